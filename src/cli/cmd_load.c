@@ -1,0 +1,94 @@
+/* cmd_load.c - baytrack load: CSV files into the database. */
+#include <stdlib.h>
+
+#include "../load.h"
+#include "cli.h"
+
+/* Prints what one file did (stdout) or why it was rejected (stderr). */
+static void report(const struct bt_cli *cli, const char *file,
+                   enum bt_load_result res, const struct bt_load_opts *o,
+                   const struct bt_load_stats *st, struct bt_diags *diags,
+                   const struct bt_error *e)
+{
+    if (res == BT_LOAD_FAILED) {
+        bt_cli_error(cli, 0, "%s", e->msg);
+        fprintf(stderr, "%s: not loaded; nothing written\n", file);
+        return;
+    }
+    if (res == BT_LOAD_REJECTED) {
+        bt_cli_diags(file, diags, 100);
+        fprintf(stderr, "%s: rejected: %zu of %zu rows have problems; nothing "
+                "written\n", file, st->rejected, st->rows);
+        return;
+    }
+    if (cli->quiet)
+        return;
+    if (cli->verbose && st->map_path[0])
+        printf("%s: read through mapping %s\n", file, st->map_path);
+    printf("%s: %zu rows (%s layout): %zu added, %zu revised, %zu unchanged, "
+           "%zu missing, 0 rejected%s\n",
+           file, st->rows, st->layout, st->added, st->revised, st->unchanged,
+           st->missing, o->dry_run ? " (dry run: nothing written)" : "");
+}
+
+int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"map", required_argument, NULL, 'm'},
+        {"dry-run", no_argument, NULL, 'n'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"wait", required_argument, NULL, 'w'},
+        BT_COMMON_OPTIONS};
+    struct bt_load_opts o = {0};
+    double wait = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "m:ne:w:" BT_COMMON_SHORT, opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'm': o.map_path = optarg; break;
+        case 'n': o.dry_run = 1; break;
+        case 'e': o.encoding = optarg; break;
+        case 'w':
+            wait = strtod(optarg, &end);
+            if (*end || wait < 0)
+                return bt_cli_usage(cli, "--wait '%s' is not a number of seconds",
+                                    optarg);
+            break;
+        default: {
+            int rc = bt_cli_common(cli, c, optarg);
+            if (rc)
+                return rc < 0 ? BT_EXIT_OK : rc;
+        }
+        }
+    }
+    if (optind == argc)
+        return bt_cli_usage(cli, "no file to load");
+    struct bt_catalogue cat;
+    int rc = bt_cli_catalogue(cli, &cat);
+    if (rc)
+        return rc;
+    struct bt_db db;
+    struct bt_error e;
+    bt_db_init(&db, cli->db_dir, cli->daemon);
+    enum bt_exit code = BT_EXIT_OK;
+    if (!o.dry_run && bt_db_lock(&db, wait, &code, &e) != 0) {
+        rc = bt_cli_error(cli, code, "%s", e.msg);
+        goto out;
+    }
+    for (int i = optind; i < argc; i++) {
+        struct bt_load_stats st;
+        struct bt_diags diags = BT_DIAGS_INIT;
+        enum bt_load_result res = bt_load_file(&db, &cat, argv[i], &o, &st,
+                                               &diags, &e);
+        report(cli, argv[i], res, &o, &st, &diags, &e);
+        if (res == BT_LOAD_FAILED)
+            rc = BT_EXIT_IO;
+        else if (res == BT_LOAD_REJECTED && rc == 0)
+            rc = BT_EXIT_DATA;
+        bt_diags_release(&diags);
+    }
+out:
+    bt_db_release(&db);
+    bt_catalogue_release(&cat);
+    return rc;
+}

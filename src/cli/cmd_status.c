@@ -1,0 +1,198 @@
+/* cmd_status.c - baytrack status: progress of every indicator. */
+#include <math.h>
+#include <string.h>
+
+#include "../number.h"
+#include "../query.h"
+#include "cli.h"
+
+enum format { TEXT, JSON, CSV };
+
+/* Field values of one row as text ("" when they do not apply). */
+struct row {
+    char latest_date[11], latest_value[32], baseline_date[11],
+        baseline_value[32], target_date[11], target_value[32], progress[32],
+        elapsed[32], pace[32], projected[11];
+};
+
+static void fmt_num(char *buf, double v)
+{
+    if (isnan(v))
+        buf[0] = '\0';
+    else
+        bt_number_format(v, buf);
+}
+
+static void fmt_ratio(char *buf, double v)
+{
+    if (isnan(v))
+        buf[0] = '\0';
+    else
+        snprintf(buf, 32, "%.4f", v);
+}
+
+static void fill(struct row *r, const struct bt_assessment *a)
+{
+    const struct bt_progress *p = &a->progress;
+    enum bt_freq f = a->ind->freq;
+    memset(r, 0, sizeof *r);
+    if (p->has_latest)
+        bt_period_format(p->latest_date, f, r->latest_date);
+    if (p->has_baseline)
+        bt_period_format(p->baseline_date, f, r->baseline_date);
+    if (p->has_target)
+        bt_period_format(p->target_date, f, r->target_date);
+    if (p->has_projection)
+        bt_date_format(p->projected_date, r->projected);
+    fmt_num(r->latest_value, p->latest_value);
+    fmt_num(r->baseline_value, p->baseline_value);
+    fmt_num(r->target_value, p->target_value);
+    fmt_ratio(r->progress, p->progress);
+    fmt_ratio(r->elapsed, p->elapsed);
+    fmt_ratio(r->pace, p->pace);
+}
+
+static void json_field(const char *name, const char *v, int number, int last)
+{
+    printf("\"%s\":", name);
+    if (!*v)
+        printf("null");
+    else if (number)
+        fputs(v, stdout);
+    else
+        bt_json_string(stdout, v);
+    printf(last ? "}" : ",");
+}
+
+static void print_json(const struct bt_assessment *a, size_t n, enum bt_lang l)
+{
+    printf("[");
+    for (size_t i = 0; i < n; i++) {
+        struct row r;
+        const struct bt_progress *p = &a[i].progress;
+        fill(&r, &a[i]);
+        printf("%s\n{", i ? "," : "");
+        json_field("indicator", a[i].ind->id, 0, 0);
+        json_field("name", a[i].ind->name[l], 0, 0);
+        json_field("unit", a[i].ind->unit, 0, 0);
+        json_field("latest_date", r.latest_date, 0, 0);
+        json_field("latest_value", r.latest_value, 1, 0);
+        json_field("baseline_date", r.baseline_date, 0, 0);
+        json_field("baseline_value", r.baseline_value, 1, 0);
+        json_field("target_date", r.target_date, 0, 0);
+        json_field("target_value", r.target_value, 1, 0);
+        json_field("target_kind", p->target ? bt_kind_name(p->target->kind) : "", 0, 0);
+        printf("\"target_illustrative\":%s,",
+               p->target && p->target->illustrative ? "true" : "false");
+        json_field("progress", r.progress, 1, 0);
+        json_field("elapsed", r.elapsed, 1, 0);
+        json_field("pace", r.pace, 1, 0);
+        json_field("status", bt_status_name(p->status), 0, 0);
+        json_field("projected_date", r.projected, 0, 0);
+        printf("\"series\":%zu}", a[i].nseries);
+    }
+    printf("\n]\n");
+}
+
+static void print_csv(const struct bt_assessment *a, size_t n, enum bt_lang l)
+{
+    printf("indicator,name,unit,latest_date,latest_value,baseline_date,"
+           "baseline_value,target_date,target_value,target_illustrative,"
+           "progress,elapsed,pace,status,projected_date\n");
+    for (size_t i = 0; i < n; i++) {
+        struct row r;
+        const struct bt_progress *p = &a[i].progress;
+        fill(&r, &a[i]);
+        printf("%s,", a[i].ind->id);
+        bt_csv_field(stdout, a[i].ind->name[l]);
+        putchar(',');
+        bt_csv_field(stdout, a[i].ind->unit);
+        printf(",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.latest_date,
+               r.latest_value, r.baseline_date, r.baseline_value, r.target_date,
+               r.target_value, p->target && p->target->illustrative ? "yes" : "",
+               r.progress, r.elapsed, r.pace, bt_status_name(p->status),
+               r.projected);
+    }
+}
+
+/* One aligned line per indicator. */
+static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
+{
+    size_t wname = 4;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = bt_text_width(a[i].ind->name[l]);
+        wname = w > wname ? w : wname;
+    }
+    bt_print_padded(stdout, "name", wname + 2);
+    printf("%-12s %14s  %-12s %14s  %8s  %-17s %s\n", "latest", "value",
+           "target", "value", "progress", "status", "projected");
+    for (size_t i = 0; i < n; i++) {
+        struct row r;
+        const struct bt_progress *p = &a[i].progress;
+        char prog[16] = "";
+        fill(&r, &a[i]);
+        if (!isnan(p->progress))
+            snprintf(prog, sizeof prog, "%.0f%%", p->progress * 100);
+        bt_print_padded(stdout, a[i].ind->name[l], wname + 2);
+        printf("%-12s %14s  %-12s %14s%s %8s  %-17s %s\n", r.latest_date,
+               r.latest_value, r.target_date, r.target_value,
+               p->target && p->target->illustrative ? "*" : " ", prog,
+               bt_status_label(p->status, l), r.projected);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i].progress.target && a[i].progress.target->illustrative) {
+            printf("* illustrative target: no source states it\n");
+            break;
+        }
+}
+
+int bt_cmd_status(struct bt_cli *cli, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"as-of", required_argument, NULL, 'a'},
+        {"lang", required_argument, NULL, 'l'},
+        {"json", no_argument, NULL, 'j'},
+        {"csv", no_argument, NULL, 'c'},
+        BT_COMMON_OPTIONS};
+    enum format fmt = TEXT;
+    enum bt_lang lang = BT_LANG_EN;
+    bt_day as_of = INT32_MAX;
+    int c, rc;
+    while ((c = getopt_long(argc, argv, "a:l:" BT_COMMON_SHORT, opts, NULL)) != -1) {
+        const char *why;
+        switch (c) {
+        case 'a':
+            if (bt_period_parse(optarg, strlen(optarg), &as_of, &why) != 0)
+                return bt_cli_usage(cli, "--as-of '%s': %s", optarg, why);
+            break;
+        case 'l':
+            if (bt_lang_parse(optarg, &lang) != 0)
+                return bt_cli_usage(cli, "--lang '%s' should be en, zh-Hans or zh-Hant",
+                                    optarg);
+            break;
+        case 'j': fmt = JSON; break;
+        case 'c': fmt = CSV; break;
+        default:
+            if ((rc = bt_cli_common(cli, c, optarg)) != 0)
+                return rc < 0 ? BT_EXIT_OK : rc;
+        }
+    }
+    if (optind != argc)
+        return bt_cli_usage(cli, "unexpected argument '%s'", argv[optind]);
+    struct bt_catalogue cat;
+    if ((rc = bt_cli_catalogue(cli, &cat)) != 0)
+        return rc;
+    struct bt_db db;
+    struct bt_error e;
+    struct bt_assessment *a;
+    bt_db_init(&db, cli->db_dir, cli->daemon);
+    if (bt_query_assess(&db, &cat, as_of, &a, &e) != 0) {
+        rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
+    } else {
+        (fmt == JSON ? print_json : fmt == CSV ? print_csv : print_text)(a, cat.n, lang);
+        bt_assessments_free(a, cat.n);
+    }
+    bt_db_release(&db);
+    bt_catalogue_release(&cat);
+    return rc;
+}

@@ -1,0 +1,145 @@
+/* main.c - baytrack's entry point and its one command table. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define COMMON_HELP                                                            \
+    "  --db DIR            database directory (env BAYTRACK_DB, default ./data)\n" \
+    "  --catalogue DIR     catalogue directory (env BAYTRACK_CATALOGUE, default ./indicators)\n" \
+    "  --daemon ADDRESS    read and write through rrdcached (env RRDCACHED_ADDRESS)\n" \
+    "  -q, --quiet         print errors only\n"                               \
+    "  -v, --verbose       say what is being done\n"
+
+const struct bt_command bt_commands[] = {
+    {"load", bt_cmd_load, "[--map FILE] [--dry-run] [--encoding NAME] FILE...",
+     "load CSV files into the database, each file all or nothing",
+     "  --map FILE          read the files through this mapping\n"
+     "  --dry-run           check and count, write nothing\n"
+     "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"
+     "  --wait SECONDS      wait this long for the database lock (default 0)\n"},
+    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--format csv|json]",
+     "print one series, in a form that loads back unchanged",
+     "  --where DIM=VALUE   choose the series by a dimension value\n"
+     "  --format csv|json   output format (default csv)\n"},
+    {"series", bt_cmd_series, "[INDICATOR]",
+     "list the series in the database", ""},
+    {"status", bt_cmd_status, "[--as-of DATE] [--lang en|zh-Hans|zh-Hant] [--json|--csv]",
+     "show every indicator's progress against its targets",
+     "  --as-of DATE        ignore observations after DATE\n"
+     "  --lang LANG         names in en, zh-Hans or zh-Hant (default en)\n"
+     "  --json, --csv       machine-readable output\n"},
+    {"help", bt_cmd_help, "[COMMAND]", "show help for a command", ""},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+void bt_cli_help(FILE *f, const char *name)
+{
+    if (!name) {
+        fprintf(f, "usage: baytrack COMMAND [OPTIONS] [ARGS]\n\n"
+                   "Tracks statistical indicators against a plan's targets.\n\n"
+                   "commands:\n");
+        for (const struct bt_command *c = bt_commands; c->name; c++)
+            fprintf(f, "  %-10s %s\n", c->name, c->summary);
+        fprintf(f, "\noptions of every command:\n" COMMON_HELP
+                   "\nRun 'baytrack help COMMAND' for a command's options.\n");
+        return;
+    }
+    for (const struct bt_command *c = bt_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0) {
+            fprintf(f, "usage: baytrack %s %s\n\n%s\n", c->name, c->args,
+                    c->summary);
+            if (*c->options)
+                fprintf(f, "\noptions:\n%s", c->options);
+            fprintf(f, "\noptions of every command:\n" COMMON_HELP);
+        }
+}
+
+int bt_cli_common(struct bt_cli *cli, int c, const char *arg)
+{
+    switch (c) {
+    case 1001: cli->db_dir = arg; return 0;
+    case 1002: cli->catalogue_dir = arg; return 0;
+    case 1003: cli->daemon = arg; return 0;
+    case 'q': cli->quiet = 1; return 0;
+    case 'v': cli->verbose = 1; return 0;
+    case 'h': bt_cli_help(stdout, cli->command); return -1;
+    case '?': return BT_EXIT_USAGE; /* getopt has said what is wrong */
+    default: return 1;
+    }
+}
+
+int bt_cli_error(const struct bt_cli *cli, int code, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "baytrack: %s: ", cli->command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+int bt_cli_usage(const struct bt_cli *cli, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "baytrack: %s: ", cli->command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    for (const struct bt_command *c = bt_commands; c->name; c++)
+        if (strcmp(c->name, cli->command) == 0)
+            fprintf(stderr, "\nusage: baytrack %s %s\n", c->name, c->args);
+    return BT_EXIT_USAGE;
+}
+
+int bt_cli_catalogue(const struct bt_cli *cli, struct bt_catalogue *cat)
+{
+    struct bt_error e;
+    if (bt_catalogue_load(cat, cli->catalogue_dir, &e) != 0)
+        return bt_cli_error(cli, BT_EXIT_CONFIG, "%s", e.msg);
+    return 0;
+}
+
+int bt_cmd_help(struct bt_cli *cli, int argc, char **argv)
+{
+    (void)cli;
+    bt_cli_help(stdout, argc > 1 ? argv[1] : NULL);
+    return BT_EXIT_OK;
+}
+
+static const char *env_or(const char *name, const char *fallback)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : fallback;
+}
+
+int main(int argc, char **argv)
+{
+    struct bt_cli cli = {
+        .db_dir = env_or("BAYTRACK_DB", "./data"),
+        .catalogue_dir = env_or("BAYTRACK_CATALOGUE", "./indicators"),
+        .daemon = env_or("RRDCACHED_ADDRESS", NULL),
+        .command = "baytrack",
+    };
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        bt_cli_help(argc < 2 ? stderr : stdout, NULL);
+        return argc < 2 ? BT_EXIT_USAGE : BT_EXIT_OK;
+    }
+    const struct bt_command *cmd = bt_commands;
+    while (cmd->name && strcmp(cmd->name, argv[1]) != 0)
+        cmd++;
+    if (!cmd->name) {
+        fprintf(stderr, "baytrack: unknown command '%s'; run 'baytrack help'\n",
+                argv[1]);
+        return BT_EXIT_USAGE;
+    }
+    cli.command = cmd->name;
+    int rc = cmd->run(&cli, argc - 1, argv + 1);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "baytrack: %s: cannot write output\n", cmd->name);
+        return BT_EXIT_IO;
+    }
+    return rc;
+}

@@ -1,0 +1,74 @@
+/* output.c - printing helpers shared by the commands. */
+#include <string.h>
+
+#include "cli.h"
+
+void bt_cli_diags(const char *file, struct bt_diags *d, size_t max)
+{
+    bt_diags_sort(d);
+    for (size_t i = 0; i < d->n && i < max; i++) {
+        if (d->v[i].column)
+            fprintf(stderr, "%s:%lu:%lu: %s\n", file, d->v[i].line,
+                    d->v[i].column, d->v[i].msg);
+        else
+            fprintf(stderr, "%s:%lu: %s\n", file, d->v[i].line, d->v[i].msg);
+    }
+    if (d->n > max)
+        fprintf(stderr, "%s: ... and %zu more problems\n", file, d->n - max);
+}
+
+void bt_json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+void bt_csv_field(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+size_t bt_text_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        unsigned cp = *p;
+        int k = cp < 0x80 ? 0 : cp < 0xe0 ? 1 : cp < 0xf0 ? 2 : 3;
+        cp &= k ? 0x3fu >> k : 0x7fu;
+        for (int i = 1; i <= k && p[i]; i++)
+            cp = cp << 6 | (p[i] & 0x3f);
+        p += k + 1;
+        /* East Asian wide and fullwidth ranges take two cells */
+        int wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+                   (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+                   (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+                   (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
+
+void bt_print_padded(FILE *f, const char *s, size_t width)
+{
+    fputs(s, f);
+    for (size_t w = bt_text_width(s); w < width; w++)
+        fputc(' ', f);
+}

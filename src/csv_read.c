@@ -1,0 +1,101 @@
+/* csv_read.c - CSV records with line numbers, over libcsv (see csv_read.h).
+ *
+ * libcsv does not count lines, so the text is fed to it one physical line
+ * at a time; a line fed while no record is open is where the next record
+ * starts (a quoted field may carry a record over several lines).
+ */
+#include "csv_read.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct reader {
+    bt_csv_record_fn fn;
+    void *ctx;
+    char *arena;          /* the current record's fields, NUL-separated */
+    size_t used, cap;
+    size_t *offs;         /* start of each field in arena */
+    size_t *lens;
+    size_t nfields, fcap;
+    struct bt_field *fields;
+    size_t fields_cap;
+    unsigned long line;   /* physical line being fed */
+    unsigned long start;  /* line where the current record started */
+    int stop;             /* callback's non-zero result */
+};
+
+static void on_field(void *s, size_t len, void *data)
+{
+    struct reader *r = data;
+    bt_grow((void **)&r->arena, &r->cap, r->used + len + 1, 1);
+    bt_grow((void **)&r->offs, &r->fcap, r->nfields + 1, sizeof *r->offs);
+    r->lens = bt_xrealloc(r->lens, r->fcap * sizeof *r->lens);
+    if (len)
+        memcpy(r->arena + r->used, s, len);
+    r->arena[r->used + len] = '\0';
+    r->offs[r->nfields] = r->used;
+    r->lens[r->nfields] = len;
+    r->used += len + 1;
+    r->nfields++;
+}
+
+static void on_record(int c, void *data)
+{
+    struct reader *r = data;
+    (void)c;
+    if (!r->stop && r->nfields > 0) {
+        bt_grow((void **)&r->fields, &r->fields_cap, r->nfields,
+                sizeof *r->fields);
+        for (size_t i = 0; i < r->nfields; i++)
+            r->fields[i] = (struct bt_field){r->arena + r->offs[i], r->lens[i]};
+        r->stop = r->fn(r->ctx, r->start, r->fields, r->nfields);
+    }
+    r->nfields = 0;
+    r->used = 0;
+}
+
+static int syntax_error(struct reader *r, struct bt_diags *diags,
+                        const char *what)
+{
+    bt_diags_add(diags, r->start, r->nfields + 1, "%s", what);
+    return -1;
+}
+
+int bt_csv_read(const char *text, size_t len, bt_csv_record_fn fn, void *ctx,
+                struct bt_diags *diags)
+{
+    struct csv_parser p;
+    struct reader r = {.fn = fn, .ctx = ctx};
+    int rc = 0;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        abort();
+    for (size_t pos = 0; pos < len && !r.stop;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
+        r.line++;
+        if (p.pstate == 0) /* no record open: this line starts one */
+            r.start = r.line;
+        if (csv_parse(&p, text + pos, n, on_field, on_record, &r) != n) {
+            rc = syntax_error(&r, diags,
+                              csv_error(&p) == CSV_EPARSE
+                                  ? "malformed quote in field"
+                                  : "field is too large");
+            goto out;
+        }
+        pos += n;
+    }
+    if (!r.stop && csv_fini(&p, on_field, on_record, &r) != 0) {
+        /* the only strict-mode error at the end is an open quote */
+        rc = syntax_error(&r, diags, "unterminated quoted field");
+        goto out;
+    }
+    rc = r.stop;
+out:
+    csv_free(&p);
+    free(r.arena);
+    free(r.offs);
+    free(r.lens);
+    free(r.fields);
+    return rc;
+}

@@ -1,0 +1,482 @@
+/* dataset.c - one CSV file into checked observations (see dataset.h). */
+#include "dataset.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_read.h"
+#include "fileio.h"
+#include "number.h"
+
+enum layout { LONG, WIDE, MAPPED };
+
+/* What the header says about each column. */
+struct parser {
+    struct bt_dataset *ds;
+    const struct bt_catalogue *cat;
+    const struct bt_mapping *map;
+    struct bt_diags *diags;
+    enum layout layout;
+    int header_done;       /* 1 after a usable header, -1 after a bad one */
+    size_t ncols;          /* fields every row must have */
+    size_t c_ind, c_date;  /* long and wide: indicator; long, mapped: date */
+    size_t ndims;          /* dimension columns, sorted by name */
+    size_t dim_col[BT_DIMS_MAX];
+    char dim_name[BT_DIMS_MAX][64];
+    size_t nval;           /* value columns (long: 1) */
+    size_t *val_col;
+    const struct bt_indicator **val_ind; /* mapped: per value column */
+    bt_day *col_day;       /* wide: the period of each column */
+    unsigned char *ignored; /* columns with an empty header */
+    const struct bt_indicator *last_ind; /* cache for the long layout */
+    struct bt_buf dimkey;  /* the current row's "\0name\0value..." part */
+    struct bt_buf key;
+};
+
+/* ---- series table ---------------------------------------------------- */
+
+static uint64_t hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static void table_put(struct bt_dataset *ds, uint32_t idx)
+{
+    const struct bt_ds_series *s = &ds->series[idx];
+    size_t mask = ds->table_cap - 1, i = hash(s->key, s->keylen) & mask;
+    while (ds->table[i])
+        i = (i + 1) & mask;
+    ds->table[i] = idx + 1;
+}
+
+static void table_grow(struct bt_dataset *ds)
+{
+    free(ds->table);
+    ds->table_cap = ds->table_cap ? ds->table_cap * 2 : 64;
+    ds->table = bt_xcalloc(ds->table_cap, sizeof *ds->table);
+    for (size_t i = 0; i < ds->nseries; i++)
+        table_put(ds, (uint32_t)i);
+}
+
+/* The index of the series with key[0..n) ("id\0name\0value\0..."), added
+ * if new. */
+static uint32_t intern(struct bt_dataset *ds, const struct bt_indicator *ind,
+                       const char *key, size_t n)
+{
+    if (ds->nseries * 2 >= ds->table_cap)
+        table_grow(ds);
+    size_t mask = ds->table_cap - 1, i = hash(key, n) & mask;
+    for (; ds->table[i]; i = (i + 1) & mask) {
+        const struct bt_ds_series *s = &ds->series[ds->table[i] - 1];
+        if (s->keylen == n && memcmp(s->key, key, n) == 0)
+            return ds->table[i] - 1;
+    }
+    bt_grow((void **)&ds->series, &ds->series_cap, ds->nseries + 1,
+            sizeof *ds->series);
+    struct bt_ds_series *s = &ds->series[ds->nseries];
+    memset(s, 0, sizeof *s);
+    s->ind = ind;
+    s->key = bt_xmalloc(n);
+    memcpy(s->key, key, n);
+    s->keylen = n;
+    for (const char *p = s->key + strlen(s->key) + 1; p < s->key + n;) {
+        const char *name = p;
+        const char *value = name + strlen(name) + 1;
+        s->dims[s->ndims++] = (struct bt_dim){name, value};
+        p = value + strlen(value) + 1;
+    }
+    ds->table[i] = (uint32_t)ds->nseries + 1;
+    return (uint32_t)ds->nseries++;
+}
+
+static void add_obs(struct parser *p, const struct bt_indicator *ind,
+                    bt_day day, double v, unsigned long line, size_t col)
+{
+    struct bt_buf *k = &p->key;
+    k->len = 0;
+    bt_buf_add(k, ind->id, strlen(ind->id) + 1);
+    bt_buf_add(k, p->dimkey.data, p->dimkey.len);
+    struct bt_dataset *ds = p->ds;
+    bt_grow((void **)&ds->obs, &ds->obs_cap, ds->nobs + 1, sizeof *ds->obs);
+    ds->obs[ds->nobs++] = (struct bt_obs){intern(ds, ind, k->data, k->len), day,
+                                          v, (uint32_t)line, (uint32_t)col};
+}
+
+/* ---- header ---------------------------------------------------------- */
+
+static int find_column(const struct bt_field *f, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f[i].s, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Adds a dimension column; keeps dim_name sorted (insertion). */
+static int add_dim(struct parser *p, unsigned long line, size_t col,
+                   const char *name)
+{
+    if (p->ndims == BT_DIMS_MAX) {
+        bt_diags_add(p->diags, line, col + 1, "too many dimension columns");
+        return -1;
+    }
+    size_t i = p->ndims++;
+    for (; i > 0 && strcmp(p->dim_name[i - 1], name) > 0; i--) {
+        memcpy(p->dim_name[i], p->dim_name[i - 1], sizeof p->dim_name[i]);
+        p->dim_col[i] = p->dim_col[i - 1];
+    }
+    for (size_t j = 0; j < p->ndims; j++)
+        if (j != i && strcmp(p->dim_name[j], name) == 0) {
+            bt_diags_add(p->diags, line, col + 1, "dimension '%s' appears twice",
+                         name);
+            return -1;
+        }
+    snprintf(p->dim_name[i], sizeof p->dim_name[i], "%s", name);
+    p->dim_col[i] = col;
+    return 0;
+}
+
+static int header_long(struct parser *p, unsigned long line,
+                       const struct bt_field *f, size_t n)
+{
+    int value = find_column(f, n, "value");
+    p->c_ind = (size_t)find_column(f, n, "indicator");
+    p->c_date = (size_t)find_column(f, n, "date");
+    p->nval = 1;
+    p->val_col = bt_xmalloc(sizeof *p->val_col);
+    p->val_col[0] = (size_t)value;
+    for (size_t i = 0; i < n; i++) {
+        if (i == p->c_ind || i == p->c_date || i == (size_t)value ||
+            p->ignored[i] || strcmp(f[i].s, "note") == 0)
+            continue;
+        char name[64];
+        const char *why;
+        if (bt_dim_name(f[i].s, f[i].len, name, &why) != 0) {
+            bt_diags_add(p->diags, line, i + 1, "dimension column '%s' %s",
+                         f[i].s, why);
+            return -1;
+        }
+        if (add_dim(p, line, i, name) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int header_wide(struct parser *p, unsigned long line,
+                       const struct bt_field *f, size_t n)
+{
+    p->c_ind = 0;
+    p->col_day = bt_xcalloc(n, sizeof *p->col_day);
+    p->val_col = bt_xcalloc(n, sizeof *p->val_col);
+    int ok = 0;
+    for (size_t i = 1; i < n; i++) {
+        const char *why;
+        if (p->ignored[i])
+            continue;
+        if (bt_period_parse(f[i].s, f[i].len, &p->col_day[i], &why) != 0) {
+            bt_diags_add(p->diags, line, i + 1,
+                         "column '%s' is not a period (%s); a wide file has "
+                         "'indicator' then one column per period", f[i].s, why);
+            ok = -1;
+        }
+        p->val_col[p->nval++] = i;
+    }
+    return ok;
+}
+
+static int header_mapped(struct parser *p, unsigned long line,
+                         const struct bt_field *f, size_t n)
+{
+    const struct bt_mapping *m = p->map;
+    int ok = 0, c;
+    if ((c = find_column(f, n, m->time_column)) < 0) {
+        bt_diags_add(p->diags, line, 0, "header has no column '%s' named by "
+                     "the mapping's 'time'", m->time_column);
+        ok = -1;
+    }
+    p->c_date = (size_t)c;
+    for (size_t i = 0; i < m->ndims; i++) {
+        if ((c = find_column(f, n, m->dims[i].column)) < 0) {
+            bt_diags_add(p->diags, line, 0, "header has no column '%s' named "
+                         "by the mapping's dimension '%s'", m->dims[i].column,
+                         m->dims[i].key);
+            ok = -1;
+        } else if (add_dim(p, line, (size_t)c, m->dims[i].key) != 0) {
+            ok = -1;
+        }
+    }
+    p->val_col = bt_xcalloc(m->nvalues, sizeof *p->val_col);
+    p->val_ind = bt_xcalloc(m->nvalues, sizeof *p->val_ind);
+    for (size_t i = 0; i < m->nvalues; i++) {
+        const char *id = m->values[i].key;
+        if ((c = find_column(f, n, m->values[i].column)) < 0) {
+            bt_diags_add(p->diags, line, 0, "header has no column '%s' named "
+                         "by the mapping's value '%s'", m->values[i].column, id);
+            ok = -1;
+        }
+        p->val_col[i] = (size_t)c;
+        if (!(p->val_ind[i] = bt_catalogue_find(p->cat, id, strlen(id)))) {
+            bt_diags_add(p->diags, line, (size_t)c + 1,
+                         "unknown indicator '%s' in the mapping", id);
+            ok = -1;
+        }
+    }
+    p->nval = m->nvalues;
+    return ok;
+}
+
+static int on_header(struct parser *p, unsigned long line,
+                     const struct bt_field *f, size_t n)
+{
+    p->ncols = n;
+    p->ignored = bt_xcalloc(n, 1);
+    for (size_t i = 0; i < n; i++)
+        p->ignored[i] = f[i].len == 0;
+    int rc;
+    if (p->map) {
+        p->layout = MAPPED;
+        rc = header_mapped(p, line, f, n);
+    } else if (find_column(f, n, "indicator") >= 0 &&
+               find_column(f, n, "date") >= 0 && find_column(f, n, "value") >= 0) {
+        p->layout = LONG;
+        rc = header_long(p, line, f, n);
+    } else if (n >= 2 && strcmp(f[0].s, "indicator") == 0) {
+        p->layout = WIDE;
+        rc = header_wide(p, line, f, n);
+    } else {
+        bt_diags_add(p->diags, line, 1,
+                     "unknown layout: the header should be 'indicator,date,"
+                     "value' (long) or 'indicator,PERIOD,...' (wide), or give "
+                     "a mapping with --map");
+        rc = -1;
+    }
+    static const char *const names[] = {"long", "wide", "mapped"};
+    p->ds->layout = names[p->layout];
+    p->header_done = rc == 0 ? 1 : -1;
+    return 0;
+}
+
+/* ---- rows ------------------------------------------------------------ */
+
+/* Builds p->dimkey from the row's dimension cells; 0 or -1. */
+static int row_dims(struct parser *p, unsigned long line,
+                    const struct bt_field *f)
+{
+    p->dimkey.len = 0;
+    int ok = 0;
+    for (size_t i = 0; i < p->ndims; i++) {
+        size_t c = p->dim_col[i];
+        const char *v = f[c].s, *why;
+        if (p->map)
+            v = bt_mapping_alias(p->map, p->dim_name[i], v);
+        if (bt_dim_value_check(v, strlen(v), &why) != 0) {
+            bt_diags_add(p->diags, line, c + 1, "%s '%s' %s", p->dim_name[i],
+                         v, why);
+            ok = -1;
+            continue;
+        }
+        bt_buf_add(&p->dimkey, p->dim_name[i], strlen(p->dim_name[i]) + 1);
+        bt_buf_add(&p->dimkey, v, strlen(v) + 1);
+    }
+    return ok;
+}
+
+static const struct bt_indicator *row_indicator(struct parser *p,
+                                                unsigned long line,
+                                                const struct bt_field *f)
+{
+    const struct bt_field *id = &f[p->c_ind];
+    if (p->last_ind && strcmp(p->last_ind->id, id->s) == 0)
+        return p->last_ind;
+    const struct bt_indicator *ind = bt_catalogue_find(p->cat, id->s, id->len);
+    if (!ind) {
+        bt_diags_add(p->diags, line, p->c_ind + 1, "unknown indicator '%s'",
+                     id->s);
+        return NULL;
+    }
+    return p->last_ind = ind;
+}
+
+static int row_date(struct parser *p, unsigned long line,
+                    const struct bt_field *f, bt_day *day)
+{
+    const struct bt_field *d = &f[p->c_date];
+    const char *why;
+    const char *pattern = p->map ? p->map->time_pattern : NULL;
+    int rc = pattern ? bt_date_parse_pattern(pattern, d->s, d->len, day, &why)
+                     : bt_period_parse(d->s, d->len, day, &why);
+    if (rc != 0)
+        bt_diags_add(p->diags, line, p->c_date + 1, "date '%s': %s", d->s, why);
+    return rc;
+}
+
+/* Parses one value cell into an observation (or counts it missing). */
+static void row_value(struct parser *p, unsigned long line,
+                      const struct bt_field *f, size_t col,
+                      const struct bt_indicator *ind, bt_day day)
+{
+    double v;
+    const char *why;
+    int rc = bt_number_parse(f[col].s, f[col].len, &v, &why);
+    if (rc < 0)
+        bt_diags_add(p->diags, line, col + 1, "value '%s': %s", f[col].s, why);
+    else if (rc == 0)
+        p->ds->missing++;
+    else if (ind)
+        add_obs(p, ind, day, v, line, col + 1);
+}
+
+static int on_record(void *vp, unsigned long line, const struct bt_field *f,
+                     size_t n)
+{
+    struct parser *p = vp;
+    if (!p->header_done)
+        return on_header(p, line, f, n);
+    if (p->header_done < 0)
+        return 1; /* a bad header makes every row meaningless */
+    size_t before = p->diags->n;
+    p->ds->rows++;
+    if (n != p->ncols) {
+        bt_diags_add(p->diags, line, (n < p->ncols ? n : p->ncols) + 1,
+                     "expected %zu fields, found %zu", p->ncols, n);
+        p->ds->bad_rows++;
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (p->ignored[i] && f[i].len)
+            bt_diags_add(p->diags, line, i + 1,
+                         "value '%s' in a column without a header", f[i].s);
+    const struct bt_indicator *ind = NULL;
+    bt_day day = 0;
+    int dims_ok = row_dims(p, line, f);
+    switch (p->layout) {
+    case LONG:
+        ind = row_indicator(p, line, f);
+        if (row_date(p, line, f, &day) == 0 && dims_ok == 0)
+            row_value(p, line, f, p->val_col[0], ind, day);
+        break;
+    case WIDE:
+        ind = row_indicator(p, line, f);
+        for (size_t i = 0; i < p->nval; i++)
+            row_value(p, line, f, p->val_col[i], ind, p->col_day[p->val_col[i]]);
+        break;
+    case MAPPED:
+        if (row_date(p, line, f, &day) == 0 && dims_ok == 0)
+            for (size_t i = 0; i < p->nval; i++)
+                row_value(p, line, f, p->val_col[i], p->val_ind[i], day);
+        break;
+    }
+    if (p->diags->n != before)
+        p->ds->bad_rows++;
+    return 0;
+}
+
+int bt_dataset_parse(struct bt_dataset *ds, const char *text, size_t len,
+                     const struct bt_catalogue *cat,
+                     const struct bt_mapping *map, struct bt_diags *diags)
+{
+    memset(ds, 0, sizeof *ds);
+    struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags};
+    size_t before = diags->n;
+    bt_csv_read(text, len, on_record, &p, diags);
+    if (!p.header_done && diags->n == before)
+        bt_diags_add(diags, 1, 0, "file is empty: no header");
+    free(p.val_col);
+    free(p.val_ind);
+    free(p.col_day);
+    free(p.ignored);
+    bt_buf_release(&p.dimkey);
+    bt_buf_release(&p.key);
+    return diags->n != before;
+}
+
+/* ---- grouping -------------------------------------------------------- */
+
+static int obs_cmp(const void *a, const void *b)
+{
+    const struct bt_obs *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Sorts one series' observations by day (then line), unless they are. */
+static void sort_series(struct bt_obs *o, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (o[i].day < o[i - 1].day) {
+            qsort(o, n, sizeof *o, obs_cmp);
+            return;
+        }
+}
+
+int bt_dataset_group(struct bt_dataset *ds, struct bt_diags *diags)
+{
+    /* counting sort by series: stable, so lines stay in order */
+    for (size_t i = 0; i < ds->nseries; i++)
+        ds->series[i].count = 0;
+    for (size_t i = 0; i < ds->nobs; i++)
+        ds->series[ds->obs[i].series].count++;
+    size_t at = 0;
+    for (size_t i = 0; i < ds->nseries; i++) {
+        ds->series[i].first = at;
+        at += ds->series[i].count;
+        ds->series[i].count = 0;
+    }
+    struct bt_obs *sorted = bt_xmalloc(ds->nobs * sizeof *sorted);
+    for (size_t i = 0; i < ds->nobs; i++) {
+        struct bt_ds_series *s = &ds->series[ds->obs[i].series];
+        sorted[s->first + s->count++] = ds->obs[i];
+    }
+    free(ds->obs);
+    ds->obs = sorted;
+    ds->obs_cap = ds->nobs;
+
+    int conflict = 0;
+    size_t out = 0;
+    for (size_t i = 0; i < ds->nseries; i++) {
+        struct bt_ds_series *s = &ds->series[i];
+        struct bt_obs *o = ds->obs + s->first;
+        sort_series(o, s->count);
+        size_t first = out;
+        for (size_t k = 0; k < s->count; k++) {
+            if (out > first && ds->obs[out - 1].day == o[k].day) {
+                const struct bt_obs *prev = &ds->obs[out - 1];
+                if (prev->value != o[k].value) {
+                    char date[11], a[32], b[32];
+                    struct bt_buf label = {0};
+                    bt_series_label(&label, s->key, s->dims, s->ndims);
+                    bt_date_format(o[k].day, date);
+                    bt_number_format(o[k].value, a);
+                    bt_number_format(prev->value, b);
+                    bt_diags_add(diags, o[k].line, o[k].column,
+                                 "conflicting duplicate: '%s' for %s is %s "
+                                 "here but %s on line %u", label.data, date, a,
+                                 b, prev->line);
+                    bt_buf_release(&label);
+                    conflict = 1;
+                }
+                continue;
+            }
+            ds->obs[out++] = o[k];
+        }
+        s->first = first;
+        s->count = out - first;
+    }
+    ds->nobs = out;
+    return conflict;
+}
+
+void bt_dataset_release(struct bt_dataset *ds)
+{
+    for (size_t i = 0; i < ds->nseries; i++)
+        free(ds->series[i].key);
+    free(ds->series);
+    free(ds->table);
+    free(ds->obs);
+    memset(ds, 0, sizeof *ds);
+}

@@ -1,0 +1,380 @@
+/* db.c - the database directory (see db.h). */
+#define _GNU_SOURCE /* syncfs */
+#include "db.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "number.h"
+#include "series.h"
+
+void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
+{
+    db->dir = bt_xstrdup(dir);
+    db->store.daemon = daemon;
+    db->lock_fd = -1;
+}
+
+void bt_db_release(struct bt_db *db)
+{
+    bt_db_unlock(db);
+    free(db->dir);
+    db->dir = NULL;
+}
+
+void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out)
+{
+    bt_buf_addf(out, "%s/%s", db->dir, rel);
+}
+
+/* Renames DB/tmp to DB/final, creating final's directory. A missing tmp
+ * means the rename was done before (recovery may repeat a journal). */
+static int apply_rename(const struct bt_db *db, const char *tmp,
+                        const char *final, struct bt_error *e)
+{
+    struct bt_buf from = {0}, to = {0};
+    bt_db_path(db, tmp, &from);
+    bt_db_path(db, final, &to);
+    int rc = 0;
+    char *slash = strrchr(to.data, '/');
+    *slash = '\0';
+    rc = bt_mkdir_p(to.data, e);
+    *slash = '/';
+    if (rc == 0 && rename(from.data, to.data) != 0 && errno != ENOENT)
+        rc = bt_fail_errno(e, "cannot rename '%s' to '%s'", from.data, to.data);
+    if (rc == 0)
+        rc = bt_fsync_parent(to.data, e);
+    if (rc == 0)
+        rc = bt_store_forget(&db->store, to.data, e);
+    bt_buf_release(&from);
+    bt_buf_release(&to);
+    return rc;
+}
+
+/* Performs every rename listed in journal text j (tab-separated lines). */
+static int apply_journal(const struct bt_db *db, char *j, struct bt_error *e)
+{
+    for (char *line = j; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            if (apply_rename(db, line, tab + 1, e) != 0)
+                return -1;
+        }
+        line = next;
+    }
+    return 0;
+}
+
+/* Finishes an interrupted commit and empties .tmp/. Lock held. */
+static int recover(const struct bt_db *db, struct bt_error *e)
+{
+    struct bt_buf path = {0}, journal = {0};
+    int rc = 0;
+    bt_db_path(db, ".journal", &path);
+    if (access(path.data, F_OK) == 0) {
+        rc = bt_file_read(path.data, &journal, e);
+        if (rc == 0)
+            rc = apply_journal(db, journal.data, e);
+        if (rc == 0 && unlink(path.data) != 0)
+            rc = bt_fail_errno(e, "cannot remove '%s'", path.data);
+        if (rc == 0)
+            rc = bt_fsync_parent(path.data, e);
+    }
+    path.len = 0;
+    bt_db_path(db, ".tmp", &path);
+    if (rc == 0)
+        rc = bt_mkdir_p(path.data, e);
+    DIR *d = rc == 0 ? opendir(path.data) : NULL;
+    if (rc == 0 && !d)
+        rc = bt_fail_errno(e, "cannot open '%s'", path.data);
+    for (struct dirent *de; d && (de = readdir(d));) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        if (unlinkat(dirfd(d), de->d_name, 0) != 0 && errno != ENOENT) {
+            rc = bt_fail_errno(e, "cannot remove '%s/%s'", path.data, de->d_name);
+            break;
+        }
+    }
+    if (d)
+        closedir(d);
+    bt_buf_release(&path);
+    bt_buf_release(&journal);
+    return rc;
+}
+
+int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
+               struct bt_error *e)
+{
+    *code = BT_EXIT_IO;
+    if (db->lock_fd >= 0)
+        return 0;
+    if (bt_mkdir_p(db->dir, e) != 0)
+        return -1;
+    struct bt_buf path = {0};
+    bt_db_path(db, ".lock", &path);
+    int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        bt_fail_errno(e, "cannot open lock '%s'", path.data);
+        bt_buf_release(&path);
+        return -1;
+    }
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    double waited = 0;
+    while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            bt_fail_errno(e, "cannot lock '%s'", path.data);
+            goto fail;
+        }
+        if (waited >= wait_seconds) {
+            *code = BT_EXIT_LOCKED;
+            bt_fail(e, "database '%s' is locked by another writer; gave up "
+                    "after %.0f s (see --wait)", db->dir, wait_seconds);
+            goto fail;
+        }
+        nanosleep(&pause, NULL);
+        waited += 0.1;
+    }
+    bt_buf_release(&path);
+    db->lock_fd = fd;
+    if (recover(db, e) != 0) {
+        bt_db_unlock(db);
+        return -1;
+    }
+    return 0;
+fail:
+    close(fd);
+    bt_buf_release(&path);
+    return -1;
+}
+
+void bt_db_unlock(struct bt_db *db)
+{
+    if (db->lock_fd >= 0)
+        close(db->lock_fd); /* releases the flock */
+    db->lock_fd = -1;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends "sub/name" for each *.rrd file in DB/sub to *names. */
+static void list_dir(const struct bt_db *db, const char *sub, char ***names,
+                     size_t *n, size_t *cap)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, sub, &path);
+    DIR *d = opendir(path.data);
+    for (struct dirent *de; d && (de = readdir(d));) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] == '.' || len < 5 ||
+            strcmp(de->d_name + len - 4, ".rrd") != 0)
+            continue;
+        bt_grow((void **)names, cap, *n + 1, sizeof **names);
+        struct bt_buf rel = {0};
+        bt_buf_addf(&rel, "%s/%s", sub, de->d_name);
+        (*names)[(*n)++] = rel.data;
+    }
+    if (d)
+        closedir(d);
+    bt_buf_release(&path);
+}
+
+int bt_db_each_series(const struct bt_db *db, bt_db_series_fn fn, void *ctx,
+                      struct bt_error *e)
+{
+    DIR *d = opendir(db->dir);
+    if (!d) {
+        if (errno == ENOENT)
+            return 0; /* an empty database */
+        return bt_fail_errno(e, "cannot open database '%s'", db->dir);
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    const char *why;
+    for (struct dirent *de; (de = readdir(d));)
+        if (bt_id_check(de->d_name, strlen(de->d_name), &why) == 0)
+            list_dir(db, de->d_name, &names, &n, &cap);
+    closedir(d);
+    qsort(names, n, sizeof *names, str_cmp);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            rc = fn(ctx, names[i]);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int has_dims(const struct bt_series_name *s, const struct bt_dim *where,
+                    size_t nwhere)
+{
+    for (size_t i = 0; i < nwhere; i++) {
+        size_t k = 0;
+        while (k < s->ndims && (strcmp(s->dims[k].name, where[i].name) != 0 ||
+                                strcmp(s->dims[k].value, where[i].value) != 0))
+            k++;
+        if (k == s->ndims)
+            return 0;
+    }
+    return 1;
+}
+
+int bt_db_match(const struct bt_db *db, const char *indicator,
+                const struct bt_dim *where, size_t nwhere, bt_db_series_fn fn,
+                void *ctx, struct bt_error *e)
+{
+    const char *why;
+    if (bt_id_check(indicator, strlen(indicator), &why) != 0)
+        return bt_fail(e, "indicator id '%s' %s", indicator, why);
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    list_dir(db, indicator, &names, &n, &cap);
+    qsort(names, n, sizeof *names, str_cmp);
+    int matches = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct bt_series_name s;
+        if (matches >= 0 && bt_series_name_parse(names[i], &s) == 0) {
+            if (has_dims(&s, where, nwhere))
+                matches = fn(ctx, names[i]) == 0 ? matches + 1 : -1;
+            bt_series_name_release(&s);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return matches; /* -1: fn failed and said why in its own error */
+}
+
+void bt_txn_begin(struct bt_txn *t, struct bt_db *db)
+{
+    memset(t, 0, sizeof *t);
+    t->db = db;
+}
+
+void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp)
+{
+    char name[64];
+    snprintf(name, sizeof name, ".tmp/%ld-%zu.rrd", (long)getpid(), t->nfiles++);
+    bt_buf_addf(&t->renames, "%s\t%s\n", name, rel);
+    tmp->len = 0;
+    bt_db_path(t->db, name, tmp);
+}
+
+void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
+                     double old_value, double new_value, const char *file)
+{
+    char when[32], date[11], o[32], n[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    bt_date_format(day, date);
+    bt_number_format(old_value, o);
+    bt_number_format(new_value, n);
+    bt_buf_addf(&t->revisions, "%s,\"%s\",%s,%s,%s,\"%s\"\n", when,
+                series_label, date, o, n, file);
+}
+
+/* Writes DB/.tmp/revisions.csv: the old log plus this transaction's lines. */
+static int stage_revisions(struct bt_txn *t, struct bt_error *e)
+{
+    struct bt_buf path = {0}, log = {0}, tmp = {0};
+    bt_db_path(t->db, "revisions.csv", &path);
+    if (bt_file_read(path.data, &log, e) != 0) {
+        if (errno != ENOENT)
+            goto fail;
+        log = (struct bt_buf){0};
+        bt_buf_addf(&log, "revised_at,series,date,old,new,file\n");
+    }
+    bt_buf_add(&log, t->revisions.data, t->revisions.len);
+    bt_db_path(t->db, ".tmp/revisions.csv", &tmp);
+    if (bt_file_write_atomic(tmp.data, log.data, log.len, e) != 0)
+        goto fail;
+    bt_buf_addf(&t->renames, ".tmp/revisions.csv\trevisions.csv\n");
+    bt_buf_release(&path);
+    bt_buf_release(&log);
+    bt_buf_release(&tmp);
+    return 0;
+fail:
+    bt_buf_release(&path);
+    bt_buf_release(&log);
+    bt_buf_release(&tmp);
+    return -1;
+}
+
+int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
+{
+    int rc = 0;
+    if (t->renames.len == 0)
+        goto out; /* nothing changed: nothing is touched */
+    if (t->revisions.len && stage_revisions(t, e) != 0) {
+        rc = -1;
+        goto out;
+    }
+    /* One syncfs makes every staged file durable (cheaper than an fsync
+     * per file when a load writes thousands of series). */
+    int dfd = open(t->db->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0 || syncfs(dfd) != 0) {
+        rc = bt_fail_errno(e, "cannot sync database '%s'", t->db->dir);
+        if (dfd >= 0)
+            close(dfd);
+        goto out;
+    }
+    close(dfd);
+    struct bt_buf staged = {0}, journal = {0};
+    bt_db_path(t->db, ".tmp/journal", &staged);
+    bt_db_path(t->db, ".journal", &journal);
+    rc = bt_file_write_atomic(staged.data, t->renames.data, t->renames.len, e);
+    if (rc == 0 && rename(staged.data, journal.data) != 0)
+        rc = bt_fail_errno(e, "cannot commit '%s'", journal.data);
+    if (rc == 0)
+        rc = bt_fsync_parent(journal.data, e); /* the commit point */
+    if (rc == 0) {
+        /* Committed: from here a failure leaves the staged files to the
+         * next recovery, so abort must not delete them. */
+        t->renames.len = 0;
+        rc = apply_journal(t->db, t->renames.data, e);
+    }
+    if (rc == 0 && unlink(journal.data) != 0)
+        rc = bt_fail_errno(e, "cannot remove '%s'", journal.data);
+    bt_buf_release(&staged);
+    bt_buf_release(&journal);
+out:
+    bt_txn_abort(t);
+    return rc;
+}
+
+void bt_txn_abort(struct bt_txn *t)
+{
+    /* unlink the temporary files still listed (none after a commit) */
+    char *text = t->renames.len ? t->renames.data : NULL;
+    for (char *line = text; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            struct bt_buf p = {0};
+            bt_db_path(t->db, line, &p);
+            unlink(p.data);
+            bt_buf_release(&p);
+        }
+        line = next;
+    }
+    bt_buf_release(&t->renames);
+    bt_buf_release(&t->revisions);
+    t->nfiles = 0;
+}

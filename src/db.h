@@ -1,0 +1,79 @@
+/* db.h - the database directory: series files, the lock, transactions.
+ *
+ *   DB/INDICATOR/DIMS.rrd   one RRD file per series (see series.h)
+ *   DB/revisions.csv        every revised value: when, series, date, old,
+ *                           new, file
+ *   DB/.lock                writers hold flock(LOCK_EX) on it
+ *   DB/.tmp/                files being written; emptied by recovery
+ *   DB/.journal             present only while a transaction commits
+ *
+ * A transaction writes complete new files into .tmp/, syncs them, then
+ * writes the journal (the list of renames) atomically: that is the commit
+ * point. The renames follow, then the journal goes. Whoever next takes the
+ * lock finishes the renames of a journal left by a killed process and
+ * deletes whatever .tmp/ holds, so a load is all there or not at all.
+ */
+#ifndef BT_DB_H
+#define BT_DB_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "fileio.h"
+#include "period.h"
+#include "series.h"
+#include "store_rrd.h"
+
+struct bt_db {
+    char *dir;             /* owned */
+    struct bt_store store; /* how RRD files are reached */
+    int lock_fd;           /* -1 unless the lock is held */
+};
+
+/* Sets up *db for dir (nothing is touched on disk). daemon may be NULL. */
+void bt_db_init(struct bt_db *db, const char *dir, const char *daemon);
+void bt_db_release(struct bt_db *db); /* unlocks if needed */
+
+/* Creates the directory if needed, takes the writers' lock, waiting up to
+ * wait_seconds (0: do not wait), then recovers from any interrupted
+ * transaction. Fails with BT_EXIT_LOCKED in *code when the lock stays busy. */
+int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
+               struct bt_error *e);
+void bt_db_unlock(struct bt_db *db);
+
+/* Appends DB/rel to *out. */
+void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out);
+
+/* Calls fn for every series file (path relative to DB), sorted by name. */
+typedef int (*bt_db_series_fn)(void *ctx, const char *relpath);
+int bt_db_each_series(const struct bt_db *db, bt_db_series_fn fn, void *ctx,
+                      struct bt_error *e);
+
+/* Calls fn for each series file of indicator whose dimensions include
+ * every name=value of where[0..nwhere) (sorted by file name). Returns the
+ * number of matches, or -1 if fn failed (fn reports its own error). */
+int bt_db_match(const struct bt_db *db, const char *indicator,
+                const struct bt_dim *where, size_t nwhere, bt_db_series_fn fn,
+                void *ctx, struct bt_error *e);
+
+/* A set of series files replaced together. The lock must be held. */
+struct bt_txn {
+    struct bt_db *db;
+    struct bt_buf renames;   /* "tmp\tfinal\n" lines, relative to DB */
+    struct bt_buf revisions; /* new revisions.csv lines */
+    size_t nfiles;
+};
+
+void bt_txn_begin(struct bt_txn *t, struct bt_db *db);
+/* Gives in *tmp (emptied first) a fresh temporary path to write the new
+ * version of the series file rel into, and records the rename. */
+void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp);
+/* Records one revision for the log. */
+void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
+                     double old_value, double new_value, const char *file);
+/* Makes every recorded file and revision durable and visible at once. */
+int bt_txn_commit(struct bt_txn *t, struct bt_error *e);
+/* Drops the transaction and its temporary files. */
+void bt_txn_abort(struct bt_txn *t);
+
+#endif

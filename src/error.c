@@ -1,0 +1,138 @@
+/* error.c - errors as values, diagnostics lists, allocation. */
+#include "error.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int bt_fail(struct bt_error *e, const char *fmt, ...)
+{
+    if (e) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+int bt_fail_errno(struct bt_error *e, const char *fmt, ...)
+{
+    int saved = errno;
+    if (e) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        va_end(ap);
+        if (n >= 0 && (size_t)n < sizeof e->msg)
+            snprintf(e->msg + n, sizeof e->msg - (size_t)n, ": %s",
+                     strerror(saved));
+    }
+    errno = saved;
+    return -1;
+}
+
+static void oom(void)
+{
+    fputs("baytrack: out of memory\n", stderr);
+    abort();
+}
+
+void *bt_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *bt_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *bt_xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+char *bt_xstrdup(const char *s)
+{
+    return bt_xstrndup(s, strlen(s));
+}
+
+char *bt_xstrndup(const char *s, size_t n)
+{
+    char *p = bt_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void bt_grow(void **v, size_t *cap, size_t need, size_t sz)
+{
+    if (need <= *cap)
+        return;
+    size_t c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > ((size_t)-1) / 2 / sz)
+            oom();
+        c *= 2;
+    }
+    *v = bt_xrealloc(*v, c * sz);
+    *cap = c;
+}
+
+void bt_diags_add(struct bt_diags *d, unsigned long line, unsigned long column,
+                  const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    bt_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
+    d->v[d->n] = (struct bt_diag){line, column, d->n, bt_xstrdup(buf)};
+    d->n++;
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const struct bt_diag *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq; /* stable */
+}
+
+void bt_diags_sort(struct bt_diags *d)
+{
+    if (d->n > 1)
+        qsort(d->v, d->n, sizeof *d->v, diag_cmp);
+}
+
+void bt_diags_release(struct bt_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->v[i].msg);
+    free(d->v);
+    *d = (struct bt_diags)BT_DIAGS_INIT;
+}
+
+int bt_diags_first(struct bt_diags *d, const char *file, struct bt_error *e)
+{
+    bt_diags_sort(d);
+    if (d->n == 0)
+        return bt_fail(e, "%s: invalid", file);
+    return bt_fail(e, "%s:%lu:%lu: %s", file, d->v[0].line, d->v[0].column,
+                   d->v[0].msg);
+}

@@ -1,0 +1,34 @@
+/* fileio.h - whole-file reads and durable, atomic writes. */
+#ifndef BT_FILEIO_H
+#define BT_FILEIO_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/* A byte buffer that owns its storage. Zero-initialise; release when done. */
+struct bt_buf {
+    char *data;
+    size_t len, cap;
+};
+void bt_buf_add(struct bt_buf *b, const void *p, size_t n);
+void bt_buf_addf(struct bt_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void bt_buf_release(struct bt_buf *b);
+
+/* Reads the whole file at path into *out (NUL-terminated, len excludes it). */
+int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e);
+
+/* Writes data to path atomically and durably: a temporary file beside it,
+ * fsync, rename over path, fsync of the directory. */
+int bt_file_write_atomic(const char *path, const void *data, size_t len,
+                         struct bt_error *e);
+
+/* fsyncs the file at path. */
+int bt_fsync_path(const char *path, struct bt_error *e);
+/* fsyncs the directory holding path (after a rename or create in it). */
+int bt_fsync_parent(const char *path, struct bt_error *e);
+/* Creates directory path and its parents (mode 0755); fine if it exists. */
+int bt_mkdir_p(const char *path, struct bt_error *e);
+
+#endif

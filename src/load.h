@@ -1,0 +1,47 @@
+/* load.h - loading one CSV file into the database, all or nothing. */
+#ifndef BT_LOAD_H
+#define BT_LOAD_H
+
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "db.h"
+#include "error.h"
+
+struct bt_load_opts {
+    const char *map_path; /* NULL: FILE's sibling NAME.map if present */
+    const char *encoding; /* NULL: detect (UTF-8, else GB18030) */
+    int dry_run;          /* check and count, write nothing */
+};
+
+/* What one load did (or, for a dry run, would do). */
+struct bt_load_stats {
+    const char *layout;   /* "long", "wide", "mapped" */
+    char map_path[4096];  /* the mapping used, or "" */
+    size_t rows;          /* data rows read */
+    size_t observations;  /* distinct observations in the file */
+    size_t added, revised, unchanged;
+    size_t missing;       /* cells marked missing */
+    size_t rejected;      /* rows with a problem */
+    size_t series;        /* series files written */
+};
+
+enum bt_load_result {
+    BT_LOAD_OK = 0,
+    BT_LOAD_REJECTED = 1, /* problems in *diags; nothing written */
+    BT_LOAD_FAILED = -1,  /* could not read or write (*e); nothing written */
+};
+
+/* Loads the CSV file at path. Every row is checked first; a file with any
+ * problem is rejected whole. Otherwise every series it touches is merged
+ * with what is stored (new dates added, changed values revised and logged)
+ * and rewritten in one transaction. Unless dry_run, the caller holds the
+ * database lock. */
+enum bt_load_result bt_load_file(struct bt_db *db,
+                                 const struct bt_catalogue *cat,
+                                 const char *path,
+                                 const struct bt_load_opts *o,
+                                 struct bt_load_stats *st,
+                                 struct bt_diags *diags, struct bt_error *e);
+
+#endif

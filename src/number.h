@@ -1,0 +1,22 @@
+/* number.h - the numbers found in statistical CSV files. */
+#ifndef BT_NUMBER_H
+#define BT_NUMBER_H
+
+#include <stddef.h>
+
+/* Parses one cell. Accepts an optional sign, digits with optional thousands
+ * separators in groups of three ("1,186", "12,345.5"), a decimal point and
+ * an exponent. Spaces around the number are ignored.
+ *
+ * Returns 1 and the value in *out (never -0, never inf or nan);
+ * 0 when the cell says "missing": blank, "-", "--", "—", "…", "...",
+ * "N/A", "NA", "n.a.", "x" (never zero);
+ * -1 when it is not a number, with a reason in *why (static text).
+ * Independent of the process locale. */
+int bt_number_parse(const char *s, size_t n, double *out, const char **why);
+
+/* Writes v with the fewest digits (at most 17) that read back as exactly v.
+ * buf holds at least 32 bytes; returns the length. */
+size_t bt_number_format(double v, char *buf);
+
+#endif

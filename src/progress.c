@@ -1,0 +1,218 @@
+/* progress.c - progress against targets (see progress.h and
+ * docs/methodology.md). */
+#include "progress.h"
+
+#include <math.h>
+#include <string.h>
+
+#define DAYS_PER_YEAR 365.2425
+
+double bt_planned_value(const struct bt_indicator *ind, bt_day b, double x_b,
+                        bt_day day)
+{
+    if (day < b)
+        return NAN;
+    bt_day d0 = b;
+    double x0 = x_b;
+    int any = 0;
+    for (size_t i = 0; i < ind->ntargets; i++) {
+        const struct bt_target *t = &ind->targets[i];
+        if (t->kind == BT_KIND_BASELINE || t->date <= b)
+            continue;
+        any = 1;
+        if (day <= t->date)
+            return x0 + (t->value - x0) * (double)(day - d0) / (double)(t->date - d0);
+        d0 = t->date;
+        x0 = t->value;
+    }
+    return any ? x0 : NAN;
+}
+
+/* The catalogue's baseline: the latest one on or before the first target;
+ * NULL if there is none. */
+static const struct bt_target *catalogue_baseline(const struct bt_indicator *ind)
+{
+    const struct bt_target *base = NULL;
+    for (size_t i = 0; i < ind->ntargets; i++) {
+        const struct bt_target *t = &ind->targets[i];
+        if (t->kind == BT_KIND_BASELINE)
+            base = t;
+        else if (base)
+            break;
+    }
+    return base;
+}
+
+/* The next milestone or target on or after day t (after b), else the last
+ * one after b; NULL if none. */
+static const struct bt_target *next_target(const struct bt_indicator *ind,
+                                           bt_day b, bt_day t)
+{
+    const struct bt_target *last = NULL;
+    for (size_t i = 0; i < ind->ntargets; i++) {
+        const struct bt_target *x = &ind->targets[i];
+        if (x->kind == BT_KIND_BASELINE || x->date <= b)
+            continue;
+        if (x->date >= t)
+            return x;
+        last = x;
+    }
+    return last;
+}
+
+static double years(bt_day from, bt_day to)
+{
+    return (double)(to - from) / DAYS_PER_YEAR;
+}
+
+/* Fills pace, method and the growth rates of *r. */
+static void pace(const struct bt_indicator *ind, struct bt_progress *r)
+{
+    double x_b = r->baseline_value, x_t = r->latest_value, x_T = r->target_value;
+    r->planned = bt_planned_value(ind, r->baseline_date, x_b, r->latest_date);
+    if (x_b > 0 && x_t > 0 && x_T > 0) {
+        r->method = BT_PACE_GROWTH;
+        r->growth_actual =
+            pow(x_t / x_b, 1 / years(r->baseline_date, r->latest_date)) - 1;
+        r->growth_required =
+            pow(x_T / x_b, 1 / years(r->baseline_date, r->target_date)) - 1;
+        r->pace = r->growth_actual / r->growth_required;
+    } else {
+        r->method = BT_PACE_LINEAR;
+        double planned = r->latest_date >= r->target_date
+                             ? 1.0
+                             : (r->planned - x_b) / (x_T - x_b);
+        r->pace = planned > 0 ? r->progress / planned : NAN;
+    }
+}
+
+/* Projects the day the target is reached at the current pace. */
+static void project(const struct bt_point *obs, size_t n, struct bt_progress *r)
+{
+    double x_b = r->baseline_value, x_t = r->latest_value, x_T = r->target_value;
+    double need; /* years from t */
+    if (r->status == BT_ACHIEVED) {
+        for (size_t i = 0; i < n; i++) {
+            double p = (obs[i].value - x_b) / (x_T - x_b);
+            if (obs[i].day > r->baseline_date && obs[i].day <= r->latest_date &&
+                (p >= 1 || (x_T == x_b && obs[i].value == x_T))) {
+                r->projected_date = obs[i].day;
+                r->has_projection = 1;
+                return;
+            }
+        }
+        return;
+    }
+    if (r->method == BT_PACE_GROWTH) {
+        need = log(x_T / x_t) / log1p(r->growth_actual);
+    } else {
+        double slope = (x_t - x_b) / years(r->baseline_date, r->latest_date);
+        need = (x_T - x_t) / slope;
+    }
+    if (!isfinite(need) || need <= 0 || need > 2000)
+        return; /* never at this pace */
+    r->projected_date = r->latest_date + (bt_day)ceil(need * DAYS_PER_YEAR);
+    r->has_projection = 1;
+}
+
+static enum bt_status decide(const struct bt_indicator *ind,
+                             const struct bt_progress *r)
+{
+    double x_t = r->latest_value, x_T = r->target_value, x_b = r->baseline_value;
+    if (x_T == x_b) { /* hold the line: no change required */
+        int ok = ind->direction == BT_DIR_UP ? x_t >= x_T : x_t <= x_T;
+        return ok ? BT_ACHIEVED : BT_DETERIORATION;
+    }
+    if (r->progress >= 1)
+        return BT_ACHIEVED;
+    if (r->progress < 0)
+        return BT_DETERIORATION;
+    if (r->latest_date >= r->target_date)
+        return BT_OFF_TRACK; /* the date has passed and the target is not met */
+    if (isnan(r->pace))
+        return BT_INSUFFICIENT_DATA;
+    if (r->pace < 0)
+        return BT_DETERIORATION;
+    if (r->pace >= BT_PACE_ON_TRACK)
+        return BT_ON_TRACK;
+    if (r->pace >= BT_PACE_MODERATE)
+        return BT_MODERATE_PROGRESS;
+    return BT_OFF_TRACK;
+}
+
+void bt_progress_assess(const struct bt_indicator *ind,
+                        const struct bt_point *obs, size_t n, bt_day as_of,
+                        struct bt_progress *r)
+{
+    memset(r, 0, sizeof *r);
+    r->status = BT_INSUFFICIENT_DATA;
+    r->latest_value = r->baseline_value = r->target_value = NAN;
+    r->progress = r->elapsed = r->planned = r->pace = NAN;
+    r->growth_actual = r->growth_required = NAN;
+    while (n > 0 && obs[n - 1].day > as_of)
+        n--;
+    if (n > 0) {
+        r->has_latest = 1;
+        r->latest_date = obs[n - 1].day;
+        r->latest_value = obs[n - 1].value;
+    }
+    const struct bt_target *base = catalogue_baseline(ind);
+    if (base) {
+        r->has_baseline = 1;
+        r->baseline_date = base->date;
+        r->baseline_value = base->value;
+    } else if (n > 0) {
+        r->has_baseline = r->baseline_observed = 1;
+        r->baseline_date = obs[0].day;
+        r->baseline_value = obs[0].value;
+    }
+    if (!r->has_baseline)
+        return;
+    r->target = next_target(ind, r->baseline_date,
+                            r->has_latest ? r->latest_date : r->baseline_date);
+    if (r->target) {
+        r->has_target = 1;
+        r->target_date = r->target->date;
+        r->target_value = r->target->value;
+    }
+    if (!r->has_latest || !r->has_target || r->latest_date < r->baseline_date)
+        return;
+    double x_b = r->baseline_value;
+    if (r->target_value != x_b)
+        r->progress = (r->latest_value - x_b) / (r->target_value - x_b);
+    r->elapsed = (double)(r->latest_date - r->baseline_date) /
+                 (double)(r->target_date - r->baseline_date);
+    if (r->latest_date == r->baseline_date) {
+        /* nothing measured since the baseline, unless already there */
+        if (r->progress >= 1)
+            r->status = BT_ACHIEVED;
+        return;
+    }
+    pace(ind, r);
+    r->status = decide(ind, r);
+    if (r->target_value != x_b)
+        project(obs, n, r);
+}
+
+static const char *const status_names[] = {
+    "achieved", "on_track", "moderate_progress", "off_track", "deterioration",
+    "insufficient_data"};
+
+static const char *const status_labels[][3] = {
+    {"achieved", "已达成", "已達成"},
+    {"on track", "进展顺利", "進展順利"},
+    {"moderate progress", "进展一般", "進展一般"},
+    {"off track", "进展滞后", "進展滯後"},
+    {"deterioration", "倒退", "倒退"},
+    {"insufficient data", "数据不足", "數據不足"},
+};
+
+const char *bt_status_name(enum bt_status s)
+{
+    return status_names[s];
+}
+
+const char *bt_status_label(enum bt_status s, enum bt_lang l)
+{
+    return status_labels[s][l];
+}

@@ -1,0 +1,72 @@
+/* progress.h - how far an indicator has come against its targets.
+ *
+ * The method, with formulas, thresholds and worked examples, is in
+ * docs/methodology.md. In short, for baseline (b, x_b), the next target
+ * or milestone (T, x_T) and the latest observation (t, x_t):
+ *
+ *   progress p = (x_t - x_b) / (x_T - x_b)      elapsed e = (t - b) / (T - b)
+ *
+ * and the pace ratio r compares actual with required pace: the ratio of
+ * compound annual growth rates (UN ESCAP, Open SDG) when x_b, x_t and x_T
+ * are all positive, else the linear ratio of p to the progress the planned
+ * path (baseline, milestones, target: piecewise linear) asks for by t.
+ * achieved when p >= 1; else deterioration when r < 0 (or p < 0);
+ * on_track when r >= 0.95; moderate_progress when r >= 0.60; else
+ * off_track. A target date already past and not reached is off_track.
+ */
+#ifndef BT_PROGRESS_H
+#define BT_PROGRESS_H
+
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "store_rrd.h"
+
+#define BT_PACE_ON_TRACK 0.95
+#define BT_PACE_MODERATE 0.60
+
+enum bt_status {
+    BT_ACHIEVED,
+    BT_ON_TRACK,
+    BT_MODERATE_PROGRESS,
+    BT_OFF_TRACK,
+    BT_DETERIORATION,
+    BT_INSUFFICIENT_DATA,
+};
+
+enum bt_pace_method { BT_PACE_NONE, BT_PACE_GROWTH, BT_PACE_LINEAR };
+
+/* One assessment. Values that do not apply are NAN; dates that do not
+ * apply have the matching has_ flag 0. */
+struct bt_progress {
+    enum bt_status status;
+    int has_latest, has_baseline, has_target, has_projection;
+    bt_day latest_date, baseline_date, target_date, projected_date;
+    double latest_value, baseline_value, target_value;
+    const struct bt_target *target; /* the catalogue row, or NULL */
+    int baseline_observed;  /* 1 when no catalogue baseline: first observation */
+    double progress;        /* p */
+    double elapsed;         /* e */
+    double planned;         /* the planned path's value at t */
+    double pace;            /* r */
+    enum bt_pace_method method;
+    double growth_actual;   /* compound annual growth, actual (growth method) */
+    double growth_required; /* compound annual growth, required */
+};
+
+/* Assesses ind from its observations obs[0..n) (sorted by day), ignoring
+ * those after as_of. */
+void bt_progress_assess(const struct bt_indicator *ind,
+                        const struct bt_point *obs, size_t n, bt_day as_of,
+                        struct bt_progress *out);
+
+/* The planned path's value on day: piecewise linear through the baseline
+ * (b, x_b) and every milestone and target after it; NAN before b or when
+ * there is no target. After the last target the path stays flat. */
+double bt_planned_value(const struct bt_indicator *ind, bt_day b, double x_b,
+                        bt_day day);
+
+const char *bt_status_name(enum bt_status s); /* "on_track", ... */
+const char *bt_status_label(enum bt_status s, enum bt_lang l);
+
+#endif

@@ -1,0 +1,37 @@
+/* query.h - reading an indicator back for reports. */
+#ifndef BT_QUERY_H
+#define BT_QUERY_H
+
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "db.h"
+#include "progress.h"
+#include "series.h"
+#include "store_rrd.h"
+
+/* Reads every series of indicator that matches where[0..nwhere) and sums
+ * them day by day into *out (emptied first): a disaggregated indicator
+ * (by control point, direction...) reads as its total. *nseries gets the
+ * number of series read. Returns 0 or -1. */
+int bt_query_total(const struct bt_db *db, const char *indicator,
+                   const struct bt_dim *where, size_t nwhere,
+                   struct bt_points *out, size_t *nseries, struct bt_error *e);
+
+/* One indicator's observations (totalled) and its assessment. */
+struct bt_assessment {
+    const struct bt_indicator *ind; /* borrowed from the catalogue */
+    struct bt_points obs;           /* owned */
+    size_t nseries;
+    struct bt_progress progress;
+};
+
+/* Reads and assesses every indicator of cat, in catalogue order, ignoring
+ * observations after as_of. *out gets cat->n entries (free with
+ * bt_assessments_free). Returns 0 or -1. */
+int bt_query_assess(const struct bt_db *db, const struct bt_catalogue *cat,
+                    bt_day as_of, struct bt_assessment **out,
+                    struct bt_error *e);
+void bt_assessments_free(struct bt_assessment *a, size_t n);
+
+#endif

@@ -1,0 +1,196 @@
+/* series.c - series names and their files (see series.h). */
+#include "series.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int bt_id_check(const char *s, size_t n, const char **why)
+{
+    if (n == 0 || n > BT_ID_MAX) {
+        *why = n ? "is too long" : "is empty";
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum && (i == 0 || (c != '_' && c != '.' && c != '-'))) {
+            *why = "must be lowercase letters, digits, '_', '.' and '-', "
+                   "starting with a letter or digit";
+            return -1;
+        }
+        if (c == '.' && i + 1 < n && s[i + 1] == '.') {
+            *why = "must not contain '..'";
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int bt_dim_name(const char *s, size_t n, char *out, const char **why)
+{
+    size_t o = 0;
+    int gap = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            *why = "must be ASCII";
+            return -1;
+        }
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            (c >= 'A' && c <= 'Z')) {
+            if (gap && o > 0)
+                out[o++] = '_';
+            gap = 0;
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else {
+            gap = 1;
+        }
+        if (o >= 60) {
+            *why = "is too long";
+            return -1;
+        }
+    }
+    if (o == 0) {
+        *why = "is empty";
+        return -1;
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+int bt_dim_value_check(const char *s, size_t n, const char **why)
+{
+    if (n == 0 || n > BT_DIM_MAX) {
+        *why = n ? "is too long" : "is empty";
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+            *why = "contains a control character";
+            return -1;
+        }
+    return 0;
+}
+
+static void add_escaped(struct bt_buf *out, const char *s, int leading)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        int esc = *p < 0x20 || *p == 0x7f || strchr("/%=+", *p) ||
+                  (leading && p == (const unsigned char *)s && *p == '.');
+        if (esc) {
+            char h[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            bt_buf_add(out, h, 3);
+        } else {
+            bt_buf_add(out, p, 1);
+        }
+    }
+}
+
+static int dim_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct bt_dim *)a)->name,
+                  ((const struct bt_dim *)b)->name);
+}
+
+void bt_dims_sort(struct bt_dim *dims, size_t ndims)
+{
+    qsort(dims, ndims, sizeof *dims, dim_cmp);
+}
+
+void bt_series_file(struct bt_buf *out, const char *indicator,
+                    const struct bt_dim *dims, size_t ndims)
+{
+    bt_buf_add(out, indicator, strlen(indicator));
+    bt_buf_add(out, "/", 1);
+    if (ndims == 0)
+        bt_buf_add(out, "_", 1);
+    for (size_t i = 0; i < ndims; i++) {
+        if (i)
+            bt_buf_add(out, "+", 1);
+        add_escaped(out, dims[i].name, i == 0);
+        bt_buf_add(out, "=", 1);
+        add_escaped(out, dims[i].value, 0);
+    }
+    bt_buf_add(out, ".rrd", 4);
+}
+
+static int unhex(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Decodes %XX in place; returns -1 on a bad escape. */
+static int unescape(char *s)
+{
+    char *o = s;
+    for (char *p = s; *p; p++) {
+        if (*p != '%') {
+            *o++ = *p;
+            continue;
+        }
+        int h = unhex(p[1]), l = h >= 0 ? unhex(p[2]) : -1;
+        if (l < 0)
+            return -1;
+        *o++ = (char)(h << 4 | l);
+        p += 2;
+    }
+    *o = '\0';
+    return 0;
+}
+
+int bt_series_name_parse(const char *relpath, struct bt_series_name *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = strlen(relpath);
+    const char *slash = strchr(relpath, '/');
+    const char *why;
+    if (!slash || n < 5 || strcmp(relpath + n - 4, ".rrd") != 0 ||
+        bt_id_check(relpath, (size_t)(slash - relpath), &why) != 0)
+        return -1;
+    char *st = out->storage = bt_xstrndup(relpath, n - 4);
+    st[slash - relpath] = '\0';
+    out->indicator = st;
+    char *rest = st + (slash - relpath) + 1;
+    if (strcmp(rest, "_") == 0)
+        return 0;
+    for (char *tok = rest; tok;) {
+        char *next = strchr(tok, '+');
+        if (next)
+            *next++ = '\0';
+        char *eq = strchr(tok, '=');
+        if (!eq || out->ndims == BT_DIMS_MAX)
+            goto bad;
+        *eq = '\0';
+        if (unescape(tok) != 0 || unescape(eq + 1) != 0)
+            goto bad;
+        out->dims[out->ndims++] = (struct bt_dim){tok, eq + 1};
+        tok = next;
+    }
+    return 0;
+bad:
+    bt_series_name_release(out);
+    return -1;
+}
+
+void bt_series_name_release(struct bt_series_name *s)
+{
+    free(s->storage);
+    memset(s, 0, sizeof *s);
+}
+
+void bt_series_label(struct bt_buf *out, const char *indicator,
+                     const struct bt_dim *dims, size_t ndims)
+{
+    bt_buf_add(out, indicator, strlen(indicator));
+    for (size_t i = 0; i < ndims; i++) {
+        bt_buf_add(out, i ? "," : "{", 1);
+        bt_buf_addf(out, "%s=%s", dims[i].name, dims[i].value);
+    }
+    if (ndims)
+        bt_buf_add(out, "}", 1);
+}

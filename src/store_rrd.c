@@ -1,0 +1,140 @@
+/* store_rrd.c - series in RRD files through librrd (see store_rrd.h). */
+#include "store_rrd.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <rrd.h>
+
+#include "fileio.h"
+#include "number.h"
+
+void bt_points_add(struct bt_points *p, bt_day day, double value)
+{
+    bt_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v);
+    p->v[p->n++] = (struct bt_point){day, value};
+}
+
+void bt_points_release(struct bt_points *p)
+{
+    free(p->v);
+    memset(p, 0, sizeof *p);
+}
+
+/* Copies librrd's error into *e, prefixed with what was being done. */
+static int rrd_failed(struct bt_error *e, const char *what, const char *path)
+{
+    const char *msg = rrd_test_error() ? rrd_get_error() : "unknown error";
+    bt_fail(e, "%s '%s': %s", what, path, msg);
+    rrd_clear_error();
+    return -1;
+}
+
+int bt_store_read(const struct bt_store *s, const char *path,
+                  struct bt_points *out, struct bt_error *e)
+{
+    (void)s;
+    out->n = 0;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 1;
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    }
+    rrd_clear_error();
+    time_t last = rrd_last_r(path);
+    if (last < 0)
+        return rrd_failed(e, "cannot read", path);
+    time_t start = last - (time_t)BT_RRD_STEP * BT_RRD_ROWS, end = last;
+    unsigned long step = 0, nds = 0;
+    char **names = NULL;
+    rrd_value_t *data = NULL;
+    if (rrd_fetch_r(path, "LAST", &start, &end, &step, &nds, &names, &data) != 0)
+        return rrd_failed(e, "cannot read", path);
+    if (step != BT_RRD_STEP || nds != 1) {
+        bt_fail(e, "'%s' is not a baytrack series (step %lu, %lu data sources)",
+                path, step, nds);
+    } else {
+        /* row i holds the day that ends at start + (i+1) * step */
+        size_t rows = (size_t)((end - start) / (time_t)step);
+        for (size_t i = 0; i < rows; i++)
+            if (!isnan(data[i]))
+                bt_points_add(out, (bt_day)((start / (time_t)step) + (time_t)i),
+                              data[i]);
+    }
+    for (unsigned long i = 0; i < nds; i++)
+        rrd_freemem(names[i]);
+    rrd_freemem(names);
+    rrd_freemem(data);
+    return step == BT_RRD_STEP && nds == 1 ? 0 : -1;
+}
+
+/* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b. */
+static void add_update(struct bt_buf *b, long long t, double v)
+{
+    char num[32];
+    size_t n = isnan(v) ? (size_t)snprintf(num, sizeof num, "U")
+                        : bt_number_format(v, num);
+    bt_buf_addf(b, "%lld:", t);
+    bt_buf_add(b, num, n + 1); /* with the NUL that ends the argument */
+}
+
+int bt_store_write(const struct bt_store *s, const char *path,
+                   const struct bt_point *pts, size_t n, struct bt_error *e)
+{
+    (void)s;
+    if (n == 0)
+        return bt_fail(e, "no observations to write to '%s'", path);
+    if (pts[n - 1].day - pts[0].day >= BT_RRD_ROWS)
+        return bt_fail(e, "'%s' would span more than %d days, more than the "
+                       "RRD layout keeps", path, BT_RRD_ROWS);
+    char ds[64], rra_last[64], rra_week[64];
+    snprintf(ds, sizeof ds, "DS:value:GAUGE:%d:U:U", BT_RRD_STEP);
+    snprintf(rra_last, sizeof rra_last, "RRA:LAST:0.5:1:%d", BT_RRD_ROWS);
+    snprintf(rra_week, sizeof rra_week, "RRA:AVERAGE:0.5:7:%d", BT_RRD_WEEKS);
+    const char *args[] = {ds, rra_last, rra_week};
+    unlink(path);
+    rrd_clear_error();
+    time_t first = (time_t)pts[0].day * BT_RRD_STEP;
+    if (rrd_create_r(path, BT_RRD_STEP, first, 3, args) != 0)
+        return rrd_failed(e, "cannot create", path);
+
+    /* All updates as one argument vector: librrd opens the file once. */
+    struct bt_buf text = {0};
+    size_t nargs = 0;
+    for (size_t i = 0; i < n; i++) {
+        long long t = (long long)pts[i].day * BT_RRD_STEP;
+        if (i > 0 && pts[i].day != pts[i - 1].day + 1) {
+            add_update(&text, t, NAN);
+            nargs++;
+        }
+        add_update(&text, t + BT_RRD_STEP, pts[i].value);
+        nargs++;
+    }
+    const char **argv = bt_xmalloc(nargs * sizeof *argv);
+    const char *p = text.data;
+    for (size_t i = 0; i < nargs; i++) {
+        argv[i] = p;
+        p += strlen(p) + 1;
+    }
+    int rc = rrd_update_r(path, NULL, (int)nargs, argv);
+    free(argv);
+    bt_buf_release(&text);
+    if (rc != 0)
+        return rrd_failed(e, "cannot write", path);
+    return 0;
+}
+
+int bt_store_forget(const struct bt_store *s, const char *path,
+                    struct bt_error *e)
+{
+    (void)s;
+    (void)path;
+    (void)e;
+    return 0;
+}

@@ -1,0 +1,62 @@
+/* store_rrd.h - one series in one RRD file, through librrd.
+ *
+ * Layout (docs/storage.md): step 1 day; one DS "value", GAUGE, heartbeat
+ * 1 day, no bounds; RRA LAST:0.5:1:BT_RRD_ROWS (one row a day, 60 years)
+ * and RRA AVERAGE:0.5:7:BT_RRD_WEEKS (weekly means for long charts).
+ * The observation for civil day d is the update (d+1)*86400:value, preceded
+ * by d*86400:U when the day before holds no observation, so exactly one
+ * primary data point holds it and the days between stay unknown.
+ *
+ * This is the only module that calls librrd. Every call clears librrd's
+ * error first and copies its message into a struct bt_error at once.
+ */
+#ifndef BT_STORE_RRD_H
+#define BT_STORE_RRD_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "period.h"
+
+#define BT_RRD_STEP 86400
+#define BT_RRD_ROWS 21915  /* 60 years of days */
+#define BT_RRD_WEEKS 3131  /* 60 years of weeks */
+
+/* One observation. */
+struct bt_point {
+    bt_day day;
+    double value;
+};
+
+/* A growing array of points, sorted by day, each day once. */
+struct bt_points {
+    struct bt_point *v;
+    size_t n, cap;
+};
+void bt_points_add(struct bt_points *p, bt_day day, double value);
+void bt_points_release(struct bt_points *p);
+
+/* Where the RRD files are read and written: directly, or through a
+ * running rrdcached (daemon is its address, NULL for none). */
+struct bt_store {
+    const char *daemon; /* borrowed */
+};
+
+/* Reads every observation in the RRD file at path into *out (emptied
+ * first). Returns 0; 1 when the file does not exist (*out stays empty);
+ * -1 on error. */
+int bt_store_read(const struct bt_store *s, const char *path,
+                  struct bt_points *out, struct bt_error *e);
+
+/* Creates the RRD file path (replacing any file there) holding exactly
+ * pts[0..n), which are sorted by day with each day once. Used on
+ * temporary files that a transaction syncs and renames into place. */
+int bt_store_write(const struct bt_store *s, const char *path,
+                   const struct bt_point *pts, size_t n, struct bt_error *e);
+
+/* After path was replaced by rename: tells the daemon (if any) to drop
+ * what it caches for it. */
+int bt_store_forget(const struct bt_store *s, const char *path,
+                    struct bt_error *e);
+
+#endif
