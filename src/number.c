@@ -8,7 +8,7 @@
 
 static const char *const missing_marks[] = {
     "-", "--", "\xe2\x80\x94" /* — */, "\xe2\x80\xa6" /* … */, "...",
-    "N/A", "n/a", "NA", "n.a.", "x", "X",
+    "N/A", "n/a", "NA", "n.a.",
 };
 
 static int is_missing(const char *s, size_t n)

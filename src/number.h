@@ -10,7 +10,7 @@
  *
  * Returns 1 and the value in *out (never -0, never inf or nan);
  * 0 when the cell says "missing": blank, "-", "--", "—", "…", "...",
- * "N/A", "NA", "n.a.", "x" (never zero);
+ * "N/A", "NA", "n.a." (never zero);
  * -1 when it is not a number, with a reason in *why (static text).
  * Independent of the process locale. */
 int bt_number_parse(const char *s, size_t n, double *out, const char **why);

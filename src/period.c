@@ -93,14 +93,18 @@ static int finish(int y, int m, int d, bt_day *out, const char **why)
 static int chinese_quarter(struct cur *c)
 {
     static const char *const num[4] = {"一", "二", "三", "四"};
+    struct cur saved = *c;
     eat(c, "第");
     int q = -1;
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 4 && q < 0; i++)
         if (eat(c, num[i]))
             q = i + 1;
     if (q < 0)
         q = digits(c, 1, 1);
-    return q >= 1 && q <= 4 && eat(c, "季度") ? q : -1;
+    if (q >= 1 && q <= 4 && eat(c, "季度"))
+        return q;
+    *c = saved; /* not a quarter: leave the text for the month */
+    return -1;
 }
 
 int bt_period_parse(const char *s, size_t n, bt_day *out, const char **why)

@@ -65,6 +65,12 @@ static double years(bt_day from, bt_day to)
     return (double)(to - from) / DAYS_PER_YEAR;
 }
 
+/* 1 when value is at or beyond the target, in the indicator's direction. */
+static int reached(const struct bt_indicator *ind, double value, double target)
+{
+    return ind->direction == BT_DIR_UP ? value >= target : value <= target;
+}
+
 /* Fills pace, method and the growth rates of *r. */
 static void pace(const struct bt_indicator *ind, struct bt_progress *r)
 {
@@ -87,15 +93,15 @@ static void pace(const struct bt_indicator *ind, struct bt_progress *r)
 }
 
 /* Projects the day the target is reached at the current pace. */
-static void project(const struct bt_point *obs, size_t n, struct bt_progress *r)
+static void project(const struct bt_indicator *ind, const struct bt_point *obs,
+                    size_t n, struct bt_progress *r)
 {
     double x_b = r->baseline_value, x_t = r->latest_value, x_T = r->target_value;
     double need; /* years from t */
     if (r->status == BT_ACHIEVED) {
         for (size_t i = 0; i < n; i++) {
-            double p = (obs[i].value - x_b) / (x_T - x_b);
-            if (obs[i].day > r->baseline_date && obs[i].day <= r->latest_date &&
-                (p >= 1 || (x_T == x_b && obs[i].value == x_T))) {
+            if (obs[i].day >= r->baseline_date && obs[i].day <= r->latest_date &&
+                reached(ind, obs[i].value, x_T)) {
                 r->projected_date = obs[i].day;
                 r->has_projection = 1;
                 return;
@@ -118,14 +124,9 @@ static void project(const struct bt_point *obs, size_t n, struct bt_progress *r)
 static enum bt_status decide(const struct bt_indicator *ind,
                              const struct bt_progress *r)
 {
-    double x_t = r->latest_value, x_T = r->target_value, x_b = r->baseline_value;
-    if (x_T == x_b) { /* hold the line: no change required */
-        int ok = ind->direction == BT_DIR_UP ? x_t >= x_T : x_t <= x_T;
-        return ok ? BT_ACHIEVED : BT_DETERIORATION;
-    }
-    if (r->progress >= 1)
+    if (reached(ind, r->latest_value, r->target_value))
         return BT_ACHIEVED;
-    if (r->progress < 0)
+    if (r->target_value == r->baseline_value || r->progress < 0)
         return BT_DETERIORATION;
     if (r->latest_date >= r->target_date)
         return BT_OFF_TRACK; /* the date has passed and the target is not met */
@@ -184,14 +185,16 @@ void bt_progress_assess(const struct bt_indicator *ind,
                  (double)(r->target_date - r->baseline_date);
     if (r->latest_date == r->baseline_date) {
         /* nothing measured since the baseline, unless already there */
-        if (r->progress >= 1)
+        if (reached(ind, r->latest_value, r->target_value)) {
             r->status = BT_ACHIEVED;
+            project(ind, obs, n, r);
+        }
         return;
     }
     pace(ind, r);
     r->status = decide(ind, r);
-    if (r->target_value != x_b)
-        project(obs, n, r);
+    if (r->status == BT_ACHIEVED || r->target_value != x_b)
+        project(ind, obs, n, r);
 }
 
 static const char *const status_names[] = {

@@ -10,7 +10,8 @@
  * compound annual growth rates (UN ESCAP, Open SDG) when x_b, x_t and x_T
  * are all positive, else the linear ratio of p to the progress the planned
  * path (baseline, milestones, target: piecewise linear) asks for by t.
- * achieved when p >= 1; else deterioration when r < 0 (or p < 0);
+ * achieved when x_t is at or beyond x_T in the indicator's direction;
+ * else deterioration when p < 0 or r < 0;
  * on_track when r >= 0.95; moderate_progress when r >= 0.60; else
  * off_track. A target date already past and not reached is off_track.
  */

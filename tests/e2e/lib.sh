@@ -1,0 +1,42 @@
+# lib.sh - shared by the end-to-end tests. Sourced; expects BAYTRACK (the
+# built program) and SRC (the source tree) from ctest.
+set -eu
+: "${BAYTRACK:?set BAYTRACK to the built baytrack}" "${SRC:?set SRC to the source tree}"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export TZ=UTC LC_ALL=C.UTF-8
+export BAYTRACK_CATALOGUE="$SRC/indicators" BAYTRACK_DB="$T/db"
+unset RRDCACHED_ADDRESS
+FAILED=0
+
+fail() {
+    echo "FAIL: $*" >&2
+    FAILED=1
+}
+
+# expect_eq GOT WANT WHAT
+expect_eq() {
+    if [ "$1" != "$2" ]; then
+        fail "$3"
+        printf '  got:  %s\n  want: %s\n' "$1" "$2" >&2
+    fi
+}
+
+# A fingerprint of every file in the database (names and bytes).
+db_sum() {
+    (cd "$BAYTRACK_DB" 2>/dev/null && find . -type f ! -name .lock -print0 |
+        sort -z | xargs -0 -r md5sum) | md5sum | cut -d' ' -f1
+}
+
+# run CMD...: runs baytrack, keeping stdout, stderr and the exit code.
+run() {
+    set +e
+    "$BAYTRACK" "$@" >"$T/out" 2>"$T/err"
+    RC=$?
+    set -e
+}
+
+finish() {
+    [ "$FAILED" = 0 ] && echo PASS
+    exit "$FAILED"
+}

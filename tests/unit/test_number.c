@@ -1,0 +1,49 @@
+/* Unit tests: number.c */
+#include <math.h>
+
+#include "check.h"
+#include "number.h"
+
+int main(void)
+{
+    static const struct {
+        const char *in;
+        int rc;
+        double want;
+    } cases[] = {
+        {"0", 1, 0},          {"-0", 1, 0},          {"42", 1, 42},
+        {"1,186", 1, 1186},   {"12,345,678", 1, 12345678},
+        {"-1,186.5", 1, -1186.5}, {" 3.5 ", 1, 3.5}, {"1e3", 1, 1000},
+        {".5", 1, 0.5},       {"+7", 1, 7},          {"0.1", 1, 0.1},
+        {"", 0, 0},           {"-", 0, 0},           {"…", 0, 0},
+        {"N/A", 0, 0},        {"...", 0, 0},         {"—", 0, 0},
+        {"abc", -1, 0},       {"1,18", -1, 0},       {"1234,567", -1, 0},
+        {",123", -1, 0},      {"1e400", -1, 0},      {"nan", -1, 0},
+        {"inf", -1, 0},       {"0x10", -1, 0},       {"1.2.3", -1, 0},
+        {"12a", -1, 0},       {"1e", -1, 0},         {"--5", -1, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        double v = -999;
+        const char *why;
+        int rc = bt_number_parse(cases[i].in, strlen(cases[i].in), &v, &why);
+        if (rc != cases[i].rc)
+            fprintf(stderr, "'%s': rc %d, want %d\n", cases[i].in, rc, cases[i].rc);
+        CHECK(rc == cases[i].rc);
+        if (rc == 1) {
+            CHECK(v == cases[i].want);
+            CHECK(!signbit(v) || v != 0);
+        }
+    }
+    static const struct {
+        double v;
+        const char *out;
+    } fmt[] = {{0, "0"}, {-0.0, "0"}, {1186, "1186"}, {0.1, "0.1"},
+               {3.14159265358979, "3.14159265358979"}, {-2.5, "-2.5"},
+               {1e20, "1e+20"}, {0.30000000000000004, "0.30000000000000004"}};
+    for (size_t i = 0; i < sizeof fmt / sizeof *fmt; i++) {
+        char buf[32];
+        bt_number_format(fmt[i].v, buf);
+        CHECK_STR(buf, fmt[i].out);
+    }
+    return CHECK_DONE();
+}

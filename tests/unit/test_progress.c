@@ -1,0 +1,116 @@
+/* Unit tests: progress.c, golden cases for every status (see
+ * docs/methodology.md for the same cases worked by hand). */
+#include <math.h>
+
+#include "check.h"
+#include "progress.h"
+
+static bt_day Y(int y) /* a year's period date: its last day */
+{
+    return bt_day_from_civil(y, 12, 31);
+}
+
+struct tcase {
+    const char *name;
+    enum bt_direction dir;
+    struct bt_target targets[4];
+    size_t ntargets;
+    struct bt_point obs[4];
+    size_t nobs;
+    enum bt_status want;
+    double progress; /* NAN: not checked */
+    int projected_year; /* 0: no projection expected */
+};
+
+static void run(const struct tcase *c)
+{
+    struct bt_indicator ind = {.id = (char *)c->name, .direction = c->dir,
+                               .targets = (struct bt_target *)c->targets,
+                               .ntargets = c->ntargets};
+    struct bt_progress p;
+    bt_progress_assess(&ind, c->obs, c->nobs, INT32_MAX, &p);
+    if (p.status != c->want)
+        fprintf(stderr, "%s: status %s, want %s\n", c->name,
+                bt_status_name(p.status), bt_status_name(c->want));
+    CHECK(p.status == c->want);
+    if (!isnan(c->progress) && fabs(p.progress - c->progress) > 1e-9) {
+        fprintf(stderr, "%s: progress %.6f, want %.6f\n", c->name, p.progress,
+                c->progress);
+        CHECK(!"progress");
+    }
+    int y = 0, m, d;
+    if (p.has_projection)
+        bt_day_to_civil(p.projected_date, &y, &m, &d);
+    if (y != c->projected_year)
+        fprintf(stderr, "%s: projected %d, want %d\n", c->name, y,
+                c->projected_year);
+    CHECK(y == c->projected_year);
+}
+
+#define B(y, v) {Y(y), v, BT_KIND_BASELINE, NULL, 0}
+#define M(y, v) {Y(y), v, BT_KIND_MILESTONE, NULL, 0}
+#define T(y, v) {Y(y), v, BT_KIND_TARGET, NULL, 0}
+#define O(y, v) {Y(y), v}
+
+int main(void)
+{
+    const struct tcase cases[] = {
+        /* up, growth method: 100 -> 200 over 10 years needs 7.18 %/yr */
+        {"achieved_up", BT_DIR_UP, {B(2015, 100), T(2025, 200)}, 2,
+         {O(2020, 150), O(2022, 210)}, 2, BT_ACHIEVED, 1.1, 2022},
+        {"on_track_up", BT_DIR_UP, {B(2015, 100), T(2025, 200)}, 2,
+         {O(2020, 145)}, 1, BT_ON_TRACK, 0.45, 2025},
+        {"moderate_up", BT_DIR_UP, {B(2015, 100), T(2025, 200)}, 2,
+         {O(2020, 125)}, 1, BT_MODERATE_PROGRESS, 0.25, 2031},
+        {"off_track_up", BT_DIR_UP, {B(2015, 100), T(2025, 200)}, 2,
+         {O(2020, 110)}, 1, BT_OFF_TRACK, 0.1, 2052},
+        {"deterioration_up", BT_DIR_UP, {B(2015, 100), T(2025, 200)}, 2,
+         {O(2020, 90)}, 1, BT_DETERIORATION, -0.1, 0},
+        {"insufficient_no_target", BT_DIR_UP, {B(2015, 100)}, 1,
+         {O(2020, 150)}, 1, BT_INSUFFICIENT_DATA, NAN, 0},
+        {"insufficient_no_data", BT_DIR_UP, {B(2015, 100), T(2025, 200)}, 2,
+         {{0, 0}}, 0, BT_INSUFFICIENT_DATA, NAN, 0},
+        /* down: 45 -> 20 minutes; 25 by 2024 is ahead of the path */
+        {"on_track_down", BT_DIR_DOWN, {B(2020, 45), T(2035, 20)}, 2,
+         {O(2024, 25)}, 1, BT_ON_TRACK, 0.8, 2026},
+        {"achieved_down", BT_DIR_DOWN, {B(2020, 45), T(2035, 20)}, 2,
+         {O(2024, 19)}, 1, BT_ACHIEVED, 1.04, 2024},
+        {"deterioration_down", BT_DIR_DOWN, {B(2020, 45), T(2035, 20)}, 2,
+         {O(2024, 50)}, 1, BT_DETERIORATION, -0.2, 0},
+        /* zero baseline: growth rates break, the linear rule decides:
+         * 0 -> 100 over 10 years; 31 after 5 years (1827 of 3653 days) is
+         * 0.62 of the pace */
+        {"zero_baseline_moderate", BT_DIR_UP, {B(2015, 0), T(2025, 100)}, 2,
+         {O(2020, 31)}, 1, BT_MODERATE_PROGRESS, 0.31, 2032},
+        {"zero_baseline_on_track", BT_DIR_UP, {B(2015, 0), T(2025, 100)}, 2,
+         {O(2020, 50)}, 1, BT_ON_TRACK, 0.5, 2026},
+        /* the target date has passed and the target is not met */
+        {"past_target", BT_DIR_UP, {B(2010, 100), T(2020, 200)}, 2,
+         {O(2023, 190)}, 1, BT_OFF_TRACK, 0.9, 2025},
+        /* several milestones: path 0 (2015) -> 10 (2020) -> 20 (2022)
+         * -> 100 (2035); the next milestone after 2021 is 20 (2022), the
+         * path asks for 15 by 2021: 14.5 is 0.725 against 0.75 needed */
+        {"milestones_on_track", BT_DIR_UP,
+         {B(2015, 0), M(2020, 10), M(2022, 20), T(2035, 100)}, 4,
+         {O(2021, 14.5)}, 1, BT_ON_TRACK, 0.725, 2024},
+        {"milestones_off_track", BT_DIR_UP,
+         {B(2015, 0), M(2020, 10), M(2022, 20), T(2035, 100)}, 4,
+         {O(2021, 5)}, 1, BT_OFF_TRACK, 0.25, 2040},
+        /* without a catalogue baseline the first observation is one */
+        {"observed_baseline", BT_DIR_UP, {T(2030, 200)}, 1,
+         {O(2020, 100), O(2025, 150)}, 2, BT_ON_TRACK, 0.5, 2029},
+        /* a route already under a down target is achieved */
+        {"already_there", BT_DIR_DOWN, {T(2035, 60)}, 1, {O(2024, 47)}, 1,
+         BT_ACHIEVED, NAN, 2024},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        run(&cases[i]);
+
+    /* the planned path is piecewise linear and flat after the last target */
+    struct bt_target t[] = {B(2015, 0), M(2020, 10), M(2022, 20), T(2035, 100)};
+    struct bt_indicator ind = {.targets = t, .ntargets = 4};
+    CHECK(fabs(bt_planned_value(&ind, Y(2015), 0, Y(2021)) - 14.99) < 0.02);
+    CHECK(bt_planned_value(&ind, Y(2015), 0, Y(2040)) == 100);
+    CHECK(isnan(bt_planned_value(&ind, Y(2015), 0, Y(2010))));
+    return CHECK_DONE();
+}
