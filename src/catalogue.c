@@ -163,7 +163,7 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     memset(c, 0, sizeof *c);
     if (read_file(c, dir, "indicators.csv", indicator_row, e) != 0)
         goto fail;
-    qsort(c->v, c->n, sizeof *c->v, indicator_cmp);
+    bt_qsort(c->v, c->n, sizeof *c->v, indicator_cmp);
     for (size_t i = 1; i < c->n; i++)
         if (strcmp(c->v[i - 1].id, c->v[i].id) == 0) {
             bt_fail(e, "%s/indicators.csv: indicator '%s' is defined twice",
@@ -173,7 +173,7 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     if (read_file(c, dir, "targets.csv", target_row, e) != 0)
         goto fail;
     for (size_t i = 0; i < c->n; i++)
-        qsort(c->v[i].targets, c->v[i].ntargets, sizeof *c->v[i].targets,
+        bt_qsort(c->v[i].targets, c->v[i].ntargets, sizeof *c->v[i].targets,
               target_cmp);
     return 0;
 fail:

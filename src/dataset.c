@@ -409,7 +409,7 @@ static void sort_series(struct bt_obs *o, size_t n)
 {
     for (size_t i = 1; i < n; i++)
         if (o[i].day < o[i - 1].day) {
-            qsort(o, n, sizeof *o, obs_cmp);
+            bt_qsort(o, n, sizeof *o, obs_cmp);
             return;
         }
 }

@@ -208,7 +208,7 @@ int bt_db_each_series(const struct bt_db *db, bt_db_series_fn fn, void *ctx,
         if (bt_id_check(de->d_name, strlen(de->d_name), &why) == 0)
             list_dir(db, de->d_name, &names, &n, &cap);
     closedir(d);
-    qsort(names, n, sizeof *names, str_cmp);
+    bt_qsort(names, n, sizeof *names, str_cmp);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         if (rc == 0)
@@ -243,7 +243,7 @@ int bt_db_match(const struct bt_db *db, const char *indicator,
     char **names = NULL;
     size_t n = 0, cap = 0;
     list_dir(db, indicator, &names, &n, &cap);
-    qsort(names, n, sizeof *names, str_cmp);
+    bt_qsort(names, n, sizeof *names, str_cmp);
     int matches = 0;
     for (size_t i = 0; i < n; i++) {
         struct bt_series_name s;

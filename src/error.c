@@ -77,6 +77,13 @@ char *bt_xstrndup(const char *s, size_t n)
     return p;
 }
 
+void bt_qsort(void *v, size_t n, size_t sz,
+              int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(v, n, sz, cmp);
+}
+
 void bt_grow(void **v, size_t *cap, size_t need, size_t sz)
 {
     if (need <= *cap)
@@ -116,8 +123,7 @@ static int diag_cmp(const void *a, const void *b)
 
 void bt_diags_sort(struct bt_diags *d)
 {
-    if (d->n > 1)
-        qsort(d->v, d->n, sizeof *d->v, diag_cmp);
+    bt_qsort(d->v, d->n, sizeof *d->v, diag_cmp);
 }
 
 void bt_diags_release(struct bt_diags *d)

@@ -74,6 +74,9 @@ void *bt_xcalloc(size_t n, size_t size);
 void *bt_xrealloc(void *p, size_t n);
 char *bt_xstrdup(const char *s);
 char *bt_xstrndup(const char *s, size_t n);
+/* qsort that accepts an empty (NULL) array. */
+void bt_qsort(void *v, size_t n, size_t sz,
+              int (*cmp)(const void *, const void *));
 /* Grows *v (element size sz) so that it holds at least need elements. */
 void bt_grow(void **v, size_t *cap, size_t need, size_t sz);
 

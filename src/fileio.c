@@ -13,7 +13,8 @@
 void bt_buf_add(struct bt_buf *b, const void *p, size_t n)
 {
     bt_grow((void **)&b->data, &b->cap, b->len + n + 1, 1);
-    memcpy(b->data + b->len, p, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
     b->len += n;
     b->data[b->len] = '\0';
 }

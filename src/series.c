@@ -95,7 +95,7 @@ static int dim_cmp(const void *a, const void *b)
 
 void bt_dims_sort(struct bt_dim *dims, size_t ndims)
 {
-    qsort(dims, ndims, sizeof *dims, dim_cmp);
+    bt_qsort(dims, ndims, sizeof *dims, dim_cmp);
 }
 
 void bt_series_file(struct bt_buf *out, const char *indicator,
