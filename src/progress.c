@@ -184,7 +184,9 @@ void bt_progress_assess(const struct bt_indicator *ind,
     r->elapsed = (double)(r->latest_date - r->baseline_date) /
                  (double)(r->target_date - r->baseline_date);
     if (r->latest_date == r->baseline_date) {
-        /* nothing measured since the baseline, unless already there */
+        /* nothing measured since the baseline: no progress to speak of,
+         * but the target may be met already */
+        r->progress = NAN;
         if (reached(ind, r->latest_value, r->target_value)) {
             r->status = BT_ACHIEVED;
             project(ind, obs, n, r);
