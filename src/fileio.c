@@ -19,6 +19,11 @@ void bt_buf_add(struct bt_buf *b, const void *p, size_t n)
     b->data[b->len] = '\0';
 }
 
+void bt_buf_puts(struct bt_buf *b, const char *t)
+{
+    bt_buf_add(b, t, strlen(t));
+}
+
 void bt_buf_addf(struct bt_buf *b, const char *fmt, ...)
 {
     va_list ap;

@@ -12,6 +12,8 @@ struct bt_buf {
     size_t len, cap;
 };
 void bt_buf_add(struct bt_buf *b, const void *p, size_t n);
+/* Appends the NUL-terminated text t. */
+void bt_buf_puts(struct bt_buf *b, const char *t);
 void bt_buf_addf(struct bt_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void bt_buf_release(struct bt_buf *b);

@@ -39,6 +39,72 @@ static int add_series(void *ctx, const char *rel)
     return 0;
 }
 
+/* Collects the distinct values of the first dimension. */
+struct firsts {
+    char **v;
+    size_t n, cap;
+};
+
+static int add_first(void *ctx, const char *rel)
+{
+    struct firsts *f = ctx;
+    struct bt_series_name name;
+    if (bt_series_name_parse(rel, &name) != 0 || name.ndims == 0) {
+        bt_series_name_release(&name);
+        return 0;
+    }
+    struct bt_buf label = {0};
+    bt_buf_addf(&label, "%s=%s", name.dims[0].name, name.dims[0].value);
+    bt_series_name_release(&name);
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->v[i], label.data) == 0) {
+            bt_buf_release(&label);
+            return 0;
+        }
+    bt_grow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v);
+    f->v[f->n++] = label.data;
+    return 0;
+}
+
+int bt_query_groups(const struct bt_db *db, const char *indicator,
+                    struct bt_group **out, size_t *n, struct bt_error *e)
+{
+    struct firsts f = {0};
+    *out = NULL;
+    *n = 0;
+    if (bt_db_match(db, indicator, NULL, 0, add_first, &f, e) < 0)
+        return -1;
+    struct bt_group *g = bt_xcalloc(f.n, sizeof *g);
+    int rc = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        char *eq = strchr(f.v[i], '=');
+        *eq = '\0';
+        struct bt_dim where = {f.v[i], eq + 1};
+        size_t nseries;
+        if (rc == 0)
+            rc = bt_query_total(db, indicator, &where, 1, &g[i].obs, &nseries, e);
+        *eq = '=';
+        g[i].label = f.v[i];
+    }
+    free(f.v);
+    if (rc != 0) {
+        bt_groups_free(g, f.n);
+        return -1;
+    }
+    *out = g;
+    *n = f.n;
+    return 0;
+}
+
+void bt_groups_free(struct bt_group *g, size_t n)
+{
+    for (size_t i = 0; g && i < n; i++) {
+        free(g[i].label);
+        bt_points_release(&g[i].obs);
+    }
+    free(g);
+}
+
 int bt_query_total(const struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,
                    struct bt_points *out, size_t *nseries, struct bt_error *e)

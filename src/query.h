@@ -18,6 +18,19 @@ int bt_query_total(const struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,
                    struct bt_points *out, size_t *nseries, struct bt_error *e);
 
+/* The series of an indicator summed by the value of one dimension (the
+ * first by name, e.g. control_point, summing over direction). */
+struct bt_group {
+    char *label;           /* "control_point=Airport", owned */
+    struct bt_points obs;  /* owned */
+};
+
+/* Groups every series of indicator by its first dimension. *out gets *n
+ * groups sorted by label (free with bt_groups_free). Returns 0 or -1. */
+int bt_query_groups(const struct bt_db *db, const char *indicator,
+                    struct bt_group **out, size_t *n, struct bt_error *e);
+void bt_groups_free(struct bt_group *g, size_t n);
+
 /* One indicator's observations (totalled) and its assessment. */
 struct bt_assessment {
     const struct bt_indicator *ind; /* borrowed from the catalogue */

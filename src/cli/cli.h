@@ -68,11 +68,16 @@ size_t bt_text_width(const char *s);
 /* Prints s and pads it with spaces to width cells. */
 void bt_print_padded(FILE *f, const char *s, size_t width);
 
+/* The gnuplot program: env BAYTRACK_GNUPLOT, else "gnuplot". */
+const char *bt_cli_gnuplot(void);
+
 /* The commands, one file each. */
 int bt_cmd_load(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_export(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_series(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_status(struct bt_cli *cli, int argc, char **argv);
+int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv);
+int bt_cmd_report(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_help(struct bt_cli *cli, int argc, char **argv);
 
 #endif

@@ -30,6 +30,18 @@ const struct bt_command bt_commands[] = {
      "  --as-of DATE        ignore observations after DATE\n"
      "  --lang LANG         names in en, zh-Hans or zh-Hant (default en)\n"
      "  --json, --csv       machine-readable output\n"},
+    {"chart", bt_cmd_chart,
+     "INDICATOR [--where DIM=VALUE]... -o FILE.png|FILE.svg|FILE.pdf [--lang LANG] [--from DATE] [--to DATE]",
+     "draw one indicator's progress chart with gnuplot",
+     "  --where DIM=VALUE   chart the series with this dimension value (else the total)\n"
+     "  -o, --output FILE   the chart; its extension picks PNG, SVG or PDF\n"
+     "  --lang LANG         labels in en, zh-Hans or zh-Hant (default en)\n"
+     "  --from, --to DATE   the time range shown (--to also ends the assessment)\n"},
+    {"report", bt_cmd_report, "[-o DIR] [--lang LANG] [--as-of DATE]",
+     "write the progress report: index.html, report.md, charts, dashboard",
+     "  -o, --output DIR    where to write it (default plots)\n"
+     "  --lang LANG         en, zh-Hans or zh-Hant (default en)\n"
+     "  --as-of DATE        ignore observations after DATE\n"},
     {"help", bt_cmd_help, "[COMMAND]", "show help for a command", ""},
     {NULL, NULL, NULL, NULL, NULL},
 };
@@ -107,6 +119,12 @@ int bt_cmd_help(struct bt_cli *cli, int argc, char **argv)
     (void)cli;
     bt_cli_help(stdout, argc > 1 ? argv[1] : NULL);
     return BT_EXIT_OK;
+}
+
+const char *bt_cli_gnuplot(void)
+{
+    const char *g = getenv("BAYTRACK_GNUPLOT");
+    return g && *g ? g : "gnuplot";
 }
 
 static const char *env_or(const char *name, const char *fallback)

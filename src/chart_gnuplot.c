@@ -1,0 +1,423 @@
+/* chart_gnuplot.c - progress charts as gnuplot scripts (see
+ * chart_gnuplot.h). */
+#include "chart_gnuplot.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "number.h"
+#include "subprocess.h"
+
+#define FOOTNOTE_MAX 200 /* bytes of a source citation under a chart */
+
+int bt_chart_format_of(const char *path, enum bt_chart_format *out)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot)
+        return -1;
+    if (strcmp(dot, ".png") == 0)
+        *out = BT_CHART_PNG;
+    else if (strcmp(dot, ".svg") == 0)
+        *out = BT_CHART_SVG;
+    else if (strcmp(dot, ".pdf") == 0)
+        *out = BT_CHART_PDF;
+    else
+        return -1;
+    return 0;
+}
+
+void bt_gnuplot_quote(struct bt_buf *s, const char *text)
+{
+    bt_buf_puts(s, "'");
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '\'')
+            bt_buf_puts(s, "''");
+        else if (*p < 0x20 || *p == 0x7f)
+            bt_buf_puts(s, " ");
+        else
+            bt_buf_add(s, p, 1);
+    }
+    bt_buf_puts(s, "'");
+}
+
+/* Quotes at most max bytes of text, cut on a character boundary. */
+static void quote_cut(struct bt_buf *s, const char *text, size_t max)
+{
+    size_t n = strlen(text);
+    if (n <= max) {
+        bt_gnuplot_quote(s, text);
+        return;
+    }
+    while (max > 0 && ((unsigned char)text[max] & 0xc0) == 0x80)
+        max--; /* back to the start of a UTF-8 character */
+    struct bt_buf cut = {0};
+    bt_buf_add(&cut, text, max);
+    bt_buf_add(&cut, "…", strlen("…"));
+    bt_gnuplot_quote(s, cut.data);
+    bt_buf_release(&cut);
+}
+
+const char *bt_status_color(enum bt_status s)
+{
+    static const char *const colors[] = {"#1a9850", "#66bd63", "#fdae61",
+                                         "#f46d43", "#d73027", "#bdbdbd"};
+    return colors[s];
+}
+
+static const char *font(enum bt_lang l)
+{
+    return l == BT_LANG_ZH_HANT ? "Noto Sans CJK TC" : "Noto Sans CJK SC";
+}
+
+static void terminal(struct bt_buf *s, enum bt_chart_format f, enum bt_lang l,
+                     int w, int h, int size)
+{
+    static const char *const names[] = {"pngcairo", "svg", "pdfcairo"};
+    bt_buf_addf(s, "set terminal %s noenhanced font '%s,%d' ", names[f],
+                font(l), size);
+    if (f == BT_CHART_PDF)
+        bt_buf_addf(s, "size %.2fin,%.2fin\n", w / 100.0, h / 100.0);
+    else
+        bt_buf_addf(s, "size %d,%d\n", w, h);
+}
+
+/* "YYYY-MM-DD value" lines of a datablock. */
+static void point(struct bt_buf *s, bt_day day, double v)
+{
+    char date[11], num[32];
+    bt_date_format(day, date);
+    bt_number_format(v, num);
+    bt_buf_addf(s, "%s %s\n", date, num);
+}
+
+static void datablock(struct bt_buf *s, const char *name,
+                      const struct bt_point *p, size_t n)
+{
+    bt_buf_addf(s, "$%s << EOD\n", name);
+    for (size_t i = 0; i < n; i++)
+        point(s, p[i].day, p[i].value);
+    bt_buf_puts(s, "EOD\n");
+}
+
+/* The milestones and targets of ind (not baselines), at most max. */
+static size_t target_marks(const struct bt_indicator *ind, struct bt_point *out,
+                           size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ind->ntargets && n < max; i++)
+        if (ind->targets[i].kind != BT_KIND_BASELINE)
+            out[n++] = (struct bt_point){ind->targets[i].date,
+                                         ind->targets[i].value};
+    return n;
+}
+
+/* The planned path: baseline, then every milestone and target after it. */
+static void plan_block(struct bt_buf *s, const struct bt_indicator *ind,
+                       const struct bt_progress *p)
+{
+    bt_buf_puts(s, "$plan << EOD\n");
+    if (p->has_baseline && p->has_target) {
+        point(s, p->baseline_date, p->baseline_value);
+        for (size_t i = 0; i < ind->ntargets; i++)
+            if (ind->targets[i].kind != BT_KIND_BASELINE &&
+                ind->targets[i].date > p->baseline_date)
+                point(s, ind->targets[i].date, ind->targets[i].value);
+    }
+    bt_buf_puts(s, "EOD\n");
+}
+
+static void widen(bt_day d, bt_day *lo, bt_day *hi)
+{
+    if (d < *lo)
+        *lo = d;
+    if (d > *hi)
+        *hi = d;
+}
+
+/* Sets the x range [lo, hi] with a margin, and tics a reader can use: one
+ * label a year (or every few years) on long ranges, months on short ones.
+ * An empty range (lo > hi) shows the plan's horizon; a single day, two
+ * years either side. Returns the middle of the range. */
+static bt_day time_axis(struct bt_buf *s, bt_day lo, bt_day hi)
+{
+    if (lo > hi)
+        lo = bt_day_from_civil(2015, 1, 1), hi = bt_day_from_civil(2035, 12, 31);
+    if (lo == hi)
+        lo -= 730, hi += 730;
+    bt_day margin = (hi - lo) / 25 + 1;
+    char a[11], b[11];
+    bt_date_format(lo - margin, a);
+    bt_date_format(hi + margin, b);
+    bt_buf_addf(s, "set xrange ['%s':'%s']\n", a, b);
+    double years = (hi - lo) / 365.25;
+    int y, m, d;
+    bt_day_to_civil(lo, &y, &m, &d);
+    if (years < 2) {
+        int months = (int)ceil(years * 12 / 6);
+        bt_buf_addf(s, "set xtics '%04d-%02d-01', %d\nset format x '%%Y-%%m'\n",
+                    y, m, months * 2629800); /* seconds in a twelfth of a year */
+    } else {
+        int step = (int)ceil(years / 6);
+        bt_buf_addf(s, "set xtics '%04d-01-01', %d\nset format x '%%Y'\n", y,
+                    step * 31557600); /* seconds in 365.25 days */
+    }
+    return lo + (hi - lo) / 2;
+}
+
+/* The x range of a chart: everything drawn, or --from and --to. */
+static bt_day x_range(struct bt_buf *s, const struct bt_chart *c)
+{
+    const struct bt_progress *p = c->progress;
+    bt_day lo = INT32_MAX, hi = INT32_MIN;
+    if (c->nobs) {
+        widen(c->obs[0].day, &lo, &hi);
+        widen(c->obs[c->nobs - 1].day, &lo, &hi);
+    }
+    if (p->has_baseline)
+        widen(p->baseline_date, &lo, &hi);
+    for (size_t i = 0; i < c->ind->ntargets; i++)
+        widen(c->ind->targets[i].date, &lo, &hi);
+    if (p->has_projection && p->projected_date - hi < 365 * 20)
+        widen(p->projected_date, &lo, &hi);
+    if (c->from)
+        lo = c->from;
+    if (c->to)
+        hi = c->to;
+    return time_axis(s, lo, hi);
+}
+
+static void title(struct bt_buf *s, const struct bt_chart *c)
+{
+    const struct bt_progress *p = c->progress;
+    enum bt_lang l = c->lang;
+    struct bt_buf line = {0};
+    bt_buf_addf(&line, "%s: %s", bt_word(BT_W_STATUS, l),
+                bt_status_label(p->status, l));
+    if (!isnan(p->progress))
+        bt_buf_addf(&line, " · %s %.0f%%", bt_word(BT_W_PROGRESS, l),
+                    p->progress * 100);
+    if (!isnan(p->elapsed))
+        bt_buf_addf(&line, " · %s %.0f%%", bt_word(BT_W_ELAPSED, l),
+                    p->elapsed * 100);
+    if (p->target && p->target->illustrative)
+        bt_buf_addf(&line, " · %s*", bt_word(BT_W_ILLUSTRATIVE, l));
+    bt_buf_puts(s, "set title ");
+    bt_gnuplot_quote(s, c->ind->name[l]);
+    if (c->subtitle) {
+        bt_buf_puts(s, ".' ('.");
+        bt_gnuplot_quote(s, c->subtitle);
+        bt_buf_puts(s, ".')'");
+    }
+    bt_buf_puts(s, ".\"\\n\".");
+    bt_gnuplot_quote(s, line.data);
+    bt_buf_addf(s, " tc rgb '%s'\n", bt_status_color(p->status));
+    bt_buf_release(&line);
+}
+
+/* Labels beside the baseline, each milestone and target ("target 2035:
+ * 20*"): to the right of a point in the left half, to its left otherwise,
+ * so that none is cut at the edge. */
+static void target_labels(struct bt_buf *s, const struct bt_chart *c,
+                          bt_day mid)
+{
+    for (size_t i = 0; i < c->ind->ntargets; i++) {
+        const struct bt_target *t = &c->ind->targets[i];
+        char date[11], num[32];
+        struct bt_buf text = {0};
+        bt_period_format(t->date, c->ind->freq, date);
+        bt_number_format(t->value, num);
+        bt_buf_addf(&text, "%s %s: %s%s",
+                    bt_word(t->kind == BT_KIND_BASELINE ? BT_W_BASELINE
+                            : t->kind == BT_KIND_MILESTONE ? BT_W_MILESTONE
+                                                           : BT_W_TARGET,
+                            c->lang),
+                    date, num, t->illustrative ? "*" : "");
+        bt_date_format(t->date, date);
+        bt_buf_puts(s, "set label ");
+        bt_gnuplot_quote(s, text.data);
+        bt_buf_addf(s, " at '%s',%s %s font ',8'\n", date, num,
+                    t->date < mid ? "left offset 0.5,1" : "right offset -0.5,1");
+        bt_buf_release(&text);
+    }
+}
+
+void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
+                     const char *output, enum bt_chart_format fmt, int width,
+                     int height)
+{
+    const struct bt_progress *p = c->progress;
+    enum bt_lang l = c->lang;
+    bt_buf_puts(s, "reset\n");
+    terminal(s, fmt, l, width, height, 10);
+    bt_buf_puts(s, "set output ");
+    bt_gnuplot_quote(s, output);
+    bt_buf_puts(s, "\nset encoding utf8\nset xdata time\nset timefmt '%Y-%m-%d'\n"
+                  "set grid\nset key below horizontal font ',9'\n"
+                  "set bmargin 7\n");
+    bt_day mid = x_range(s, c);
+    title(s, c);
+    bt_buf_puts(s, "set ylabel ");
+    bt_gnuplot_quote(s, c->ind->unit);
+    bt_buf_puts(s, "\nset label 100 ");
+    struct bt_buf foot = {0};
+    bt_buf_addf(&foot, "%s: %s", bt_word(BT_W_SOURCE, l), c->ind->source);
+    quote_cut(s, foot.data, FOOTNOTE_MAX);
+    bt_buf_release(&foot);
+    bt_buf_puts(s, " at screen 0.01,0.015 font ',7'\n");
+    target_labels(s, c, mid);
+
+    datablock(s, "obs", c->obs, c->nobs);
+    plan_block(s, c->ind, p);
+    struct bt_point proj[2] = {{p->latest_date, p->latest_value},
+                               {p->projected_date, p->target_value}};
+    datablock(s, "proj", proj, p->has_projection && p->status != BT_ACHIEVED ? 2 : 0);
+    struct bt_point marks[8], base = {p->baseline_date, p->baseline_value};
+    size_t nmarks = target_marks(c->ind, marks, 8);
+    datablock(s, "marks", marks, nmarks);
+    datablock(s, "base", &base, p->has_baseline ? 1 : 0);
+
+    /* gnuplot refuses to plot nothing: NaN keeps an empty chart drawable */
+    if (c->nobs == 0) {
+        bt_buf_puts(s, "set label 101 ");
+        bt_gnuplot_quote(s, bt_word(BT_W_NO_DATA, l));
+        bt_buf_puts(s, " at graph 0.5,0.5 center\n");
+    }
+    double ymin = 0;
+    for (size_t i = 0; i < c->nobs; i++)
+        ymin = fmin(ymin, c->obs[i].value);
+    for (size_t i = 0; i < nmarks; i++)
+        ymin = fmin(ymin, marks[i].value);
+    /* quantities are read against zero; headroom for the labels */
+    bt_buf_addf(s, "set yrange [%s:*]\nset offsets 0,0,graph 0.1,0\n"
+                   "plot NaN notitle", ymin >= 0 ? "0" : "*");
+    if (p->has_baseline && p->has_target) {
+        bt_buf_puts(s, ", $plan using 1:2 with lines dt 2 lw 2 lc rgb '#777777' title ");
+        bt_gnuplot_quote(s, bt_word(BT_W_PLANNED, l));
+    }
+    if (c->nobs) {
+        bt_buf_addf(s, ", $obs using 1:2 with %s lw 2 pt 7 ps 0.8 lc rgb '#1f77b4' title ",
+                    c->nobs > 60 ? "lines" : "linespoints");
+        bt_gnuplot_quote(s, bt_word(BT_W_OBSERVED, l));
+    }
+    if (p->has_projection && p->status != BT_ACHIEVED) {
+        bt_buf_puts(s, ", $proj using 1:2 with lines dt 3 lw 2 lc rgb '#ff7f0e' title ");
+        bt_gnuplot_quote(s, bt_word(BT_W_PROJECTION, l));
+    }
+    if (p->has_baseline) {
+        bt_buf_puts(s, ", $base using 1:2 with points pt 5 ps 1.2 lc rgb '#555555' title ");
+        bt_gnuplot_quote(s, bt_word(BT_W_BASELINE, l));
+    }
+    if (nmarks) {
+        bt_buf_puts(s, ", $marks using 1:2 with points pt 9 ps 1.8 lc rgb '#d62728' title ");
+        bt_gnuplot_quote(s, bt_word(BT_W_TARGET, l));
+    }
+    bt_buf_puts(s, "\nunset output\n");
+}
+
+/* The x and y ranges of one panel: its observations and targets. */
+static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
+                       const struct bt_point *marks, size_t nmarks)
+{
+    bt_day lo = INT32_MAX, hi = INT32_MIN;
+    double ymin = 0;
+    for (size_t k = 0; k < q->nobs; k++) {
+        widen(q->obs[k].day, &lo, &hi);
+        ymin = fmin(ymin, q->obs[k].value);
+    }
+    for (size_t k = 0; k < nmarks; k++) {
+        widen(marks[k].day, &lo, &hi);
+        ymin = fmin(ymin, marks[k].value);
+    }
+    time_axis(s, lo, hi);
+    /* quantities are read against zero */
+    bt_buf_puts(s, ymin >= 0 ? "set yrange [0:*]\n" : "set yrange [*:*]\n");
+    bt_buf_puts(s, "set offsets 0,0,graph 0.12,0\n"); /* headroom at the top */
+}
+
+void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
+                      const char *title, enum bt_lang lang, const char *output,
+                      int width, int height)
+{
+    size_t cols = n < 4 ? (n ? n : 1) : 4;
+    size_t rows = (n + cols - 1) / cols;
+    bt_buf_puts(s, "reset\n");
+    terminal(s, BT_CHART_PNG, lang, width, height, 9);
+    bt_buf_puts(s, "set output ");
+    bt_gnuplot_quote(s, output);
+    bt_buf_addf(s, "\nset encoding utf8\nset multiplot layout %zu,%zu title ",
+                rows ? rows : 1, cols);
+    bt_gnuplot_quote(s, title);
+    bt_buf_puts(s, " font ',13'\nset xdata time\nset timefmt '%Y-%m-%d'\n"
+                   "set xtics font ',7'\nset ytics font ',7'\n"
+                   "set key off\nset grid\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct bt_panel *q = &p[i];
+        struct bt_point marks[8];
+        size_t nmarks = q->ind ? target_marks(q->ind, marks, 8) : 0;
+        bt_buf_puts(s, "unset object\nunset label\nset title ");
+        quote_cut(s, q->title, 56);
+        bt_buf_puts(s, " font ',8'\n");
+        if (q->background)
+            bt_buf_addf(s, "set object 1 rectangle from graph 0,0 to graph 1,1 "
+                           "behind fc rgb '%s' fs solid 0.25 noborder\n",
+                        q->background);
+        panel_axes(s, q, marks, nmarks);
+        datablock(s, "obs", q->obs, q->nobs);
+        datablock(s, "marks", marks, nmarks);
+        if (q->nobs == 0) {
+            bt_buf_puts(s, "set label 1 ");
+            bt_gnuplot_quote(s, bt_word(BT_W_NO_DATA, lang));
+            bt_buf_puts(s, " at graph 0.5,0.5 center font ',8'\n");
+        }
+        bt_buf_puts(s, "plot NaN notitle");
+        if (q->nobs)
+            bt_buf_addf(s, ", $obs using 1:2 with %s lw 1.5 pt 7 ps 0.5 lc rgb '#1f77b4' notitle",
+                        q->nobs > 60 ? "lines" : "linespoints");
+        if (nmarks)
+            bt_buf_puts(s, ", $marks using 1:2 with points pt 9 ps 1 lc rgb '#d62728' notitle");
+        bt_buf_puts(s, "\n");
+    }
+    bt_buf_puts(s, "unset multiplot\nunset output\n");
+}
+
+/* The first line of gnuplot's stderr that names an error ("line N:"),
+ * with the command before it when gnuplot echoed it. */
+static void first_error(const char *err, struct bt_buf *out)
+{
+    const char *cmd = NULL;
+    for (const char *p = err; p && *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        const char *t = p;
+        while (t < p + n && *t == ' ')
+            t++;
+        if (strncmp(t, "gnuplot> ", 9) == 0)
+            cmd = t + 9;
+        else if (strncmp(t, "line ", 5) == 0) {
+            bt_buf_add(out, t, (size_t)(p + n - t));
+            if (cmd)
+                bt_buf_addf(out, " in '%.*s'", (int)strcspn(cmd, "\n"), cmd);
+            return;
+        }
+        p = eol ? eol + 1 : NULL;
+    }
+}
+
+int bt_gnuplot_run(const char *program, const struct bt_buf *script,
+                   struct bt_error *e)
+{
+    const char *argv[] = {program, NULL};
+    struct bt_buf err = {0}, why = {0};
+    int rc = bt_spawn_stdin(argv, script->data ? script->data : "", script->len,
+                            &err, e);
+    if (rc != 0 && err.len) {
+        /* gnuplot goes on after an error and exits 1 at the end */
+        first_error(err.data, &why);
+        if (why.len)
+            bt_fail(e, "gnuplot: %s", why.data);
+    }
+    bt_buf_release(&err);
+    bt_buf_release(&why);
+    return rc;
+}

@@ -1,0 +1,66 @@
+/* chart_gnuplot.h - progress charts drawn by gnuplot.
+ *
+ * This module writes gnuplot scripts; spawn.h runs gnuplot on them (one
+ * process for any number of charts). Data goes inline as datablocks of
+ * dates and numbers. Every text from a catalogue or data file goes through
+ * bt_gnuplot_quote: a single-quoted gnuplot string, in which gnuplot does
+ * no backquote substitution and no escapes, with quotes doubled and
+ * control characters dropped, so a name stays text and runs nothing.
+ */
+#ifndef BT_CHART_GNUPLOT_H
+#define BT_CHART_GNUPLOT_H
+
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "error.h"
+#include "fileio.h"
+#include "progress.h"
+#include "store_rrd.h"
+
+enum bt_chart_format { BT_CHART_PNG, BT_CHART_SVG, BT_CHART_PDF };
+
+/* The format named by path's extension (.png, .svg, .pdf); -1 if none. */
+int bt_chart_format_of(const char *path, enum bt_chart_format *out);
+
+/* One progress chart. All pointers are borrowed. */
+struct bt_chart {
+    const struct bt_indicator *ind;
+    const struct bt_point *obs;         /* sorted by day */
+    size_t nobs;
+    const struct bt_progress *progress; /* its assessment */
+    const char *subtitle;               /* e.g. "total of 32 series", or NULL */
+    enum bt_lang lang;
+    bt_day from, to;                    /* x range; 0 for automatic */
+};
+
+/* Appends the commands that draw c into the file output. */
+void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
+                     const char *output, enum bt_chart_format fmt, int width,
+                     int height);
+
+/* One small chart of a grid (dashboard, small multiples). */
+struct bt_panel {
+    const char *title;
+    const struct bt_point *obs;
+    size_t nobs;
+    const struct bt_indicator *ind; /* draws its targets when not NULL */
+    const char *background;         /* "#rrggbb" or NULL */
+};
+
+/* Appends the commands that draw panels in a grid into the PNG output. */
+void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
+                      const char *title, enum bt_lang lang, const char *output,
+                      int width, int height);
+
+/* Appends text as a safe single-quoted gnuplot string. */
+void bt_gnuplot_quote(struct bt_buf *s, const char *text);
+
+/* The colour of a status ("#rrggbb"). */
+const char *bt_status_color(enum bt_status s);
+
+/* Runs program (normally "gnuplot") on the script. */
+int bt_gnuplot_run(const char *program, const struct bt_buf *script,
+                   struct bt_error *e);
+
+#endif

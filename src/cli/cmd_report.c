@@ -1,0 +1,56 @@
+/* cmd_report.c - baytrack report: status table, charts and dashboard. */
+#include <string.h>
+
+#include "../report.h"
+#include "cli.h"
+
+int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"lang", required_argument, NULL, 'l'},
+        {"as-of", required_argument, NULL, 'a'},
+        BT_COMMON_OPTIONS};
+    struct bt_report_opts o = {"plots", BT_LANG_EN, INT32_MAX, bt_cli_gnuplot()};
+    const char *why;
+    int c, rc;
+    while ((c = getopt_long(argc, argv, "o:l:" BT_COMMON_SHORT, opts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o.dir = optarg; break;
+        case 'l':
+            if (bt_lang_parse(optarg, &o.lang) != 0)
+                return bt_cli_usage(cli, "--lang '%s' should be en, zh-Hans or zh-Hant", optarg);
+            break;
+        case 'a':
+            if (bt_period_parse(optarg, strlen(optarg), &o.as_of, &why) != 0)
+                return bt_cli_usage(cli, "--as-of '%s': %s", optarg, why);
+            break;
+        default:
+            if ((rc = bt_cli_common(cli, c, optarg)) != 0)
+                return rc < 0 ? BT_EXIT_OK : rc;
+        }
+    }
+    if (optind != argc)
+        return bt_cli_usage(cli, "unexpected argument '%s'", argv[optind]);
+    struct bt_catalogue cat;
+    if ((rc = bt_cli_catalogue(cli, &cat)) != 0)
+        return rc;
+    struct bt_db db;
+    struct bt_error e;
+    struct bt_report_stats st;
+    bt_db_init(&db, cli->db_dir, cli->daemon);
+    if (bt_report_write(&db, &cat, &o, &st, &e) != 0) {
+        rc = bt_cli_error(cli, strstr(e.msg, "not installed") ? BT_EXIT_SOFTWARE : BT_EXIT_IO,
+                          "%s%s", e.msg,
+                          strstr(e.msg, "not installed")
+                              ? "; install gnuplot (Debian: apt-get install "
+                                "gnuplot-nox); 'baytrack status' works without it"
+                              : "");
+    } else if (!cli->quiet) {
+        printf("%s/index.html: %zu indicators, %zu charts\n", o.dir,
+               st.indicators, st.charts);
+    }
+    bt_db_release(&db);
+    bt_catalogue_release(&cat);
+    return rc;
+}
