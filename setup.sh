@@ -2,7 +2,8 @@
 # setup.sh - install what baytrack needs (Debian 12, as root), build it, and
 # either run the main job on the bundled data or run every test.
 #
-#   ./setup.sh demo    install, build, load datasets/, write the report
+#   ./setup.sh demo    install, build, load datasets/, show the status and
+#                      write the report to plots/
 #   ./setup.sh test    install, build, run the whole test suite (ctest)
 #
 # BUILD (default build) names the build directory; CMAKE_ARGS adds options.
@@ -17,7 +18,7 @@ esac
 # run time: librrd, libcsv, the rrdtool CLI, gnuplot and a CJK font;
 # tests also read files back with rrdtool and run rrdcached and Chromium
 pkgs="build-essential cmake pkg-config librrd-dev libcsv-dev rrdtool gnuplot-nox fonts-noto-cjk"
-[ "$mode" = test ] && pkgs="$pkgs rrdcached chromium clang libclang-rt-14-dev"
+[ "$mode" = test ] && pkgs="$pkgs python3 rrdcached chromium clang libclang-rt-14-dev"
 missing=
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
@@ -45,3 +46,4 @@ if [ "$mode" = test ]; then
 fi
 "$build/baytrack" load datasets/*.csv
 "$build/baytrack" status
+"$build/baytrack" report -o plots

@@ -32,7 +32,7 @@ void bt_gnuplot_quote(struct bt_buf *s, const char *text)
     bt_buf_puts(s, "'");
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         if (*p == '\'')
-            bt_buf_puts(s, "''");
+            bt_buf_puts(s, "'.\"'\".'"); /* close, a quote, reopen */
         else if (*p < 0x20 || *p == 0x7f)
             bt_buf_puts(s, " ");
         else
@@ -61,7 +61,7 @@ static void quote_cut(struct bt_buf *s, const char *text, size_t max)
 const char *bt_status_color(enum bt_status s)
 {
     static const char *const colors[] = {"#1a9850", "#66bd63", "#fdae61",
-                                         "#f46d43", "#d73027", "#bdbdbd"};
+                                         "#f46d43", "#d73027", "#969696"};
     return colors[s];
 }
 
@@ -289,8 +289,11 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     for (size_t i = 0; i < nmarks; i++)
         ymin = fmin(ymin, marks[i].value);
     /* quantities are read against zero; headroom for the labels */
-    bt_buf_addf(s, "set yrange [%s:*]\nset offsets 0,0,graph 0.1,0\n"
-                   "plot NaN notitle", ymin >= 0 ? "0" : "*");
+    bt_buf_addf(s, "set yrange [%s]\nset offsets 0,0,graph 0.1,0\n"
+                   "plot NaN notitle",
+                c->nobs + nmarks == 0 && !p->has_baseline ? "0:1" /* nothing */
+                : ymin >= 0                               ? "0:*"
+                                                          : "*:*");
     if (p->has_baseline && p->has_target) {
         bt_buf_puts(s, ", $plan using 1:2 with lines dt 2 lw 2 lc rgb '#777777' title ");
         bt_gnuplot_quote(s, bt_word(BT_W_PLANNED, l));
@@ -330,8 +333,10 @@ static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
         ymin = fmin(ymin, marks[k].value);
     }
     time_axis(s, lo, hi);
-    /* quantities are read against zero */
-    bt_buf_puts(s, ymin >= 0 ? "set yrange [0:*]\n" : "set yrange [*:*]\n");
+    /* quantities are read against zero; an empty panel still has a range */
+    bt_buf_puts(s, q->nobs + nmarks == 0 ? "set yrange [0:1]\n"
+                   : ymin >= 0           ? "set yrange [0:*]\n"
+                                         : "set yrange [*:*]\n");
     bt_buf_puts(s, "set offsets 0,0,graph 0.12,0\n"); /* headroom at the top */
 }
 

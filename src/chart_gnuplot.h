@@ -1,11 +1,15 @@
 /* chart_gnuplot.h - progress charts drawn by gnuplot.
  *
- * This module writes gnuplot scripts; spawn.h runs gnuplot on them (one
- * process for any number of charts). Data goes inline as datablocks of
- * dates and numbers. Every text from a catalogue or data file goes through
- * bt_gnuplot_quote: a single-quoted gnuplot string, in which gnuplot does
- * no backquote substitution and no escapes, with quotes doubled and
- * control characters dropped, so a name stays text and runs nothing.
+ * This module writes gnuplot scripts; subprocess.h runs gnuplot on them
+ * (one process for any number of charts). Data goes inline as datablocks
+ * of dates and numbers. Every text from a catalogue or data file goes
+ * through bt_gnuplot_quote: a single-quoted gnuplot string, in which
+ * gnuplot does no backquote substitution, no macro expansion and no
+ * escapes. A quote in the text closes the string, is added as the constant
+ * "'" and the string reopens ('a'."'".'b'): gnuplot's own '' escape is not
+ * used, because it misparses at the start of a string. Control characters
+ * become spaces. So a name stays text and runs nothing
+ * (tests/e2e/test_chart.sh).
  */
 #ifndef BT_CHART_GNUPLOT_H
 #define BT_CHART_GNUPLOT_H

@@ -1,0 +1,67 @@
+# Charts: the exact gnuplot script, real PNG/SVG/PDF from the real gnuplot,
+# hostile text that must stay text, and a clear error without gnuplot.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+"$BAYTRACK" load -q "$SRC/datasets/seeds_soft_connectivity.csv"
+
+# the script a chart produces, pinned (TZ and locale pinned by lib.sh)
+CAPTURE="$T/script.gp" BAYTRACK_GNUPLOT="$SRC/tests/e2e/capture-gnuplot" \
+    "$BAYTRACK" chart clearance.macao_hengqin_commute -o chart.png
+if ! cmp -s "$T/script.gp" "$SRC/tests/e2e/golden/chart_clearance.gp"; then
+    fail "the gnuplot script differs from tests/e2e/golden/chart_clearance.gp"
+    diff "$SRC/tests/e2e/golden/chart_clearance.gp" "$T/script.gp" >&2 || true
+fi
+# the same script under another TZ
+CAPTURE="$T/script2.gp" BAYTRACK_GNUPLOT="$SRC/tests/e2e/capture-gnuplot" TZ=Asia/Macau \
+    "$BAYTRACK" chart clearance.macao_hengqin_commute -o chart.png
+cmp -s "$T/script.gp" "$T/script2.gp" || fail "TZ changes the chart script"
+
+# real gnuplot: an 800x450 PNG with the observed line (blue) and the
+# target marker (red)
+run chart clearance.macao_hengqin_commute -o chart.png --lang zh-Hans
+expect_eq "$RC" 0 "chart exits 0"
+set -- $(python3 "$SRC/tests/e2e/pngcolors.py" chart.png 1f77b4 d62728)
+expect_eq "$1x$2" "800x450" "PNG size"
+[ "$3" -gt 100 ] || fail "no observed line in the chart ($3 blue pixels)"
+[ "$4" -gt 20 ] || fail "no target marker in the chart ($4 red pixels)"
+run chart clearance.macao_hengqin_commute -o chart.svg
+head -c 5 chart.svg | grep -q '<?xml' || fail "SVG output"
+grep -q '澳门' chart.svg && fail "English SVG has Chinese name"
+run chart clearance.macao_hengqin_commute -o chart.svg --lang zh-Hant
+grep -q '澳門—橫琴通勤單程通關時間' chart.svg || fail "traditional Chinese title in SVG"
+run chart clearance.macao_hengqin_commute -o chart.pdf
+head -c 5 chart.pdf | grep -q '%PDF' || fail "PDF output"
+run chart clearance.macao_hengqin_commute -o chart.gif
+expect_eq "$RC" 64 "unknown chart format"
+
+# hostile names from a catalogue and a data file chart literally, run nothing
+mkdir -p cat
+cp "$SRC/indicators/indicators.csv" "$SRC/indicators/targets.csv" cat/
+printf 'evil.one,2030,5,target,"`touch CANARY9`'"'"'.system(""touch CANARY9"").'"'"'",yes\n' >> cat/targets.csv
+cat >> cat/indicators.csv <<'CSV'
+evil.one,"x`touch CANARY1`","'.system(""touch CANARY2"").'","@evil; system('touch CANARY3')",`touch CANARY4`,up,yearly,test,"a
+system(""touch CANARY5"")"
+CSV
+printf 'indicator,date,value,city\nevil.one,2020,1,"$(touch CANARY6)`touch CANARY7`'"'"'.system(""touch CANARY8"").'"'"'"\nevil.one,2021,2,"$(touch CANARY6)`touch CANARY7`'"'"'.system(""touch CANARY8"").'"'"'"\n' > evil.csv
+export BAYTRACK_CATALOGUE="$T/cat"
+run load evil.csv
+expect_eq "$RC" 0 "hostile dimension value loads as text"
+for lang in en zh-Hans zh-Hant; do
+    run chart evil.one -o evil.png --lang $lang
+    expect_eq "$RC" 0 "hostile chart ($lang) exits 0: $(cat "$T/err")"
+done
+run chart evil.one -o evil.svg --where 'city=$(touch CANARY6)`touch CANARY7`'"'"'.system("touch CANARY8").'"'"
+expect_eq "$RC" 0 "hostile --where chart exits 0: $(cat "$T/err")"
+grep -q 'x`touch CANARY1`' evil.svg || fail "the hostile name is drawn literally"
+run report -o rep
+expect_eq "$RC" 0 "report with hostile names exits 0"
+ls CANARY* 2>/dev/null && fail "a hostile name ran a command"
+export BAYTRACK_CATALOGUE="$SRC/indicators"
+
+# without gnuplot: a clear error, and status still works
+BAYTRACK_GNUPLOT=/nonexistent/gnuplot run chart legal.gba_lawyers -o x.png
+expect_eq "$RC" 70 "no gnuplot: exit code"
+expect_eq "$(cat "$T/err")" "baytrack: chart: '/nonexistent/gnuplot' is not installed (or not in PATH); install gnuplot (Debian: apt-get install gnuplot-nox); 'baytrack status' works without it" "no gnuplot: message"
+BAYTRACK_GNUPLOT=/nonexistent/gnuplot run status
+expect_eq "$RC" 0 "status works without gnuplot"
+finish
