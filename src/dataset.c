@@ -8,6 +8,7 @@
 #include "csv_read.h"
 #include "fileio.h"
 #include "number.h"
+#include "store_rrd.h"
 
 enum layout { LONG, WIDE, MAPPED };
 
@@ -177,7 +178,12 @@ static int header_wide(struct parser *p, unsigned long line,
         const char *why;
         if (p->ignored[i])
             continue;
-        if (bt_period_parse(f[i].s, f[i].len, &p->col_day[i], &why) != 0) {
+        int bad = bt_period_parse(f[i].s, f[i].len, &p->col_day[i], &why);
+        if (!bad && p->col_day[i] < BT_DAY_MIN) {
+            why = "before 1970-01-02, which RRD files cannot hold";
+            bad = 1;
+        }
+        if (bad) {
             bt_diags_add(p->diags, line, i + 1,
                          "column '%s' is not a period (%s); a wide file has "
                          "'indicator' then one column per period", f[i].s, why);
@@ -309,6 +315,10 @@ static int row_date(struct parser *p, unsigned long line,
     const char *pattern = p->map ? p->map->time_pattern : NULL;
     int rc = pattern ? bt_date_parse_pattern(pattern, d->s, d->len, day, &why)
                      : bt_period_parse(d->s, d->len, day, &why);
+    if (rc == 0 && *day < BT_DAY_MIN) {
+        why = "before 1970-01-02, which RRD files cannot hold";
+        rc = -1;
+    }
     if (rc != 0)
         bt_diags_add(p->diags, line, p->c_date + 1, "date '%s': %s", d->s, why);
     return rc;

@@ -70,14 +70,21 @@ static int apply(struct bt_db *db, const struct bt_dataset *ds,
             rc = -1;
             break;
         }
-        size_t changes = st->added + st->revised;
-        merge(&old, ds->obs + s->first, s->count, &merged, st, txn,
-              label.data, file);
-        if (st->added + st->revised == changes || !txn)
+        size_t added = st->added, revised = st->revised;
+        const struct bt_obs *o = ds->obs + s->first;
+        merge(&old, o, s->count, &merged, st, txn, label.data, file);
+        if (st->added + st->revised == added + revised || !txn)
             continue; /* nothing new: the file is not touched */
+        st->series++;
+        if (db->store.daemon && old.n && st->revised == revised &&
+            o[0].day > old.v[old.n - 1].day) {
+            /* only new dates after the last: appended through the daemon */
+            rc = bt_store_append(&db->store, path.data, old.v[old.n - 1].day,
+                                 merged.v + old.n, merged.n - old.n, e);
+            continue;
+        }
         bt_txn_add(txn, rel.data, &tmp);
         rc = bt_store_write(&db->store, tmp.data, merged.v, merged.n, e);
-        st->series++;
     }
     bt_points_release(&old);
     bt_points_release(&merged);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <rrd.h>
+#include <rrd_client.h>
 
 #include "fileio.h"
 #include "number.h"
@@ -35,10 +36,20 @@ static int rrd_failed(struct bt_error *e, const char *what, const char *path)
     return -1;
 }
 
+/* Connects to the daemon (once per process); 0 or -1. */
+static int daemon_connect(const struct bt_store *s, struct bt_error *e)
+{
+    rrd_clear_error();
+    if (rrdc_is_connected(s->daemon))
+        return 0;
+    if (rrdc_connect(s->daemon) != 0 || !rrdc_is_connected(s->daemon))
+        return rrd_failed(e, "cannot reach rrdcached at", s->daemon);
+    return 0;
+}
+
 int bt_store_read(const struct bt_store *s, const char *path,
                   struct bt_points *out, struct bt_error *e)
 {
-    (void)s;
     out->n = 0;
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -46,19 +57,33 @@ int bt_store_read(const struct bt_store *s, const char *path,
             return 1;
         return bt_fail_errno(e, "cannot read '%s'", path);
     }
+    if (s->daemon && (daemon_connect(s, e) != 0 || rrdc_flush(path) != 0))
+        return rrd_failed(e, "rrdcached cannot flush", path);
     rrd_clear_error();
-    time_t last = rrd_last_r(path);
+    time_t last = s->daemon ? rrdc_last(path) : rrd_last_r(path);
     if (last < 0)
         return rrd_failed(e, "cannot read", path);
-    time_t start = last - (time_t)BT_RRD_STEP * BT_RRD_ROWS, end = last;
+    time_t want = last - (time_t)BT_RRD_STEP * BT_RRD_ROWS;
+    if (want < BT_RRD_STEP)
+        want = BT_RRD_STEP; /* rrdcached reads a negative time as "now -" */
+    time_t start = want, end = last;
     unsigned long step = 0, nds = 0;
     char **names = NULL;
     rrd_value_t *data = NULL;
-    if (rrd_fetch_r(path, "LAST", &start, &end, &step, &nds, &names, &data) != 0)
+    int rc = s->daemon ? rrdc_fetch(path, "LAST", &start, &end, &step, &nds,
+                                    &names, &data)
+                       : rrd_fetch_r(path, "LAST", &start, &end, &step, &nds,
+                                     &names, &data);
+    if (rc != 0)
         return rrd_failed(e, "cannot read", path);
-    if (step != BT_RRD_STEP || nds != 1) {
-        bt_fail(e, "'%s' is not a baytrack series (step %lu, %lu data sources)",
-                path, step, nds);
+    /* A read that misses part of the ring must never pass for the whole
+     * series: a rebuild from it would drop what it missed. */
+    int ok = step == BT_RRD_STEP && nds == 1 && start <= want && end >= last;
+    if (!ok) {
+        bt_fail(e, "'%s' is not a baytrack series or could not be read whole "
+                "(step %lu, %lu data sources, %lld..%lld for %lld..%lld)",
+                path, step, nds, (long long)start, (long long)end,
+                (long long)want, (long long)last);
     } else {
         /* row i holds the day that ends at start + (i+1) * step */
         size_t rows = (size_t)((end - start) / (time_t)step);
@@ -71,7 +96,7 @@ int bt_store_read(const struct bt_store *s, const char *path,
         rrd_freemem(names[i]);
     rrd_freemem(names);
     rrd_freemem(data);
-    return step == BT_RRD_STEP && nds == 1 ? 0 : -1;
+    return ok ? 0 : -1;
 }
 
 /* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b. */
@@ -130,11 +155,62 @@ int bt_store_write(const struct bt_store *s, const char *path,
     return 0;
 }
 
+/* rrdcached refuses command lines over 4 KiB: "UPDATE PATH " plus the
+ * values must stay under this. */
+#define DAEMON_LINE_MAX 4000
+
+int bt_store_append(const struct bt_store *s, const char *path,
+                    bt_day last_day, const struct bt_point *pts, size_t n,
+                    struct bt_error *e)
+{
+    if (daemon_connect(s, e) != 0)
+        return -1;
+    struct bt_buf text = {0};
+    size_t nargs = 0;
+    bt_day prev = last_day;
+    for (size_t i = 0; i < n; i++) {
+        long long t = (long long)pts[i].day * BT_RRD_STEP;
+        if (pts[i].day != prev + 1) {
+            add_update(&text, t, NAN);
+            nargs++;
+        }
+        add_update(&text, t + BT_RRD_STEP, pts[i].value);
+        nargs++;
+        prev = pts[i].day;
+    }
+    const char **batch = bt_xmalloc(nargs * sizeof *batch);
+    size_t room = DAEMON_LINE_MAX - strlen(path) - 16, used = 0, k = 0;
+    int rc = 0;
+    const char *p = text.data;
+    for (size_t i = 0; i < nargs && rc == 0; i++) {
+        size_t len = strlen(p) + 1;
+        if (used + len > room) {
+            rrd_clear_error();
+            rc = rrdc_update(path, (int)k, batch);
+            k = used = 0;
+        }
+        batch[k++] = p;
+        used += len;
+        p += len;
+    }
+    rrd_clear_error();
+    if (rc == 0 && k)
+        rc = rrdc_update(path, (int)k, batch);
+    free(batch);
+    bt_buf_release(&text);
+    return rc == 0 ? 0 : rrd_failed(e, "rrdcached cannot update", path);
+}
+
 int bt_store_forget(const struct bt_store *s, const char *path,
                     struct bt_error *e)
 {
-    (void)s;
-    (void)path;
-    (void)e;
+    if (!s->daemon)
+        return 0;
+    if (daemon_connect(s, e) != 0)
+        return -1;
+    rrd_clear_error();
+    /* an error here means the daemon held nothing for the file */
+    rrdc_forget(path);
+    rrd_clear_error();
     return 0;
 }

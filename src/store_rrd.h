@@ -21,6 +21,7 @@
 #define BT_RRD_STEP 86400
 #define BT_RRD_ROWS 21915  /* 60 years of days */
 #define BT_RRD_WEEKS 3131  /* 60 years of weeks */
+#define BT_DAY_MIN 1       /* 1970-01-02: RRD time stamps are positive */
 
 /* One observation. */
 struct bt_point {
@@ -37,7 +38,12 @@ void bt_points_add(struct bt_points *p, bt_day day, double value);
 void bt_points_release(struct bt_points *p);
 
 /* Where the RRD files are read and written: directly, or through a
- * running rrdcached (daemon is its address, NULL for none). */
+ * running rrdcached (daemon is its address, NULL for none: "unix:PATH" or
+ * "HOST:PORT"). Through the daemon, reads flush the file and fetch through
+ * it, appends go to it as batched updates (each command line under 4 KiB),
+ * and a file replaced on disk is forgotten by it. The daemon and baytrack
+ * see the database directory at the same absolute path. librrd keeps one
+ * daemon connection per process. */
 struct bt_store {
     const char *daemon; /* borrowed */
 };
@@ -53,6 +59,12 @@ int bt_store_read(const struct bt_store *s, const char *path,
  * temporary files that a transaction syncs and renames into place. */
 int bt_store_write(const struct bt_store *s, const char *path,
                    const struct bt_point *pts, size_t n, struct bt_error *e);
+
+/* Appends pts[0..n) (sorted, all after the file's last observation,
+ * last_day) to the existing file path through the daemon. */
+int bt_store_append(const struct bt_store *s, const char *path,
+                    bt_day last_day, const struct bt_point *pts, size_t n,
+                    struct bt_error *e);
 
 /* After path was replaced by rename: tells the daemon (if any) to drop
  * what it caches for it. */

@@ -73,6 +73,8 @@ int main(void)
          "file has 'indicator' then one column per period\n"},
         {"indicator,date,value,city\na.x,2020,1,\n", "", "2:4: city '' is empty\n"},
         {"", "", "1:0: file is empty: no header\n"},
+        {"indicator,date,value\na.x,1969,1\n", "",
+         "2:2: date '1969': before 1970-01-02, which RRD files cannot hold\n"},
     };
     struct bt_buf diag = {0}, obs = {0};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
