@@ -17,16 +17,9 @@
 
 void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
 {
-    char cwd[4096];
-    /* rrdcached resolves relative names against its own directory */
-    if (daemon && dir[0] != '/' && getcwd(cwd, sizeof cwd)) {
-        struct bt_buf abs = {0};
-        bt_buf_addf(&abs, "%s/%s", cwd, dir);
-        db->dir = abs.data;
-    } else {
-        db->dir = bt_xstrdup(dir);
-    }
+    db->dir = bt_xstrdup(dir);
     db->store.daemon = daemon;
+    db->store.root = db->dir;
     db->lock_fd = -1;
 }
 

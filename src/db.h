@@ -30,8 +30,7 @@ struct bt_db {
     int lock_fd;           /* -1 unless the lock is held */
 };
 
-/* Sets up *db for dir (nothing is touched on disk). daemon may be NULL;
- * with a daemon a relative dir is made absolute, as rrdcached needs. */
+/* Sets up *db for dir (nothing is touched on disk). daemon may be NULL. */
 void bt_db_init(struct bt_db *db, const char *dir, const char *daemon);
 void bt_db_release(struct bt_db *db); /* unlocks if needed */
 

@@ -1,5 +1,6 @@
 /* error.c - errors as values, diagnostics lists, allocation. */
 #include "error.h"
+#include "fileio.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -141,4 +142,19 @@ int bt_diags_first(struct bt_diags *d, const char *file, struct bt_error *e)
         return bt_fail(e, "%s: invalid", file);
     return bt_fail(e, "%s:%lu:%lu: %s", file, d->v[0].line, d->v[0].column,
                    d->v[0].msg);
+}
+
+void bt_diags_text(struct bt_diags *d, const char *file, size_t max,
+                   struct bt_buf *out)
+{
+    bt_diags_sort(d);
+    for (size_t i = 0; i < d->n && i < max; i++) {
+        if (d->v[i].column)
+            bt_buf_addf(out, "%s:%lu:%lu: %s\n", file, d->v[i].line,
+                        d->v[i].column, d->v[i].msg);
+        else
+            bt_buf_addf(out, "%s:%lu: %s\n", file, d->v[i].line, d->v[i].msg);
+    }
+    if (d->n > max)
+        bt_buf_addf(out, "%s: ... and %zu more problems\n", file, d->n - max);
 }

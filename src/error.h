@@ -63,6 +63,12 @@ void bt_diags_add(struct bt_diags *d, unsigned long line, unsigned long column,
 /* Sorts the problems by line, then column (stable). */
 void bt_diags_sort(struct bt_diags *d);
 void bt_diags_release(struct bt_diags *d);
+/* Appends "file:LINE:COLUMN: message" lines for the first max problems
+ * (sorted) to *out, and "file: ... and N more problems" past that.
+ * out is a struct bt_buf (fileio.h). */
+struct bt_buf;
+void bt_diags_text(struct bt_diags *d, const char *file, size_t max,
+                   struct bt_buf *out);
 /* Formats the first problem (after sorting) as "file:LINE:COLUMN: message"
  * into *e and returns -1. */
 int bt_diags_first(struct bt_diags *d, const char *file, struct bt_error *e);

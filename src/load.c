@@ -55,13 +55,16 @@ static void merge(const struct bt_points *old, const struct bt_obs *o, size_t n,
 /* Merges and (unless txn is NULL) stages every series of ds. */
 static int apply(struct bt_db *db, const struct bt_dataset *ds,
                  const char *file, struct bt_txn *txn,
-                 struct bt_load_stats *st, struct bt_error *e)
+                 const struct bt_load_opts *o, struct bt_load_stats *st,
+                 struct bt_error *e)
 {
     struct bt_points old = {0}, merged = {0};
     struct bt_buf rel = {0}, path = {0}, tmp = {0}, label = {0};
     int rc = 0;
     for (size_t i = 0; i < ds->nseries && rc == 0; i++) {
         const struct bt_ds_series *s = &ds->series[i];
+        if (o->progress)
+            o->progress(o->progress_ctx, i, ds->nseries);
         rel.len = path.len = label.len = 0;
         bt_series_file(&rel, s->ind->id, s->dims, s->ndims);
         bt_db_path(db, rel.data, &path);
@@ -71,13 +74,13 @@ static int apply(struct bt_db *db, const struct bt_dataset *ds,
             break;
         }
         size_t added = st->added, revised = st->revised;
-        const struct bt_obs *o = ds->obs + s->first;
-        merge(&old, o, s->count, &merged, st, txn, label.data, file);
+        const struct bt_obs *obs = ds->obs + s->first;
+        merge(&old, obs, s->count, &merged, st, txn, label.data, file);
         if (st->added + st->revised == added + revised || !txn)
             continue; /* nothing new: the file is not touched */
         st->series++;
         if (db->store.daemon && old.n && st->revised == revised &&
-            o[0].day > old.v[old.n - 1].day) {
+            obs[0].day > old.v[old.n - 1].day) {
             /* only new dates after the last: appended through the daemon */
             rc = bt_store_append(&db->store, path.data, old.v[old.n - 1].day,
                                  merged.v + old.n, merged.n - old.n, e);
@@ -159,7 +162,7 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     st->observations = ds.nobs;
     struct bt_txn txn;
     bt_txn_begin(&txn, db);
-    if (apply(db, &ds, path, o->dry_run ? NULL : &txn, st, e) != 0 ||
+    if (apply(db, &ds, path, o->dry_run ? NULL : &txn, o, st, e) != 0 ||
         (!o->dry_run && bt_txn_commit(&txn, e) != 0)) {
         bt_txn_abort(&txn);
         res = BT_LOAD_FAILED;

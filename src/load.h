@@ -12,6 +12,9 @@ struct bt_load_opts {
     const char *map_path; /* NULL: FILE's sibling NAME.map if present */
     const char *encoding; /* NULL: detect (UTF-8, else GB18030) */
     int dry_run;          /* check and count, write nothing */
+    /* called as series are merged (done of total), or NULL */
+    void (*progress)(void *ctx, size_t done, size_t total);
+    void *progress_ctx;
 };
 
 /* What one load did (or, for a dry run, would do). */

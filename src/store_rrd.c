@@ -36,6 +36,28 @@ static int rrd_failed(struct bt_error *e, const char *what, const char *path)
     return -1;
 }
 
+/* The daemon's name for path, in *out. librrd resolves names itself for a
+ * daemon on a unix socket (so they are made absolute) and sends them as
+ * they are to a remote one, which takes them relative to its base
+ * directory: the database directory. */
+static const char *daemon_name(const struct bt_store *s, const char *path,
+                               struct bt_buf *out)
+{
+    char cwd[4096];
+    size_t n = strlen(s->root);
+    out->len = 0;
+    if (strncmp(s->daemon, "unix:", 5) == 0 || s->daemon[0] == '/') {
+        if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+            bt_buf_addf(out, "%s/", cwd);
+        bt_buf_puts(out, path);
+    } else if (strncmp(path, s->root, n) == 0 && path[n] == '/') {
+        bt_buf_puts(out, path + n + 1);
+    } else {
+        bt_buf_puts(out, path);
+    }
+    return out->data;
+}
+
 /* Connects to the daemon (once per process); 0 or -1. */
 static int daemon_connect(const struct bt_store *s, struct bt_error *e)
 {
@@ -57,12 +79,18 @@ int bt_store_read(const struct bt_store *s, const char *path,
             return 1;
         return bt_fail_errno(e, "cannot read '%s'", path);
     }
-    if (s->daemon && (daemon_connect(s, e) != 0 || rrdc_flush(path) != 0))
+    struct bt_buf nb = {0};
+    const char *name = s->daemon ? daemon_name(s, path, &nb) : path;
+    if (s->daemon && (daemon_connect(s, e) != 0 || rrdc_flush(name) != 0)) {
+        bt_buf_release(&nb);
         return rrd_failed(e, "rrdcached cannot flush", path);
+    }
     rrd_clear_error();
-    time_t last = s->daemon ? rrdc_last(path) : rrd_last_r(path);
-    if (last < 0)
+    time_t last = s->daemon ? rrdc_last(name) : rrd_last_r(path);
+    if (last < 0) {
+        bt_buf_release(&nb);
         return rrd_failed(e, "cannot read", path);
+    }
     time_t want = last - (time_t)BT_RRD_STEP * BT_RRD_ROWS;
     if (want < BT_RRD_STEP)
         want = BT_RRD_STEP; /* rrdcached reads a negative time as "now -" */
@@ -70,10 +98,11 @@ int bt_store_read(const struct bt_store *s, const char *path,
     unsigned long step = 0, nds = 0;
     char **names = NULL;
     rrd_value_t *data = NULL;
-    int rc = s->daemon ? rrdc_fetch(path, "LAST", &start, &end, &step, &nds,
+    int rc = s->daemon ? rrdc_fetch(name, "LAST", &start, &end, &step, &nds,
                                     &names, &data)
                        : rrd_fetch_r(path, "LAST", &start, &end, &step, &nds,
                                      &names, &data);
+    bt_buf_release(&nb);
     if (rc != 0)
         return rrd_failed(e, "cannot read", path);
     /* A read that misses part of the ring must never pass for the whole
@@ -179,14 +208,16 @@ int bt_store_append(const struct bt_store *s, const char *path,
         prev = pts[i].day;
     }
     const char **batch = bt_xmalloc(nargs * sizeof *batch);
-    size_t room = DAEMON_LINE_MAX - strlen(path) - 16, used = 0, k = 0;
+    struct bt_buf nb = {0};
+    const char *name = daemon_name(s, path, &nb);
+    size_t room = DAEMON_LINE_MAX - strlen(name) - 16, used = 0, k = 0;
     int rc = 0;
     const char *p = text.data;
     for (size_t i = 0; i < nargs && rc == 0; i++) {
         size_t len = strlen(p) + 1;
         if (used + len > room) {
             rrd_clear_error();
-            rc = rrdc_update(path, (int)k, batch);
+            rc = rrdc_update(name, (int)k, batch);
             k = used = 0;
         }
         batch[k++] = p;
@@ -195,9 +226,10 @@ int bt_store_append(const struct bt_store *s, const char *path,
     }
     rrd_clear_error();
     if (rc == 0 && k)
-        rc = rrdc_update(path, (int)k, batch);
+        rc = rrdc_update(name, (int)k, batch);
     free(batch);
     bt_buf_release(&text);
+    bt_buf_release(&nb);
     return rc == 0 ? 0 : rrd_failed(e, "rrdcached cannot update", path);
 }
 
@@ -210,7 +242,9 @@ int bt_store_forget(const struct bt_store *s, const char *path,
         return -1;
     rrd_clear_error();
     /* an error here means the daemon held nothing for the file */
-    rrdc_forget(path);
+    struct bt_buf nb = {0};
+    rrdc_forget(daemon_name(s, path, &nb));
+    bt_buf_release(&nb);
     rrd_clear_error();
     return 0;
 }

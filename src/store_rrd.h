@@ -41,11 +41,13 @@ void bt_points_release(struct bt_points *p);
  * running rrdcached (daemon is its address, NULL for none: "unix:PATH" or
  * "HOST:PORT"). Through the daemon, reads flush the file and fetch through
  * it, appends go to it as batched updates (each command line under 4 KiB),
- * and a file replaced on disk is forgotten by it. The daemon and baytrack
- * see the database directory at the same absolute path. librrd keeps one
- * daemon connection per process. */
+ * and a file replaced on disk is forgotten by it. The daemon is given
+ * names relative to the database directory, which must be its base
+ * directory (rrdcached -b DB), so collectors on other hosts may mount the
+ * database anywhere. librrd keeps one daemon connection per process. */
 struct bt_store {
     const char *daemon; /* borrowed */
+    const char *root;   /* the database directory, borrowed */
 };
 
 /* Reads every observation in the RRD file at path into *out (emptied

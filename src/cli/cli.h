@@ -78,6 +78,7 @@ int bt_cmd_series(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_status(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_report(struct bt_cli *cli, int argc, char **argv);
+int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_help(struct bt_cli *cli, int argc, char **argv);
 
 #endif

@@ -19,6 +19,11 @@ const struct bt_command bt_commands[] = {
      "  --dry-run           check and count, write nothing\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"
      "  --wait SECONDS      wait this long for the database lock (default 0)\n"},
+    {"collect", bt_cmd_collect, "[--wait SECONDS] [--min-age SECONDS] SPOOL",
+     "load SPOOL/incoming/*.csv for cron, moving each to done/ or failed/",
+     "  --wait SECONDS      wait this long for the database lock (default 60)\n"
+     "  --min-age SECONDS   leave files younger than this (default 5)\n"
+     "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"},
     {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--format csv|json]",
      "print one series, in a form that loads back unchanged",
      "  --where DIM=VALUE   choose the series by a dimension value\n"
@@ -127,6 +132,35 @@ const char *bt_cli_gnuplot(void)
     return g && *g ? g : "gnuplot";
 }
 
+/* Reads the options every command takes when they come before the
+ * command's name; returns the index of the name, or -1. */
+static int global_options(struct bt_cli *cli, int argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        int code;
+    } with_arg[] = {{"--db", 1001}, {"--catalogue", 1002}, {"--daemon", 1003}};
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "-v") ||
+            !strcmp(a, "--verbose")) {
+            bt_cli_common(cli, a[1] == 'q' || a[2] == 'q' ? 'q' : 'v', NULL);
+            continue;
+        }
+        size_t k = 0;
+        while (k < 3 && strcmp(a, with_arg[k].name) != 0)
+            k++;
+        if (k == 3 || i + 1 == argc) {
+            fprintf(stderr, "baytrack: unknown option '%s' before the command; "
+                            "run 'baytrack help'\n", a);
+            return -1;
+        }
+        bt_cli_common(cli, with_arg[k].code, argv[++i]);
+    }
+    return i;
+}
+
 static const char *env_or(const char *name, const char *fallback)
 {
     const char *v = getenv(name);
@@ -145,16 +179,23 @@ int main(int argc, char **argv)
         bt_cli_help(argc < 2 ? stderr : stdout, NULL);
         return argc < 2 ? BT_EXIT_USAGE : BT_EXIT_OK;
     }
+    int first = global_options(&cli, argc, argv);
+    if (first < 0)
+        return BT_EXIT_USAGE;
+    if (first == argc) {
+        bt_cli_help(stderr, NULL);
+        return BT_EXIT_USAGE;
+    }
     const struct bt_command *cmd = bt_commands;
-    while (cmd->name && strcmp(cmd->name, argv[1]) != 0)
+    while (cmd->name && strcmp(cmd->name, argv[first]) != 0)
         cmd++;
     if (!cmd->name) {
         fprintf(stderr, "baytrack: unknown command '%s'; run 'baytrack help'\n",
-                argv[1]);
+                argv[first]);
         return BT_EXIT_USAGE;
     }
     cli.command = cmd->name;
-    int rc = cmd->run(&cli, argc - 1, argv + 1);
+    int rc = cmd->run(&cli, argc - first, argv + first);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "baytrack: %s: cannot write output\n", cmd->name);
         return BT_EXIT_IO;

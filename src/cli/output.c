@@ -5,16 +5,11 @@
 
 void bt_cli_diags(const char *file, struct bt_diags *d, size_t max)
 {
-    bt_diags_sort(d);
-    for (size_t i = 0; i < d->n && i < max; i++) {
-        if (d->v[i].column)
-            fprintf(stderr, "%s:%lu:%lu: %s\n", file, d->v[i].line,
-                    d->v[i].column, d->v[i].msg);
-        else
-            fprintf(stderr, "%s:%lu: %s\n", file, d->v[i].line, d->v[i].msg);
-    }
-    if (d->n > max)
-        fprintf(stderr, "%s: ... and %zu more problems\n", file, d->n - max);
+    struct bt_buf text = {0};
+    bt_diags_text(d, file, max, &text);
+    if (text.len)
+        fputs(text.data, stderr);
+    bt_buf_release(&text);
 }
 
 void bt_json_string(FILE *f, const char *s)

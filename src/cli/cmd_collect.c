@@ -1,0 +1,92 @@
+/* cmd_collect.c - baytrack collect: the spool, for cron. Quiet unless
+ * something failed (or --verbose); log lines carry a UTC time stamp. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "../collect.h"
+#include "cli.h"
+
+/* Prints one "TIME collect: ..." line to f. */
+static void logf_(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void logf_(FILE *f, const char *fmt, ...)
+{
+    char when[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    fprintf(f, "%s collect: ", when);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
+    va_end(ap);
+    fputc('\n', f);
+}
+
+static void on_file(void *ctx, const struct bt_collect_file *f)
+{
+    const struct bt_cli *cli = ctx;
+    if (f->young) {
+        if (cli->verbose)
+            logf_(stdout, "%s: left for the next run (modified just now)", f->path);
+        return;
+    }
+    if (f->result != BT_LOAD_OK) {
+        logf_(stderr, "%s: failed, moved to %s", f->path,
+              f->moved_to ? f->moved_to : "(not moved)");
+        fputs(f->why, stderr);
+        return;
+    }
+    if (cli->verbose)
+        logf_(stdout, "%s: %zu rows: %zu added, %zu revised, %zu unchanged; moved to %s",
+              f->path, f->stats->rows, f->stats->added, f->stats->revised,
+              f->stats->unchanged, f->moved_to ? f->moved_to : "(not moved)");
+}
+
+int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"wait", required_argument, NULL, 'w'},
+        {"min-age", required_argument, NULL, 'm'},
+        {"encoding", required_argument, NULL, 'e'},
+        BT_COMMON_OPTIONS};
+    struct bt_collect_opts o = {5, NULL};
+    double wait = 60;
+    int c, rc;
+    while ((c = getopt_long(argc, argv, "w:e:" BT_COMMON_SHORT, opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'w':
+        case 'm': {
+            double v = strtod(optarg, &end);
+            if (*end || v < 0)
+                return bt_cli_usage(cli, "'%s' is not a number of seconds", optarg);
+            *(c == 'w' ? &wait : &o.min_age) = v;
+            break;
+        }
+        case 'e': o.encoding = optarg; break;
+        default:
+            if ((rc = bt_cli_common(cli, c, optarg)) != 0)
+                return rc < 0 ? BT_EXIT_OK : rc;
+        }
+    }
+    if (optind + 1 != argc)
+        return bt_cli_usage(cli, "name one spool directory");
+    struct bt_catalogue cat;
+    if ((rc = bt_cli_catalogue(cli, &cat)) != 0)
+        return rc;
+    struct bt_db db;
+    struct bt_error e;
+    enum bt_exit code;
+    size_t failed = 0;
+    bt_db_init(&db, cli->db_dir, cli->daemon);
+    if (bt_db_lock(&db, wait, &code, &e) != 0)
+        rc = bt_cli_error(cli, code, "%s", e.msg);
+    else if (bt_collect(&db, &cat, argv[optind], &o, on_file, cli, &failed, &e) != 0)
+        rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
+    else
+        rc = failed ? BT_EXIT_FAILED : BT_EXIT_OK;
+    bt_db_release(&db);
+    bt_catalogue_release(&cat);
+    return rc;
+}

@@ -1,0 +1,87 @@
+# Through a real rrdcached, over a unix socket and over TCP: loads (new
+# files, appends batched through the daemon, revisions) and reports equal
+# the local ones; two collectors at once lose nothing; the data is on disk
+# after the daemon stops.
+. "$(dirname "$0")/lib.sh"
+command -v rrdcached >/dev/null || { echo "SKIP: rrdcached not installed"; exit 77; }
+cd "$T"
+
+# the bundled IMMD extract in two halves: the second appends to the first
+E="$SRC/datasets/immd_passenger_traffic.csv"
+awk -F, 'NR == 1 || $1 ~ /-(12-2025|01-2026)$/' "$E" > part1.csv
+awk -F, 'NR == 1 || $1 !~ /-(12-2025|01-2026)$/' "$E" > part2.csv
+cp "$SRC/datasets/immd_passenger_traffic.map" part1.map
+cp part1.map part2.map
+printf 'indicator,date,value\nstandards.bay_area,2025-11,263\nstandards.bay_area,2021-03,5\n' > revise.csv
+steps="part1.csv part2.csv $SRC/datasets/seeds_soft_connectivity.csv revise.csv"
+
+# start_daemon NAME LISTEN: an rrdcached for database $T/NAME
+start_daemon() {
+    mkdir -p "$T/$1" "$T/$1.journal"
+    rrdcached -g -l "$2" -b "$T/$1" -B -F -j "$T/$1.journal" -p "$T/$1.pid" \
+        -w 3600 -f 7200 -z 1 > "$T/$1.log" 2>&1 &
+    eval "pid_$1=\$!"
+    sleep 1 # rrdcached listens within a fraction of a second
+}
+stop_daemon() { # stop_daemon NAME: TERM, and wait until it has written all
+    eval "kill \$pid_$1; wait \$pid_$1" 2>/dev/null || true
+}
+
+# reference: the same loads, locally
+for f in $steps; do BAYTRACK_DB="$T/local" "$BAYTRACK" load -q "$f"; done
+BAYTRACK_DB="$T/local" "$BAYTRACK" status --json > local.json
+BAYTRACK_DB="$T/local" "$BAYTRACK" report -q -o local.report
+for s in "immd.passengers.total --where control_point=Airport --where direction=Arrival" \
+         "standards.bay_area" "clearance.macao_hengqin_commute"; do
+    BAYTRACK_DB="$T/local" "$BAYTRACK" export $s
+done > local.export
+
+check_daemon() { # check_daemon NAME ADDRESS
+    for f in $steps; do
+        BAYTRACK_DB="$T/$1" "$BAYTRACK" --daemon "$2" load -q "$f" 2>>"$T/$1.err" ||
+            fail "$1: load $f through the daemon: $(cat "$T/$1.err")"
+    done
+    BAYTRACK_DB="$T/$1" RRDCACHED_ADDRESS="$2" "$BAYTRACK" status --json > "$1.json"
+    cmp -s local.json "$1.json" || fail "$1: status through the daemon differs"
+    BAYTRACK_DB="$T/$1" "$BAYTRACK" report -q --daemon "$2" -o "$1.report"
+    cmp -s local.report/report.md "$1.report/report.md" || fail "$1: report through the daemon differs"
+    for s in "immd.passengers.total --where control_point=Airport --where direction=Arrival" \
+             "standards.bay_area" "clearance.macao_hengqin_commute"; do
+        BAYTRACK_DB="$T/$1" "$BAYTRACK" export --daemon "$2" $s
+    done > "$1.export"
+    cmp -s local.export "$1.export" || fail "$1: exports through the daemon differ"
+    expect_eq "$(tail -1 "$T/$1/revisions.csv" | cut -d, -f2-5)" '"standards.bay_area",2025-11-30,262,263' "$1: revision logged"
+}
+
+start_daemon unixdb "unix:$T/rrdcached.sock"
+check_daemon unixdb "unix:$T/rrdcached.sock"
+# the appends of part2 went to the daemon: before it stops, the newest day
+# of a series may not be on disk yet; after it stops, everything is
+stop_daemon unixdb
+BAYTRACK_DB="$T/unixdb" "$BAYTRACK" export immd.passengers.total --where control_point=Airport --where direction=Arrival > ondisk.export
+head -n "$(wc -l < ondisk.export)" local.export | cmp -s - ondisk.export || fail "unix: data on disk after the daemon stopped"
+[ "$(grep -c '^immd' ondisk.export)" = 98 ] || fail "unix: all 98 days on disk"
+
+port=$((42000 + $$ % 2000))
+start_daemon tcpdb "127.0.0.1:$port"
+check_daemon tcpdb "127.0.0.1:$port"
+
+# two collectors at once against one daemon: nothing lost
+mkdir -p s1/incoming s2/incoming
+for y in 2001 2002 2003 2004 2005; do
+    printf 'indicator,date,value\nscience.provincial_labs,%s,%s\n' $y ${y#200} > s1/incoming/p$y.csv
+    printf 'indicator,date,value\nscience.joint_labs,%s,%s\n' $y ${y#200} > s2/incoming/j$y.csv
+done
+touch -d '1 minute ago' s1/incoming/* s2/incoming/*
+BAYTRACK_DB="$T/tcpdb" "$BAYTRACK" collect --daemon "127.0.0.1:$port" s1 & c1=$!
+BAYTRACK_DB="$T/tcpdb" "$BAYTRACK" collect --daemon "127.0.0.1:$port" s2 & c2=$!
+wait $c1 || fail "collector 1 failed"
+wait $c2 || fail "collector 2 failed"
+stop_daemon tcpdb
+for id in science.provincial_labs science.joint_labs; do
+    expect_eq "$(BAYTRACK_DB="$T/tcpdb" "$BAYTRACK" export $id | sed 1d | cut -d, -f2- | tr '\n' ' ')" \
+        "2001,1 2002,2 2003,3 2004,4 2005,5 2020,10 " "two collectors: all of $id on disk (and the seeds' 2020)"
+done
+BAYTRACK_DB="$T/tcpdb" "$BAYTRACK" export immd.passengers.total --where control_point=Airport --where direction=Arrival > tcp.ondisk
+[ "$(grep -c '^immd' tcp.ondisk)" = 98 ] || fail "tcp: all 98 days on disk after the daemon stopped"
+finish
