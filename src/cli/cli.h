@@ -54,6 +54,8 @@ int bt_cli_usage(const struct bt_cli *cli, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Prints help for one command (or all, name NULL) to f. */
 void bt_cli_help(FILE *f, const char *name);
+/* Writes the man page, from the same command table, to f. */
+void bt_cli_man(FILE *f);
 /* Reads the catalogue; on failure prints why and returns BT_EXIT_CONFIG. */
 int bt_cli_catalogue(const struct bt_cli *cli, struct bt_catalogue *cat);
 /* Prints file:line:column: message for each problem (at most max). */

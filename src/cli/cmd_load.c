@@ -1,8 +1,39 @@
 /* cmd_load.c - baytrack load: CSV files into the database. */
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "../load.h"
 #include "cli.h"
+
+/* A progress bar on stderr (a terminal), redrawn when the percentage
+ * changes. */
+struct bar {
+    const char *file;
+    int shown; /* last percentage drawn, -1 for none */
+};
+
+static void draw_bar(void *ctx, size_t done, size_t total)
+{
+    struct bar *b = ctx;
+    int pct = total ? (int)(done * 100 / total) : 100;
+    if (pct == b->shown || total < 50)
+        return; /* small files need no bar */
+    b->shown = pct;
+    char fill[41];
+    memset(fill, '#', sizeof fill);
+    memset(fill + pct * 40 / 100, '.', (size_t)(40 - pct * 40 / 100));
+    fill[40] = '\0';
+    fprintf(stderr, "\r%s [%s] %3d%% (%zu/%zu series)", b->file, fill, pct, done,
+            total);
+}
+
+static void clear_bar(struct bar *b)
+{
+    if (b->shown >= 0)
+        fputs("\r\033[K", stderr);
+    b->shown = -1;
+}
 
 /* Prints what one file did (stdout) or why it was rejected (stderr). */
 static void report(const struct bt_cli *cli, const char *file,
@@ -75,11 +106,18 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
         rc = bt_cli_error(cli, code, "%s", e.msg);
         goto out;
     }
+    struct bar bar = {NULL, -1};
+    if (!cli->quiet && isatty(STDERR_FILENO)) {
+        o.progress = draw_bar;
+        o.progress_ctx = &bar;
+    }
     for (int i = optind; i < argc; i++) {
         struct bt_load_stats st;
         struct bt_diags diags = BT_DIAGS_INIT;
+        bar.file = argv[i];
         enum bt_load_result res = bt_load_file(&db, &cat, argv[i], &o, &st,
                                                &diags, &e);
+        clear_bar(&bar);
         report(cli, argv[i], res, &o, &st, &diags, &e);
         if (res == BT_LOAD_FAILED)
             rc = BT_EXIT_IO;

@@ -47,9 +47,97 @@ const struct bt_command bt_commands[] = {
      "  -o, --output DIR    where to write it (default plots)\n"
      "  --lang LANG         en, zh-Hans or zh-Hant (default en)\n"
      "  --as-of DATE        ignore observations after DATE\n"},
-    {"help", bt_cmd_help, "[COMMAND]", "show help for a command", ""},
+    {"help", bt_cmd_help, "[COMMAND | --man]",
+     "show help for a command, or write the man page", ""},
     {NULL, NULL, NULL, NULL, NULL},
 };
+
+/* The exit codes, for help and the man page (values in error.h). */
+static const struct {
+    int code;
+    const char *meaning;
+} exit_codes[] = {
+    {BT_EXIT_OK, "done"},
+    {BT_EXIT_FAILED, "collect: at least one spool file failed"},
+    {BT_EXIT_USAGE, "bad command line"},
+    {BT_EXIT_DATA, "an input file was rejected; nothing of it was written"},
+    {BT_EXIT_NOINPUT, "no such indicator or series"},
+    {BT_EXIT_SOFTWARE, "gnuplot is missing or failed"},
+    {BT_EXIT_IO, "a file or the database could not be read or written"},
+    {BT_EXIT_LOCKED, "the database lock was not obtained within --wait"},
+    {BT_EXIT_CONFIG, "the catalogue is invalid"},
+};
+
+/* Writes s with troff's special characters escaped. */
+static void troff(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\' || *s == '-')
+            fputc('\\', f);
+        fputc(*s, f);
+    }
+}
+
+/* Writes one command's option lines ("  --x ARG   text") as .TP items. */
+static void man_options(FILE *f, const char *options)
+{
+    for (const char *p = options; *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        char line[256];
+        snprintf(line, sizeof line, "%.*s", (int)n, p);
+        char *text = strstr(line + 2, "  ");
+        if (text) {
+            *text = '\0';
+            text += strspn(text + 1, " ") + 1;
+            fputs(".TP\n.B ", f);
+            troff(f, line + 2);
+            fputc('\n', f);
+            troff(f, text);
+            fputc('\n', f);
+        }
+        p = eol ? eol + 1 : p + n;
+    }
+}
+
+void bt_cli_man(FILE *f)
+{
+    fputs(".TH BAYTRACK 1 \"\" \"baytrack\" \"User Commands\"\n"
+          ".SH NAME\nbaytrack \\- track statistical indicators against a plan's "
+          "targets\n.SH SYNOPSIS\n.B baytrack\n[\\fIOPTIONS\\fR] \\fICOMMAND\\fR "
+          "[\\fIARGS\\fR]\n.SH DESCRIPTION\nbaytrack loads CSV series into RRD "
+          "files (one per series) and reports how far each indicator has come "
+          "against its baseline, milestones and targets, with gnuplot charts.\n"
+          ".SH COMMANDS\n", f);
+    for (const struct bt_command *c = bt_commands; c->name; c++) {
+        fputs(".SS ", f);
+        troff(f, c->name);
+        fputs("\n.B baytrack ", f);
+        troff(f, c->name);
+        fputc(' ', f);
+        troff(f, c->args);
+        fputs("\n.PP\n", f);
+        troff(f, c->summary);
+        fputc('\n', f);
+        man_options(f, c->options);
+    }
+    fputs(".SH OPTIONS\nEvery command takes these, before or after its name:\n", f);
+    man_options(f, COMMON_HELP);
+    fputs(".SH ENVIRONMENT\n.TP\n.B BAYTRACK_DB\nthe database directory\n"
+          ".TP\n.B BAYTRACK_CATALOGUE\nthe catalogue directory\n"
+          ".TP\n.B RRDCACHED_ADDRESS\nread and write through this rrdcached\n"
+          ".TP\n.B BAYTRACK_GNUPLOT\nthe gnuplot program\n"
+          ".SH EXIT STATUS\n", f);
+    for (size_t i = 0; i < sizeof exit_codes / sizeof *exit_codes; i++) {
+        fprintf(f, ".TP\n.B %d\n", exit_codes[i].code);
+        troff(f, exit_codes[i].meaning);
+        fputc('\n', f);
+    }
+    fputs(".SH FILES\n.TP\n.B DB/INDICATOR/DIMS.rrd\none series\n"
+          ".TP\n.B DB/revisions.csv\nevery revised value\n"
+          ".TP\n.B DB/.lock\nthe writers' lock\n"
+          ".SH SEE ALSO\n.BR rrdtool (1),\n.BR rrdcached (1),\n.BR gnuplot (1)\n", f);
+}
 
 void bt_cli_help(FILE *f, const char *name)
 {
@@ -59,8 +147,10 @@ void bt_cli_help(FILE *f, const char *name)
                    "commands:\n");
         for (const struct bt_command *c = bt_commands; c->name; c++)
             fprintf(f, "  %-10s %s\n", c->name, c->summary);
-        fprintf(f, "\noptions of every command:\n" COMMON_HELP
-                   "\nRun 'baytrack help COMMAND' for a command's options.\n");
+        fprintf(f, "\noptions of every command:\n" COMMON_HELP "\nexit codes:\n");
+        for (size_t i = 0; i < sizeof exit_codes / sizeof *exit_codes; i++)
+            fprintf(f, "  %-3d %s\n", exit_codes[i].code, exit_codes[i].meaning);
+        fprintf(f, "\nRun 'baytrack help COMMAND' for a command's options.\n");
         return;
     }
     for (const struct bt_command *c = bt_commands; c->name; c++)
@@ -121,7 +211,17 @@ int bt_cli_catalogue(const struct bt_cli *cli, struct bt_catalogue *cat)
 
 int bt_cmd_help(struct bt_cli *cli, int argc, char **argv)
 {
-    (void)cli;
+    if (argc > 1 && strcmp(argv[1], "--man") == 0) {
+        bt_cli_man(stdout);
+        return BT_EXIT_OK;
+    }
+    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
+        argv[1] = (char *)"help";
+    const struct bt_command *c = bt_commands;
+    while (argc > 1 && c->name && strcmp(c->name, argv[1]) != 0)
+        c++;
+    if (argc > 1 && !c->name)
+        return bt_cli_usage(cli, "no command '%s'", argv[1]);
     bt_cli_help(stdout, argc > 1 ? argv[1] : NULL);
     return BT_EXIT_OK;
 }
