@@ -55,18 +55,18 @@ static int indicator_row(void *vx, unsigned long line, const struct bt_field *f,
     struct bt_indicator in = {0};
     const char *why;
     if (bt_id_check(f[0].s, f[0].len, &why) != 0)
-        bt_diags_add(&x->diags, line, 1, "indicator id '%s' %s", f[0].s, why);
+        bt_diags_add(&x->diags, line, 1, "indicator id '%.*s%s' %s", BT_SHOWN(f[0].s), why);
     if (strcmp(f[5].s, "up") == 0)
         in.direction = BT_DIR_UP;
     else if (strcmp(f[5].s, "down") == 0)
         in.direction = BT_DIR_DOWN;
     else
-        bt_diags_add(&x->diags, line, 6, "direction '%s' must be up or down",
-                     f[5].s);
+        bt_diags_add(&x->diags, line, 6, "direction '%.*s%s' must be up or down",
+                     BT_SHOWN(f[5].s));
     if (bt_freq_parse(f[6].s, &in.freq) != 0)
         bt_diags_add(&x->diags, line, 7,
-                     "frequency '%s' must be yearly, quarterly, monthly or daily",
-                     f[6].s);
+                     "frequency '%.*s%s' must be yearly, quarterly, monthly or daily",
+                     BT_SHOWN(f[6].s));
     if (x->diags.n)
         return 0;
     in.id = bt_xstrdup(f[0].s);
@@ -96,11 +96,11 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
     struct bt_target t = {0};
     const char *why;
     if (!in)
-        bt_diags_add(&x->diags, line, 1, "unknown indicator '%s'", f[0].s);
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
     if (bt_period_parse(f[1].s, f[1].len, &t.date, &why) != 0)
-        bt_diags_add(&x->diags, line, 2, "date '%s': %s", f[1].s, why);
+        bt_diags_add(&x->diags, line, 2, "date '%.*s%s': %s", BT_SHOWN(f[1].s), why);
     if (bt_number_parse(f[2].s, f[2].len, &t.value, &why) != 1)
-        bt_diags_add(&x->diags, line, 3, "value '%s' is not a number", f[2].s);
+        bt_diags_add(&x->diags, line, 3, "value '%.*s%s' is not a number", BT_SHOWN(f[2].s));
     if (strcmp(f[3].s, "baseline") == 0)
         t.kind = BT_KIND_BASELINE;
     else if (strcmp(f[3].s, "milestone") == 0)
@@ -109,10 +109,10 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
         t.kind = BT_KIND_TARGET;
     else
         bt_diags_add(&x->diags, line, 4,
-                     "kind '%s' must be baseline, milestone or target", f[3].s);
+                     "kind '%.*s%s' must be baseline, milestone or target", BT_SHOWN(f[3].s));
     if (n == 6 && f[5].len && strcmp(f[5].s, "yes") != 0)
-        bt_diags_add(&x->diags, line, 6, "illustrative '%s' must be yes or empty",
-                     f[5].s);
+        bt_diags_add(&x->diags, line, 6, "illustrative '%.*s%s' must be yes or empty",
+                     BT_SHOWN(f[5].s));
     if (x->diags.n)
         return 0;
     t.source = bt_xstrdup(f[4].s);

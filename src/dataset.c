@@ -157,8 +157,8 @@ static int header_long(struct parser *p, unsigned long line,
         char name[64];
         const char *why;
         if (bt_dim_name(f[i].s, f[i].len, name, &why) != 0) {
-            bt_diags_add(p->diags, line, i + 1, "dimension column '%s' %s",
-                         f[i].s, why);
+            bt_diags_add(p->diags, line, i + 1, "dimension column '%.*s%s' %s",
+                         BT_SHOWN(f[i].s), why);
             return -1;
         }
         if (add_dim(p, line, i, name) != 0)
@@ -185,8 +185,8 @@ static int header_wide(struct parser *p, unsigned long line,
         }
         if (bad) {
             bt_diags_add(p->diags, line, i + 1,
-                         "column '%s' is not a period (%s); a wide file has "
-                         "'indicator' then one column per period", f[i].s, why);
+                         "column '%.*s%s' is not a period (%s); a wide file has "
+                         "'indicator' then one column per period", BT_SHOWN(f[i].s), why);
             ok = -1;
         }
         p->val_col[p->nval++] = i;
@@ -280,8 +280,8 @@ static int row_dims(struct parser *p, unsigned long line,
         if (p->map)
             v = bt_mapping_alias(p->map, p->dim_name[i], v);
         if (bt_dim_value_check(v, strlen(v), &why) != 0) {
-            bt_diags_add(p->diags, line, c + 1, "%s '%s' %s", p->dim_name[i],
-                         v, why);
+            bt_diags_add(p->diags, line, c + 1, "%s '%.*s%s' %s", p->dim_name[i],
+                         BT_SHOWN(v), why);
             ok = -1;
             continue;
         }
@@ -300,8 +300,8 @@ static const struct bt_indicator *row_indicator(struct parser *p,
         return p->last_ind;
     const struct bt_indicator *ind = bt_catalogue_find(p->cat, id->s, id->len);
     if (!ind) {
-        bt_diags_add(p->diags, line, p->c_ind + 1, "unknown indicator '%s'",
-                     id->s);
+        bt_diags_add(p->diags, line, p->c_ind + 1, "unknown indicator '%.*s%s'",
+                     BT_SHOWN(id->s));
         return NULL;
     }
     return p->last_ind = ind;
@@ -320,7 +320,7 @@ static int row_date(struct parser *p, unsigned long line,
         rc = -1;
     }
     if (rc != 0)
-        bt_diags_add(p->diags, line, p->c_date + 1, "date '%s': %s", d->s, why);
+        bt_diags_add(p->diags, line, p->c_date + 1, "date '%.*s%s': %s", BT_SHOWN(d->s), why);
     return rc;
 }
 
@@ -333,7 +333,7 @@ static void row_value(struct parser *p, unsigned long line,
     const char *why;
     int rc = bt_number_parse(f[col].s, f[col].len, &v, &why);
     if (rc < 0)
-        bt_diags_add(p->diags, line, col + 1, "value '%s': %s", f[col].s, why);
+        bt_diags_add(p->diags, line, col + 1, "value '%.*s%s': %s", BT_SHOWN(f[col].s), why);
     else if (rc == 0)
         p->ds->missing++;
     else if (ind)
@@ -359,7 +359,7 @@ static int on_record(void *vp, unsigned long line, const struct bt_field *f,
     for (size_t i = 0; i < n; i++)
         if (p->ignored[i] && f[i].len)
             bt_diags_add(p->diags, line, i + 1,
-                         "value '%s' in a column without a header", f[i].s);
+                         "value '%.*s%s' in a column without a header", BT_SHOWN(f[i].s));
     const struct bt_indicator *ind = NULL;
     bt_day day = 0;
     int dims_ok = row_dims(p, line, f);

@@ -3,6 +3,7 @@
 #include "db.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -15,17 +16,30 @@
 #include "number.h"
 #include "series.h"
 
+/* Test hook: BAYTRACK_TEST_CRASH=POINT kills the process at that point of
+ * a commit (staged, committed, renamed-one), as a power cut would, so the
+ * tests can show that recovery rolls back or forward. */
+static void crash_point(const char *point)
+{
+    const char *want = getenv("BAYTRACK_TEST_CRASH");
+    if (want && strcmp(want, point) == 0)
+        raise(SIGKILL);
+}
+
 void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
 {
     db->dir = bt_xstrdup(dir);
     db->store.daemon = daemon;
     db->store.root = db->dir;
-    db->lock_fd = -1;
+    db->lock_fd = db->read_fd = -1;
 }
 
 void bt_db_release(struct bt_db *db)
 {
     bt_db_unlock(db);
+    if (db->read_fd >= 0)
+        close(db->read_fd);
+    db->read_fd = -1;
     free(db->dir);
     db->dir = NULL;
 }
@@ -71,6 +85,7 @@ static int apply_journal(const struct bt_db *db, char *j, struct bt_error *e)
             *tab = '\0';
             if (apply_rename(db, line, tab + 1, e) != 0)
                 return -1;
+            crash_point("renamed-one");
         }
         line = next;
     }
@@ -112,6 +127,53 @@ static int recover(const struct bt_db *db, struct bt_error *e)
     bt_buf_release(&path);
     bt_buf_release(&journal);
     return rc;
+}
+
+/* Opens DB/.commit and takes flock(how) on it, waiting; returns the fd
+ * (closing it releases the lock) or -1. */
+static int commit_lock(const struct bt_db *db, int how, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, ".commit", &path);
+    int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0 && (errno == EACCES || errno == EROFS))
+        fd = open(path.data, O_RDONLY | O_CLOEXEC); /* a read-only reader */
+    if (fd < 0 || flock(fd, how) != 0) {
+        if (fd < 0 && errno == ENOENT && how == LOCK_SH)
+            fd = -2; /* a read-only database from before .commit: no writer */
+        else
+            bt_fail_errno(e, "cannot lock '%s'", path.data);
+        if (fd >= 0)
+            close(fd);
+        fd = fd == -2 ? -2 : -1;
+    }
+    bt_buf_release(&path);
+    return fd;
+}
+
+int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
+{
+    if (db->read_fd >= 0 || db->lock_fd >= 0)
+        return 0; /* already reading, or the writer itself */
+    if (access(db->dir, F_OK) != 0)
+        return 0; /* nothing stored yet */
+    struct bt_buf path = {0};
+    bt_db_path(db, ".journal", &path);
+    int interrupted = access(path.data, F_OK) == 0;
+    bt_buf_release(&path);
+    if (interrupted) {
+        /* a killed writer's commit: finish it if no writer is alive */
+        enum bt_exit code;
+        if (bt_db_lock(db, 0, &code, e) == 0)
+            bt_db_unlock(db);
+        else if (code != BT_EXIT_LOCKED)
+            return -1;
+    }
+    int fd = commit_lock(db, LOCK_SH, e);
+    if (fd == -1)
+        return -1;
+    db->read_fd = fd;
+    return 0;
 }
 
 int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
@@ -193,9 +255,11 @@ static void list_dir(const struct bt_db *db, const char *sub, char ***names,
     bt_buf_release(&path);
 }
 
-int bt_db_each_series(const struct bt_db *db, bt_db_series_fn fn, void *ctx,
+int bt_db_each_series(struct bt_db *db, bt_db_series_fn fn, void *ctx,
                       struct bt_error *e)
 {
+    if (bt_db_read_begin(db, e) != 0)
+        return -1;
     DIR *d = opendir(db->dir);
     if (!d) {
         if (errno == ENOENT)
@@ -234,11 +298,13 @@ static int has_dims(const struct bt_series_name *s, const struct bt_dim *where,
     return 1;
 }
 
-int bt_db_match(const struct bt_db *db, const char *indicator,
+int bt_db_match(struct bt_db *db, const char *indicator,
                 const struct bt_dim *where, size_t nwhere, bt_db_series_fn fn,
                 void *ctx, struct bt_error *e)
 {
     const char *why;
+    if (bt_db_read_begin(db, e) != 0)
+        return -1;
     if (bt_id_check(indicator, strlen(indicator), &why) != 0)
         return bt_fail(e, "indicator id '%s' %s", indicator, why);
     char **names = NULL;
@@ -334,6 +400,7 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
         goto out;
     }
     close(dfd);
+    crash_point("staged");
     struct bt_buf staged = {0}, journal = {0};
     bt_db_path(t->db, ".tmp/journal", &staged);
     bt_db_path(t->db, ".journal", &journal);
@@ -346,7 +413,11 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
         /* Committed: from here a failure leaves the staged files to the
          * next recovery, so abort must not delete them. */
         t->renames.len = 0;
-        rc = apply_journal(t->db, t->renames.data, e);
+        crash_point("committed");
+        int cfd = commit_lock(t->db, LOCK_EX, e);
+        rc = cfd < 0 ? -1 : apply_journal(t->db, t->renames.data, e);
+        if (cfd >= 0)
+            close(cfd);
     }
     if (rc == 0 && unlink(journal.data) != 0)
         rc = bt_fail_errno(e, "cannot remove '%s'", journal.data);

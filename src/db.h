@@ -4,6 +4,8 @@
  *   DB/revisions.csv        every revised value: when, series, date, old,
  *                           new, file
  *   DB/.lock                writers hold flock(LOCK_EX) on it
+ *   DB/.commit              writers hold it exclusively while they rename,
+ *                           readers hold it shared while they read
  *   DB/.tmp/                files being written; emptied by recovery
  *   DB/.journal             present only while a transaction commits
  *
@@ -12,6 +14,8 @@
  * point. The renames follow, then the journal goes. Whoever next takes the
  * lock finishes the renames of a journal left by a killed process and
  * deletes whatever .tmp/ holds, so a load is all there or not at all.
+ * A reader that finds a journal and no writer finishes it the same way
+ * before reading, and readers never see a load half renamed.
  */
 #ifndef BT_DB_H
 #define BT_DB_H
@@ -27,7 +31,8 @@
 struct bt_db {
     char *dir;             /* owned */
     struct bt_store store; /* how RRD files are reached */
-    int lock_fd;           /* -1 unless the lock is held */
+    int lock_fd;           /* -1 unless the writers' lock is held */
+    int read_fd;           /* -1 unless .commit is held shared */
 };
 
 /* Sets up *db for dir (nothing is touched on disk). daemon may be NULL. */
@@ -41,18 +46,24 @@ int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
                struct bt_error *e);
 void bt_db_unlock(struct bt_db *db);
 
+/* Starts reading (once per command; bt_db_release ends it): finishes an
+ * interrupted commit when no writer is alive, then holds .commit shared so
+ * that no load is renamed in while the command reads. A database that does
+ * not exist yet reads as empty. bt_db_match and bt_db_each_series call it. */
+int bt_db_read_begin(struct bt_db *db, struct bt_error *e);
+
 /* Appends DB/rel to *out. */
 void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out);
 
 /* Calls fn for every series file (path relative to DB), sorted by name. */
 typedef int (*bt_db_series_fn)(void *ctx, const char *relpath);
-int bt_db_each_series(const struct bt_db *db, bt_db_series_fn fn, void *ctx,
+int bt_db_each_series(struct bt_db *db, bt_db_series_fn fn, void *ctx,
                       struct bt_error *e);
 
 /* Calls fn for each series file of indicator whose dimensions include
  * every name=value of where[0..nwhere) (sorted by file name). Returns the
  * number of matches, or -1 if fn failed (fn reports its own error). */
-int bt_db_match(const struct bt_db *db, const char *indicator,
+int bt_db_match(struct bt_db *db, const char *indicator,
                 const struct bt_dim *where, size_t nwhere, bt_db_series_fn fn,
                 void *ctx, struct bt_error *e);
 

@@ -35,6 +35,22 @@ int bt_fail_errno(struct bt_error *e, const char *fmt, ...)
     return -1;
 }
 
+int bt_shown_len(const char *s)
+{
+    size_t n = strnlen(s, BT_SHOWN_MAX + 1);
+    if (n <= BT_SHOWN_MAX)
+        return (int)n;
+    n = BT_SHOWN_MAX;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--; /* back to the start of a UTF-8 character */
+    return (int)n;
+}
+
+const char *bt_shown_more(const char *s)
+{
+    return strnlen(s, BT_SHOWN_MAX + 1) > BT_SHOWN_MAX ? "…" : "";
+}
+
 static void oom(void)
 {
     fputs("baytrack: out of memory\n", stderr);

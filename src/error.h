@@ -73,6 +73,13 @@ void bt_diags_text(struct bt_diags *d, const char *file, size_t max,
  * into *e and returns -1. */
 int bt_diags_first(struct bt_diags *d, const char *file, struct bt_error *e);
 
+/* Quoting input in messages: at most BT_SHOWN_MAX bytes of it, cut on a
+ * UTF-8 boundary, then "…". Use as "'%.*s%s'" with BT_SHOWN(s). */
+#define BT_SHOWN_MAX 80
+int bt_shown_len(const char *s);
+const char *bt_shown_more(const char *s);
+#define BT_SHOWN(s) bt_shown_len(s), (s), bt_shown_more(s)
+
 /* Allocation that never returns NULL: out of memory ends the process with
  * a message, since no caller could do better. */
 void *bt_xmalloc(size_t n);

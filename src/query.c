@@ -5,7 +5,7 @@
 #include <string.h>
 
 struct sum {
-    const struct bt_db *db;
+    struct bt_db *db;
     struct bt_points *total;
     struct bt_points one, merged;
     struct bt_error *e;
@@ -66,7 +66,7 @@ static int add_first(void *ctx, const char *rel)
     return 0;
 }
 
-int bt_query_groups(const struct bt_db *db, const char *indicator,
+int bt_query_groups(struct bt_db *db, const char *indicator,
                     struct bt_group **out, size_t *n, struct bt_error *e)
 {
     struct firsts f = {0};
@@ -105,7 +105,7 @@ void bt_groups_free(struct bt_group *g, size_t n)
     free(g);
 }
 
-int bt_query_total(const struct bt_db *db, const char *indicator,
+int bt_query_total(struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,
                    struct bt_points *out, size_t *nseries, struct bt_error *e)
 {
@@ -118,7 +118,7 @@ int bt_query_total(const struct bt_db *db, const char *indicator,
     return n < 0 ? -1 : 0;
 }
 
-int bt_query_assess(const struct bt_db *db, const struct bt_catalogue *cat,
+int bt_query_assess(struct bt_db *db, const struct bt_catalogue *cat,
                     bt_day as_of, struct bt_assessment **out,
                     struct bt_error *e)
 {

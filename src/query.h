@@ -14,7 +14,7 @@
  * them day by day into *out (emptied first): a disaggregated indicator
  * (by control point, direction...) reads as its total. *nseries gets the
  * number of series read. Returns 0 or -1. */
-int bt_query_total(const struct bt_db *db, const char *indicator,
+int bt_query_total(struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,
                    struct bt_points *out, size_t *nseries, struct bt_error *e);
 
@@ -27,7 +27,7 @@ struct bt_group {
 
 /* Groups every series of indicator by its first dimension. *out gets *n
  * groups sorted by label (free with bt_groups_free). Returns 0 or -1. */
-int bt_query_groups(const struct bt_db *db, const char *indicator,
+int bt_query_groups(struct bt_db *db, const char *indicator,
                     struct bt_group **out, size_t *n, struct bt_error *e);
 void bt_groups_free(struct bt_group *g, size_t n);
 
@@ -42,7 +42,7 @@ struct bt_assessment {
 /* Reads and assesses every indicator of cat, in catalogue order, ignoring
  * observations after as_of. *out gets cat->n entries (free with
  * bt_assessments_free). Returns 0 or -1. */
-int bt_query_assess(const struct bt_db *db, const struct bt_catalogue *cat,
+int bt_query_assess(struct bt_db *db, const struct bt_catalogue *cat,
                     bt_day as_of, struct bt_assessment **out,
                     struct bt_error *e);
 void bt_assessments_free(struct bt_assessment *a, size_t n);

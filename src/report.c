@@ -69,7 +69,7 @@ static void md_text(struct bt_buf *b, const char *s)
 }
 
 /* Appends the gnuplot commands of every chart; counts them. */
-static int charts_script(const struct bt_db *db, struct bt_assessment *a,
+static int charts_script(struct bt_db *db, struct bt_assessment *a,
                          size_t n, const struct bt_report_opts *o,
                          struct bt_buf *s, size_t *count, struct bt_error *e)
 {
@@ -299,7 +299,7 @@ static int pages(struct bt_assessment *a, size_t n,
     return rc;
 }
 
-int bt_report_write(const struct bt_db *db, const struct bt_catalogue *cat,
+int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
                     const struct bt_report_opts *o, struct bt_report_stats *st,
                     struct bt_error *e)
 {

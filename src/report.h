@@ -22,7 +22,7 @@ struct bt_report_stats {
 
 /* Writes DIR/index.html, DIR/report.md, DIR/methodology.html,
  * DIR/dashboard.png and DIR/charts/ (one gnuplot process draws them all). */
-int bt_report_write(const struct bt_db *db, const struct bt_catalogue *cat,
+int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
                     const struct bt_report_opts *o, struct bt_report_stats *st,
                     struct bt_error *e);
 

@@ -1,0 +1,88 @@
+# SIGKILL at any moment of a load leaves each file's data all there or not
+# there at all, and the next command, reader or writer, recovers by itself:
+# no stale lock, no temporary file left or taken for data.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+N=${CRASH_RUNS:-40}
+
+# gen I: one file revising 60 yearly series x 20 years to the value I
+gen() {
+    awk -v it="$1" 'BEGIN { print "indicator,date,value,city"
+        for (c = 0; c < 60; c++) for (y = 2001; y <= 2020; y++)
+            printf "talent.hkmo_professionals,%d,%d,c%02d\n", y, it, c }' > "it$1.csv"
+}
+# values: every distinct value stored, as one line
+values() {
+    for f in "$BAYTRACK_DB"/talent.hkmo_professionals/*.rrd; do
+        rrdtool fetch "$f" LAST -s 978307200 -e 1609545600 | awk '/^[0-9]+: / && $2 !~ /nan/ { print $2 + 0 }'
+    done | sort -u | tr '\n' ' '
+}
+clean() { # no journal, nothing staged, nothing but series and the log
+    [ ! -e "$BAYTRACK_DB/.journal" ] || fail "$1: a journal is left"
+    [ -z "$(ls -A "$BAYTRACK_DB/.tmp")" ] || fail "$1: .tmp is not empty"
+    find "$BAYTRACK_DB" -type f ! -name '*.rrd' ! -name .lock ! -name .commit ! -name revisions.csv | grep . && fail "$1: stray files"
+    return 0
+}
+
+gen 0
+"$BAYTRACK" load -q it0.csv
+expect_eq "$(values)" "0 " "first load"
+
+# the crash points of a commit, deterministically: before the commit point
+# the load is not there, after it the next writer finishes it
+i=0
+for point in staged committed renamed-one; do
+    i=$((i + 1))
+    gen $i
+    set +e; BAYTRACK_TEST_CRASH=$point "$BAYTRACK" load -q it$i.csv; rc=$?; set -e
+    expect_eq "$rc" 137 "killed at $point"
+    case $point in
+        staged) want="$((i - 1)) " ;;
+        *) want="$i " ;;
+    esac
+    # the next writer (an empty load) recovers first
+    printf 'indicator,date,value\n' > empty.csv
+    run load --wait 0 empty.csv
+    expect_eq "$RC" 0 "after a kill at $point the lock is free"
+    expect_eq "$(values)" "$want" "after a kill at $point: all or nothing"
+    clean "$point"
+    [ "$point" = staged ] && "$BAYTRACK" load -q it$i.csv
+done
+
+# random kills while loading
+last=$i
+killed=0
+while [ $i -lt $((last + N)) ]; do
+    i=$((i + 1))
+    gen $i
+    "$BAYTRACK" load -q it$i.csv 2>/dev/null &
+    pid=$!
+    sleep "0.0$(awk -v s=$i 'BEGIN { srand(s); printf "%02d", int(rand() * 90) }')"
+    kill -9 $pid 2>/dev/null && killed=$((killed + 1))
+    wait $pid 2>/dev/null || true
+    # a reader (status: the total of the 60 series) sees whole loads only,
+    # finishing a killed commit first; then the files hold one value
+    total=$("$BAYTRACK" status --json | grep '"talent.hkmo_professionals"' |
+            sed 's/.*"latest_value":\([0-9]*\).*/\1/')
+    case "$total" in
+        "$((60 * (i - 1)))" | "$((60 * i))") ;;
+        *) fail "after a kill during load $i a reader sees the total $total" ;;
+    esac
+    v=$(values)
+    case "$v" in
+        "$((i - 1)) " | "$i ") ;;
+        *) fail "after a kill during load $i and a reader, the series hold: $v" ;;
+    esac
+    run load --wait 0 empty.csv
+    expect_eq "$RC" 0 "load $i: no stale lock"
+    v2=$(values)
+    case "$v2" in
+        "$((i - 1)) ") "$BAYTRACK" load -q it$i.csv ;; # not committed: load it again
+        "$i ") ;;
+        *) fail "after recovery from load $i: $v2" ;;
+    esac
+    clean "load $i"
+done
+echo "random kills: $killed of $N loads killed mid-way" >&2
+expect_eq "$(values)" "$i " "the end: every load there"
+finish
