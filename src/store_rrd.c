@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <rrd.h>
@@ -34,6 +35,26 @@ static int rrd_failed(struct bt_error *e, const char *what, const char *path)
     bt_fail(e, "%s '%s': %s", what, path, msg);
     rrd_clear_error();
     return -1;
+}
+
+/* A failed write: librrd often leaves no message (and errno is its own
+ * last one), so a full disk is recognised from the free space left. */
+static int write_failed(struct bt_error *e, const char *what, const char *path)
+{
+    struct statvfs fs;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    if (statvfs(slash ? dir : ".", &fs) == 0 &&
+        (unsigned long long)fs.f_bavail * fs.f_frsize < 4ull * BT_RRD_ROWS * 8) {
+        bt_fail(e, "%s '%s': No space left on device (%llu KiB free)", what,
+                path, (unsigned long long)fs.f_bavail * fs.f_frsize / 1024);
+        rrd_clear_error();
+        return -1;
+    }
+    return rrd_failed(e, what, path);
 }
 
 /* The daemon's name for path, in *out. librrd resolves names itself for a
@@ -156,7 +177,7 @@ int bt_store_write(const struct bt_store *s, const char *path,
     rrd_clear_error();
     time_t first = (time_t)pts[0].day * BT_RRD_STEP;
     if (rrd_create_r(path, BT_RRD_STEP, first, 3, args) != 0)
-        return rrd_failed(e, "cannot create", path);
+        return write_failed(e, "cannot create", path);
 
     /* All updates as one argument vector: librrd opens the file once. */
     struct bt_buf text = {0};
@@ -180,7 +201,7 @@ int bt_store_write(const struct bt_store *s, const char *path,
     free(argv);
     bt_buf_release(&text);
     if (rc != 0)
-        return rrd_failed(e, "cannot write", path);
+        return write_failed(e, "cannot write", path);
     return 0;
 }
 
