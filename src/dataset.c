@@ -33,6 +33,7 @@ struct parser {
     const struct bt_indicator *last_ind; /* cache for the long layout */
     struct bt_buf dimkey;  /* the current row's "\0name\0value..." part */
     struct bt_buf key;
+    uint32_t last_series;  /* the series of the previous observation */
 };
 
 /* ---- series table ---------------------------------------------------- */
@@ -102,9 +103,14 @@ static void add_obs(struct parser *p, const struct bt_indicator *ind,
     bt_buf_add(k, ind->id, strlen(ind->id) + 1);
     bt_buf_add(k, p->dimkey.data, p->dimkey.len);
     struct bt_dataset *ds = p->ds;
+    /* rows of one series usually follow each other: skip the hash then */
+    uint32_t idx = p->last_series;
+    const struct bt_ds_series *last = ds->nseries ? &ds->series[idx] : NULL;
+    if (!last || last->keylen != k->len || memcmp(last->key, k->data, k->len) != 0)
+        idx = p->last_series = intern(ds, ind, k->data, k->len);
     bt_grow((void **)&ds->obs, &ds->obs_cap, ds->nobs + 1, sizeof *ds->obs);
-    ds->obs[ds->nobs++] = (struct bt_obs){intern(ds, ind, k->data, k->len), day,
-                                          v, (uint32_t)line, (uint32_t)col};
+    ds->obs[ds->nobs++] = (struct bt_obs){idx, day, v, (uint32_t)line,
+                                          (uint32_t)col};
 }
 
 /* ---- header ---------------------------------------------------------- */
@@ -391,6 +397,8 @@ int bt_dataset_parse(struct bt_dataset *ds, const char *text, size_t len,
 {
     memset(ds, 0, sizeof *ds);
     struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags};
+    /* a row of a long file takes some 30 bytes: reserve for that many */
+    bt_grow((void **)&ds->obs, &ds->obs_cap, len / 32 + 16, sizeof *ds->obs);
     size_t before = diags->n;
     bt_csv_read(text, len, on_record, &p, diags);
     if (!p.header_done && diags->n == before)

@@ -65,17 +65,28 @@ static int apply_rename(const struct bt_db *db, const char *tmp,
     if (rc == 0 && rename(from.data, to.data) != 0 && errno != ENOENT)
         rc = bt_fail_errno(e, "cannot rename '%s' to '%s'", from.data, to.data);
     if (rc == 0)
-        rc = bt_fsync_parent(to.data, e);
-    if (rc == 0)
         rc = bt_store_forget(&db->store, to.data, e);
     bt_buf_release(&from);
     bt_buf_release(&to);
     return rc;
 }
 
-/* Performs every rename listed in journal text j (tab-separated lines). */
+/* fsyncs DB/dir (relative), the directory a rename went into. */
+static int sync_dir(const struct bt_db *db, const char *dir, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, dir, &path);
+    int rc = bt_fsync_path(path.data, e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Performs every rename listed in journal text j (tab-separated lines),
+ * then makes them durable: each directory is fsynced once after the last
+ * rename into it (renames into one directory usually come together). */
 static int apply_journal(const struct bt_db *db, char *j, struct bt_error *e)
 {
+    char dir[4096] = "";
     for (char *line = j; line && *line;) {
         char *next = strchr(line, '\n');
         if (next)
@@ -83,13 +94,21 @@ static int apply_journal(const struct bt_db *db, char *j, struct bt_error *e)
         char *tab = strchr(line, '\t');
         if (tab) {
             *tab = '\0';
-            if (apply_rename(db, line, tab + 1, e) != 0)
+            const char *final = tab + 1, *slash = strrchr(final, '/');
+            size_t n = slash ? (size_t)(slash - final) : 1;
+            const char *d = slash ? final : ".";
+            if (strlen(dir) != n || strncmp(dir, d, n) != 0) {
+                if (*dir && sync_dir(db, dir, e) != 0)
+                    return -1;
+                snprintf(dir, sizeof dir, "%.*s", (int)n, d);
+            }
+            if (apply_rename(db, line, final, e) != 0)
                 return -1;
             crash_point("renamed-one");
         }
         line = next;
     }
-    return 0;
+    return *dir ? sync_dir(db, dir, e) : 0;
 }
 
 /* Finishes an interrupted commit and empties .tmp/. Lock held. */

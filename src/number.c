@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
 static const char *const missing_marks[] = {
     "-", "--", "\xe2\x80\x94" /* — */, "\xe2\x80\xa6" /* … */, "...",
     "N/A", "n/a", "NA", "n.a.",
@@ -85,13 +88,17 @@ int bt_number_parse(const char *s, size_t n, double *out, const char **why)
     buf[o] = '\0';
 
     double v;
-    if (fracdigits == 0 && o < 16 && !strpbrk(buf, "eE")) {
-        /* exact fast path for integers below 10^15 */
+    if (intdigits + fracdigits <= 15 && !strpbrk(buf, "eE")) {
+        /* Exact fast path: the digits make an integer below 10^15, which a
+         * double holds exactly, and dividing it by an exact power of ten is
+         * one correctly rounded operation: the same double strtod gives. */
         long long x = 0;
-        const char *p = buf + (buf[0] == '-' || buf[0] == '+');
-        for (; *p; p++)
-            x = x * 10 + (*p - '0');
-        v = buf[0] == '-' ? -(double)x : (double)x;
+        for (const char *p = buf + (buf[0] == '-' || buf[0] == '+'); *p; p++)
+            if (*p != '.')
+                x = x * 10 + (*p - '0');
+        v = (double)x / pow10[fracdigits];
+        if (buf[0] == '-')
+            v = -v;
     } else {
         v = strtod(buf, NULL);
     }
@@ -103,12 +110,41 @@ int bt_number_parse(const char *s, size_t n, double *out, const char **why)
     return 1;
 }
 
+
+/* Writes the decimal digits of x, with a point k digits from the right. */
+static size_t fixed(unsigned long long x, int k, int neg, char *buf)
+{
+    char tmp[40], *end = tmp + sizeof tmp, *p = end;
+    int n = 0;
+    do {
+        if (n++ == k && k > 0)
+            *--p = '.';
+        *--p = (char)('0' + x % 10);
+        x /= 10;
+    } while (x > 0 || n <= k);
+    if (neg)
+        *--p = '-';
+    size_t len = (size_t)(end - p);
+    memcpy(buf, p, len);
+    buf[len] = '\0';
+    return len;
+}
+
 size_t bt_number_format(double v, char *buf)
 {
     if (v == 0)
         v = 0.0; /* print -0 as 0 */
-    if (v == floor(v) && fabs(v) < 1e15)
-        return (size_t)snprintf(buf, 32, "%.0f", v);
+    double a = fabs(v);
+    /* The fewest fraction digits k with round(v 10^k) / 10^k == v: that
+     * division is correctly rounded, as is reading the decimal back, so
+     * the text reads back as exactly v (and is the shortest that does). */
+    for (int k = 0; k < 16 && a < 1e15; k++) {
+        double x = nearbyint(a * pow10[k]);
+        if (x >= 1e15)
+            break;
+        if (x / pow10[k] == a)
+            return fixed((unsigned long long)x, k, v < 0, buf);
+    }
     for (int prec = 15; prec <= 17; prec++) {
         int len = snprintf(buf, 32, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)

@@ -149,14 +149,24 @@ int bt_store_read(const struct bt_store *s, const char *path,
     return ok ? 0 : -1;
 }
 
-/* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b. */
+/* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b. This runs for
+ * every point written: no printf for the time, and bt_number_format gives
+ * the shortest text that reads back exactly. */
 static void add_update(struct bt_buf *b, long long t, double v)
 {
-    char num[32];
-    size_t n = isnan(v) ? (size_t)snprintf(num, sizeof num, "U")
-                        : bt_number_format(v, num);
-    bt_buf_addf(b, "%lld:", t);
-    bt_buf_add(b, num, n + 1); /* with the NUL that ends the argument */
+    char buf[64], *end = buf + 24, *p = end;
+    unsigned long long x = (unsigned long long)t;
+    do
+        *--p = (char)('0' + x % 10);
+    while ((x /= 10) > 0);
+    size_t n = (size_t)(end - p);
+    memmove(buf, p, n);
+    buf[n++] = ':';
+    if (isnan(v))
+        buf[n++] = 'U', buf[n] = '\0';
+    else
+        n += bt_number_format(v, buf + n);
+    bt_buf_add(b, buf, n + 1); /* with the NUL that ends the argument */
 }
 
 int bt_store_write(const struct bt_store *s, const char *path,
@@ -181,6 +191,7 @@ int bt_store_write(const struct bt_store *s, const char *path,
 
     /* All updates as one argument vector: librrd opens the file once. */
     struct bt_buf text = {0};
+    bt_grow((void **)&text.data, &text.cap, n * 48, 1);
     size_t nargs = 0;
     for (size_t i = 0; i < n; i++) {
         long long t = (long long)pts[i].day * BT_RRD_STEP;

@@ -1,0 +1,80 @@
+"""Writes SYNTHETIC benchmark inputs (never real data; never in datasets/).
+
+usage:
+  synthetic.py catalogue DIR               a catalogue: one daily indicator
+                                           and 100 yearly ones with targets
+  synthetic.py load N M FILE               N series x M days, long layout
+  synthetic.py revise N M FILE             1 % of those values changed and
+                                           a week of new days per series
+  synthetic.py yearly FILE                 100 yearly indicators, 2010-2024
+Values are a deterministic function of (series, day): the floor program
+(bench/floor.c) computes the same ones.
+"""
+import csv
+import sys
+from datetime import date, timedelta
+
+START = date(2015, 1, 1)
+
+
+def value(s, d):
+    # the same formula as floor.c: v(s, d) = ((s * 7919 + d * 31) % 100000) / 10
+    return ((s * 7919 + d * 31) % 100000) / 10
+
+
+def fmt(v):
+    return ("%.1f" % v).rstrip("0").rstrip(".")
+
+
+def catalogue(out):
+    with open(out + "/indicators.csv", "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "name_en", "name_zh_hans", "name_zh_hant", "unit", "direction",
+                    "frequency", "domain", "source"])
+        w.writerow(["synthetic.daily", "Synthetic daily series", "合成日序列", "合成日序列",
+                    "count", "up", "daily", "benchmark", "synthetic (bench/synthetic.py)"])
+        for i in range(100):
+            w.writerow(["synthetic.y%03d" % i, "Synthetic yearly indicator %d" % i,
+                        "合成年度指标 %d" % i, "合成年度指標 %d" % i, "count",
+                        "up" if i % 3 else "down", "yearly", "benchmark",
+                        "synthetic (bench/synthetic.py)"])
+    with open(out + "/targets.csv", "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["indicator", "date", "value", "kind", "source", "illustrative"])
+        for i in range(100):
+            up = i % 3 != 0
+            w.writerow(["synthetic.y%03d" % i, "2010", "100", "baseline", "synthetic", "yes"])
+            w.writerow(["synthetic.y%03d" % i, "2022", "140" if up else "70", "milestone", "synthetic", "yes"])
+            w.writerow(["synthetic.y%03d" % i, "2035", "200" if up else "40", "target", "synthetic", "yes"])
+
+
+def load(n, m, out, revise=False):
+    with open(out, "w") as f:
+        f.write("indicator,date,value,series\n")
+        for s in range(n):
+            days = range(m, m + 7) if revise else range(m)
+            if revise:  # 1 % of the old values, changed
+                days = [d for d in range(m) if (s * m + d) % 100 == 0] + list(days)
+            for d in days:
+                v = value(s, d) + (1 if revise and d < m else 0)
+                f.write("synthetic.daily,%s,%s,s%04d\n" % (START + timedelta(days=d), fmt(v), s))
+
+
+def yearly(out):
+    with open(out, "w") as f:
+        f.write("indicator,date,value\n")
+        for i in range(100):
+            for y in range(2010, 2025):
+                step = (1 + i % 7) * (1 if i % 3 else -0.5)
+                f.write("synthetic.y%03d,%d,%s\n" % (i, y, fmt(100 + step * (y - 2010))))
+
+
+cmd = sys.argv[1]
+if cmd == "catalogue":
+    catalogue(sys.argv[2])
+elif cmd in ("load", "revise"):
+    load(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], cmd == "revise")
+elif cmd == "yearly":
+    yearly(sys.argv[2])
+else:
+    sys.exit(__doc__)
