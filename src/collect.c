@@ -12,11 +12,6 @@
 
 #include "fileio.h"
 
-static int str_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The names of SPOOL/incoming/ *.csv, sorted; dot-files left out. */
 static int ready_names(const char *incoming, char ***names, size_t *n,
                        struct bt_error *e)
@@ -36,7 +31,7 @@ static int ready_names(const char *incoming, char ***names, size_t *n,
         (*names)[(*n)++] = bt_xstrdup(de->d_name);
     }
     closedir(d);
-    bt_qsort(*names, *n, sizeof **names, str_cmp);
+    bt_qsort(*names, *n, sizeof **names, bt_strptr_cmp);
     return 0;
 }
 

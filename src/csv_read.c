@@ -103,8 +103,9 @@ static int simple_line(struct reader *r, const char *s, size_t n)
     return 1;
 }
 
-int bt_csv_read(const char *text, size_t len, bt_csv_record_fn fn, void *ctx,
-                struct bt_diags *diags)
+/* Reads text record by record; fast: 1 to let plain lines skip libcsv. */
+static int read_all(const char *text, size_t len, bt_csv_record_fn fn,
+                    void *ctx, struct bt_diags *diags, int fast)
 {
     struct csv_parser p;
     struct reader r = {.fn = fn, .ctx = ctx};
@@ -117,7 +118,7 @@ int bt_csv_read(const char *text, size_t len, bt_csv_record_fn fn, void *ctx,
         r.line++;
         if (p.pstate == 0) /* no record open: this line starts one */
             r.start = r.line;
-        if (p.pstate == 0 && simple_line(&r, text + pos, n)) {
+        if (fast && p.pstate == 0 && simple_line(&r, text + pos, n)) {
             pos += n;
             continue;
         }
@@ -143,4 +144,16 @@ out:
     free(r.lens);
     free(r.fields);
     return rc;
+}
+
+int bt_csv_read(const char *text, size_t len, bt_csv_record_fn fn, void *ctx,
+                struct bt_diags *diags)
+{
+    return read_all(text, len, fn, ctx, diags, 1);
+}
+
+int bt_csv_read_libcsv(const char *text, size_t len, bt_csv_record_fn fn,
+                       void *ctx, struct bt_diags *diags)
+{
+    return read_all(text, len, fn, ctx, diags, 0);
 }

@@ -247,11 +247,6 @@ void bt_db_unlock(struct bt_db *db)
     db->lock_fd = -1;
 }
 
-static int str_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Appends "sub/name" for each *.rrd file in DB/sub to *names. */
 static void list_dir(const struct bt_db *db, const char *sub, char ***names,
                      size_t *n, size_t *cap)
@@ -292,7 +287,7 @@ int bt_db_each_series(struct bt_db *db, bt_db_series_fn fn, void *ctx,
         if (bt_id_check(de->d_name, strlen(de->d_name), &why) == 0)
             list_dir(db, de->d_name, &names, &n, &cap);
     closedir(d);
-    bt_qsort(names, n, sizeof *names, str_cmp);
+    bt_qsort(names, n, sizeof *names, bt_strptr_cmp);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         if (rc == 0)
@@ -329,7 +324,7 @@ int bt_db_match(struct bt_db *db, const char *indicator,
     char **names = NULL;
     size_t n = 0, cap = 0;
     list_dir(db, indicator, &names, &n, &cap);
-    bt_qsort(names, n, sizeof *names, str_cmp);
+    bt_qsort(names, n, sizeof *names, bt_strptr_cmp);
     int matches = 0;
     for (size_t i = 0; i < n; i++) {
         struct bt_series_name s;

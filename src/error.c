@@ -94,6 +94,11 @@ char *bt_xstrndup(const char *s, size_t n)
     return p;
 }
 
+int bt_strptr_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 void bt_qsort(void *v, size_t n, size_t sz,
               int (*cmp)(const void *, const void *))
 {

@@ -87,6 +87,8 @@ void *bt_xcalloc(size_t n, size_t size);
 void *bt_xrealloc(void *p, size_t n);
 char *bt_xstrdup(const char *s);
 char *bt_xstrndup(const char *s, size_t n);
+/* Compares two char * array elements, for bt_qsort. */
+int bt_strptr_cmp(const void *a, const void *b);
 /* qsort that accepts an empty (NULL) array. */
 void bt_qsort(void *v, size_t n, size_t sz,
               int (*cmp)(const void *, const void *));

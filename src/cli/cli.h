@@ -10,6 +10,7 @@
 #include "../catalogue.h"
 #include "../db.h"
 #include "../error.h"
+#include "../series.h"
 
 /* Options every command takes (also from the environment). */
 struct bt_cli {
@@ -72,6 +73,13 @@ void bt_print_padded(FILE *f, const char *s, size_t width);
 
 /* The gnuplot program: env BAYTRACK_GNUPLOT, else "gnuplot". */
 const char *bt_cli_gnuplot(void);
+/* Reports a chart failure; when gnuplot is missing, says what to install.
+ * Returns the exit code. */
+int bt_cli_chart_error(const struct bt_cli *cli, const struct bt_error *e);
+/* Adds "--where DIM=VALUE" (arg is cut in place) to where[*n]; returns 0,
+ * or a usage error's exit code. */
+int bt_cli_where(const struct bt_cli *cli, char *arg, struct bt_dim *where,
+                 size_t *n);
 
 /* The commands, one file each. */
 int bt_cmd_load(struct bt_cli *cli, int argc, char **argv);

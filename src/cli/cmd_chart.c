@@ -24,14 +24,10 @@ int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv)
     int c, rc;
     while ((c = getopt_long(argc, argv, "w:o:l:" BT_COMMON_SHORT, opts, NULL)) != -1) {
         switch (c) {
-        case 'w': {
-            char *eq = strchr(optarg, '=');
-            if (!eq || eq == optarg || nwhere == BT_DIMS_MAX)
-                return bt_cli_usage(cli, "--where '%s' should be DIM=VALUE", optarg);
-            *eq = '\0';
-            where[nwhere++] = (struct bt_dim){optarg, eq + 1};
+        case 'w':
+            if ((rc = bt_cli_where(cli, optarg, where, &nwhere)) != 0)
+                return rc;
             break;
-        }
         case 'o': out = optarg; break;
         case 'l':
             if (bt_lang_parse(optarg, &lang) != 0)
@@ -84,11 +80,7 @@ int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv)
         bt_chart_script(&script, &ch, out, fmt, 800, 450);
         rc = bt_gnuplot_run(bt_cli_gnuplot(), &script, &e) == 0
                  ? BT_EXIT_OK
-                 : bt_cli_error(cli, BT_EXIT_SOFTWARE, "%s%s", e.msg,
-                                strstr(e.msg, "not installed")
-                                    ? "; install gnuplot (Debian: apt-get install "
-                                      "gnuplot-nox); 'baytrack status' works without it"
-                                    : "");
+                 : bt_cli_chart_error(cli, &e);
         if (rc == 0 && cli->verbose)
             printf("%s\n", out);
     }

@@ -78,11 +78,8 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
     int json = 0, c, rc;
     while ((c = getopt_long(argc, argv, "w:f:" BT_COMMON_SHORT, opts, NULL)) != -1) {
         if (c == 'w') {
-            char *eq = strchr(optarg, '=');
-            if (!eq || eq == optarg || nwhere == BT_DIMS_MAX)
-                return bt_cli_usage(cli, "--where '%s' should be DIM=VALUE", optarg);
-            *eq = '\0';
-            where[nwhere++] = (struct bt_dim){optarg, eq + 1};
+            if ((rc = bt_cli_where(cli, optarg, where, &nwhere)) != 0)
+                return rc;
         } else if (c == 'f') {
             if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "json") != 0)
                 return bt_cli_usage(cli, "--format '%s' should be csv or json", optarg);

@@ -40,12 +40,7 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
     struct bt_report_stats st;
     bt_db_init(&db, cli->db_dir, cli->daemon);
     if (bt_report_write(&db, &cat, &o, &st, &e) != 0) {
-        rc = bt_cli_error(cli, strstr(e.msg, "not installed") ? BT_EXIT_SOFTWARE : BT_EXIT_IO,
-                          "%s%s", e.msg,
-                          strstr(e.msg, "not installed")
-                              ? "; install gnuplot (Debian: apt-get install "
-                                "gnuplot-nox); 'baytrack status' works without it"
-                              : "");
+        rc = bt_cli_chart_error(cli, &e);
     } else if (!cli->quiet) {
         printf("%s/index.html: %zu indicators, %zu charts\n", o.dir,
                st.indicators, st.charts);

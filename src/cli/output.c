@@ -67,3 +67,25 @@ void bt_print_padded(FILE *f, const char *s, size_t width)
     for (size_t w = bt_text_width(s); w < width; w++)
         fputc(' ', f);
 }
+
+int bt_cli_chart_error(const struct bt_cli *cli, const struct bt_error *e)
+{
+    int missing = strstr(e->msg, "not installed") != NULL;
+    int gnuplot = missing || strstr(e->msg, "gnuplot") != NULL;
+    return bt_cli_error(cli, gnuplot ? BT_EXIT_SOFTWARE : BT_EXIT_IO, "%s%s",
+                        e->msg,
+                        missing ? "; install gnuplot (Debian: apt-get install "
+                                  "gnuplot-nox); 'baytrack status' works without it"
+                                : "");
+}
+
+int bt_cli_where(const struct bt_cli *cli, char *arg, struct bt_dim *where,
+                 size_t *n)
+{
+    char *eq = strchr(arg, '=');
+    if (!eq || eq == arg || *n == BT_DIMS_MAX)
+        return bt_cli_usage(cli, "--where '%s' should be DIM=VALUE", arg);
+    *eq = '\0';
+    where[(*n)++] = (struct bt_dim){arg, eq + 1};
+    return 0;
+}

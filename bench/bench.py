@@ -1,0 +1,163 @@
+"""baytrack's benchmark: side by side in one run, on SYNTHETIC data.
+
+usage: python3 bench/bench.py [--quick] [--build DIR]
+  --quick    30 and 300 series only, 1 repeat (a smoke run)
+Writes bench/out/ (the synthetic inputs and databases, not committed) and
+docs/benchmarks.md; prints the same table. Times are medians of REPEAT runs
+(wall clock), memory is each process's peak RSS (wait4).
+
+What runs:
+  load     N series x 3650 days, long layout: baytrack load (parsing,
+           validation, durable commit) / bench/floor.c (librrd batch update
+           of the same values, nothing else) / `rrdtool -` pipe mode with one
+           update per line (once: it is slow)
+  revise   1 % of the old values changed and a week of new days per series,
+           on a copy of the freshly loaded database, against the fresh load
+  report   100 yearly indicators with targets: baytrack report (one gnuplot
+           for every chart and the dashboard) / 100 runs of rrdtool graph
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+QUICK = "--quick" in sys.argv
+BUILD = sys.argv[sys.argv.index("--build") + 1] if "--build" in sys.argv else os.path.join(ROOT, "build")
+BAYTRACK = os.path.join(BUILD, "baytrack")
+FLOOR = os.path.join(OUT, "floor")
+REPEAT = 1 if QUICK else 3
+SIZES = [30, 300] if QUICK else [30, 300, 1000]
+DAYS = 3650
+DAY0 = 16436  # 2015-01-01
+
+
+def run(cmd, stdin=None, env=None):
+    """Runs cmd; returns (seconds, peak RSS in MiB)."""
+    fin = open(stdin) if stdin else subprocess.DEVNULL
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(p.pid, 0)
+    dt = time.perf_counter() - t0
+    if status != 0:
+        sys.exit("failed: %s" % " ".join(cmd))
+    return dt, usage.ru_maxrss / 1024
+
+
+def median_of(make, cmd, n=REPEAT, **kw):
+    """Median time and peak memory of n runs, make() preparing each."""
+    times, mems = [], []
+    for _ in range(n):
+        make()
+        t, m = run(cmd, **kw)
+        times.append(t)
+        mems.append(m)
+    return statistics.median(times), max(mems)
+
+
+def fresh(path):
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+
+
+def pipe_commands(n, path, d):
+    """rrdtool - input: create each file, then one update per line."""
+    with open(path, "w") as f:
+        for s in range(n):
+            rrd = os.path.join(d, "s%04d.rrd" % s)
+            f.write("create %s --start %d --step 86400 DS:value:GAUGE:86400:U:U "
+                    "RRA:LAST:0.5:1:21915 RRA:AVERAGE:0.5:7:3131\n" % (rrd, DAY0 * 86400))
+            for day in range(DAYS):
+                tenths = (s * 7919 + day * 31) % 100000
+                f.write("update %s %d:%g\n" % (rrd, (DAY0 + day + 1) * 86400, tenths / 10))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    subprocess.check_call(["cc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lrrd"])
+    cat = os.path.join(OUT, "catalogue")
+    os.makedirs(cat, exist_ok=True)
+    gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
+    subprocess.check_call(gen + ["catalogue", cat])
+    env = dict(os.environ, BAYTRACK_CATALOGUE=cat, TZ="UTC", LC_ALL="C")
+    rows = []
+    for n in SIZES:
+        csv = os.path.join(OUT, "synthetic_%dx%d.csv" % (n, DAYS))
+        rev = os.path.join(OUT, "synthetic_%dx%d_revise.csv" % (n, DAYS))
+        if not os.path.exists(csv):
+            subprocess.check_call(gen + ["load", str(n), str(DAYS), csv])
+            subprocess.check_call(gen + ["revise", str(n), str(DAYS), rev])
+        db, fl, pp = (os.path.join(OUT, x) for x in ("db", "floor_db", "pipe_db"))
+        bt = median_of(lambda: shutil.rmtree(db, ignore_errors=True),
+                       [BAYTRACK, "load", "-q", "--db", db, csv], env=env)
+        flo = median_of(lambda: fresh(fl), [FLOOR, str(n), str(DAYS), fl])
+        cmds = os.path.join(OUT, "pipe_%d.txt" % n)
+        pipe_commands(n, cmds, pp)
+        pip = median_of(lambda: fresh(pp), ["rrdtool", "-"], n=1, stdin=cmds)
+        os.remove(cmds)
+        shutil.copytree(db, db + ".base")
+        rv = median_of(lambda: (shutil.rmtree(db), shutil.copytree(db + ".base", db)),
+                       [BAYTRACK, "load", "-q", "--db", db, rev], env=env)
+        shutil.rmtree(db + ".base")
+        rows.append((n, n * DAYS, bt, flo, pip, rv))
+        print("%5d series: load %.2f s %.0f MiB, floor %.2f s, pipe %.1f s, revise %.2f s" %
+              (n, bt[0], bt[1], flo[0], pip[0], rv[0]), flush=True)
+
+    # report: 100 yearly indicators
+    yearly = os.path.join(OUT, "synthetic_yearly.csv")
+    subprocess.check_call(gen + ["yearly", yearly])
+    rdb, rep = os.path.join(OUT, "report_db"), os.path.join(OUT, "report")
+    shutil.rmtree(rdb, ignore_errors=True)
+    run([BAYTRACK, "load", "-q", "--db", rdb, yearly], env=env)
+    rt = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
+                   [BAYTRACK, "report", "-q", "--db", rdb, "-o", rep], env=env)
+    charts = len(os.listdir(os.path.join(rep, "charts"))) + 1  # and the dashboard
+    script = os.path.join(OUT, "graphs.sh")
+    with open(script, "w") as f:
+        for i in range(100):
+            f.write("rrdtool graph %s/g%03d.png -a PNG -w 800 -h 400 -s 1230768000 -e 1767225600 "
+                    "DEF:v=%s/synthetic.y%03d/_.rrd:value:LAST LINE2:v#1f77b4:value >/dev/null\n"
+                    % (OUT, i, rdb, i))
+    gt = median_of(lambda: None, ["sh", script])
+    write_doc(rows, rt, charts, gt)
+
+
+def write_doc(rows, rt, charts, gt):
+    lines = ["# Benchmarks", "",
+             "Produced by `python3 bench/bench.py` (this file is rewritten by it). "
+             "Synthetic data (`bench/synthetic.py`), medians of %d runs, wall clock; "
+             "memory is the peak RSS of each process. The machine is shared and "
+             "noisy: compare within one run, not across runs." % REPEAT, "",
+             "## Load: N series × 3650 days, long layout", "",
+             "| series | rows | baytrack | floor (librrd batch) | `rrdtool -` pipe | baytrack / floor | pipe / baytrack | baytrack peak | floor peak | pipe peak |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, r, bt, fl, pp, rv in rows:
+        lines.append("| %d | %d | %.2f s | %.2f s | %.1f s | %.2f× | %.0f× | %.0f MiB | %.0f MiB | %.0f MiB |"
+                     % (n, r, bt[0], fl[0], pp[0], bt[0] / fl[0], pp[0] / bt[0], bt[1], fl[1], pp[1]))
+    lines += ["", "baytrack's time includes reading and decoding the CSV, checking every "
+              "row, building each file in a temporary directory, one `syncfs` and a "
+              "journalled rename per file (durable and atomic); the floor does none of it.",
+              "", "## Revise: 1 % of the values changed, a week of new days added", "",
+              "| series | fresh load | revise | revise / fresh | revise peak |", "|---:|---:|---:|---:|---:|"]
+    for n, r, bt, fl, pp, rv in rows:
+        lines.append("| %d | %.2f s | %.2f s | %.2f× | %.0f MiB |" % (n, bt[0], rv[0], rv[0] / bt[0], rv[1]))
+    lines += ["", "A revision rebuilds every touched file (librrd refuses updates older than "
+              "a file's last one): read back, merge, write anew, rename.", "",
+              "## Report: 100 yearly indicators with targets", "",
+              "| | total | per chart | peak |", "|---|---:|---:|---:|",
+              "| baytrack report (%d charts, one gnuplot) | %.2f s | %.1f ms | %.0f MiB |" % (charts, rt[0], rt[0] / charts * 1000, rt[1]),
+              "| 100 × rrdtool graph | %.2f s | %.1f ms | %.0f MiB |" % (gt[0], gt[0] / 100 * 1000, gt[1]),
+              "", "baytrack's report also reads and assesses every indicator and writes "
+              "index.html, report.md and the dashboard.", "",
+              "## Reproduce", "", "    cmake -S . -B build && cmake --build build",
+              "    python3 bench/bench.py            # about five minutes",
+              "    python3 bench/bench.py --quick    # 30 and 300 series, one run", ""]
+    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+main()
