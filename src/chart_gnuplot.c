@@ -254,7 +254,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_gnuplot_quote(s, output);
     bt_buf_puts(s, "\nset encoding utf8\nset xdata time\nset timefmt '%Y-%m-%d'\n"
                   "set grid\nset key below horizontal font ',9'\n"
-                  "set bmargin 7\n");
+                  "set bmargin 8\n");
     bt_day mid = x_range(s, c);
     title(s, c);
     bt_buf_puts(s, "set ylabel ");
@@ -264,7 +264,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_buf_addf(&foot, "%s: %s", bt_word(BT_W_SOURCE, l), c->ind->source);
     quote_cut(s, foot.data, FOOTNOTE_MAX);
     bt_buf_release(&foot);
-    bt_buf_puts(s, " at screen 0.01,0.015 font ',7'\n");
+    bt_buf_puts(s, " at screen 0.01,0.01 font ',7'\n");
     target_labels(s, c, mid);
 
     datablock(s, "obs", c->obs, c->nobs);

@@ -6,13 +6,13 @@ set xdata time
 set timefmt '%Y-%m-%d'
 set grid
 set key below horizontal font ',9'
-set bmargin 7
+set bmargin 8
 set xrange ['2020-05-25':'2036-08-07']
 set xtics '2020-01-01', 94672800
 set format x '%Y'
 set title 'Single-trip clearance time, Macao–Hengqin commuters'."\n".'status: on track · progress 80% · time elapsed 27% · illustrative*' tc rgb '#66bd63'
 set ylabel 'minutes'
-set label 100 'source: seed 000_80ceadc882f13709.txt: "每天通关时间从单程40-50分钟缩短到了25分钟，节约将近一半"' at screen 0.01,0.015 font ',7'
+set label 100 'source: seed 000_80ceadc882f13709.txt: "每天通关时间从单程40-50分钟缩短到了25分钟，节约将近一半"' at screen 0.01,0.01 font ',7'
 set label 'baseline 2020: 45' at '2020-12-31',45 left offset 0.5,1 font ',8'
 set label 'target 2035: 20*' at '2035-12-31',20 right offset -0.5,1 font ',8'
 $obs << EOD
