@@ -63,10 +63,21 @@ static void html_text(struct bt_buf *b, const char *s)
 /* Markdown table cell: no pipes, no line breaks. */
 static void md_text(struct bt_buf *b, const char *s)
 {
-    for (; *s; s++)
-        bt_buf_add(b, *s == '|' ? "\\|" : (*s == '\n' ? " " : s),
-                   *s == '|' ? 2 : 1);
+    for (; *s; s++) {
+        if (*s == '|')
+            bt_buf_puts(b, "\\|");
+        else if (*s == '\n')
+            bt_buf_puts(b, " ");
+        else
+            bt_buf_add(b, s, 1);
+    }
 }
+
+/* The columns of the status table, shared by the HTML and the Markdown. */
+static const enum bt_word columns[] = {
+    BT_W_INDICATOR, BT_W_UNIT,    BT_W_LATEST, BT_W_TARGET,
+    BT_W_PROGRESS,  BT_W_ELAPSED, BT_W_STATUS, BT_W_PROJECTED};
+#define NCOLUMNS (sizeof columns / sizeof *columns)
 
 /* Appends the gnuplot commands of every chart; counts them. */
 static int charts_script(struct bt_db *db, struct bt_assessment *a,
@@ -207,12 +218,10 @@ static void html_page(struct bt_buf *b, struct bt_assessment *a, size_t n,
                 bt_lang_code(l), bt_word(BT_W_REPORT_TITLE, l),
                 bt_word(BT_W_REPORT_TITLE, l), bt_word(BT_W_AS_OF, l), as_of,
                 bt_word(BT_W_METHODOLOGY, l));
-    bt_buf_addf(b, "<table id=\"status\">\n<tr><th>%s</th><th>%s</th><th>%s</th>"
-                   "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                bt_word(BT_W_INDICATOR, l), bt_word(BT_W_UNIT, l),
-                bt_word(BT_W_LATEST, l), bt_word(BT_W_TARGET, l),
-                bt_word(BT_W_PROGRESS, l), bt_word(BT_W_ELAPSED, l),
-                bt_word(BT_W_STATUS, l), bt_word(BT_W_PROJECTED, l));
+    bt_buf_puts(b, "<table id=\"status\">\n<tr>");
+    for (size_t k = 0; k < NCOLUMNS; k++)
+        bt_buf_addf(b, "<th>%s</th>", bt_word(columns[k], l));
+    bt_buf_puts(b, "</tr>\n");
     for (size_t i = 0; i < n; i++)
         html_row(b, &a[i], l);
     bt_buf_addf(b, "</table>\n<p class=\"source\">%s</p>\n<h2>%s</h2>\n"
@@ -228,15 +237,12 @@ static void markdown(struct bt_buf *b, struct bt_assessment *a, size_t n,
                      const struct bt_report_opts *o, const char *as_of)
 {
     enum bt_lang l = o->lang;
-    bt_buf_addf(b, "# %s\n\n%s %s · [%s](methodology.html)\n\n"
-                   "| %s | %s | %s | %s | %s | %s | %s | %s |\n"
-                   "|---|---|---|---|--:|--:|---|---|\n",
+    bt_buf_addf(b, "# %s\n\n%s %s · [%s](methodology.html)\n\n|",
                 bt_word(BT_W_REPORT_TITLE, l), bt_word(BT_W_AS_OF, l), as_of,
-                bt_word(BT_W_METHODOLOGY, l), bt_word(BT_W_INDICATOR, l),
-                bt_word(BT_W_UNIT, l), bt_word(BT_W_LATEST, l),
-                bt_word(BT_W_TARGET, l), bt_word(BT_W_PROGRESS, l),
-                bt_word(BT_W_ELAPSED, l), bt_word(BT_W_STATUS, l),
-                bt_word(BT_W_PROJECTED, l));
+                bt_word(BT_W_METHODOLOGY, l));
+    for (size_t k = 0; k < NCOLUMNS; k++)
+        bt_buf_addf(b, " %s |", bt_word(columns[k], l));
+    bt_buf_puts(b, "\n|---|---|---|---|--:|--:|---|---|\n");
     for (size_t i = 0; i < n; i++) {
         struct cells c;
         cells(&a[i], &c);

@@ -134,10 +134,12 @@ static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
         if (!isnan(p->progress))
             snprintf(prog, sizeof prog, "%.0f%%", p->progress * 100);
         bt_print_padded(stdout, a[i].ind->name[l], wname + 2);
-        printf("%-12s %14s  %-12s %14s%s %8s  %-17s %s\n", r.latest_date,
-               r.latest_value, r.target_date, r.target_value,
-               p->target && p->target->illustrative ? "*" : " ", prog,
-               bt_status_label(p->status, l), r.projected);
+        printf("%-12s %14s  %-12s %14s%s %8s  ", r.latest_date, r.latest_value,
+               r.target_date, r.target_value,
+               p->target && p->target->illustrative ? "*" : " ", prog);
+        /* status labels in Chinese take two cells a character */
+        bt_print_padded(stdout, bt_status_label(p->status, l), 18);
+        printf("%s\n", r.projected);
     }
     for (size_t i = 0; i < n; i++)
         if (a[i].progress.target && a[i].progress.target->illustrative) {
