@@ -17,8 +17,9 @@
 #include "series.h"
 
 /* Test hook: BAYTRACK_TEST_CRASH=POINT kills the process at that point of
- * a commit (staged, committed, renamed-one), as a power cut would, so the
- * tests can show that recovery rolls back or forward. */
+ * a commit (staged, journaled, appended-half, appended, committed,
+ * renamed-one; docs/storage.md), as a power cut would, so the tests can
+ * show that recovery rolls back or forward. */
 static void crash_point(const char *point)
 {
     const char *want = getenv("BAYTRACK_TEST_CRASH");
@@ -111,22 +112,55 @@ static int apply_journal(const struct bt_db *db, char *j, struct bt_error *e)
     return *dir ? sync_dir(db, dir, e) : 0;
 }
 
-/* Finishes an interrupted commit and empties .tmp/. Lock held. */
-static int recover(const struct bt_db *db, struct bt_error *e)
+/* Removes DB/rel if it exists and syncs its directory; 0 or -1. */
+static int remove_synced(const struct bt_db *db, const char *rel,
+                         struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, rel, &path);
+    int rc = 0;
+    if (unlink(path.data) == 0)
+        rc = bt_fsync_parent(path.data, e);
+    else if (errno != ENOENT)
+        rc = bt_fail_errno(e, "cannot remove '%s'", path.data);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Rolls an interrupted transaction forward (a journal: it committed) or
+ * back (only .rollback: it did not). Lock held. */
+static int finish_interrupted(const struct bt_db *db, struct bt_error *e)
 {
     struct bt_buf path = {0}, journal = {0};
     int rc = 0;
     bt_db_path(db, ".journal", &path);
     if (access(path.data, F_OK) == 0) {
-        rc = bt_file_read(path.data, &journal, e);
+        rc = remove_synced(db, ".rollback", e);
+        if (rc == 0)
+            rc = bt_file_read(path.data, &journal, e);
         if (rc == 0)
             rc = apply_journal(db, journal.data, e);
-        if (rc == 0 && unlink(path.data) != 0)
-            rc = bt_fail_errno(e, "cannot remove '%s'", path.data);
         if (rc == 0)
-            rc = bt_fsync_parent(path.data, e);
+            rc = remove_synced(db, ".journal", e);
+    } else {
+        path.len = 0;
+        bt_db_path(db, ".rollback", &path);
+        if (access(path.data, F_OK) == 0) {
+            rc = bt_rollback_undo(db->dir, path.data, e);
+            if (rc == 0)
+                rc = remove_synced(db, ".rollback", e);
+        }
     }
-    path.len = 0;
+    bt_buf_release(&path);
+    bt_buf_release(&journal);
+    return rc;
+}
+
+/* Finishes an interrupted transaction and empties .tmp/. Lock held. */
+static int recover(const struct bt_db *db, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    int rc = finish_interrupted(db, e);
     bt_db_path(db, ".tmp", &path);
     if (rc == 0)
         rc = bt_mkdir_p(path.data, e);
@@ -144,7 +178,6 @@ static int recover(const struct bt_db *db, struct bt_error *e)
     if (d)
         closedir(d);
     bt_buf_release(&path);
-    bt_buf_release(&journal);
     return rc;
 }
 
@@ -176,10 +209,12 @@ int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
         return 0; /* already reading, or the writer itself */
     if (access(db->dir, F_OK) != 0)
         return 0; /* nothing stored yet */
-    struct bt_buf path = {0};
+    struct bt_buf path = {0}, path2 = {0};
     bt_db_path(db, ".journal", &path);
-    int interrupted = access(path.data, F_OK) == 0;
+    bt_db_path(db, ".rollback", &path2);
+    int interrupted = access(path.data, F_OK) == 0 || access(path2.data, F_OK) == 0;
     bt_buf_release(&path);
+    bt_buf_release(&path2);
     if (interrupted) {
         /* a killed writer's commit: finish it if no writer is alive */
         enum bt_exit code;
@@ -395,27 +430,121 @@ fail:
     return -1;
 }
 
+int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
+                  const struct bt_point *pts, size_t n, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    struct bt_range rg[BT_RANGES_MAX];
+    size_t nrg;
+    int rc = 0;
+    if (!t->rollback.path) {
+        bt_db_path(t->db, ".tmp/rollback", &path);
+        rc = bt_rollback_begin(&t->rollback, path.data, e);
+        path.len = 0;
+    }
+    bt_db_path(t->db, rel, &path);
+    int fd = rc == 0 ? open(path.data, O_RDONLY | O_CLOEXEC) : -1;
+    if (rc == 0 && fd < 0)
+        rc = bt_fail_errno(e, "cannot open '%s'", path.data);
+    time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
+    if (rc == 0)
+        rc = bt_rrd_update_ranges(fd, path.data, until, rg, &nrg, e);
+    if (rc == 0)
+        rc = bt_rollback_save(&t->rollback, rel, fd, rg, nrg, e);
+    if (fd >= 0)
+        close(fd);
+    bt_buf_release(&path);
+    if (rc != 0)
+        return -1;
+    bt_grow((void **)&t->appends, &t->appends_cap, t->nappends + 1,
+            sizeof *t->appends);
+    t->appends[t->nappends++] = (struct bt_txn_append){
+        bt_xstrdup(rel), last_day, t->points.n, n};
+    for (size_t i = 0; i < n; i++)
+        bt_points_add(&t->points, pts[i].day, pts[i].value);
+    return 0;
+}
+
+/* Makes every staged file (and the rollback journal) durable with one
+ * syncfs: cheaper than an fsync per file when a load writes thousands. */
+static int sync_db(const struct bt_db *db, struct bt_error *e)
+{
+    int dfd = open(db->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int rc = dfd >= 0 && syncfs(dfd) == 0 ? 0 : -1;
+    if (rc != 0)
+        bt_fail_errno(e, "cannot sync database '%s'", db->dir);
+    if (dfd >= 0)
+        close(dfd);
+    return rc;
+}
+
+/* Writes back the bytes saved in DB/.rollback, if it is there, and
+ * removes it: the in-place appends of a transaction that failed before
+ * its commit point are undone at once. */
+static void roll_back_now(const struct bt_db *db)
+{
+    struct bt_buf path = {0};
+    struct bt_error ignored; /* what is left, the next writer finishes */
+    bt_db_path(db, ".rollback", &path);
+    if (access(path.data, F_OK) == 0 &&
+        bt_rollback_undo(db->dir, path.data, &ignored) == 0)
+        remove_synced(db, ".rollback", &ignored);
+    bt_buf_release(&path);
+}
+
+/* Puts the rollback journal in place, then makes every queued append in
+ * place and syncs. On failure, writes the saved bytes back. */
+static int append_in_place(struct bt_txn *t, struct bt_error *e)
+{
+    struct bt_buf staged = {0}, final = {0}, path = {0};
+    bt_db_path(t->db, ".tmp/rollback", &staged);
+    bt_db_path(t->db, ".rollback", &final);
+    int rc = 0;
+    if (rename(staged.data, final.data) != 0)
+        rc = bt_fail_errno(e, "cannot put '%s' in place", final.data);
+    if (rc == 0)
+        rc = bt_fsync_parent(final.data, e);
+    if (rc == 0)
+        crash_point("journaled");
+    for (size_t i = 0; i < t->nappends && rc == 0; i++) {
+        const struct bt_txn_append *a = &t->appends[i];
+        path.len = 0;
+        bt_db_path(t->db, a->rel, &path);
+        rc = bt_store_append(&t->db->store, path.data, a->last,
+                             t->points.v + a->first, a->count, e);
+        if (i + 1 == (t->nappends + 1) / 2)
+            crash_point("appended-half");
+    }
+    if (rc == 0)
+        rc = sync_db(t->db, e);
+    if (rc == 0)
+        crash_point("appended");
+    else
+        roll_back_now(t->db);
+    bt_buf_release(&staged);
+    bt_buf_release(&final);
+    bt_buf_release(&path);
+    return rc;
+}
+
 int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
 {
-    int rc = 0;
-    if (t->renames.len == 0)
-        goto out; /* nothing changed: nothing is touched */
-    if (t->revisions.len && stage_revisions(t, e) != 0) {
-        rc = -1;
-        goto out;
-    }
-    /* One syncfs makes every staged file durable (cheaper than an fsync
-     * per file when a load writes thousands of series). */
-    int dfd = open(t->db->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0 || syncfs(dfd) != 0) {
-        rc = bt_fail_errno(e, "cannot sync database '%s'", t->db->dir);
-        if (dfd >= 0)
-            close(dfd);
-        goto out;
-    }
-    close(dfd);
-    crash_point("staged");
+    int rc = 0, cfd = -1;
     struct bt_buf staged = {0}, journal = {0};
+    if (t->renames.len == 0 && t->nappends == 0)
+        goto out; /* nothing changed: nothing is touched */
+    if (t->revisions.len && stage_revisions(t, e) != 0)
+        goto fail;
+    if (t->nappends && bt_rollback_finish(&t->rollback, e) != 0)
+        goto fail;
+    if (sync_db(t->db, e) != 0)
+        goto fail;
+    crash_point("staged");
+    /* from the first in-place write to the last rename, no reader reads */
+    if ((cfd = commit_lock(t->db, LOCK_EX, e)) < 0)
+        goto fail;
+    if (t->nappends && append_in_place(t, e) != 0)
+        goto fail;
     bt_db_path(t->db, ".tmp/journal", &staged);
     bt_db_path(t->db, ".journal", &journal);
     rc = bt_file_write_atomic(staged.data, t->renames.data, t->renames.len, e);
@@ -423,21 +552,30 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
         rc = bt_fail_errno(e, "cannot commit '%s'", journal.data);
     if (rc == 0)
         rc = bt_fsync_parent(journal.data, e); /* the commit point */
-    if (rc == 0) {
-        /* Committed: from here a failure leaves the staged files to the
-         * next recovery, so abort must not delete them. */
-        t->renames.len = 0;
-        crash_point("committed");
-        int cfd = commit_lock(t->db, LOCK_EX, e);
-        rc = cfd < 0 ? -1 : apply_journal(t->db, t->renames.data, e);
-        if (cfd >= 0)
-            close(cfd);
+    if (rc != 0) {
+        roll_back_now(t->db); /* not committed */
+        goto out;
     }
-    if (rc == 0 && unlink(journal.data) != 0)
-        rc = bt_fail_errno(e, "cannot remove '%s'", journal.data);
+    /* Committed: from here a failure leaves the staged files to the next
+     * recovery, so abort must not delete them. */
+    char *renames = t->renames.data;
+    t->renames = (struct bt_buf){0};
+    crash_point("committed");
+    if (t->nappends)
+        rc = remove_synced(t->db, ".rollback", e);
+    if (rc == 0)
+        rc = renames ? apply_journal(t->db, renames, e) : 0;
+    free(renames);
+    if (rc == 0)
+        rc = remove_synced(t->db, ".journal", e);
+    goto out;
+fail:
+    rc = -1;
+out:
+    if (cfd >= 0)
+        close(cfd);
     bt_buf_release(&staged);
     bt_buf_release(&journal);
-out:
     bt_txn_abort(t);
     return rc;
 }
@@ -462,5 +600,12 @@ void bt_txn_abort(struct bt_txn *t)
     }
     bt_buf_release(&t->renames);
     bt_buf_release(&t->revisions);
-    t->nfiles = 0;
+    bt_rollback_release(&t->rollback);
+    for (size_t i = 0; i < t->nappends; i++)
+        free(t->appends[i].rel);
+    free(t->appends);
+    bt_points_release(&t->points);
+    struct bt_db *db = t->db;
+    memset(t, 0, sizeof *t);
+    t->db = db;
 }

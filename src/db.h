@@ -7,15 +7,24 @@
  *   DB/.commit              writers hold it exclusively while they rename,
  *                           readers hold it shared while they read
  *   DB/.tmp/                files being written; emptied by recovery
+ *   DB/.rollback            present only while files are changed in place:
+ *                           the bytes they held before (rollback.h)
  *   DB/.journal             present only while a transaction commits
  *
- * A transaction writes complete new files into .tmp/, syncs them, then
- * writes the journal (the list of renames) atomically: that is the commit
- * point. The renames follow, then the journal goes. Whoever next takes the
- * lock finishes the renames of a journal left by a killed process and
- * deletes whatever .tmp/ holds, so a load is all there or not at all.
- * A reader that finds a journal and no writer finishes it the same way
- * before reading, and readers never see a load half renamed.
+ * A transaction changes series two ways: a rebuilt file is written
+ * complete into .tmp/ and renamed into place; an append is written into
+ * the file in place, after the bytes it will change were saved in
+ * .rollback. The order (docs/storage.md): stage and sync the new files
+ * and the rollback journal, put .rollback in place, append in place and
+ * sync, then write the journal (the list of renames) atomically: that is
+ * the commit point. .rollback is then removed, the renames follow, and
+ * the journal goes. Whoever next takes the lock rolls forward a journal
+ * left by a killed process (dropping .rollback), or else rolls back a
+ * .rollback (writing the saved bytes back), and deletes whatever .tmp/
+ * holds, so a load is all there or not at all. A reader that finds either
+ * and no writer recovers the same way before reading, and readers never
+ * see a load half applied: the writer holds .commit from the first
+ * in-place write to the last rename.
  */
 #ifndef BT_DB_H
 #define BT_DB_H
@@ -25,6 +34,7 @@
 #include "error.h"
 #include "fileio.h"
 #include "period.h"
+#include "rollback.h"
 #include "series.h"
 #include "store_rrd.h"
 
@@ -67,24 +77,43 @@ int bt_db_match(struct bt_db *db, const char *indicator,
                 const struct bt_dim *where, size_t nwhere, bt_db_series_fn fn,
                 void *ctx, struct bt_error *e);
 
-/* A set of series files replaced together. The lock must be held. */
+/* An in-place append queued in a transaction. */
+struct bt_txn_append {
+    char *rel;           /* owned: the series file, relative to DB */
+    bt_day last;         /* its last observation before the append */
+    size_t first, count; /* the points, in bt_txn.points */
+};
+
+/* A set of series files replaced or appended to together. The lock must
+ * be held. */
 struct bt_txn {
     struct bt_db *db;
     struct bt_buf renames;   /* "tmp\tfinal\n" lines, relative to DB */
     struct bt_buf revisions; /* new revisions.csv lines */
     size_t nfiles;
+    struct bt_rollback rollback;     /* open once an append is queued */
+    struct bt_txn_append *appends;   /* owned */
+    size_t nappends, appends_cap;
+    struct bt_points points;         /* every appended point, owned */
 };
 
 void bt_txn_begin(struct bt_txn *t, struct bt_db *db);
 /* Gives in *tmp (emptied first) a fresh temporary path to write the new
  * version of the series file rel into, and records the rename. */
 void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp);
+/* Queues the in-place append of pts[0..n) (copied; sorted, all after
+ * last_day, the file's last observation) to the existing series file rel,
+ * and saves now, in the rollback journal, every byte the append will
+ * change. Returns 0, or -1 with *e. */
+int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
+                  const struct bt_point *pts, size_t n, struct bt_error *e);
 /* Records one revision for the log. */
 void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                      double old_value, double new_value, const char *file);
 /* Makes every recorded file and revision durable and visible at once. */
 int bt_txn_commit(struct bt_txn *t, struct bt_error *e);
-/* Drops the transaction and its temporary files. */
+/* Drops the transaction and its temporary files (nothing was changed in
+ * place before commit). */
 void bt_txn_abort(struct bt_txn *t);
 
 #endif

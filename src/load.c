@@ -20,9 +20,10 @@ static int same_value(double a, double b)
 }
 
 /* Merges the new observations o[0..n) into the stored points *old,
- * writing the result to *merged; counts into *st; logs revisions. */
-static void merge(const struct bt_points *old, const struct bt_obs *o, size_t n,
-                  struct bt_points *merged, struct bt_load_stats *st,
+ * writing the result to *merged; counts into *st; logs revisions into txn
+ * unless it is NULL. */
+static void merge(const struct bt_points *old, const struct bt_point *o,
+                  size_t n, struct bt_points *merged, struct bt_load_stats *st,
                   struct bt_txn *txn, const char *label, const char *file)
 {
     size_t i = 0, k = 0;
@@ -52,49 +53,123 @@ static void merge(const struct bt_points *old, const struct bt_obs *o, size_t n,
     }
 }
 
-/* Merges and (unless txn is NULL) stages every series of ds. */
+/* State shared by the series of one load. */
+struct applier {
+    struct bt_db *db;
+    struct bt_txn *txn; /* NULL for a dry run */
+    const char *file;
+    struct bt_load_stats *st;
+    struct bt_error *e;
+    struct bt_points old, merged;
+    struct bt_buf rel, path, tmp, label;
+};
+
+/* Tries to apply o[0..n) to the existing file as an append: the days up
+ * to its last observation must be stored already with the same values
+ * (only those rows are read), and the rest come after it. Returns 0 when
+ * done (appended, queued or nothing new), 1 when the series needs a
+ * rebuild (revised or late data, or the ring would wrap), -1 on error. */
+static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
+                      size_t n)
+{
+    struct bt_load_stats before = *a->st;
+    size_t k = 0;
+    while (k < n && o[k].day <= last)
+        k++;
+    if (k > 0) {
+        if (bt_store_read_range(&a->db->store, a->path.data, o[0].day, last,
+                                &a->old, a->e) != 0)
+            return -1;
+        merge(&a->old, o, k, &a->merged, a->st, NULL, NULL, NULL);
+        if (a->st->added != before.added || a->st->revised != before.revised) {
+            *a->st = before; /* counted again by the rebuild */
+            return 1;
+        }
+    }
+    if (k == n)
+        return 0; /* nothing new: the file is not touched */
+    /* days the ring would overwrite must hold nothing */
+    bt_day gone_to = o[n - 1].day - BT_RRD_ROWS;
+    if (gone_to >= BT_DAY_MIN) {
+        if (bt_store_read_range(&a->db->store, a->path.data,
+                                last - BT_RRD_ROWS + 1, gone_to, &a->old,
+                                a->e) != 0)
+            return -1;
+        if (a->old.n) {
+            *a->st = before;
+            return 1; /* the rebuild refuses it with the reason */
+        }
+    }
+    a->st->added += n - k;
+    a->st->series++;
+    if (!a->txn)
+        return 0;
+    if (a->db->store.daemon) /* the daemon queues it (docs/reliability.md) */
+        return bt_store_append(&a->db->store, a->path.data, last, o + k,
+                               n - k, a->e);
+    return bt_txn_append(a->txn, a->rel.data, last, o + k, n - k, a->e);
+}
+
+/* Reads the whole stored series, merges o[0..n) and stages a new file. */
+static int rebuild(struct applier *a, const struct bt_point *o, size_t n)
+{
+    if (bt_store_read(&a->db->store, a->path.data, &a->old, a->e) < 0)
+        return -1;
+    size_t changed = a->st->added + a->st->revised;
+    merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file);
+    if (a->st->added + a->st->revised == changed)
+        return 0; /* nothing new: the file is not touched */
+    a->st->series++;
+    if (!a->txn)
+        return 0;
+    bt_txn_add(a->txn, a->rel.data, &a->tmp);
+    return bt_store_write(&a->db->store, a->tmp.data, a->merged.v,
+                          a->merged.n, a->e);
+}
+
+/* Applies one series' new observations o[0..n) (sorted, each day once):
+ * appended in place when they only add days after the stored ones,
+ * otherwise merged and rebuilt. */
+static int apply_series(struct applier *a, const struct bt_ds_series *s,
+                        const struct bt_point *o, size_t n)
+{
+    a->rel.len = a->path.len = a->label.len = 0;
+    bt_series_file(&a->rel, s->ind->id, s->dims, s->ndims);
+    bt_db_path(a->db, a->rel.data, &a->path);
+    bt_series_label(&a->label, s->ind->id, s->dims, s->ndims);
+    bt_day last;
+    int rc = bt_store_last(&a->db->store, a->path.data, &last, a->e);
+    if (rc == 0)
+        rc = try_append(a, last, o, n);
+    return rc > 0 ? rebuild(a, o, n) : rc;
+}
+
+/* Applies (or, without txn, counts) every series of ds. */
 static int apply(struct bt_db *db, const struct bt_dataset *ds,
                  const char *file, struct bt_txn *txn,
                  const struct bt_load_opts *o, struct bt_load_stats *st,
                  struct bt_error *e)
 {
-    struct bt_points old = {0}, merged = {0};
-    struct bt_buf rel = {0}, path = {0}, tmp = {0}, label = {0};
+    struct applier a = {.db = db, .txn = txn, .file = file, .st = st, .e = e};
+    struct bt_points fresh = {0};
     int rc = 0;
     for (size_t i = 0; i < ds->nseries && rc == 0; i++) {
         const struct bt_ds_series *s = &ds->series[i];
         if (o->progress)
             o->progress(o->progress_ctx, i, ds->nseries);
-        rel.len = path.len = label.len = 0;
-        bt_series_file(&rel, s->ind->id, s->dims, s->ndims);
-        bt_db_path(db, rel.data, &path);
-        bt_series_label(&label, s->ind->id, s->dims, s->ndims);
-        if (bt_store_read(&db->store, path.data, &old, e) < 0) {
-            rc = -1;
-            break;
-        }
-        size_t added = st->added, revised = st->revised;
-        const struct bt_obs *obs = ds->obs + s->first;
-        merge(&old, obs, s->count, &merged, st, txn, label.data, file);
-        if (st->added + st->revised == added + revised || !txn)
-            continue; /* nothing new: the file is not touched */
-        st->series++;
-        if (db->store.daemon && old.n && st->revised == revised &&
-            obs[0].day > old.v[old.n - 1].day) {
-            /* only new dates after the last: appended through the daemon */
-            rc = bt_store_append(&db->store, path.data, old.v[old.n - 1].day,
-                                 merged.v + old.n, merged.n - old.n, e);
-            continue;
-        }
-        bt_txn_add(txn, rel.data, &tmp);
-        rc = bt_store_write(&db->store, tmp.data, merged.v, merged.n, e);
+        fresh.n = 0;
+        for (size_t k = 0; k < s->count; k++)
+            bt_points_add(&fresh, ds->obs[s->first + k].day,
+                          ds->obs[s->first + k].value);
+        rc = apply_series(&a, s, fresh.v, fresh.n);
     }
-    bt_points_release(&old);
-    bt_points_release(&merged);
-    bt_buf_release(&rel);
-    bt_buf_release(&path);
-    bt_buf_release(&tmp);
-    bt_buf_release(&label);
+    bt_points_release(&fresh);
+    bt_points_release(&a.old);
+    bt_points_release(&a.merged);
+    bt_buf_release(&a.rel);
+    bt_buf_release(&a.path);
+    bt_buf_release(&a.tmp);
+    bt_buf_release(&a.label);
     return rc;
 }
 

@@ -90,44 +90,29 @@ static int daemon_connect(const struct bt_store *s, struct bt_error *e)
     return 0;
 }
 
-int bt_store_read(const struct bt_store *s, const char *path,
-                  struct bt_points *out, struct bt_error *e)
+/* Reads the observations of days from..to into *out (emptied first)
+ * through the open name (the daemon's name or the path). A read that
+ * misses part of the range is an error: a rebuild from it would drop what
+ * it missed. */
+static int fetch(const struct bt_store *s, const char *path, const char *name,
+                 bt_day from, bt_day to, struct bt_points *out,
+                 struct bt_error *e)
 {
     out->n = 0;
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        if (errno == ENOENT)
-            return 1;
-        return bt_fail_errno(e, "cannot read '%s'", path);
-    }
-    struct bt_buf nb = {0};
-    const char *name = s->daemon ? daemon_name(s, path, &nb) : path;
-    if (s->daemon && (daemon_connect(s, e) != 0 || rrdc_flush(name) != 0)) {
-        bt_buf_release(&nb);
-        return rrd_failed(e, "rrdcached cannot flush", path);
-    }
-    rrd_clear_error();
-    time_t last = s->daemon ? rrdc_last(name) : rrd_last_r(path);
-    if (last < 0) {
-        bt_buf_release(&nb);
-        return rrd_failed(e, "cannot read", path);
-    }
-    time_t want = last - (time_t)BT_RRD_STEP * BT_RRD_ROWS;
-    if (want < BT_RRD_STEP)
-        want = BT_RRD_STEP; /* rrdcached reads a negative time as "now -" */
+    if (from < BT_DAY_MIN)
+        from = BT_DAY_MIN; /* rrdcached reads a negative time as "now -" */
+    time_t want = (time_t)from * BT_RRD_STEP, last = (time_t)(to + 1) * BT_RRD_STEP;
     time_t start = want, end = last;
     unsigned long step = 0, nds = 0;
     char **names = NULL;
     rrd_value_t *data = NULL;
+    rrd_clear_error();
     int rc = s->daemon ? rrdc_fetch(name, "LAST", &start, &end, &step, &nds,
                                     &names, &data)
                        : rrd_fetch_r(path, "LAST", &start, &end, &step, &nds,
                                      &names, &data);
-    bt_buf_release(&nb);
     if (rc != 0)
         return rrd_failed(e, "cannot read", path);
-    /* A read that misses part of the ring must never pass for the whole
-     * series: a rebuild from it would drop what it missed. */
     int ok = step == BT_RRD_STEP && nds == 1 && start <= want && end >= last;
     if (!ok) {
         bt_fail(e, "'%s' is not a baytrack series or could not be read whole "
@@ -137,16 +122,77 @@ int bt_store_read(const struct bt_store *s, const char *path,
     } else {
         /* row i holds the day that ends at start + (i+1) * step */
         size_t rows = (size_t)((end - start) / (time_t)step);
-        for (size_t i = 0; i < rows; i++)
-            if (!isnan(data[i]))
-                bt_points_add(out, (bt_day)((start / (time_t)step) + (time_t)i),
-                              data[i]);
+        for (size_t i = 0; i < rows; i++) {
+            bt_day day = (bt_day)((start / (time_t)step) + (time_t)i);
+            if (!isnan(data[i]) && day >= from && day <= to)
+                bt_points_add(out, day, data[i]);
+        }
     }
     for (unsigned long i = 0; i < nds; i++)
         rrd_freemem(names[i]);
     rrd_freemem(names);
     rrd_freemem(data);
     return ok ? 0 : -1;
+}
+
+/* The last update time of path (flushed through the daemon first), in
+ * *last; 0, 1 when the file does not exist, -1. *nb receives the daemon's
+ * name for the file. */
+static int last_update(const struct bt_store *s, const char *path,
+                       time_t *last, struct bt_buf *nb, struct bt_error *e)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 1;
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    }
+    const char *name = s->daemon ? daemon_name(s, path, nb) : path;
+    if (s->daemon && (daemon_connect(s, e) != 0 || rrdc_flush(name) != 0))
+        return rrd_failed(e, "rrdcached cannot flush", path);
+    rrd_clear_error();
+    *last = s->daemon ? rrdc_last(name) : rrd_last_r(path);
+    if (*last < BT_RRD_STEP)
+        return rrd_failed(e, "cannot read", path);
+    return 0;
+}
+
+int bt_store_last(const struct bt_store *s, const char *path, bt_day *last,
+                  struct bt_error *e)
+{
+    struct bt_buf nb = {0};
+    time_t t = 0;
+    int rc = last_update(s, path, &t, &nb, e);
+    bt_buf_release(&nb);
+    *last = rc == 0 ? (bt_day)(t / BT_RRD_STEP) - 1 : 0;
+    return rc;
+}
+
+int bt_store_read_range(const struct bt_store *s, const char *path,
+                        bt_day from, bt_day to, struct bt_points *out,
+                        struct bt_error *e)
+{
+    struct bt_buf nb = {0};
+    const char *name = s->daemon ? daemon_name(s, path, &nb) : path;
+    int rc = fetch(s, path, name, from, to, out, e);
+    bt_buf_release(&nb);
+    return rc;
+}
+
+int bt_store_read(const struct bt_store *s, const char *path,
+                  struct bt_points *out, struct bt_error *e)
+{
+    out->n = 0;
+    struct bt_buf nb = {0};
+    time_t last = 0;
+    int rc = last_update(s, path, &last, &nb, e);
+    if (rc == 0) {
+        bt_day to = (bt_day)(last / BT_RRD_STEP) - 1;
+        rc = fetch(s, path, s->daemon ? nb.data : path, to - BT_RRD_ROWS + 1,
+                   to, out, e);
+    }
+    bt_buf_release(&nb);
+    return rc;
 }
 
 /* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b. This runs for
@@ -169,6 +215,50 @@ static void add_update(struct bt_buf *b, long long t, double v)
     bt_buf_add(b, buf, n + 1); /* with the NUL that ends the argument */
 }
 
+/* The updates that store pts[0..n) after day prev (the file's last
+ * observation): NUL-separated "T:V" arguments in *text, their count in
+ * *nargs. A day that does not follow the one before is preceded by "T:U",
+ * so the days between stay unknown. */
+static void updates(struct bt_buf *text, size_t *nargs, bt_day prev,
+                    const struct bt_point *pts, size_t n)
+{
+    bt_grow((void **)&text->data, &text->cap, text->len + n * 48, 1);
+    for (size_t i = 0; i < n; i++) {
+        long long t = (long long)pts[i].day * BT_RRD_STEP;
+        if (pts[i].day != prev + 1) {
+            add_update(text, t, NAN);
+            ++*nargs;
+        }
+        add_update(text, t + BT_RRD_STEP, pts[i].value);
+        ++*nargs;
+        prev = pts[i].day;
+    }
+}
+
+/* Points argv[0..nargs) at the arguments in text; the caller frees it. */
+static const char **split_args(const struct bt_buf *text, size_t nargs)
+{
+    const char **argv = bt_xmalloc((nargs ? nargs : 1) * sizeof *argv);
+    const char *p = text->data;
+    for (size_t i = 0; i < nargs; i++) {
+        argv[i] = p;
+        p += strlen(p) + 1;
+    }
+    return argv;
+}
+
+/* Runs the updates in text on path directly through librrd (one call:
+ * librrd opens the file once). */
+static int update_file(const char *path, const struct bt_buf *text,
+                       size_t nargs, struct bt_error *e)
+{
+    const char **argv = split_args(text, nargs);
+    rrd_clear_error();
+    int rc = rrd_updatex_r(path, NULL, 0, (int)nargs, argv);
+    free(argv);
+    return rc == 0 ? 0 : write_failed(e, "cannot write", path);
+}
+
 int bt_store_write(const struct bt_store *s, const char *path,
                    const struct bt_point *pts, size_t n, struct bt_error *e)
 {
@@ -188,63 +278,31 @@ int bt_store_write(const struct bt_store *s, const char *path,
     time_t first = (time_t)pts[0].day * BT_RRD_STEP;
     if (rrd_create_r(path, BT_RRD_STEP, first, 3, args) != 0)
         return write_failed(e, "cannot create", path);
-
-    /* All updates as one argument vector: librrd opens the file once. */
     struct bt_buf text = {0};
-    bt_grow((void **)&text.data, &text.cap, n * 48, 1);
     size_t nargs = 0;
-    for (size_t i = 0; i < n; i++) {
-        long long t = (long long)pts[i].day * BT_RRD_STEP;
-        if (i > 0 && pts[i].day != pts[i - 1].day + 1) {
-            add_update(&text, t, NAN);
-            nargs++;
-        }
-        add_update(&text, t + BT_RRD_STEP, pts[i].value);
-        nargs++;
-    }
-    const char **argv = bt_xmalloc(nargs * sizeof *argv);
-    const char *p = text.data;
-    for (size_t i = 0; i < nargs; i++) {
-        argv[i] = p;
-        p += strlen(p) + 1;
-    }
-    int rc = rrd_update_r(path, NULL, (int)nargs, argv);
-    free(argv);
+    updates(&text, &nargs, pts[0].day - 1, pts, n);
+    int rc = update_file(path, &text, nargs, e);
     bt_buf_release(&text);
-    if (rc != 0)
-        return write_failed(e, "cannot write", path);
-    return 0;
+    return rc;
 }
 
 /* rrdcached refuses command lines over 4 KiB: "UPDATE PATH " plus the
  * values must stay under this. */
 #define DAEMON_LINE_MAX 4000
 
-int bt_store_append(const struct bt_store *s, const char *path,
-                    bt_day last_day, const struct bt_point *pts, size_t n,
-                    struct bt_error *e)
+/* Sends the updates in text to the daemon in batches of whole lines. */
+static int update_daemon(const struct bt_store *s, const char *path,
+                         const struct bt_buf *text, size_t nargs,
+                         struct bt_error *e)
 {
     if (daemon_connect(s, e) != 0)
         return -1;
-    struct bt_buf text = {0};
-    size_t nargs = 0;
-    bt_day prev = last_day;
-    for (size_t i = 0; i < n; i++) {
-        long long t = (long long)pts[i].day * BT_RRD_STEP;
-        if (pts[i].day != prev + 1) {
-            add_update(&text, t, NAN);
-            nargs++;
-        }
-        add_update(&text, t + BT_RRD_STEP, pts[i].value);
-        nargs++;
-        prev = pts[i].day;
-    }
     const char **batch = bt_xmalloc(nargs * sizeof *batch);
     struct bt_buf nb = {0};
     const char *name = daemon_name(s, path, &nb);
     size_t room = DAEMON_LINE_MAX - strlen(name) - 16, used = 0, k = 0;
     int rc = 0;
-    const char *p = text.data;
+    const char *p = text->data;
     for (size_t i = 0; i < nargs && rc == 0; i++) {
         size_t len = strlen(p) + 1;
         if (used + len > room) {
@@ -260,9 +318,21 @@ int bt_store_append(const struct bt_store *s, const char *path,
     if (rc == 0 && k)
         rc = rrdc_update(name, (int)k, batch);
     free(batch);
-    bt_buf_release(&text);
     bt_buf_release(&nb);
     return rc == 0 ? 0 : rrd_failed(e, "rrdcached cannot update", path);
+}
+
+int bt_store_append(const struct bt_store *s, const char *path,
+                    bt_day last_day, const struct bt_point *pts, size_t n,
+                    struct bt_error *e)
+{
+    struct bt_buf text = {0};
+    size_t nargs = 0;
+    updates(&text, &nargs, last_day, pts, n);
+    int rc = s->daemon ? update_daemon(s, path, &text, nargs, e)
+                       : update_file(path, &text, nargs, e);
+    bt_buf_release(&text);
+    return rc;
 }
 
 int bt_store_forget(const struct bt_store *s, const char *path,

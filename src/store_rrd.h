@@ -56,14 +56,28 @@ struct bt_store {
 int bt_store_read(const struct bt_store *s, const char *path,
                   struct bt_points *out, struct bt_error *e);
 
+/* Reads the observations of days from..to (inclusive) of the existing
+ * file path into *out (emptied first); reads only those rows. 0 or -1. */
+int bt_store_read_range(const struct bt_store *s, const char *path,
+                        bt_day from, bt_day to, struct bt_points *out,
+                        struct bt_error *e);
+
+/* The day of the last observation of the file path (its last update),
+ * in *last, reading only its header. Returns 0; 1 when the file does not
+ * exist; -1 on error. */
+int bt_store_last(const struct bt_store *s, const char *path, bt_day *last,
+                  struct bt_error *e);
+
 /* Creates the RRD file path (replacing any file there) holding exactly
  * pts[0..n), which are sorted by day with each day once. Used on
  * temporary files that a transaction syncs and renames into place. */
 int bt_store_write(const struct bt_store *s, const char *path,
                    const struct bt_point *pts, size_t n, struct bt_error *e);
 
-/* Appends pts[0..n) (sorted, all after the file's last observation,
- * last_day) to the existing file path through the daemon. */
+/* Appends pts[0..n) (sorted, all after last_day, the file's last
+ * observation) to the existing file path in place: one batch update
+ * through librrd, or through the daemon when there is one. Its cost
+ * depends on n and the days covered, not on the file's history. */
 int bt_store_append(const struct bt_store *s, const char *path,
                     bt_day last_day, const struct bt_point *pts, size_t n,
                     struct bt_error *e);

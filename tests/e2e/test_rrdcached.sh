@@ -84,4 +84,38 @@ for id in science.provincial_labs science.joint_labs; do
 done
 BAYTRACK_DB="$T/tcpdb" "$BAYTRACK" export immd.passengers.total --where control_point=Airport --where direction=Arrival > tcp.ondisk
 [ "$(grep -c '^immd' tcp.ondisk)" = 98 ] || fail "tcp: all 98 days on disk after the daemon stopped"
+
+# the weaker promise through the daemon (docs/reliability.md): a load
+# killed while it sends its appends leaves each series with all of its new
+# days or none of them, and loading the file again completes the load
+night() { # night DAY > file: 200 series, days DAY-1 and DAY (from 2020-01-01)
+    awk -v d="$1" 'BEGIN { print "indicator,date,value,city"
+        for (c = 0; c < 200; c++) for (k = d - 1; k <= d; k++)
+            printf "talent.hkmo_professionals,%s,%d,c%03d\n", strftime("%Y-%m-%d", 1577836800 + k * 86400, 1), k, c }'
+}
+ends() { # the distinct last update times of the 200 series, via the daemon
+    rrdtool flushcached --daemon "unix:$T/kill.sock" "$T/killdb/talent.hkmo_professionals"/*.rrd
+    printf 'lastupdate %s\n' "$T/killdb/talent.hkmo_professionals"/*.rrd | rrdtool - | awk -F': ' '/^[0-9]+: / { print $1 }' | sort -u | tr '\n' ' '
+}
+start_daemon killdb "unix:$T/kill.sock"
+export BAYTRACK_DB="$T/killdb" RRDCACHED_ADDRESS="unix:$T/kill.sock"
+night 1 > n1.csv
+"$BAYTRACK" load -q n1.csv
+for d in 2 3 4 5 6 7 8 9; do
+    night $d > n$d.csv
+    "$BAYTRACK" load -q n$d.csv 2>/dev/null & pid=$!
+    sleep "0.0$(awk -v s=$d 'BEGIN { srand(s); printf "%02d", int(rand() * 40) }')"
+    kill -9 $pid 2>/dev/null || true
+    wait $pid 2>/dev/null || true
+    for t in $(ends); do
+        case $t in
+        $(((18262 + d) * 86400)) | $(((18262 + d + 1) * 86400))) ;;
+        *) fail "through the daemon, night $d: a series ends at $t, neither before nor after" ;;
+        esac
+    done
+    "$BAYTRACK" load -q n$d.csv || fail "through the daemon, night $d: loading again fails"
+    expect_eq "$(ends)" "$(((18262 + d + 1) * 86400)) " "through the daemon, night $d: loading again completes it"
+done
+unset RRDCACHED_ADDRESS
+stop_daemon killdb
 finish

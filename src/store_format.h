@@ -1,0 +1,40 @@
+/* store_format.h - where in an RRD file an update writes.
+ *
+ * librrd updates a file in place: it rewrites the live head, the PDP and
+ * CDP preparation areas and the RRA pointers (all in the header), and the
+ * rows that the elapsed steps fill in each RRA (rrd_format.h, POS 4 to 7
+ * and the data area). To undo an update, the bytes of those ranges are
+ * saved first (see rollback.h). This module reads the header with the
+ * structures of rrd_format.h and checks that the file's size is exactly
+ * header plus rows, so a format it does not understand is refused rather
+ * than half saved.
+ */
+#ifndef BT_STORE_FORMAT_H
+#define BT_STORE_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "error.h"
+
+/* A byte range of a file. */
+struct bt_range {
+    uint64_t offset;
+    uint64_t len;
+};
+
+/* At most 1 header range plus 2 per RRA (a ring wraps once). */
+#define BT_RANGES_MAX 33
+
+/* Fills out[0..*n) with every byte range of the RRD file open as fd that
+ * an update from its last update time up to time `until` can change: the
+ * header from the live head on, and in each RRA the rows from its current
+ * row on, as many as the elapsed primary steps can fill, plus one. The
+ * ranges are a superset of what librrd writes. path is for messages.
+ * Returns 0, or -1 with *e (not an RRD file, or a layout with more than 16
+ * RRAs). */
+int bt_rrd_update_ranges(int fd, const char *path, time_t until,
+                         struct bt_range *out, size_t *n, struct bt_error *e);
+
+#endif

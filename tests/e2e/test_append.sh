@@ -1,0 +1,120 @@
+# Appends in place (docs/storage.md): a load that only adds days after a
+# series' last one updates its file in place, gives the same rows as a
+# rebuilt file, and is still all or nothing across every series of the
+# file at each crash point of the protocol and at random kills.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+IND=talent.hkmo_professionals
+S=${APPEND_SERIES:-300}
+N=${APPEND_KILLS:-25}
+
+# gen FIRST LAST VALUE_OFFSET > file: S daily series, days FIRST..LAST
+# (days since 2020-01-01), value = day + offset + series
+gen() {
+    awk -v a="$1" -v b="$2" -v off="$3" -v s="$S" 'BEGIN {
+        print "indicator,date,value,city"
+        for (c = 0; c < s; c++) for (d = a; d <= b; d++)
+            printf "'$IND',%s,%d,c%03d\n", strftime("%Y-%m-%d", 1577836800 + d * 86400, 1), d + off + c, c }'
+}
+# last: every series' last update and value, counted: "COUNT TIME:VALUE-SERIES"
+# lines; an all-or-nothing state has one distinct time
+last_times() {
+    printf 'lastupdate %s\n' "$BAYTRACK_DB/$IND"/*.rrd | rrdtool - |
+        awk -F': ' '/^[0-9]+: / { print $1 }' | sort | uniq -c | awk '{ print $2 }' | tr '\n' ' '
+}
+inode() { stat -c %i "$BAYTRACK_DB/$IND/city=c000.rrd"; }
+day_t() { echo $(((18262 + $1 + 1) * 86400)); } # update time of day N
+
+# -- an append is made in place and reads back like a rebuild ----------
+gen 0 59 0 > hist.csv
+gen 55 60 0 > night.csv # five days sent again, one new
+"$BAYTRACK" load -q hist.csv
+size=$(stat -c %s "$BAYTRACK_DB/$IND/city=c000.rrd")
+ino=$(inode)
+run load night.csv
+expect_eq "$RC" 0 "the nightly load succeeds"
+expect_eq "$(cat out)" "night.csv: $((S * 6)) rows (long layout): $S added, 0 revised, $((S * 5)) unchanged, 0 missing, 0 rejected" "the nightly load's summary"
+expect_eq "$(inode)" "$ino" "an append keeps the file (same inode: in place)"
+expect_eq "$(stat -c %s "$BAYTRACK_DB/$IND/city=c000.rrd")" "$size" "an append keeps the file size"
+expect_eq "$(last_times)" "$(day_t 60) " "every series has the new day"
+# the same days loaded into another database through a rebuild (day 30
+# arrives late) give the same rows
+gen 0 59 0 | awk -F, '$2 != "2020-01-31"' > ref1.csv
+gen 30 60 0 > ref2.csv
+BAYTRACK_DB=$T/ref "$BAYTRACK" load -q ref1.csv
+BAYTRACK_DB=$T/ref "$BAYTRACK" load -q ref2.csv
+rows() { rrdtool dump "$1" | grep '<row>'; }
+for c in c000 c001 c$(printf %03d $((S - 1))); do
+    rows "$T/ref/$IND/city=$c.rrd" > rows.ref
+    rows "$BAYTRACK_DB/$IND/city=$c.rrd" | cmp -s - rows.ref ||
+        fail "series $c: the in-place append's rows differ from a rebuilt file's"
+done
+[ ! -e "$BAYTRACK_DB/.rollback" ] || fail "a rollback journal is left after a load"
+run load night.csv
+expect_eq "$(cat out)" "night.csv: $((S * 6)) rows (long layout): 0 added, 0 revised, $((S * 6)) unchanged, 0 missing, 0 rejected" "the same night twice changes nothing"
+expect_eq "$(inode)" "$ino" "the same night twice rewrites nothing"
+
+# a gap stays unknown and a late day in the gap is a rebuild
+gen 65 65 0 > gap.csv
+"$BAYTRACK" load -q gap.csv
+expect_eq "$(inode)" "$ino" "a day after a gap is appended in place"
+v=$(rrdtool fetch "$BAYTRACK_DB/$IND/city=c000.rrd" LAST -s "$(day_t 59)" -e "$(day_t 64)" |
+    awk '/^[0-9]+: / { printf "%s ", $2 ~ /nan/ ? "nan" : $2 + 0 }')
+expect_eq "$v" "60 nan nan nan nan 65 " "the days of the gap are unknown"
+gen 62 62 0 > late.csv
+run load late.csv
+expect_eq "$(cat out)" "late.csv: $S rows (long layout): $S added, 0 revised, 0 unchanged, 0 missing, 0 rejected" "late data"
+[ "$(inode)" != "$ino" ] || fail "late data must rebuild the file"
+
+# -- each crash point: before the commit point nothing, after it all -----
+i=0
+for point in staged journaled appended-half appended committed; do
+    i=$((i + 1))
+    rm -rf "$T/before"
+    cp -a "$BAYTRACK_DB" "$T/before"
+    # one series revised (a rebuild) beside appends to the others
+    gen $((65 + i)) $((65 + i)) 0 | awk -F, -v r="$(date -u -d @$(( (18262 + 65) * 86400)) +%F)" '
+        { print } NR == 2 { print "'$IND'," r ",-1,c000" }' > crash$i.csv
+    set +e; BAYTRACK_TEST_CRASH=$point "$BAYTRACK" load -q crash$i.csv 2>/dev/null; rc=$?; set -e
+    expect_eq "$rc" 137 "killed at $point"
+    # a reader recovers first and sees all or nothing
+    "$BAYTRACK" series > /dev/null
+    [ ! -e "$BAYTRACK_DB/.rollback" ] && [ ! -e "$BAYTRACK_DB/.journal" ] ||
+        fail "$point: a journal is left after recovery"
+    case $point in
+    committed)
+        expect_eq "$(last_times)" "$(day_t $((65 + i))) " "after a kill at $point: every series appended" ;;
+    *)
+        for f in "$T/before/$IND"/*.rrd; do
+            cmp -s "$f" "$BAYTRACK_DB/$IND/${f##*/}" || { fail "after a kill at $point ${f##*/} is not as before, byte for byte"; break; }
+        done
+        run load --wait 0 crash$i.csv
+        expect_eq "$RC" 0 "after a kill at $point the next load succeeds"
+        expect_eq "$(last_times)" "$(day_t $((65 + i))) " "after a kill at $point and a new load" ;;
+    esac
+    [ -z "$(ls -A "$BAYTRACK_DB/.tmp")" ] || fail "$point: .tmp is not empty"
+done
+
+# -- random kills of nightly appends over S series ------------------------
+d=70
+killed=0
+for k in $(seq 1 "$N"); do
+    d=$((d + 1))
+    gen $((d - 2)) $d 0 > n$d.csv
+    "$BAYTRACK" load -q n$d.csv 2>/dev/null &
+    pid=$!
+    sleep "0.0$(awk -v s=$k 'BEGIN { srand(s); printf "%02d", int(rand() * 60) }')"
+    kill -9 $pid 2>/dev/null && killed=$((killed + 1))
+    wait $pid 2>/dev/null || true
+    "$BAYTRACK" series > /dev/null # a reader recovers
+    got=$(last_times)
+    case "$got" in
+    "$(day_t $((d - 1))) " | "$(day_t "$d") ") ;;
+    *) fail "after a kill during night $d the series end at: $got" ;;
+    esac
+    run load --wait 0 n$d.csv
+    expect_eq "$RC" 0 "night $d: the next load succeeds"
+    expect_eq "$(last_times)" "$(day_t "$d") " "night $d: every series has its day"
+done
+echo "random kills: $killed of $N nightly loads killed mid-way" >&2
+finish
