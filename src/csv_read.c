@@ -12,24 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct reader {
-    bt_csv_record_fn fn;
-    void *ctx;
-    char *arena;          /* the current record's fields, NUL-separated */
-    size_t used, cap;
-    size_t *offs;         /* start of each field in arena */
-    size_t *lens;
-    size_t nfields, fcap;
-    struct bt_field *fields;
-    size_t fields_cap;
-    unsigned long line;   /* physical line being fed */
-    unsigned long start;  /* line where the current record started */
-    int stop;             /* callback's non-zero result */
-};
-
 static void on_field(void *s, size_t len, void *data)
 {
-    struct reader *r = data;
+    struct bt_csv_reader *r = data;
     bt_grow((void **)&r->arena, &r->cap, r->used + len + 1, 1);
     if (r->nfields == r->fcap) {
         bt_grow((void **)&r->offs, &r->fcap, r->nfields + 1, sizeof *r->offs);
@@ -46,7 +31,7 @@ static void on_field(void *s, size_t len, void *data)
 
 static void on_record(int c, void *data)
 {
-    struct reader *r = data;
+    struct bt_csv_reader *r = data;
     (void)c;
     if (!r->stop && r->nfields > 0) {
         bt_grow((void **)&r->fields, &r->fields_cap, r->nfields,
@@ -59,7 +44,7 @@ static void on_record(int c, void *data)
     r->used = 0;
 }
 
-static int syntax_error(struct reader *r, struct bt_diags *diags,
+static int syntax_error(struct bt_csv_reader *r, struct bt_diags *diags,
                         const char *what)
 {
     bt_diags_add(diags, r->start, r->nfields + 1, "%s", what);
@@ -75,7 +60,7 @@ static int is_space(char c)
  * no record is open, can only mean one thing: fields split at commas, with
  * spaces and tabs around them trimmed, as libcsv reads them. Returns 0 when
  * the line is not of that kind (libcsv then reads it), 1 when done. */
-static int simple_line(struct reader *r, const char *s, size_t n)
+static int simple_line(struct bt_csv_reader *r, const char *s, size_t n)
 {
     if (n && s[n - 1] == '\n')
         n--;
@@ -103,47 +88,99 @@ static int simple_line(struct reader *r, const char *s, size_t n)
     return 1;
 }
 
+void bt_csv_init(struct bt_csv_reader *r, bt_csv_record_fn fn, void *ctx,
+                 struct bt_diags *diags, int fast)
+{
+    memset(r, 0, sizeof *r);
+    r->fn = fn;
+    r->ctx = ctx;
+    r->diags = diags;
+    r->fast = fast;
+    r->parser = bt_xmalloc(sizeof(struct csv_parser));
+    if (csv_init(r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        abort();
+}
+
+/* Reads one physical line s[0..n) (with its '\n', if any). */
+static int feed_line(struct bt_csv_reader *r, const char *s, size_t n)
+{
+    struct csv_parser *p = r->parser;
+    r->line++;
+    if (p->pstate == 0) /* no record open: this line starts one */
+        r->start = r->line;
+    if (r->fast && p->pstate == 0 && simple_line(r, s, n))
+        return 0;
+    if (csv_parse(p, s, n, on_field, on_record, r) != n)
+        return syntax_error(r, r->diags, csv_error(p) == CSV_EPARSE
+                                             ? "malformed quote in field"
+                                             : "field is too large");
+    return 0;
+}
+
+int bt_csv_feed(struct bt_csv_reader *r, const char *s, size_t len)
+{
+    if (r->done)
+        return r->done;
+    while (len && !r->stop) {
+        const char *nl = memchr(s, '\n', len);
+        size_t n = nl ? (size_t)(nl - s) + 1 : len;
+        if (!nl || r->carry_len) {
+            /* a line split between two calls goes through the carry */
+            bt_grow((void **)&r->carry, &r->carry_cap, r->carry_len + n, 1);
+            memcpy(r->carry + r->carry_len, s, n);
+            r->carry_len += n;
+            if (nl) {
+                size_t cn = r->carry_len;
+                r->carry_len = 0;
+                if (feed_line(r, r->carry, cn) != 0)
+                    return r->done = -1;
+            }
+        } else if (feed_line(r, s, n) != 0) {
+            return r->done = -1;
+        }
+        s += n;
+        len -= n;
+    }
+    return r->done = r->stop;
+}
+
+int bt_csv_finish(struct bt_csv_reader *r)
+{
+    int rc = r->done;
+    if (rc == 0 && r->carry_len) {
+        size_t cn = r->carry_len;
+        r->carry_len = 0;
+        rc = feed_line(r, r->carry, cn) != 0 ? -1 : r->stop;
+    }
+    if (rc == 0 && csv_fini(r->parser, on_field, on_record, r) != 0)
+        /* the only strict-mode error at the end is an open quote */
+        rc = syntax_error(r, r->diags, "unterminated quoted field");
+    if (rc == 0)
+        rc = r->stop;
+    bt_csv_release(r);
+    return rc;
+}
+
+void bt_csv_release(struct bt_csv_reader *r)
+{
+    csv_free(r->parser);
+    free(r->parser);
+    free(r->arena);
+    free(r->offs);
+    free(r->lens);
+    free(r->fields);
+    free(r->carry);
+    memset(r, 0, sizeof *r);
+}
+
 /* Reads text record by record; fast: 1 to let plain lines skip libcsv. */
 static int read_all(const char *text, size_t len, bt_csv_record_fn fn,
                     void *ctx, struct bt_diags *diags, int fast)
 {
-    struct csv_parser p;
-    struct reader r = {.fn = fn, .ctx = ctx};
-    int rc = 0;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-        abort();
-    for (size_t pos = 0; pos < len && !r.stop;) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
-        r.line++;
-        if (p.pstate == 0) /* no record open: this line starts one */
-            r.start = r.line;
-        if (fast && p.pstate == 0 && simple_line(&r, text + pos, n)) {
-            pos += n;
-            continue;
-        }
-        if (csv_parse(&p, text + pos, n, on_field, on_record, &r) != n) {
-            rc = syntax_error(&r, diags,
-                              csv_error(&p) == CSV_EPARSE
-                                  ? "malformed quote in field"
-                                  : "field is too large");
-            goto out;
-        }
-        pos += n;
-    }
-    if (!r.stop && csv_fini(&p, on_field, on_record, &r) != 0) {
-        /* the only strict-mode error at the end is an open quote */
-        rc = syntax_error(&r, diags, "unterminated quoted field");
-        goto out;
-    }
-    rc = r.stop;
-out:
-    csv_free(&p);
-    free(r.arena);
-    free(r.offs);
-    free(r.lens);
-    free(r.fields);
-    return rc;
+    struct bt_csv_reader r;
+    bt_csv_init(&r, fn, ctx, diags, fast);
+    bt_csv_feed(&r, text, len);
+    return bt_csv_finish(&r);
 }
 
 int bt_csv_read(const char *text, size_t len, bt_csv_record_fn fn, void *ctx,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csv_read.h"
+#include "encoding.h"
 #include "fileio.h"
 #include "number.h"
 #include "store_rrd.h"
@@ -34,6 +35,18 @@ struct parser {
     struct bt_buf dimkey;  /* the current row's "\0name\0value..." part */
     struct bt_buf key;
     uint32_t last_series;  /* the series of the previous observation */
+    struct conflict *locate; /* second reading: where conflicts are */
+    size_t nlocate;
+};
+
+/* A day of a series with different values in the file; the second reading
+ * finds its lines. */
+struct conflict {
+    uint32_t series;
+    bt_day day;
+    int seen;              /* its first occurrence was met */
+    unsigned long line;    /* ... on this line */
+    double value;          /* ... with this value */
 };
 
 /* ---- series table ---------------------------------------------------- */
@@ -95,6 +108,63 @@ static uint32_t intern(struct bt_dataset *ds, const struct bt_indicator *ind,
     return (uint32_t)ds->nseries++;
 }
 
+/* Appends one observation to series idx's chunks. */
+static void series_add(struct bt_ds_series *s, bt_day day, double v)
+{
+    struct bt_obs_chunk *c = s->tail;
+    if (!c || c->n == c->cap) {
+        uint32_t cap = c ? (c->cap < 4096 ? c->cap * 2 : 4096) : 8;
+        struct bt_obs_chunk *fresh = bt_xmalloc(sizeof *fresh + cap * sizeof fresh->v[0]);
+        fresh->next = NULL;
+        fresh->n = 0;
+        fresh->cap = cap;
+        if (c)
+            c->next = fresh;
+        else
+            s->head = fresh;
+        s->tail = c = fresh;
+    }
+    c->v[c->n++] = (struct bt_obs){v, day};
+    s->count++;
+}
+
+static int conflict_cmp(const void *a, const void *b)
+{
+    const struct conflict *x = a, *y = b;
+    if (x->series != y->series)
+        return x->series < y->series ? -1 : 1;
+    return (x->day > y->day) - (x->day < y->day);
+}
+
+/* Second reading: reports an occurrence of a conflicting day after its
+ * first one with a different value. */
+static void locate(struct parser *p, uint32_t idx, bt_day day, double v,
+                   unsigned long line, size_t col)
+{
+    struct conflict key = {.series = idx, .day = day};
+    struct conflict *c = bsearch(&key, p->locate, p->nlocate, sizeof key,
+                                 conflict_cmp);
+    if (!c)
+        return;
+    if (!c->seen) {
+        *c = (struct conflict){idx, day, 1, line, v};
+        return;
+    }
+    if (c->value == v)
+        return;
+    const struct bt_ds_series *s = &p->ds->series[idx];
+    char date[11], a[32], b[32];
+    struct bt_buf label = {0};
+    bt_series_label(&label, s->key, s->dims, s->ndims);
+    bt_date_format(day, date);
+    bt_number_format(v, a);
+    bt_number_format(c->value, b);
+    bt_diags_add(p->diags, line, col,
+                 "conflicting duplicate: '%s' for %s is %s here but %s on "
+                 "line %lu", label.data, date, a, b, c->line);
+    bt_buf_release(&label);
+}
+
 static void add_obs(struct parser *p, const struct bt_indicator *ind,
                     bt_day day, double v, unsigned long line, size_t col)
 {
@@ -108,9 +178,10 @@ static void add_obs(struct parser *p, const struct bt_indicator *ind,
     const struct bt_ds_series *last = ds->nseries ? &ds->series[idx] : NULL;
     if (!last || last->keylen != k->len || memcmp(last->key, k->data, k->len) != 0)
         idx = p->last_series = intern(ds, ind, k->data, k->len);
-    bt_grow((void **)&ds->obs, &ds->obs_cap, ds->nobs + 1, sizeof *ds->obs);
-    ds->obs[ds->nobs++] = (struct bt_obs){idx, day, v, (uint32_t)line,
-                                          (uint32_t)col};
+    if (p->locate)
+        locate(p, idx, day, v, line, col);
+    else
+        series_add(&ds->series[idx], day, v);
 }
 
 /* ---- header ---------------------------------------------------------- */
@@ -391,110 +462,155 @@ static int on_record(void *vp, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
-int bt_dataset_parse(struct bt_dataset *ds, const char *text, size_t len,
-                     const struct bt_catalogue *cat,
-                     const struct bt_mapping *map, struct bt_diags *diags)
+/* Where the text comes from: a buffer, or a file streamed. */
+struct source {
+    const char *text;
+    size_t len;
+    const char *path;     /* NULL for text */
+    const char *encoding; /* for path: NULL to detect */
+};
+
+static int feed_csv(void *r, const char *text, size_t len)
 {
-    memset(ds, 0, sizeof *ds);
-    struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags};
-    /* a row of a long file takes some 30 bytes: reserve for that many */
-    bt_grow((void **)&ds->obs, &ds->obs_cap, len / 32 + 16, sizeof *ds->obs);
-    size_t before = diags->n;
-    bt_csv_read(text, len, on_record, &p, diags);
-    if (!p.header_done && diags->n == before)
-        bt_diags_add(diags, 1, 0, "file is empty: no header");
-    free(p.val_col);
-    free(p.val_ind);
-    free(p.col_day);
-    free(p.ignored);
-    bt_buf_release(&p.dimkey);
-    bt_buf_release(&p.key);
-    return diags->n != before;
+    return bt_csv_feed(r, text, len) != 0 ? 2 : 0;
 }
 
-/* ---- grouping -------------------------------------------------------- */
+/* Reads every record of src through the parser p. Returns 0, 1 when the
+ * bytes are not text (in *diags), -1 when they cannot be read (*e). */
+static int parse(struct parser *p, const struct source *src, struct bt_error *e)
+{
+    struct bt_csv_reader r;
+    bt_csv_init(&r, on_record, p, p->diags, 1);
+    int rc = 0;
+    if (src->path)
+        rc = bt_text_stream(src->path, src->encoding, feed_csv, &r,
+                            &p->ds->encoding, p->diags, e);
+    else
+        bt_csv_feed(&r, src->text, src->len);
+    if (rc == 0 || rc == 2) {
+        bt_csv_finish(&r);
+        rc = 0;
+    } else {
+        bt_csv_release(&r);
+    }
+    free(p->val_col);
+    free(p->val_ind);
+    free(p->col_day);
+    free(p->ignored);
+    bt_buf_release(&p->dimkey);
+    bt_buf_release(&p->key);
+    return rc;
+}
 
 static int obs_cmp(const void *a, const void *b)
 {
     const struct bt_obs *x = a, *y = b;
-    if (x->day != y->day)
-        return x->day < y->day ? -1 : 1;
-    return x->line < y->line ? -1 : x->line > y->line;
+    return (x->day > y->day) - (x->day < y->day);
 }
 
-/* Sorts one series' observations by day (then line), unless they are. */
-static void sort_series(struct bt_obs *o, size_t n)
+/* Turns series i's chunks into one array sorted by day with each day
+ * once; adds each day with different values to *cs. */
+static void group_series(struct bt_dataset *ds, uint32_t i, struct conflict **cs,
+                         size_t *ncs, size_t *cscap)
 {
-    for (size_t i = 1; i < n; i++)
-        if (o[i].day < o[i - 1].day) {
-            bt_qsort(o, n, sizeof *o, obs_cmp);
-            return;
+    struct bt_ds_series *s = &ds->series[i];
+    struct bt_obs *o = bt_xmalloc((s->count ? s->count : 1) * sizeof *o);
+    size_t n = 0;
+    int sorted = 1;
+    for (struct bt_obs_chunk *c = s->head, *next; c; c = next) {
+        for (uint32_t k = 0; k < c->n; k++, n++) {
+            o[n] = c->v[k];
+            if (n && o[n].day < o[n - 1].day)
+                sorted = 0;
         }
-}
-
-int bt_dataset_group(struct bt_dataset *ds, struct bt_diags *diags)
-{
-    /* counting sort by series: stable, so lines stay in order */
-    for (size_t i = 0; i < ds->nseries; i++)
-        ds->series[i].count = 0;
-    for (size_t i = 0; i < ds->nobs; i++)
-        ds->series[ds->obs[i].series].count++;
-    size_t at = 0;
-    for (size_t i = 0; i < ds->nseries; i++) {
-        ds->series[i].first = at;
-        at += ds->series[i].count;
-        ds->series[i].count = 0;
+        next = c->next;
+        free(c);
     }
-    struct bt_obs *sorted = bt_xmalloc(ds->nobs * sizeof *sorted);
-    for (size_t i = 0; i < ds->nobs; i++) {
-        struct bt_ds_series *s = &ds->series[ds->obs[i].series];
-        sorted[s->first + s->count++] = ds->obs[i];
-    }
-    free(ds->obs);
-    ds->obs = sorted;
-    ds->obs_cap = ds->nobs;
-
-    int conflict = 0;
+    s->head = s->tail = NULL;
+    if (!sorted)
+        bt_qsort(o, n, sizeof *o, obs_cmp);
     size_t out = 0;
-    for (size_t i = 0; i < ds->nseries; i++) {
-        struct bt_ds_series *s = &ds->series[i];
-        struct bt_obs *o = ds->obs + s->first;
-        sort_series(o, s->count);
-        size_t first = out;
-        for (size_t k = 0; k < s->count; k++) {
-            if (out > first && ds->obs[out - 1].day == o[k].day) {
-                const struct bt_obs *prev = &ds->obs[out - 1];
-                if (prev->value != o[k].value) {
-                    char date[11], a[32], b[32];
-                    struct bt_buf label = {0};
-                    bt_series_label(&label, s->key, s->dims, s->ndims);
-                    bt_date_format(o[k].day, date);
-                    bt_number_format(o[k].value, a);
-                    bt_number_format(prev->value, b);
-                    bt_diags_add(diags, o[k].line, o[k].column,
-                                 "conflicting duplicate: '%s' for %s is %s "
-                                 "here but %s on line %u", label.data, date, a,
-                                 b, prev->line);
-                    bt_buf_release(&label);
-                    conflict = 1;
-                }
-                continue;
+    for (size_t k = 0; k < n; k++) {
+        if (out && o[out - 1].day == o[k].day) {
+            if (o[out - 1].value != o[k].value &&
+                (!*ncs || (*cs)[*ncs - 1].series != i ||
+                 (*cs)[*ncs - 1].day != o[k].day)) {
+                bt_grow((void **)cs, cscap, *ncs + 1, sizeof **cs);
+                (*cs)[(*ncs)++] = (struct conflict){.series = i, .day = o[k].day};
             }
-            ds->obs[out++] = o[k];
+            continue;
         }
-        s->first = first;
-        s->count = out - first;
+        o[out++] = o[k];
     }
-    ds->nobs = out;
-    return conflict;
+    s->obs = bt_xrealloc(o, (out ? out : 1) * sizeof *o);
+    s->count = out;
+    ds->nobs += out;
+}
+
+/* Reads src into ds (see bt_dataset_read_text). */
+static int read_source(struct bt_dataset *ds, const struct source *src,
+                       const struct bt_catalogue *cat,
+                       const struct bt_mapping *map, struct bt_diags *diags,
+                       struct bt_error *e)
+{
+    memset(ds, 0, sizeof *ds);
+    ds->encoding = "UTF-8";
+    struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags};
+    size_t before = diags->n;
+    int rc = parse(&p, src, e);
+    if (rc != 0)
+        return rc;
+    if (!p.header_done && diags->n == before)
+        bt_diags_add(diags, 1, 0, "file is empty: no header");
+    if (diags->n != before)
+        return 1;
+    struct conflict *cs = NULL;
+    size_t ncs = 0, cscap = 0;
+    for (uint32_t i = 0; i < ds->nseries; i++)
+        group_series(ds, i, &cs, &ncs, &cscap);
+    if (ncs) {
+        /* read again, only to say where each conflict is */
+        struct parser q = {.ds = ds, .cat = cat, .map = map, .diags = diags,
+                           .locate = cs, .nlocate = ncs};
+        size_t rows = ds->rows, missing = ds->missing;
+        rc = parse(&q, src, e); /* counts the rows it reports as bad */
+        ds->rows = rows;
+        ds->missing = missing;
+        free(cs);
+        return rc != 0 ? rc : 1;
+    }
+    return 0;
+}
+
+int bt_dataset_read_text(struct bt_dataset *ds, const char *text, size_t len,
+                         const struct bt_catalogue *cat,
+                         const struct bt_mapping *map, struct bt_diags *diags)
+{
+    struct source src = {.text = text, .len = len};
+    return read_source(ds, &src, cat, map, diags, NULL);
+}
+
+int bt_dataset_read_file(struct bt_dataset *ds, const char *path,
+                         const char *encoding, const struct bt_catalogue *cat,
+                         const struct bt_mapping *map, struct bt_diags *diags,
+                         struct bt_error *e)
+{
+    struct source src = {.path = path, .encoding = encoding};
+    return read_source(ds, &src, cat, map, diags, e);
 }
 
 void bt_dataset_release(struct bt_dataset *ds)
 {
-    for (size_t i = 0; i < ds->nseries; i++)
-        free(ds->series[i].key);
+    for (size_t i = 0; i < ds->nseries; i++) {
+        struct bt_ds_series *s = &ds->series[i];
+        for (struct bt_obs_chunk *c = s->head, *next; c; c = next) {
+            next = c->next;
+            free(c);
+        }
+        free(s->obs);
+        free(s->key);
+    }
     free(ds->series);
     free(ds->table);
-    free(ds->obs);
     memset(ds, 0, sizeof *ds);
 }

@@ -7,8 +7,8 @@
  *   mapped  anything a struct bt_mapping describes
  * Columns with an empty header (a trailing comma) are ignored.
  *
- * Nothing here touches the database: parse, then group, then load.c
- * applies the result.
+ * Nothing here touches the database: read, then load.c applies the
+ * result.
  */
 #ifndef BT_DATASET_H
 #define BT_DATASET_H
@@ -22,12 +22,20 @@
 #include "period.h"
 #include "series.h"
 
-/* One observation as read, with its place in the file. */
+/* One observation: 12 bytes, so that millions fit in little memory. It
+ * keeps no place in the file: the rare conflicting duplicate is located
+ * by reading the file a second time. */
 struct bt_obs {
-    uint32_t series; /* index into bt_dataset.series */
-    bt_day day;
     double value;
-    uint32_t line, column;
+    bt_day day;
+} __attribute__((packed));
+
+/* Observations as they are met, in chunks that grow (no slack of a
+ * doubled array per series). */
+struct bt_obs_chunk {
+    struct bt_obs_chunk *next;
+    uint32_t n, cap;
+    struct bt_obs v[];
 };
 
 /* A series met in the file. */
@@ -37,34 +45,41 @@ struct bt_ds_series {
     size_t ndims;
     char *key;    /* owned: "indicator" then "\x1fname\x1evalue"... */
     size_t keylen;
-    size_t first, count; /* its observations in obs[], after grouping */
+    struct bt_obs *obs; /* owned, after reading: sorted by day, each once */
+    size_t count;
+    struct bt_obs_chunk *head, *tail; /* owned, while parsing */
 };
 
 /* Everything read from one file. Owns its memory. */
 struct bt_dataset {
     const char *layout; /* "long", "wide" or "mapped" */
+    const char *encoding; /* what the file was read as */
     struct bt_ds_series *series;
     size_t nseries, series_cap;
     uint32_t *table; /* hash of series keys: index + 1, 0 for empty */
     size_t table_cap;
-    struct bt_obs *obs;
-    size_t nobs, obs_cap;
+    size_t nobs;     /* observations kept (distinct) */
     size_t rows;     /* data rows read (header excluded) */
     size_t missing;  /* cells marked missing */
     size_t bad_rows; /* rows with at least one problem */
 };
 
-/* Parses UTF-8 CSV text. map selects the mapped layout (NULL: long or wide
- * from the header). Every problem goes to *diags with its line and column;
- * returns 0 when there was none, 1 otherwise. */
-int bt_dataset_parse(struct bt_dataset *ds, const char *text, size_t len,
-                     const struct bt_catalogue *cat,
-                     const struct bt_mapping *map, struct bt_diags *diags);
+/* Reads UTF-8 CSV text: parses every row, then groups the observations of
+ * each series by day, dropping exact duplicates and reporting conflicting
+ * ones. map selects the mapped layout (NULL: long or wide from the
+ * header). Every problem goes to *diags with its line and column; returns
+ * 0 when there was none, 1 otherwise. Release *ds in every case. */
+int bt_dataset_read_text(struct bt_dataset *ds, const char *text, size_t len,
+                         const struct bt_catalogue *cat,
+                         const struct bt_mapping *map, struct bt_diags *diags);
 
-/* Sorts the observations by series and day, drops exact duplicates and
- * reports conflicting ones to *diags; fills each series' first and count.
- * Returns 0, or 1 when a conflict was found. */
-int bt_dataset_group(struct bt_dataset *ds, struct bt_diags *diags);
+/* The same for the file at path, streamed (bt_text_stream: encoding NULL
+ * detects it), never held whole. Returns 0, 1 (problems in *diags), or -1
+ * when it cannot be read (*e). */
+int bt_dataset_read_file(struct bt_dataset *ds, const char *path,
+                         const char *encoding, const struct bt_catalogue *cat,
+                         const struct bt_mapping *map, struct bt_diags *diags,
+                         struct bt_error *e);
 
 void bt_dataset_release(struct bt_dataset *ds);
 

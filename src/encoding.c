@@ -3,6 +3,9 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,4 +150,198 @@ void bt_text_release(struct bt_text *t)
     free(t->owned);
     free(t->raw);
     memset(t, 0, sizeof *t);
+}
+
+/* ---- streaming ------------------------------------------------------- */
+
+#define PIECE (1u << 20) /* bytes read at a time */
+
+/* A file read piece by piece, with the place of its next byte. */
+struct stream {
+    int fd;
+    const char *path;
+    char *buf;                /* PIECE bytes, plus room for a carry */
+    unsigned long line;       /* line of the next byte, from 1 */
+    unsigned long long col0;  /* offset where that line starts */
+    unsigned long long off;   /* offset of the next byte */
+};
+
+/* Notes that n bytes of s were consumed. */
+static void advance(struct stream *st, const char *s, size_t n)
+{
+    for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p)));) {
+        st->line++;
+        p++;
+        st->col0 = st->off + (unsigned long long)(p - s);
+    }
+    st->off += n;
+}
+
+/* Adds "what" at the byte k bytes after the next one. */
+static void stream_diag(const struct stream *st, const char *s, size_t k,
+                        struct bt_diags *diags, const char *what)
+{
+    struct stream at = *st;
+    advance(&at, s, k);
+    bt_diags_add(diags, at.line, (unsigned long)(at.off - at.col0 + 1), "%s", what);
+}
+
+/* Reads the next piece after the carry of `have` bytes at the start of
+ * st->buf; returns the bytes now in the buffer (0 at the end), or -1. */
+static ssize_t refill(struct stream *st, size_t have, struct bt_error *e)
+{
+    ssize_t n;
+    do
+        n = read(st->fd, st->buf + have, PIECE);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return bt_fail_errno(e, "cannot read '%s'", st->path);
+    return (ssize_t)have + n;
+}
+
+/* Starts over from the first byte, skipping skip bytes (a BOM). */
+static int rewind_stream(struct stream *st, off_t skip, struct bt_error *e)
+{
+    st->line = 1;
+    st->col0 = st->off = 0;
+    if (lseek(st->fd, skip, SEEK_SET) != skip)
+        return bt_fail_errno(e, "cannot read '%s'", st->path);
+    return 0;
+}
+
+/* Pass 1: is the text after the BOM all UTF-8 without NUL? Returns 0
+ * yes; 1 no, reported in *diags (a NUL, or any bad byte when strict);
+ * 2 not UTF-8, unreported; -1 on a read error. */
+static int check_utf8(struct stream *st, int strict, struct bt_diags *diags,
+                      struct bt_error *e)
+{
+    size_t have = 0;
+    for (;;) {
+        ssize_t n = refill(st, have, e);
+        if (n < 0)
+            return -1;
+        size_t len = (size_t)n, ok = bt_utf8_valid_prefix(st->buf, len);
+        const char *nul = memchr(st->buf, '\0', ok);
+        int end = len == have;
+        if (nul) {
+            stream_diag(st, st->buf, (size_t)(nul - st->buf), diags,
+                        "NUL byte: a binary or UTF-16 file, not CSV text");
+            return 1;
+        }
+        if (ok < len && (end || len - ok >= 4)) {
+            if (!strict)
+                return 2;
+            stream_diag(st, st->buf, ok, diags, "bytes are not valid UTF-8");
+            return 1;
+        }
+        if (end)
+            return 0;
+        advance(st, st->buf, ok); /* a sequence cut by the piece waits */
+        have = len - ok;
+        memmove(st->buf, st->buf + ok, have);
+    }
+}
+
+/* Pass 2 for UTF-8: the bytes as they are. */
+static int pass_utf8(struct stream *st, bt_text_fn fn, void *ctx,
+                     struct bt_error *e)
+{
+    for (;;) {
+        ssize_t n = refill(st, 0, e);
+        if (n <= 0)
+            return (int)n;
+        int rc = fn(ctx, st->buf, (size_t)n);
+        if (rc != 0)
+            return rc;
+    }
+}
+
+/* Converts from encoding `from` through iconv, piece by piece. */
+static int pass_iconv(struct stream *st, const char *from, bt_text_fn fn,
+                      void *ctx, struct bt_diags *diags, struct bt_error *e)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) {
+        bt_diags_add(diags, 1, 0, "unknown encoding '%s'", from);
+        return 1;
+    }
+    char *out = bt_xmalloc(PIECE * 4);
+    size_t have = 0;
+    int rc = 0;
+    while (rc == 0) {
+        ssize_t n = refill(st, have, e);
+        if (n < 0) {
+            rc = -1;
+            break;
+        }
+        size_t len = (size_t)n;
+        int end = len == have;
+        const char *nul = memchr(st->buf + have, '\0', len - have);
+        if (nul) {
+            stream_diag(st, st->buf, (size_t)(nul - st->buf), diags,
+                        "NUL byte: a binary or UTF-16 file, not CSV text");
+            rc = 1;
+            break;
+        }
+        char *in = st->buf, *o = out;
+        size_t inleft = len, outleft = PIECE * 4;
+        size_t r = iconv(cd, &in, &inleft, &o, &outleft);
+        size_t used = (size_t)(in - st->buf);
+        if (r == (size_t)-1 && (errno == EILSEQ || (errno == EINVAL && end))) {
+            char what[64];
+            snprintf(what, sizeof what, "bytes are not valid %s", from);
+            stream_diag(st, st->buf, used, diags, what);
+            rc = 1;
+            break;
+        }
+        if (o > out)
+            rc = fn(ctx, out, (size_t)(o - out));
+        if (end)
+            break;
+        advance(st, st->buf, used); /* EINVAL: a sequence cut by the piece */
+        have = len - used;
+        memmove(st->buf, st->buf + used, have);
+    }
+    iconv_close(cd);
+    free(out);
+    return rc;
+}
+
+int bt_text_stream(const char *path, const char *encoding, bt_text_fn fn,
+                   void *ctx, const char **used, struct bt_diags *diags,
+                   struct bt_error *e)
+{
+    struct stream st = {.path = path, .line = 1};
+    *used = encoding ? encoding : "UTF-8";
+    if ((st.fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+        return bt_fail_errno(e, "cannot open '%s'", path);
+    st.buf = bt_xmalloc(PIECE + 8);
+    char head[3];
+    ssize_t h = pread(st.fd, head, 3, 0);
+    int rc, utf8 = !encoding || strcasecmp(encoding, "UTF-8") == 0 ||
+                   strcasecmp(encoding, "UTF8") == 0;
+    off_t bom = utf8 && h == 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    if (h < 0) {
+        rc = bt_fail_errno(e, "cannot read '%s'", path);
+    } else if (h >= 2 && ((head[0] == '\xff' && head[1] == '\xfe') ||
+                          (head[0] == '\xfe' && head[1] == '\xff'))) {
+        bt_diags_add(diags, 1, 1, "file is UTF-16; save it as UTF-8");
+        rc = 1;
+    } else if (!utf8) {
+        rc = pass_iconv(&st, encoding, fn, ctx, diags, e);
+    } else if ((rc = rewind_stream(&st, bom, e)) == 0 &&
+               (rc = check_utf8(&st, encoding != NULL, diags, e)) == 0) {
+        rc = rewind_stream(&st, bom, e);
+        if (rc == 0)
+            rc = pass_utf8(&st, fn, ctx, e);
+    } else if (rc == 2) {
+        /* not UTF-8: GB18030 (a superset of GBK and GB2312) */
+        *used = "GB18030";
+        rc = rewind_stream(&st, 0, e);
+        if (rc == 0)
+            rc = pass_iconv(&st, "GB18030", fn, ctx, diags, e);
+    }
+    close(st.fd);
+    free(st.buf);
+    return rc;
 }

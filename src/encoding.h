@@ -32,6 +32,20 @@ void bt_text_release(struct bt_text *t);
 int bt_text_load(const char *path, const char *encoding, struct bt_text *out,
                  struct bt_diags *diags, struct bt_error *e);
 
+/* Receives decoded UTF-8 text piece by piece (a piece may end inside a
+ * line or a character); returns 0 to go on, non-zero to stop. */
+typedef int (*bt_text_fn)(void *ctx, const char *text, size_t len);
+
+/* Reads the file at path in pieces of 1 MiB and passes its text to fn,
+ * decoded exactly as bt_text_load decodes the whole file (detection reads
+ * the file once more first), never holding more than a piece. *used gets
+ * the encoding. Returns 0; 1 when its bytes are not text (problem in
+ * *diags, with line and column); -1 when it cannot be read (*e); or fn's
+ * non-zero value. */
+int bt_text_stream(const char *path, const char *encoding, bt_text_fn fn,
+                   void *ctx, const char **used, struct bt_diags *diags,
+                   struct bt_error *e);
+
 /* Length of the valid UTF-8 prefix of s[0..n). */
 size_t bt_utf8_valid_prefix(const char *s, size_t n);
 

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "dataset.h"
-#include "encoding.h"
 #include "mapping.h"
 #include "series.h"
 #include "store_rrd.h"
@@ -159,8 +158,7 @@ static int apply(struct bt_db *db, const struct bt_dataset *ds,
             o->progress(o->progress_ctx, i, ds->nseries);
         fresh.n = 0;
         for (size_t k = 0; k < s->count; k++)
-            bt_points_add(&fresh, ds->obs[s->first + k].day,
-                          ds->obs[s->first + k].value);
+            bt_points_add(&fresh, s->obs[k].day, s->obs[k].value);
         rc = apply_series(&a, s, fresh.v, fresh.n);
     }
     bt_points_release(&fresh);
@@ -211,29 +209,18 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     int have_map;
     if (pick_mapping(path, o, &map, &have_map, st, e) != 0)
         return BT_LOAD_FAILED;
-    struct bt_text text;
     struct bt_dataset ds = {0};
     enum bt_load_result res = BT_LOAD_REJECTED;
-    int rc = bt_text_load(path, o->encoding, &text, diags, e);
-    if (rc < 0) {
-        res = BT_LOAD_FAILED;
-        goto out;
-    }
-    if (rc > 0)
-        goto out;
-    rc = bt_dataset_parse(&ds, text.buf, text.len, cat,
-                          have_map ? &map : NULL, diags);
+    int rc = bt_dataset_read_file(&ds, path, o->encoding, cat,
+                                  have_map ? &map : NULL, diags, e);
     st->layout = ds.layout;
     st->rows = ds.rows;
     st->missing = ds.missing;
     st->rejected = ds.bad_rows;
+    if (rc < 0)
+        res = BT_LOAD_FAILED;
     if (rc != 0)
         goto out;
-    size_t before = diags->n;
-    if (bt_dataset_group(&ds, diags) != 0) {
-        st->rejected += diags->n - before;
-        goto out;
-    }
     st->observations = ds.nobs;
     struct bt_txn txn;
     bt_txn_begin(&txn, db);
@@ -248,7 +235,6 @@ out:
     if (res != BT_LOAD_OK)
         st->added = st->revised = st->unchanged = st->series = 0;
     bt_dataset_release(&ds);
-    bt_text_release(&text);
     if (have_map)
         bt_mapping_release(&map);
     return res;

@@ -53,8 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (bt_text_decode((const char *)data, size, NULL, &text, &diags) == 0) {
         same_both_ways(text.buf, text.len);
         struct bt_dataset ds;
-        if (bt_dataset_parse(&ds, text.buf, text.len, &cat, NULL, &diags) == 0)
-            bt_dataset_group(&ds, &diags);
+        bt_dataset_read_text(&ds, text.buf, text.len, &cat, NULL, &diags);
         for (size_t i = 0; i < diags.n; i++)
             if (diags.v[i].line == 0)
                 abort(); /* every problem has a place */

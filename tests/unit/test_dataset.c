@@ -20,18 +20,19 @@ static void parse(const char *text, const struct bt_mapping *map,
     diag->len = obs->len = 0;
     bt_buf_add(diag, "", 0);
     bt_buf_add(obs, "", 0);
-    if (bt_dataset_parse(&ds, text, strlen(text), &cat, map, &d) == 0)
-        bt_dataset_group(&ds, &d);
+    bt_dataset_read_text(&ds, text, strlen(text), &cat, map, &d);
     bt_diags_sort(&d);
     for (size_t i = 0; i < d.n; i++)
         bt_buf_addf(diag, "%lu:%lu: %s\n", d.v[i].line, d.v[i].column, d.v[i].msg);
-    for (size_t i = 0; i < ds.nobs && d.n == 0; i++) {
-        const struct bt_ds_series *s = &ds.series[ds.obs[i].series];
+    for (size_t i = 0; i < ds.nseries && d.n == 0; i++) {
+        const struct bt_ds_series *s = &ds.series[i];
         struct bt_buf label = {0};
-        char date[11];
         bt_series_label(&label, s->ind->id, s->dims, s->ndims);
-        bt_date_format(ds.obs[i].day, date);
-        bt_buf_addf(obs, "%s@%s=%g;", label.data, date, ds.obs[i].value);
+        for (size_t k = 0; k < s->count; k++) {
+            char date[11];
+            bt_date_format(s->obs[k].day, date);
+            bt_buf_addf(obs, "%s@%s=%g;", label.data, date, s->obs[k].value);
+        }
         bt_buf_release(&label);
     }
     bt_diags_release(&d);
