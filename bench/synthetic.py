@@ -6,6 +6,8 @@ usage:
   synthetic.py load N M FILE               N series x M days, long layout
   synthetic.py revise N M FILE             1 % of those values changed and
                                            a week of new days per series
+  synthetic.py night N M FILE              day M of each of N series: the
+                                           nightly append after M days
   synthetic.py yearly FILE                 100 yearly indicators, 2010-2024
 Values are a deterministic function of (series, day): the floor program
 (bench/floor.c) computes the same ones.
@@ -60,6 +62,13 @@ def load(n, m, out, revise=False):
                 f.write("synthetic.daily,%s,%s,s%04d\n" % (START + timedelta(days=d), fmt(v), s))
 
 
+def night(n, m, out):
+    with open(out, "w") as f:
+        f.write("indicator,date,value,series\n")
+        for s in range(n):
+            f.write("synthetic.daily,%s,%s,s%04d\n" % (START + timedelta(days=m), fmt(value(s, m)), s))
+
+
 def yearly(out):
     with open(out, "w") as f:
         f.write("indicator,date,value\n")
@@ -74,6 +83,8 @@ if cmd == "catalogue":
     catalogue(sys.argv[2])
 elif cmd in ("load", "revise"):
     load(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], cmd == "revise")
+elif cmd == "night":
+    night(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
 elif cmd == "yearly":
     yearly(sys.argv[2])
 else:
