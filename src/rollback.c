@@ -140,7 +140,7 @@ int bt_rollback_undo(const char *dir, const char *path, struct bt_error *e)
                      "names may hold a load half applied", path);
     while (rc == 0) {
         uint32_t len;
-        uint64_t off, n;
+        uint64_t off = 0, n = 0;
         if (take(&p, end, &len, 4) != 0 || len >= sizeof cur ||
             (size_t)(end - p) < len) {
             rc = bt_fail(e, "rollback journal '%s' is damaged", path);
