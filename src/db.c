@@ -127,14 +127,36 @@ static int remove_synced(const struct bt_db *db, const char *rel,
     return rc;
 }
 
+/* Writes back the bytes saved in DB/.rollback and removes it; 0 or -1. */
+static int roll_back(const struct bt_db *db, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, ".rollback", &path);
+    int rc = bt_rollback_undo(db->dir, path.data, e);
+    if (rc == 0)
+        rc = remove_synced(db, ".rollback", e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Whether DB/rel exists. */
+static int db_has(const struct bt_db *db, const char *rel)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, rel, &path);
+    int yes = access(path.data, F_OK) == 0;
+    bt_buf_release(&path);
+    return yes;
+}
+
 /* Rolls an interrupted transaction forward (a journal: it committed) or
  * back (only .rollback: it did not). Lock held. */
 static int finish_interrupted(const struct bt_db *db, struct bt_error *e)
 {
     struct bt_buf path = {0}, journal = {0};
     int rc = 0;
-    bt_db_path(db, ".journal", &path);
-    if (access(path.data, F_OK) == 0) {
+    if (db_has(db, ".journal")) {
+        bt_db_path(db, ".journal", &path);
         rc = remove_synced(db, ".rollback", e);
         if (rc == 0)
             rc = bt_file_read(path.data, &journal, e);
@@ -142,14 +164,8 @@ static int finish_interrupted(const struct bt_db *db, struct bt_error *e)
             rc = apply_journal(db, journal.data, e);
         if (rc == 0)
             rc = remove_synced(db, ".journal", e);
-    } else {
-        path.len = 0;
-        bt_db_path(db, ".rollback", &path);
-        if (access(path.data, F_OK) == 0) {
-            rc = bt_rollback_undo(db->dir, path.data, e);
-            if (rc == 0)
-                rc = remove_synced(db, ".rollback", e);
-        }
+    } else if (db_has(db, ".rollback")) {
+        rc = roll_back(db, e);
     }
     bt_buf_release(&path);
     bt_buf_release(&journal);
@@ -209,13 +225,7 @@ int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
         return 0; /* already reading, or the writer itself */
     if (access(db->dir, F_OK) != 0)
         return 0; /* nothing stored yet */
-    struct bt_buf path = {0}, path2 = {0};
-    bt_db_path(db, ".journal", &path);
-    bt_db_path(db, ".rollback", &path2);
-    int interrupted = access(path.data, F_OK) == 0 || access(path2.data, F_OK) == 0;
-    bt_buf_release(&path);
-    bt_buf_release(&path2);
-    if (interrupted) {
+    if (db_has(db, ".journal") || db_has(db, ".rollback")) {
         /* a killed writer's commit: finish it if no writer is alive */
         enum bt_exit code;
         if (bt_db_lock(db, 0, &code, e) == 0)
@@ -483,13 +493,9 @@ static int sync_db(const struct bt_db *db, struct bt_error *e)
  * its commit point are undone at once. */
 static void roll_back_now(const struct bt_db *db)
 {
-    struct bt_buf path = {0};
     struct bt_error ignored; /* what is left, the next writer finishes */
-    bt_db_path(db, ".rollback", &path);
-    if (access(path.data, F_OK) == 0 &&
-        bt_rollback_undo(db->dir, path.data, &ignored) == 0)
-        remove_synced(db, ".rollback", &ignored);
-    bt_buf_release(&path);
+    if (db_has(db, ".rollback"))
+        roll_back(db, &ignored);
 }
 
 /* Puts the rollback journal in place, then makes every queued append in
@@ -564,7 +570,7 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     if (t->nappends)
         rc = remove_synced(t->db, ".rollback", e);
     if (rc == 0)
-        rc = renames ? apply_journal(t->db, renames, e) : 0;
+        rc = apply_journal(t->db, renames, e); /* NULL: no renames */
     free(renames);
     if (rc == 0)
         rc = remove_synced(t->db, ".journal", e);

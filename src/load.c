@@ -109,10 +109,15 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     return bt_txn_append(a->txn, a->rel.data, last, o + k, n - k, a->e);
 }
 
-/* Reads the whole stored series, merges o[0..n) and stages a new file. */
-static int rebuild(struct applier *a, const struct bt_point *o, size_t n)
+/* Reads the whole stored series (last: its last day, NULL for a file not
+ * there yet), merges o[0..n) and stages a new file. */
+static int rebuild(struct applier *a, const bt_day *last,
+                   const struct bt_point *o, size_t n)
 {
-    if (bt_store_read(&a->db->store, a->path.data, &a->old, a->e) < 0)
+    a->old.n = 0;
+    if (last && bt_store_read_range(&a->db->store, a->path.data,
+                                    *last - BT_RRD_ROWS + 1, *last, &a->old,
+                                    a->e) != 0)
         return -1;
     size_t changed = a->st->added + a->st->revised;
     merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file);
@@ -138,9 +143,11 @@ static int apply_series(struct applier *a, const struct bt_ds_series *s,
     bt_series_label(&a->label, s->ind->id, s->dims, s->ndims);
     bt_day last;
     int rc = bt_store_last(&a->db->store, a->path.data, &last, a->e);
-    if (rc == 0)
-        rc = try_append(a, last, o, n);
-    return rc > 0 ? rebuild(a, o, n) : rc;
+    if (rc == 1)
+        return rebuild(a, NULL, o, n); /* a new series */
+    if (rc == 0 && (rc = try_append(a, last, o, n)) == 1)
+        return rebuild(a, &last, o, n);
+    return rc;
 }
 
 /* Applies (or, without txn, counts) every series of ds. */

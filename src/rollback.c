@@ -132,7 +132,7 @@ int bt_rollback_undo(const char *dir, const char *path, struct bt_error *e)
     struct bt_buf j, file = {0};
     if (bt_file_read(path, &j, e) != 0)
         return -1;
-    const char *end, *p = j.data + sizeof MAGIC - 1;
+    const char *end = j.data, *p = j.data + sizeof MAGIC - 1;
     char cur[4096] = "";
     int fd = -1, rc = 0;
     if (check(&j, &end) != 0)
