@@ -5,39 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_read.h"
+#include "dataset_parser.h"
 #include "encoding.h"
 #include "fileio.h"
 #include "number.h"
 #include "store_rrd.h"
 
-enum layout { LONG, WIDE, MAPPED };
-
-/* What the header says about each column. */
-struct parser {
-    struct bt_dataset *ds;
-    const struct bt_catalogue *cat;
-    const struct bt_mapping *map;
-    struct bt_diags *diags;
-    enum layout layout;
-    int header_done;       /* 1 after a usable header, -1 after a bad one */
-    size_t ncols;          /* fields every row must have */
-    size_t c_ind, c_date;  /* long and wide: indicator; long, mapped: date */
-    size_t ndims;          /* dimension columns, sorted by name */
-    size_t dim_col[BT_DIMS_MAX];
-    char dim_name[BT_DIMS_MAX][64];
-    size_t nval;           /* value columns (long: 1) */
-    size_t *val_col;
-    const struct bt_indicator **val_ind; /* mapped: per value column */
-    bt_day *col_day;       /* wide: the period of each column */
-    unsigned char *ignored; /* columns with an empty header */
-    const struct bt_indicator *last_ind; /* cache for the long layout */
-    struct bt_buf dimkey;  /* the current row's "\0name\0value..." part */
-    struct bt_buf key;
-    uint32_t last_series;  /* the series of the previous observation */
-    struct conflict *locate; /* second reading: where conflicts are */
-    size_t nlocate;
-};
+const char *const bt_ds_skip_names[BT_DS_SKIP_N] = {
+    "before the header", "notes after the data", "blank", "short",
+    "unreadable", "annual (annual skip)"};
 
 /* A day of a series with different values in the file; the second reading
  * finds its lines. */
@@ -165,8 +141,21 @@ static void locate(struct parser *p, uint32_t idx, bt_day day, double v,
     bt_buf_release(&label);
 }
 
-static void add_obs(struct parser *p, const struct bt_indicator *ind,
-                    bt_day day, double v, unsigned long line, size_t col)
+/* Keeps the flag of series idx on day (the last one given wins). */
+static void flag_add(struct bt_dataset *ds, uint32_t idx, bt_day day,
+                     const char *flag, size_t len)
+{
+    bt_grow((void **)&ds->flags, &ds->flags_cap, ds->nflags + 1,
+            sizeof *ds->flags);
+    char *text = bt_xmalloc(len + 1);
+    memcpy(text, flag, len);
+    text[len] = '\0';
+    ds->flags[ds->nflags++] = (struct bt_ds_flag){idx, day, 0, text};
+}
+
+void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
+                double v, const char *flag, size_t flaglen, unsigned long line,
+                size_t col)
 {
     struct bt_buf *k = &p->key;
     k->len = 0;
@@ -178,10 +167,13 @@ static void add_obs(struct parser *p, const struct bt_indicator *ind,
     const struct bt_ds_series *last = ds->nseries ? &ds->series[idx] : NULL;
     if (!last || last->keylen != k->len || memcmp(last->key, k->data, k->len) != 0)
         idx = p->last_series = intern(ds, ind, k->data, k->len);
-    if (p->locate)
+    if (p->locate) {
         locate(p, idx, day, v, line, col);
-    else
-        series_add(&ds->series[idx], day, v);
+        return;
+    }
+    series_add(&ds->series[idx], day, v);
+    if (flaglen)
+        flag_add(ds, idx, day, flag, flaglen);
 }
 
 /* ---- header ---------------------------------------------------------- */
@@ -231,6 +223,10 @@ static int header_long(struct parser *p, unsigned long line,
         if (i == p->c_ind || i == p->c_date || i == (size_t)value ||
             p->ignored[i] || strcmp(f[i].s, "note") == 0)
             continue;
+        if (strcmp(f[i].s, "flag") == 0) {
+            p->c_flag = i;
+            continue;
+        }
         char name[64];
         const char *why;
         if (bt_dim_name(f[i].s, f[i].len, name, &why) != 0) {
@@ -271,47 +267,6 @@ static int header_wide(struct parser *p, unsigned long line,
     return ok;
 }
 
-static int header_mapped(struct parser *p, unsigned long line,
-                         const struct bt_field *f, size_t n)
-{
-    const struct bt_mapping *m = p->map;
-    int ok = 0, c;
-    if ((c = find_column(f, n, m->time_column)) < 0) {
-        bt_diags_add(p->diags, line, 0, "header has no column '%s' named by "
-                     "the mapping's 'time'", m->time_column);
-        ok = -1;
-    }
-    p->c_date = (size_t)c;
-    for (size_t i = 0; i < m->ndims; i++) {
-        if ((c = find_column(f, n, m->dims[i].column)) < 0) {
-            bt_diags_add(p->diags, line, 0, "header has no column '%s' named "
-                         "by the mapping's dimension '%s'", m->dims[i].column,
-                         m->dims[i].key);
-            ok = -1;
-        } else if (add_dim(p, line, (size_t)c, m->dims[i].key) != 0) {
-            ok = -1;
-        }
-    }
-    p->val_col = bt_xcalloc(m->nvalues, sizeof *p->val_col);
-    p->val_ind = bt_xcalloc(m->nvalues, sizeof *p->val_ind);
-    for (size_t i = 0; i < m->nvalues; i++) {
-        const char *id = m->values[i].key;
-        if ((c = find_column(f, n, m->values[i].column)) < 0) {
-            bt_diags_add(p->diags, line, 0, "header has no column '%s' named "
-                         "by the mapping's value '%s'", m->values[i].column, id);
-            ok = -1;
-        }
-        p->val_col[i] = (size_t)c;
-        if (!(p->val_ind[i] = bt_catalogue_find(p->cat, id, strlen(id)))) {
-            bt_diags_add(p->diags, line, (size_t)c + 1,
-                         "unknown indicator '%s' in the mapping", id);
-            ok = -1;
-        }
-    }
-    p->nval = m->nvalues;
-    return ok;
-}
-
 static int on_header(struct parser *p, unsigned long line,
                      const struct bt_field *f, size_t n)
 {
@@ -320,10 +275,7 @@ static int on_header(struct parser *p, unsigned long line,
     for (size_t i = 0; i < n; i++)
         p->ignored[i] = f[i].len == 0;
     int rc;
-    if (p->map) {
-        p->layout = MAPPED;
-        rc = header_mapped(p, line, f, n);
-    } else if (find_column(f, n, "indicator") >= 0 &&
+    if (find_column(f, n, "indicator") >= 0 &&
                find_column(f, n, "date") >= 0 && find_column(f, n, "value") >= 0) {
         p->layout = LONG;
         rc = header_long(p, line, f, n);
@@ -337,8 +289,7 @@ static int on_header(struct parser *p, unsigned long line,
                      "a mapping with --map");
         rc = -1;
     }
-    static const char *const names[] = {"long", "wide", "mapped"};
-    p->ds->layout = names[p->layout];
+    p->ds->layout = p->layout == LONG ? "long" : "wide";
     p->header_done = rc == 0 ? 1 : -1;
     return 0;
 }
@@ -354,8 +305,8 @@ static int row_dims(struct parser *p, unsigned long line,
     for (size_t i = 0; i < p->ndims; i++) {
         size_t c = p->dim_col[i];
         const char *v = f[c].s, *why;
-        if (p->map)
-            v = bt_mapping_alias(p->map, p->dim_name[i], v);
+        if (!f[c].len)
+            continue; /* not broken down by this one: the total over it */
         if (bt_dim_value_check(v, strlen(v), &why) != 0) {
             bt_diags_add(p->diags, line, c + 1, "%s '%.*s%s' %s", p->dim_name[i],
                          BT_SHOWN(v), why);
@@ -389,9 +340,7 @@ static int row_date(struct parser *p, unsigned long line,
 {
     const struct bt_field *d = &f[p->c_date];
     const char *why;
-    const char *pattern = p->map ? p->map->time_pattern : NULL;
-    int rc = pattern ? bt_date_parse_pattern(pattern, d->s, d->len, day, &why)
-                     : bt_period_parse(d->s, d->len, day, &why);
+    int rc = bt_period_parse(d->s, d->len, day, &why);
     if (rc == 0 && *day < BT_DAY_MIN) {
         why = "before 1970-01-02, which RRD files cannot hold";
         rc = -1;
@@ -413,14 +362,19 @@ static void row_value(struct parser *p, unsigned long line,
         bt_diags_add(p->diags, line, col + 1, "value '%.*s%s': %s", BT_SHOWN(f[col].s), why);
     else if (rc == 0)
         p->ds->missing++;
+    else if (ind && p->c_flag != SIZE_MAX)
+        ds_add_obs(p, ind, day, v, f[p->c_flag].s, f[p->c_flag].len, line,
+                   col + 1);
     else if (ind)
-        add_obs(p, ind, day, v, line, col + 1);
+        ds_add_obs(p, ind, day, v, NULL, 0, line, col + 1);
 }
 
 static int on_record(void *vp, unsigned long line, const struct bt_field *f,
                      size_t n)
 {
     struct parser *p = vp;
+    if (p->map)
+        return bt_mapped_record(p, line, f, n);
     if (!p->header_done)
         return on_header(p, line, f, n);
     if (p->header_done < 0)
@@ -452,9 +406,6 @@ static int on_record(void *vp, unsigned long line, const struct bt_field *f,
             row_value(p, line, f, p->val_col[i], ind, p->col_day[p->val_col[i]]);
         break;
     case MAPPED:
-        if (row_date(p, line, f, &day) == 0 && dims_ok == 0)
-            for (size_t i = 0; i < p->nval; i++)
-                row_value(p, line, f, p->val_col[i], p->val_ind[i], day);
         break;
     }
     if (p->diags->n != before)
@@ -489,14 +440,15 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
         bt_csv_feed(&r, src->text, src->len);
     if (rc == 0 || rc == 2) {
         bt_csv_finish(&r);
+        bt_mapped_finish(p);
         rc = 0;
     } else {
         bt_csv_release(&r);
     }
     free(p->val_col);
-    free(p->val_ind);
     free(p->col_day);
     free(p->ignored);
+    bt_mapped_release(p);
     bt_buf_release(&p->dimkey);
     bt_buf_release(&p->key);
     return rc;
@@ -547,6 +499,48 @@ static void group_series(struct bt_dataset *ds, uint32_t i, struct conflict **cs
     ds->nobs += out;
 }
 
+static int flag_cmp(const void *a, const void *b)
+{
+    const struct bt_ds_flag *x = a, *y = b;
+    if (x->series != y->series)
+        return x->series < y->series ? -1 : 1;
+    return (x->day > y->day) - (x->day < y->day);
+}
+
+/* Sorts the flags by series and day (stable: the last given for a day
+ * wins) and gives each series its run of them. */
+static void group_flags(struct bt_dataset *ds)
+{
+    if (!ds->nflags)
+        return;
+    /* stable: order of arrival breaks ties, then keep the last of a day */
+    for (size_t i = 0; i < ds->nflags; i++)
+        ds->flags[i].seq = i;
+    bt_qsort(ds->flags, ds->nflags, sizeof *ds->flags, flag_cmp);
+    size_t out = 0;
+    for (size_t i = 0; i < ds->nflags; i++) {
+        if (out && ds->flags[out - 1].series == ds->flags[i].series &&
+            ds->flags[out - 1].day == ds->flags[i].day) {
+            struct bt_ds_flag *keep = &ds->flags[out - 1];
+            if (ds->flags[i].seq > keep->seq) {
+                free(keep->text);
+                *keep = ds->flags[i];
+            } else {
+                free(ds->flags[i].text);
+            }
+            continue;
+        }
+        ds->flags[out++] = ds->flags[i];
+    }
+    ds->nflags = out;
+    for (size_t i = 0; i < out; i++) {
+        struct bt_ds_series *s = &ds->series[ds->flags[i].series];
+        if (!s->nflags)
+            s->flags = &ds->flags[i];
+        s->nflags++;
+    }
+}
+
 /* Reads src into ds (see bt_dataset_read_text). */
 static int read_source(struct bt_dataset *ds, const struct source *src,
                        const struct bt_catalogue *cat,
@@ -555,7 +549,8 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
 {
     memset(ds, 0, sizeof *ds);
     ds->encoding = "UTF-8";
-    struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags};
+    struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags,
+                       .c_flag = SIZE_MAX};
     size_t before = diags->n;
     int rc = parse(&p, src, e);
     if (rc != 0)
@@ -568,14 +563,18 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
     size_t ncs = 0, cscap = 0;
     for (uint32_t i = 0; i < ds->nseries; i++)
         group_series(ds, i, &cs, &ncs, &cscap);
+    group_flags(ds);
     if (ncs) {
         /* read again, only to say where each conflict is */
         struct parser q = {.ds = ds, .cat = cat, .map = map, .diags = diags,
-                           .locate = cs, .nlocate = ncs};
+                           .c_flag = SIZE_MAX, .locate = cs, .nlocate = ncs};
         size_t rows = ds->rows, missing = ds->missing;
+        size_t skipped[BT_DS_SKIP_N];
+        memcpy(skipped, ds->skipped, sizeof skipped);
         rc = parse(&q, src, e); /* counts the rows it reports as bad */
         ds->rows = rows;
         ds->missing = missing;
+        memcpy(ds->skipped, skipped, sizeof skipped);
         free(cs);
         return rc != 0 ? rc : 1;
     }
@@ -610,6 +609,9 @@ void bt_dataset_release(struct bt_dataset *ds)
         free(s->obs);
         free(s->key);
     }
+    for (size_t i = 0; i < ds->nflags; i++)
+        free(ds->flags[i].text);
+    free(ds->flags);
     free(ds->series);
     free(ds->table);
     memset(ds, 0, sizeof *ds);

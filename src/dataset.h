@@ -4,8 +4,10 @@
  *   long    indicator,date,value[,note][,DIMENSION...]  any order; every
  *           other column is a dimension named by its header
  *   wide    indicator,PERIOD,PERIOD,...  one row per indicator
- *   mapped  anything a struct bt_mapping describes
- * Columns with an empty header (a trailing comma) are ignored.
+ *   mapped  anything a struct bt_mapping describes (layout_mapped.c)
+ * Columns with an empty header (a trailing comma) are ignored. A long
+ * file's 'flag' column gives each observation's flag. An empty dimension
+ * cell leaves that dimension out: the row is the total over it.
  *
  * Nothing here touches the database: read, then load.c applies the
  * result.
@@ -38,6 +40,26 @@ struct bt_obs_chunk {
     struct bt_obs v[];
 };
 
+/* An observation's flag (provisional, estimated, a bound...). */
+struct bt_ds_flag {
+    uint32_t series;
+    bt_day day;
+    size_t seq;  /* order met */
+    char *text;  /* owned */
+};
+
+/* Lines a mapping says to pass over, by reason (bt_ds_skip_names). */
+enum bt_ds_skip {
+    BT_DS_SKIP_PREAMBLE, /* before the header */
+    BT_DS_SKIP_NOTES,    /* from a 'notes' line to the end */
+    BT_DS_SKIP_BLANK,
+    BT_DS_SKIP_SHORT,
+    BT_DS_SKIP_INVALID,
+    BT_DS_SKIP_ANNUAL,   /* 'annual skip' */
+    BT_DS_SKIP_N
+};
+extern const char *const bt_ds_skip_names[BT_DS_SKIP_N];
+
 /* A series met in the file. */
 struct bt_ds_series {
     const struct bt_indicator *ind;
@@ -48,6 +70,8 @@ struct bt_ds_series {
     struct bt_obs *obs; /* owned, after reading: sorted by day, each once */
     size_t count;
     struct bt_obs_chunk *head, *tail; /* owned, while parsing */
+    const struct bt_ds_flag *flags;   /* borrowed from the dataset: its */
+    size_t nflags;                    /* flagged days, sorted */
 };
 
 /* Everything read from one file. Owns its memory. */
@@ -62,6 +86,9 @@ struct bt_dataset {
     size_t rows;     /* data rows read (header excluded) */
     size_t missing;  /* cells marked missing */
     size_t bad_rows; /* rows with at least one problem */
+    size_t skipped[BT_DS_SKIP_N]; /* lines passed over, by reason */
+    struct bt_ds_flag *flags;     /* owned */
+    size_t nflags, flags_cap;
 };
 
 /* Reads UTF-8 CSV text: parses every row, then groups the observations of

@@ -399,13 +399,55 @@ void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp)
     bt_db_path(t->db, name, tmp);
 }
 
+int bt_txn_put(struct bt_txn *t, const char *rel, const void *data,
+               size_t len, struct bt_error *e)
+{
+    struct bt_buf tmp = {0};
+    bt_txn_add(t, rel, &tmp);
+    int rc = bt_file_write_atomic(tmp.data, data, len, e);
+    bt_buf_release(&tmp);
+    return rc;
+}
+
+/* The time of a log line, UTC. */
+static void log_time(char when[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(when, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+}
+
+/* Appends s as a quoted CSV field. */
+static void quoted(struct bt_buf *b, const char *s)
+{
+    bt_buf_add(b, "\"", 1);
+    for (; *s; s++)
+        bt_buf_add(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
+    bt_buf_add(b, "\"", 1);
+}
+
+void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
+                 const char *old_flag, const char *new_flag, const char *file)
+{
+    char when[32], date[11];
+    log_time(when);
+    bt_date_format(day, date);
+    bt_buf_addf(&t->flag_log, "%s,", when);
+    quoted(&t->flag_log, series_label);
+    bt_buf_addf(&t->flag_log, ",%s,", date);
+    quoted(&t->flag_log, old_flag ? old_flag : "");
+    bt_buf_add(&t->flag_log, ",", 1);
+    quoted(&t->flag_log, new_flag ? new_flag : "");
+    bt_buf_add(&t->flag_log, ",", 1);
+    quoted(&t->flag_log, file);
+    bt_buf_add(&t->flag_log, "\n", 1);
+}
+
 void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                      double old_value, double new_value, const char *file)
 {
     char when[32], date[11], o[32], n[32];
-    time_t now = time(NULL);
-    struct tm tm;
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    log_time(when);
     bt_date_format(day, date);
     bt_number_format(old_value, o);
     bt_number_format(new_value, n);
@@ -413,31 +455,25 @@ void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                 series_label, date, o, n, file);
 }
 
-/* Writes DB/.tmp/revisions.csv: the old log plus this transaction's lines. */
-static int stage_revisions(struct bt_txn *t, struct bt_error *e)
+/* Stages DB/name: the old log (or header, for a new one) plus lines. */
+static int stage_log(struct bt_txn *t, const char *name, const char *header,
+                     const struct bt_buf *lines, struct bt_error *e)
 {
-    struct bt_buf path = {0}, log = {0}, tmp = {0};
-    bt_db_path(t->db, "revisions.csv", &path);
+    struct bt_buf path = {0}, log = {0};
+    int rc = 0;
+    bt_db_path(t->db, name, &path);
     if (bt_file_read(path.data, &log, e) != 0) {
         if (errno != ENOENT)
-            goto fail;
+            rc = -1;
         log = (struct bt_buf){0};
-        bt_buf_addf(&log, "revised_at,series,date,old,new,file\n");
+        bt_buf_puts(&log, header);
     }
-    bt_buf_add(&log, t->revisions.data, t->revisions.len);
-    bt_db_path(t->db, ".tmp/revisions.csv", &tmp);
-    if (bt_file_write_atomic(tmp.data, log.data, log.len, e) != 0)
-        goto fail;
-    bt_buf_addf(&t->renames, ".tmp/revisions.csv\trevisions.csv\n");
+    bt_buf_add(&log, lines->data, lines->len);
+    if (rc == 0)
+        rc = bt_txn_put(t, name, log.data, log.len, e);
     bt_buf_release(&path);
     bt_buf_release(&log);
-    bt_buf_release(&tmp);
-    return 0;
-fail:
-    bt_buf_release(&path);
-    bt_buf_release(&log);
-    bt_buf_release(&tmp);
-    return -1;
+    return rc;
 }
 
 int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
@@ -539,7 +575,13 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     struct bt_buf staged = {0}, journal = {0};
     if (t->renames.len == 0 && t->nappends == 0)
         goto out; /* nothing changed: nothing is touched */
-    if (t->revisions.len && stage_revisions(t, e) != 0)
+    if (t->revisions.len &&
+        stage_log(t, "revisions.csv", "revised_at,series,date,old,new,file\n",
+                  &t->revisions, e) != 0)
+        goto fail;
+    if (t->flag_log.len &&
+        stage_log(t, "flags.csv", "changed_at,series,date,old,new,file\n",
+                  &t->flag_log, e) != 0)
         goto fail;
     if (t->nappends && bt_rollback_finish(&t->rollback, e) != 0)
         goto fail;
@@ -606,6 +648,7 @@ void bt_txn_abort(struct bt_txn *t)
     }
     bt_buf_release(&t->renames);
     bt_buf_release(&t->revisions);
+    bt_buf_release(&t->flag_log);
     bt_rollback_release(&t->rollback);
     for (size_t i = 0; i < t->nappends; i++)
         free(t->appends[i].rel);

@@ -1,8 +1,11 @@
 /* db.h - the database directory: series files, the lock, transactions.
  *
  *   DB/INDICATOR/DIMS.rrd   one RRD file per series (see series.h)
+ *   DB/INDICATOR/DIMS.flags the flags of its observations (flags.h)
  *   DB/revisions.csv        every revised value: when, series, date, old,
  *                           new, file
+ *   DB/flags.csv            every flag set, changed or cleared: when,
+ *                           series, date, old, new, file
  *   DB/.lock                writers hold flock(LOCK_EX) on it
  *   DB/.commit              writers hold it exclusively while they rename,
  *                           readers hold it shared while they read
@@ -90,6 +93,7 @@ struct bt_txn {
     struct bt_db *db;
     struct bt_buf renames;   /* "tmp\tfinal\n" lines, relative to DB */
     struct bt_buf revisions; /* new revisions.csv lines */
+    struct bt_buf flag_log;  /* new flags.csv lines */
     size_t nfiles;
     struct bt_rollback rollback;     /* open once an append is queued */
     struct bt_txn_append *appends;   /* owned */
@@ -107,6 +111,12 @@ void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp);
  * change. Returns 0, or -1 with *e. */
 int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
                   const struct bt_point *pts, size_t n, struct bt_error *e);
+/* Stages data as the new content of DB/rel (replaced at commit). */
+int bt_txn_put(struct bt_txn *t, const char *rel, const void *data,
+               size_t len, struct bt_error *e);
+/* Records one flag change (NULL: no flag) for DB/flags.csv. */
+void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
+                 const char *old_flag, const char *new_flag, const char *file);
 /* Records one revision for the log. */
 void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                      double old_value, double new_value, const char *file);

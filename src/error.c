@@ -148,6 +148,12 @@ void bt_diags_sort(struct bt_diags *d)
     bt_qsort(d->v, d->n, sizeof *d->v, diag_cmp);
 }
 
+void bt_diags_truncate(struct bt_diags *d, size_t n)
+{
+    while (d->n > n)
+        free(d->v[--d->n].msg);
+}
+
 void bt_diags_release(struct bt_diags *d)
 {
     for (size_t i = 0; i < d->n; i++)

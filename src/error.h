@@ -63,6 +63,8 @@ void bt_diags_add(struct bt_diags *d, unsigned long line, unsigned long column,
 /* Sorts the problems by line, then column (stable). */
 void bt_diags_sort(struct bt_diags *d);
 void bt_diags_release(struct bt_diags *d);
+/* Drops every problem after the first n (a row skipped on purpose). */
+void bt_diags_truncate(struct bt_diags *d, size_t n);
 /* Appends "file:LINE:COLUMN: message" lines for the first max problems
  * (sorted) to *out, and "file: ... and N more problems" past that.
  * out is a struct bt_buf (fileio.h). */

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "dataset.h"
+#include "flags.h"
 #include "mapping.h"
 #include "series.h"
 #include "store_rrd.h"
@@ -61,6 +62,7 @@ struct applier {
     struct bt_error *e;
     struct bt_points old, merged;
     struct bt_buf rel, path, tmp, label;
+    struct bt_flags flags, kept;
 };
 
 /* Tries to apply o[0..n) to the existing file as an append: the days up
@@ -131,6 +133,81 @@ static int rebuild(struct applier *a, const bt_day *last,
                           a->merged.n, a->e);
 }
 
+/* Is day one of o[0..n)'s (sorted)? */
+static int has_day(const struct bt_point *o, size_t n, bt_day day)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (o[mid].day < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && o[lo].day == day;
+}
+
+/* Logs (and counts) each day whose flag differs between a and b. */
+static void flag_changes(struct applier *a, const struct bt_flags *x,
+                         const struct bt_flags *y)
+{
+    size_t i = 0, k = 0;
+    while (i < x->n || k < y->n) {
+        const struct bt_flag *p = i < x->n ? &x->v[i] : NULL;
+        const struct bt_flag *q = k < y->n ? &y->v[k] : NULL;
+        bt_day day = !q || (p && p->day < q->day) ? p->day : q->day;
+        const char *old = p && p->day == day ? p->text : NULL;
+        const char *now = q && q->day == day ? q->text : NULL;
+        i += old != NULL;
+        k += now != NULL;
+        if (old && now && strcmp(old, now) == 0)
+            continue;
+        a->st->flags_changed++;
+        if (a->txn)
+            bt_txn_flag(a->txn, a->label.data, day, old, now, a->file);
+    }
+}
+
+/* The file gives the flag of each of its days o[0..n) (none: no flag);
+ * other days keep theirs. Replaces the series' flags file if that changes
+ * any. */
+static int apply_flags(struct applier *a, const struct bt_ds_series *s,
+                       const struct bt_point *o, size_t n)
+{
+    struct bt_buf fpath = {0}, frel = {0};
+    bt_flags_path(a->rel.data, &frel);
+    bt_db_path(a->db, frel.data, &fpath);
+    int rc = bt_flags_read(fpath.data, &a->flags, a->e);
+    if (rc == 0 && (a->flags.n || s->nflags)) {
+        bt_flags_release(&a->kept);
+        size_t i = 0, k = 0;
+        while (i < a->flags.n || k < s->nflags) {
+            const struct bt_flag *old = i < a->flags.n ? &a->flags.v[i] : NULL;
+            const struct bt_ds_flag *new = k < s->nflags ? &s->flags[k] : NULL;
+            if (new && (!old || new->day <= old->day)) {
+                bt_flags_add(&a->kept, new->day, new->text, strlen(new->text));
+                k++;
+                i += old && old->day == new->day;
+            } else {
+                if (!has_day(o, n, old->day))
+                    bt_flags_add(&a->kept, old->day, old->text, strlen(old->text));
+                i++;
+            }
+        }
+        size_t before = a->st->flags_changed;
+        flag_changes(a, &a->flags, &a->kept);
+        if (a->st->flags_changed != before && a->txn) {
+            struct bt_buf text = {0};
+            bt_flags_text(&a->kept, &text);
+            rc = bt_txn_put(a->txn, frel.data, text.data, text.len, a->e);
+            bt_buf_release(&text);
+        }
+    }
+    bt_buf_release(&fpath);
+    bt_buf_release(&frel);
+    return rc;
+}
+
 /* Applies one series' new observations o[0..n) (sorted, each day once):
  * appended in place when they only add days after the stored ones,
  * otherwise merged and rebuilt. */
@@ -143,11 +220,11 @@ static int apply_series(struct applier *a, const struct bt_ds_series *s,
     bt_series_label(&a->label, s->ind->id, s->dims, s->ndims);
     bt_day last;
     int rc = bt_store_last(&a->db->store, a->path.data, &last, a->e);
-    if (rc == 1)
-        return rebuild(a, NULL, o, n); /* a new series */
-    if (rc == 0 && (rc = try_append(a, last, o, n)) == 1)
-        return rebuild(a, &last, o, n);
-    return rc;
+    if (rc == 1) /* a new series */
+        rc = rebuild(a, NULL, o, n);
+    else if (rc == 0 && (rc = try_append(a, last, o, n)) == 1)
+        rc = rebuild(a, &last, o, n);
+    return rc != 0 ? rc : apply_flags(a, s, o, n);
 }
 
 /* Applies (or, without txn, counts) every series of ds. */
@@ -175,11 +252,14 @@ static int apply(struct bt_db *db, const struct bt_dataset *ds,
     bt_buf_release(&a.path);
     bt_buf_release(&a.tmp);
     bt_buf_release(&a.label);
+    bt_flags_release(&a.flags);
+    bt_flags_release(&a.kept);
     return rc;
 }
 
 /* Chooses and reads the mapping: o->map_path, else FILE.map beside a
- * FILE.csv. Returns 0 with *have set, or -1. */
+ * FILE.csv. Returns 0 with *have set, 1 when it is not a valid mapping,
+ * or -1 when it cannot be read (*e in both cases). */
 static int pick_mapping(const char *path, const struct bt_load_opts *o,
                         struct bt_mapping *m, int *have,
                         struct bt_load_stats *st, struct bt_error *e)
@@ -198,10 +278,9 @@ static int pick_mapping(const char *path, const struct bt_load_opts *o,
             return 0;
         }
     }
-    if (bt_mapping_load(m, st->map_path, e) != 0)
-        return -1;
-    *have = 1;
-    return 0;
+    int rc = bt_mapping_load(m, st->map_path, e);
+    *have = rc == 0;
+    return rc;
 }
 
 enum bt_load_result bt_load_file(struct bt_db *db,
@@ -214,8 +293,9 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     memset(st, 0, sizeof *st);
     struct bt_mapping map;
     int have_map;
-    if (pick_mapping(path, o, &map, &have_map, st, e) != 0)
-        return BT_LOAD_FAILED;
+    int picked = pick_mapping(path, o, &map, &have_map, st, e);
+    if (picked != 0)
+        return picked > 0 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
     struct bt_dataset ds = {0};
     enum bt_load_result res = BT_LOAD_REJECTED;
     int rc = bt_dataset_read_file(&ds, path, o->encoding, cat,
@@ -224,6 +304,7 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     st->rows = ds.rows;
     st->missing = ds.missing;
     st->rejected = ds.bad_rows;
+    memcpy(st->skipped, ds.skipped, sizeof st->skipped);
     if (rc < 0)
         res = BT_LOAD_FAILED;
     if (rc != 0)

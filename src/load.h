@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "catalogue.h"
+#include "dataset.h"
 #include "db.h"
 #include "error.h"
 
@@ -27,11 +28,14 @@ struct bt_load_stats {
     size_t missing;       /* cells marked missing */
     size_t rejected;      /* rows with a problem */
     size_t series;        /* series files written */
+    size_t skipped[BT_DS_SKIP_N]; /* lines passed over, by reason */
+    size_t flags_changed; /* observations whose flag was set, changed or cleared */
 };
 
 enum bt_load_result {
     BT_LOAD_OK = 0,
-    BT_LOAD_REJECTED = 1, /* problems in *diags; nothing written */
+    BT_LOAD_REJECTED = 1, /* problems in *diags (none: the mapping, in *e);
+                             nothing written */
     BT_LOAD_FAILED = -1,  /* could not read or write (*e); nothing written */
 };
 

@@ -31,6 +31,12 @@ static int digit(char c)
 
 int bt_number_parse(const char *s, size_t n, double *out, const char **why)
 {
+    return bt_number_parse_scaled(s, n, 0, out, why);
+}
+
+int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
+                           const char **why)
+{
     while (n && (*s == ' ' || *s == '\t'))
         s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
@@ -39,11 +45,11 @@ int bt_number_parse(const char *s, size_t n, double *out, const char **why)
         return 0;
 
     /* Validate the shape and copy it without separators into buf. */
-    char buf[64];
+    char buf[80];
     size_t i = 0, o = 0, intdigits = 0, group = 0;
     int grouped = 0;
     *why = "not a number";
-    if (n >= sizeof buf) {
+    if (n >= 64) { /* room left for an exponent */
         *why = "number is too long";
         return -1;
     }
@@ -86,9 +92,12 @@ int bt_number_parse(const char *s, size_t n, double *out, const char **why)
     if (i != n)
         return -1;
     buf[o] = '\0';
+    int has_exp = strpbrk(buf, "eE") != NULL;
+    if (exp10 && !has_exp) /* 28014.94 at 10^8 reads as 28014.94e8: exact */
+        snprintf(buf + o, sizeof buf - o, "e%d", exp10), has_exp = 1;
 
     double v;
-    if (intdigits + fracdigits <= 15 && !strpbrk(buf, "eE")) {
+    if (intdigits + fracdigits <= 15 && !has_exp) {
         /* Exact fast path: the digits make an integer below 10^15, which a
          * double holds exactly, and dividing it by an exact power of ten is
          * one correctly rounded operation: the same double strtod gives. */
@@ -101,6 +110,8 @@ int bt_number_parse(const char *s, size_t n, double *out, const char **why)
             v = -v;
     } else {
         v = strtod(buf, NULL);
+        if (exp10 && strpbrk(s, "eE"))
+            v *= pow(10, exp10);
     }
     if (!isfinite(v)) {
         *why = "number is out of range";

@@ -15,6 +15,12 @@
  * Independent of the process locale. */
 int bt_number_parse(const char *s, size_t n, double *out, const char **why);
 
+/* The same for a cell written in units of 10^exp10 (亿 = 10^8): the value
+ * is the decimal number the cell would be with its point moved, rounded
+ * once, so 28014.94 at 10^8 is exactly 2801494000000. */
+int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
+                           const char **why);
+
 /* Writes v with the fewest digits (at most 17) that read back as exactly v.
  * buf holds at least 32 bytes; returns the length. */
 size_t bt_number_format(double v, char *buf);

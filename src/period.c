@@ -107,14 +107,68 @@ static int chinese_quarter(struct cur *c)
     return -1;
 }
 
+static const char *const month_names[12] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december"};
+
+/* An English month name, whole or its first three letters, any case:
+ * returns 1 to 12 and moves past it, or -1. */
+static int month_name(struct cur *c)
+{
+    for (int i = 0; i < 12; i++) {
+        size_t len = strlen(month_names[i]), k = 0;
+        while (c->p + k < c->end && k < len &&
+               (c->p[k] | 0x20) == month_names[i][k])
+            k++;
+        if (k == len || (k == 3 && (c->p + k == c->end ||
+                                    !((c->p[k] | 0x20) >= 'a' && (c->p[k] | 0x20) <= 'z')))) {
+            c->p += k;
+            return i + 1;
+        }
+    }
+    return -1;
+}
+
+/* Trims spaces and tabs from both ends of the cursor. */
+static void trim(struct cur *c)
+{
+    while (c->p < c->end && (*c->p == ' ' || *c->p == '\t'))
+        c->p++;
+    while (c->end > c->p && (c->end[-1] == ' ' || c->end[-1] == '\t'))
+        c->end--;
+}
+
+/* Forms that begin with a quarter or a month name: Q1 2023, Q1-2023,
+ * Jan-2023, Jan 2023, January 2023. Returns 0, or -1 (not one of them). */
+static int period_word_first(struct cur *c, bt_day *out, const char **why)
+{
+    int m;
+    if (*c->p == 'Q' || *c->p == 'q') {
+        c->p++;
+        int q = digits(c, 1, 1);
+        if (q < 1 || q > 4) {
+            *why = "quarter must be Q1 to Q4";
+            return -1;
+        }
+        m = q * 3;
+    } else if ((m = month_name(c)) < 0) {
+        return -1;
+    }
+    if (c->p < c->end && (*c->p == ' ' || *c->p == '-'))
+        c->p++;
+    int y = digits(c, 4, 4);
+    if (y < 0 || c->p != c->end)
+        return -1;
+    return finish(y, m, 0, out, why);
+}
+
 int bt_period_parse(const char *s, size_t n, bt_day *out, const char **why)
 {
     struct cur c = {s, s + n};
-    while (c.p < c.end && (*c.p == ' ' || *c.p == '\t'))
-        c.p++;
-    while (c.end > c.p && (c.end[-1] == ' ' || c.end[-1] == '\t'))
-        c.end--;
+    trim(&c);
     *why = "not a date or period";
+    if (c.p < c.end && !(*c.p >= '0' && *c.p <= '9'))
+        return period_word_first(&c, out, why);
     int y = digits(&c, 4, 4), m = 12, d = 0;
     if (y < 0)
         return -1;
@@ -125,7 +179,18 @@ int bt_period_parse(const char *s, size_t n, bt_day *out, const char **why)
         if (q > 0) {
             m = q * 3;
         } else {
-            if ((m = digits(&c, 1, 2)) < 0 || !eat(&c, "月"))
+            if ((m = digits(&c, 1, 2)) < 0)
+                return -1;
+            /* 2023年1-6月: January to June, dated by its last day */
+            if (eat(&c, "-") || eat(&c, "－") || eat(&c, "至")) {
+                int to = digits(&c, 1, 2);
+                if (to < m) {
+                    *why = "the months of a cumulative period must run forward";
+                    return -1;
+                }
+                m = to;
+            }
+            if (!eat(&c, "月"))
                 return -1;
             if (c.p < c.end && ((d = digits(&c, 1, 2)) < 1 || !eat(&c, "日")))
                 return -1;
@@ -205,6 +270,37 @@ int bt_date_parse_pattern(const char *pattern, const char *s, size_t n,
         return -1;
     }
     return finish(y, m, d, out, why);
+}
+
+int bt_month_parse(const char *s, size_t n)
+{
+    struct cur c = {s, s + n};
+    trim(&c);
+    int m = c.p < c.end && *c.p >= '0' && *c.p <= '9' ? digits(&c, 1, 2)
+                                                       : month_name(&c);
+    eat(&c, "月");
+    return c.p == c.end && m >= 1 && m <= 12 ? m : -1;
+}
+
+int bt_fiscal_parse(const char *s, size_t n, int start_month, bt_day *out,
+                    const char **why)
+{
+    struct cur c = {s, s + n};
+    trim(&c);
+    *why = "not a financial year such as 2004/05";
+    eat(&c, "FY");
+    int y = digits(&c, 4, 4);
+    if (y < 0 || !(eat(&c, "/") || eat(&c, "-")))
+        return -1;
+    const char *second = c.p;
+    int y2 = digits(&c, 2, 4);
+    if (y2 < 0 || c.p != c.end)
+        return -1;
+    if (c.p - second == 2 ? y2 != (y + 1) % 100 : y2 != y + 1) {
+        *why = "a financial year's second year must follow its first";
+        return -1;
+    }
+    return finish(y + 1, start_month - 1, 0, out, why);
 }
 
 size_t bt_date_format(bt_day day, char *buf)

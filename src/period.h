@@ -32,10 +32,22 @@ int bt_date_valid(int y, int m, int d);
 int bt_days_in_month(int y, int m);
 
 /* Parses a period as planners write it: 2024, 2024Q2 (or 2024-Q2), 2024-06,
- * 2024-06-30, 2024/6/30, 2024年, 2024年6月, 2024年6月30日, 2024年第二季度.
+ * 2024-06-30, 2024/6/30, 2024年, 2024年6月, 2024年6月30日, 2024年第二季度,
+ * Q2 2024, Jun-2024, June 2024, and the cumulative 2024年1-6月 (January to
+ * June, dated like June: by its last day).
  * Surrounding spaces are ignored. Returns 0 and the period's last day in
  * *out, or -1 with a reason ("impossible date", ...) in *why (static text). */
 int bt_period_parse(const char *s, size_t n, bt_day *out, const char **why);
+
+/* A month cell: 1 to 12 (01 ...), an English name or its first three
+ * letters (Jan, JANUARY), or 6月. Returns 1..12, or -1. */
+int bt_month_parse(const char *s, size_t n);
+
+/* A financial year: 2004/05, 2004-05, 2004/2005 or FY2004/05, starting in
+ * start_month (2..12) of its first year and dated by its last day: with
+ * start_month 4, 2004/05 is 2005-03-31. Returns 0 or -1 with *why. */
+int bt_fiscal_parse(const char *s, size_t n, int start_month, bt_day *out,
+                    const char **why);
 
 /* Parses a date written to a pattern made of YYYY, MM, M, DD, D and literal
  * characters, e.g. "DD-MM-YYYY" or "YYYYMMDD". M and D accept one or two

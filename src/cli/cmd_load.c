@@ -35,6 +35,28 @@ static void clear_bar(struct bar *b)
     b->shown = -1;
 }
 
+/* Says which lines a mapping passed over, and why, and the flags that
+ * changed: never silently. */
+static void print_skipped(const char *file, const struct bt_load_stats *st)
+{
+    size_t total = 0;
+    for (int i = 0; i < BT_DS_SKIP_N; i++)
+        total += st->skipped[i];
+    if (total) {
+        printf("%s: skipped %zu line%s:", file, total, total == 1 ? "" : "s");
+        const char *sep = " ";
+        for (int i = 0; i < BT_DS_SKIP_N; i++)
+            if (st->skipped[i]) {
+                printf("%s%zu %s", sep, st->skipped[i], bt_ds_skip_names[i]);
+                sep = ", ";
+            }
+        putchar('\n');
+    }
+    if (st->flags_changed)
+        printf("%s: %zu flag%s set, changed or cleared (logged in flags.csv)\n",
+               file, st->flags_changed, st->flags_changed == 1 ? "" : "s");
+}
+
 /* Prints what one file did (stdout) or why it was rejected (stderr). */
 static void report(const struct bt_cli *cli, const char *file,
                    enum bt_load_result res, const struct bt_load_opts *o,
@@ -46,10 +68,20 @@ static void report(const struct bt_cli *cli, const char *file,
         fprintf(stderr, "%s: not loaded; nothing written\n", file);
         return;
     }
+    if (res == BT_LOAD_REJECTED && diags->n == 0) { /* the mapping */
+        bt_cli_error(cli, 0, "%s", e->msg);
+        fprintf(stderr, "%s: rejected: its mapping is not valid; nothing "
+                "written\n", file);
+        return;
+    }
     if (res == BT_LOAD_REJECTED) {
         bt_cli_diags(file, diags, 100);
-        fprintf(stderr, "%s: rejected: %zu of %zu rows have problems; nothing "
-                "written\n", file, st->rejected, st->rows);
+        if (st->rows)
+            fprintf(stderr, "%s: rejected: %zu of %zu rows have problems; "
+                    "nothing written\n", file, st->rejected, st->rows);
+        else
+            fprintf(stderr, "%s: rejected: no data rows could be read; nothing "
+                    "written\n", file);
         return;
     }
     if (cli->quiet)
@@ -60,6 +92,7 @@ static void report(const struct bt_cli *cli, const char *file,
            "%zu missing, 0 rejected%s\n",
            file, st->rows, st->layout, st->added, st->revised, st->unchanged,
            st->missing, o->dry_run ? " (dry run: nothing written)" : "");
+    print_skipped(file, st);
 }
 
 int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)

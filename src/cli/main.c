@@ -24,10 +24,11 @@ const struct bt_command bt_commands[] = {
      "  --wait SECONDS      wait this long for the database lock (default 60)\n"
      "  --min-age SECONDS   leave files younger than this (default 5)\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"},
-    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--format csv|json]",
-     "print one series, in a form that loads back unchanged",
+    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all] [--format csv|json]",
+     "print a series (or all of them), with flags, in a form that loads back unchanged",
      "  --where DIM=VALUE   choose the series by a dimension value\n"
-     "  --format csv|json   output format (default csv)\n"},
+     "  --all               every matching series in one file\n"
+     "  --format csv|json   output format (default csv; json: one line per series)\n"},
     {"series", bt_cmd_series, "[INDICATOR]",
      "list the series in the database", ""},
     {"status", bt_cmd_status, "[--as-of DATE] [--lang en|zh-Hans|zh-Hant] [--json|--csv]",

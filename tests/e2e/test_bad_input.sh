@@ -25,7 +25,7 @@ check number "$H$G"'legal.gba_lawyers,2024,12x\n' "number.csv:3:3: value '12x': 
 number.csv: rejected: 1 of 2 rows have problems; nothing written"
 check separators "$H$G"'legal.gba_lawyers,2024,"1,18"\n' "separators.csv:3:3: value '1,18': bad thousands separator
 separators.csv: rejected: 1 of 2 rows have problems; nothing written"
-check date "$H$G"'legal.gba_lawyers,June 2024,1\n' "date.csv:3:2: date 'June 2024': not a date or period
+check date "$H$G"'legal.gba_lawyers,Juin 2024,1\n' "date.csv:3:2: date 'Juin 2024': not a date or period
 date.csv: rejected: 1 of 2 rows have problems; nothing written"
 check impossible "$H$G"'legal.gba_lawyers,2023-02-29,1\n' "impossible.csv:3:2: date '2023-02-29': impossible date
 impossible.csv: rejected: 1 of 2 rows have problems; nothing written"
@@ -44,13 +44,13 @@ traversal.csv: rejected: 1 of 2 rows have problems; nothing written"
 check control "indicator,date,value,city\n"'legal.gba_lawyers,2024,1,"a\tb"\n' "control.csv:2:4: city 'a	b' contains a control character
 control.csv: rejected: 1 of 1 rows have problems; nothing written"
 check layout 'when,how much\n2024,1\n' "layout.csv:1:1: unknown layout: the header should be 'indicator,date,value' (long) or 'indicator,PERIOD,...' (wide), or give a mapping with --map
-layout.csv: rejected: 0 of 0 rows have problems; nothing written"
+layout.csv: rejected: no data rows could be read; nothing written"
 check utf16 '\377\376i\000n\000' "utf16.csv:1:1: file is UTF-16; save it as UTF-8
-utf16.csv: rejected: 0 of 0 rows have problems; nothing written"
+utf16.csv: rejected: no data rows could be read; nothing written"
 check binary "$H"'a\000b\n' "binary.csv:2:2: NUL byte: a binary or UTF-16 file, not CSV text
-binary.csv: rejected: 0 of 0 rows have problems; nothing written"
+binary.csv: rejected: no data rows could be read; nothing written"
 check empty '' "empty.csv:1: file is empty: no header
-empty.csv: rejected: 0 of 0 rows have problems; nothing written"
+empty.csv: rejected: no data rows could be read; nothing written"
 
 # several problems are all reported, in line order
 check many "$H"'no.such,2024,1\nlegal.gba_lawyers,2024,x\nlegal.gba_lawyers,2024-13,1\n' "many.csv:2:1: unknown indicator 'no.such'

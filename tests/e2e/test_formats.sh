@@ -45,10 +45,10 @@ ferry.csv: 2 rows (mapped layout): 2 added, 0 revised, 0 unchanged, 0 missing, 0
 run export immd.passengers.total --where control_point=Macao
 expect_eq "$(sed 1d "$T/out")" "immd.passengers.total,2025-12-31,5,Macao
 immd.passengers.total,2026-01-01,6,Macao" "alias merges the renamed label"
-# a broken mapping is a configuration error with its place
+# a broken mapping is rejected like bad data (65), with its place
 printf 'time Day\nvalue immd.passengers.total "People\n' > bad.map
 run load --map bad.map ferry.csv
-expect_eq "$RC" 74 "bad mapping: exit code"
+expect_eq "$RC" 65 "bad mapping: exit code (invalid input, like a bad file)"
 expect_eq "$(head -1 "$T/err")" "baytrack: load: bad.map:2:29: unterminated quote" "bad mapping: message"
 
 # TZ changes nothing: the same files give the same RRD contents (rrdtool

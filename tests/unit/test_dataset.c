@@ -72,7 +72,7 @@ int main(void)
         {"indicator,2020,total\na.x,1,2\n", "",
          "1:3: column 'total' is not a period (not a date or period); a wide "
          "file has 'indicator' then one column per period\n"},
-        {"indicator,date,value,city\na.x,2020,1,\n", "", "2:4: city '' is empty\n"},
+        {"indicator,date,value,city\na.x,2020,1,\n", "a.x@2020-12-31=1;", ""},
         {"", "", "1:0: file is empty: no header\n"},
         {"indicator,date,value\na.x,1969,1\n", "",
          "2:2: date '1969': before 1970-01-02, which RRD files cannot hold\n"},
@@ -99,7 +99,8 @@ int main(void)
                         "b.y{control_point=Macao}@2026-01-01=6;");
     parse("Date,Where,Total\n", &m, &diag, &obs);
     CHECK_STR(diag.data, "1:0: header has no column 'Control Point' named by the "
-                         "mapping's dimension 'control_point'\n");
+                         "mapping's dimension 'control_point'; its columns "
+                         "are: 'Date', 'Where', 'Total'\n");
     parse("Date,Control Point,Total\n2026-01-01,Macao,6\n", &m, &diag, &obs);
     CHECK_STR(diag.data, "2:1: date '2026-01-01': date does not match the "
                          "mapping's format\n");

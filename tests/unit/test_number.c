@@ -34,6 +34,23 @@ int main(void)
             CHECK(!signbit(v) || v != 0);
         }
     }
+    /* scaled: the decimal point moved, one rounding */
+    static const struct {
+        const char *in;
+        int exp10;
+        double want;
+    } scaled[] = {
+        {"28014.94", 8, 2801494000000.0}, {"886.21", 8, 88621000000.0},
+        {"2275538.07", 8, 227553807000000.0}, {"1.5", -2, 0.015},
+        {"12", 4, 120000.0}, {"1e2", 2, 10000.0},
+    };
+    for (size_t i = 0; i < sizeof scaled / sizeof *scaled; i++) {
+        double v = -1;
+        const char *why;
+        CHECK(bt_number_parse_scaled(scaled[i].in, strlen(scaled[i].in),
+                                     scaled[i].exp10, &v, &why) == 1);
+        CHECK(v == scaled[i].want);
+    }
     static const struct {
         double v;
         const char *out;

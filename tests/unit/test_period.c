@@ -21,6 +21,12 @@ static void test_parse(void)
         {"2024-06-31", NULL},         {"abc", NULL},
         {"", NULL},                   {"2024-06/30", NULL},
         {"2024年13月", NULL},         {"20240630", NULL},
+        {"Q1 2023", "2023-03-31"},    {"q4-2023", "2023-12-31"},
+        {"Jan-2023", "2023-01-31"},   {"Feb 2024", "2024-02-29"},
+        {"September 2023", "2023-09-30"}, {"2023年1-6月", "2023-06-30"},
+        {"2023年6-1月", NULL},        {"Q5 2023", NULL},
+        {"Janu-2023", NULL},          {"Jan-23", NULL},
+        {"Mayday 2023", NULL},        {"2023年1-13月", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         bt_day d;
@@ -70,6 +76,41 @@ static void test_pattern(void)
     CHECK(bt_date_pattern_check("DD-MM-YY") != 0);
 }
 
+static void test_fiscal_and_month(void)
+{
+    static const struct {
+        const char *in;
+        int start;
+        const char *want;
+    } cases[] = {
+        {"2004/05", 4, "2005-03-31"}, {"2004-2005", 4, "2005-03-31"},
+        {"FY2019/20", 7, "2020-06-30"}, {"1999/00", 4, "2000-03-31"},
+        {"2004/06", 4, NULL},         {"2004", 4, NULL},
+        {"2004/2006", 4, NULL},       {"2004/05x", 4, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        bt_day d;
+        const char *why;
+        int rc = bt_fiscal_parse(cases[i].in, strlen(cases[i].in),
+                                 cases[i].start, &d, &why);
+        if (!cases[i].want) {
+            CHECK(rc != 0);
+            continue;
+        }
+        char buf[11];
+        CHECK(rc == 0);
+        bt_date_format(d, buf);
+        CHECK_STR(buf, cases[i].want);
+    }
+    CHECK(bt_month_parse("Jan", 3) == 1);
+    CHECK(bt_month_parse("december", 8) == 12);
+    CHECK(bt_month_parse(" 09 ", 4) == 9);
+    CHECK(bt_month_parse("6月", strlen("6月")) == 6);
+    CHECK(bt_month_parse("13", 2) == -1);
+    CHECK(bt_month_parse("", 0) == -1);
+    CHECK(bt_month_parse("Ja", 2) == -1);
+}
+
 static void test_format_round_trip(void)
 {
     static const struct {
@@ -115,6 +156,7 @@ int main(void)
 {
     test_parse();
     test_pattern();
+    test_fiscal_and_month();
     test_format_round_trip();
     test_civil();
     return CHECK_DONE();

@@ -74,22 +74,84 @@ static void test_mapping(void)
         const char *in, *err;
     } bad[] = {
         {"time Date\nvalue a.b \"x\n", "x.map:2:11: unterminated quote"},
-        {"time Date YY\n", "x.map:1:1: date pattern needs YYYY, MM or M, and DD or D"},
-        {"value a..x col\ntime d\n", "x.map:1:1: must not contain '..'"},
-        {"value ../x col\ntime d\n", "x.map:1:1: must be lowercase letters, "
+        {"time Date YY\n", "x.map:1:11: date pattern needs YYYY, MM or M, and DD or D"},
+        {"value a..x col\ntime d\n", "x.map:1:7: must not contain '..'"},
+        {"value ../x col\ntime d\n", "x.map:1:7: must be lowercase letters, "
                                      "digits, '_', '.' and '-', starting with a "
                                      "letter or digit"},
         {"time d\n", "x.map:1:1: mapping needs a 'value' statement"},
-        {"frobnicate x\n", "x.map:1:1: expected 'time COLUMN [PATTERN]', 'dimension "
-                           "NAME COLUMN', 'value INDICATOR COLUMN' or 'alias "
-                           "DIMENSION FROM TO'"},
-        {"time d\ndimension \"Bad Name\" c\n", "x.map:2:1: dimension name must be "
+        {"frobnicate x\n", "x.map:1:1: unknown statement or wrong number of "
+                           "words; docs/mapping.md lists them: header, notes, "
+                           "skip, indicator, time, fiscal, annual, dimension, "
+                           "value, alias, scale, missing, means, marks, flag, "
+                           "normal"},
+        {"time d\nvalue x\n", "x.map:2:1: mapping needs an 'indicator' "
+                               "statement, or an ID in each 'value'"},
+        {"time header\nindicator a.b\nvalue c\n", "x.map:3:1: mapping needs "
+                          "no 'value' statement with 'time header' (every "
+                          "column not otherwise named is a period)"},
+        {"time d\nvalue a.b c scale=7\n", "x.map:2:13: scale must be a power "
+                          "of ten (1e8, 1000, 0.01) or thousand, million, "
+                          "billion, 万, 亿"},
+        {"time d\nvalue a.b c flag=x scale=1e8 d\n", "x.map:2:30: a value "
+                          "names at most an indicator and a column; options "
+                          "are KEY=VALUE"},
+        {"header 0\n", "x.map:1:8: expected a line number, or two as "
+                       "FIRST-LAST (at most 10 header rows)"},
+        {"header 5-3\n", "x.map:1:8: expected a line number, or two as "
+                         "FIRST-LAST (at most 10 header rows)"},
+        {"skip empty\n", "x.map:1:6: expected blank, short or invalid"},
+        {"fiscal 1\n", "x.map:1:8: a financial year starts in a month from 2 "
+                       "(February) to 12 (December)"},
+        {"means Trace lots\n", "x.map:1:13: expected a number"},
+        {"time year=Y\nvalue a.b c\nannual skip\n", "x.map:3:1: mapping needs "
+                          "'time year=... month=...' for 'annual'"},
+        {"time year=Y month=M week=W\n", "x.map:1:21: expected year=COLUMN, "
+                          "month=COLUMN and day=COLUMN, each once"},
+        {"time d\nvalue a.b c scale=2 flag=F direction=\"in out\"\n",
+         NULL},
+        {"time d\nvalue a.b c flag=x\"\n", "x.map:2:19: unterminated quote"},
+        {"\"time\" d\n", "x.map:1:1: a statement begins with a keyword"},
+        {"time d\ndimension \"Bad Name\" c\n", "x.map:2:11: dimension name must be "
                                               "lowercase letters, digits and '_'"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        if (!bad[i].err) { /* scale=2 is not a power of ten */
+            CHECK(bt_mapping_parse(&m, bad[i].in, strlen(bad[i].in), "x.map", &e) != 0);
+            continue;
+        }
         CHECK(bt_mapping_parse(&m, bad[i].in, strlen(bad[i].in), "x.map", &e) != 0);
         CHECK_STR(e.msg, bad[i].err);
     }
+    /* the new statements, all at once */
+    static const char full[] =
+        "header 3-6\nnotes \"注：\" Source:\nskip blank short\n"
+        "indicator a.b\ntime year=\"Year\" month=Month\nfiscal April\n"
+        "annual c.d\ndimension region \"Country/region\"\n"
+        "value \"X / Y\" scale=亿 flag=\"X_INDI\" direction=Arrival\n"
+        "value e.f Z\nscale 1e3\nmissing *** N.A. \"[-]\"\nmeans Trace 0\n"
+        "marks \"#\" * \"(p)\"\nflag Status\nnormal \"Normal value\"\n";
+    if (bt_mapping_parse(&m, full, strlen(full), "x.map", &e) != 0)
+        fprintf(stderr, "%s\n", e.msg), exit(1);
+    CHECK(m.header_first == 3 && m.header_last == 6);
+    CHECK(m.nnotes == 2 && m.skip == (BT_MAP_SKIP_BLANK | BT_MAP_SKIP_SHORT));
+    CHECK(m.time == BT_TIME_PARTS && m.fiscal_start == 4);
+    CHECK_STR(m.year_column, "Year");
+    CHECK_STR(m.month_column, "Month");
+    CHECK_STR(bt_mapping_annual(&m, "a.b"), "c.d");
+    CHECK(m.nvalues == 2 && !m.values[0].indicator && m.values[0].exp10 == 8);
+    CHECK_STR(m.values[0].column, "X / Y");
+    CHECK_STR(m.values[0].flag_column, "X_INDI");
+    CHECK_STR(m.values[0].fixed[0].name, "direction");
+    CHECK_STR(m.values[0].fixed[0].value, "Arrival");
+    CHECK_STR(m.values[1].indicator, "e.f");
+    CHECK(m.exp10 == 3 && m.nwords == 4 && m.words[3].value == 0 &&
+          !m.words[3].missing);
+    CHECK(m.nmarks == 3);
+    CHECK_STR(m.marks[0], "(p)"); /* longest first */
+    CHECK_STR(m.flag_column, "Status");
+    CHECK_STR(m.normal[0], "Normal value");
+    bt_mapping_release(&m);
 }
 
 int main(void)

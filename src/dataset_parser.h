@@ -1,0 +1,53 @@
+/* dataset_parser.h - what the layouts of dataset.c share (internal). */
+#ifndef BT_DATASET_PARSER_H
+#define BT_DATASET_PARSER_H
+
+#include "csv_read.h"
+#include "dataset.h"
+#include "fileio.h"
+
+enum layout { LONG, WIDE, MAPPED };
+
+struct mapped; /* layout_mapped.c */
+
+/* The reading of one file: what the header says about each column. */
+struct parser {
+    struct bt_dataset *ds;
+    const struct bt_catalogue *cat;
+    const struct bt_mapping *map;
+    struct bt_diags *diags;
+    enum layout layout;
+    int header_done;       /* 1 after a usable header, -1 after a bad one */
+    size_t ncols;          /* fields every row must have */
+    size_t c_ind, c_date;  /* long and wide: indicator; long: date */
+    size_t c_flag;         /* long: the flag column, or SIZE_MAX */
+    size_t ndims;          /* dimension columns, sorted by name */
+    size_t dim_col[BT_DIMS_MAX];
+    char dim_name[BT_DIMS_MAX][64];
+    size_t nval;           /* value columns (long: 1) */
+    size_t *val_col;
+    bt_day *col_day;       /* wide: the period of each column */
+    unsigned char *ignored; /* columns with an empty header */
+    const struct bt_indicator *last_ind; /* cache for the long layout */
+    struct bt_buf dimkey;  /* the current row's "name\0value\0..." part */
+    struct bt_buf key;
+    uint32_t last_series;  /* the series of the previous observation */
+    struct conflict *locate; /* second reading: where conflicts are */
+    size_t nlocate;
+    struct mapped *mapped; /* owned: the mapped layout's state */
+};
+
+/* Adds one observation of ind with the dimensions in p->dimkey; flag
+ * (flaglen bytes, 0 for none) is kept beside it. */
+void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
+                double v, const char *flag, size_t flaglen, unsigned long line,
+                size_t col);
+
+/* The mapped layout: called for every record; returns 0 to go on. */
+int bt_mapped_record(struct parser *p, unsigned long line,
+                     const struct bt_field *f, size_t n);
+/* After the last record: reports a header never met. */
+void bt_mapped_finish(struct parser *p);
+void bt_mapped_release(struct parser *p);
+
+#endif
