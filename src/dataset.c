@@ -190,7 +190,7 @@ static int find_column(const struct bt_field *f, size_t n, const char *name)
 static int add_dim(struct parser *p, unsigned long line, size_t col,
                    const char *name)
 {
-    if (p->ndims == BT_DIMS_MAX) {
+    if (p->ndims == BT_DIM_COLUMNS_MAX) {
         bt_diags_add(p->diags, line, col + 1, "too many dimension columns");
         return -1;
     }
@@ -301,12 +301,17 @@ static int row_dims(struct parser *p, unsigned long line,
                     const struct bt_field *f)
 {
     p->dimkey.len = 0;
-    int ok = 0;
+    int ok = 0, filled = 0;
     for (size_t i = 0; i < p->ndims; i++) {
         size_t c = p->dim_col[i];
         const char *v = f[c].s, *why;
         if (!f[c].len)
             continue; /* not broken down by this one: the total over it */
+        if (++filled > BT_DIMS_MAX) {
+            bt_diags_add(p->diags, line, c + 1, "more than %d dimensions "
+                         "filled in one row", BT_DIMS_MAX);
+            return -1;
+        }
         if (bt_dim_value_check(v, strlen(v), &why) != 0) {
             bt_diags_add(p->diags, line, c + 1, "%s '%.*s%s' %s", p->dim_name[i],
                          BT_SHOWN(v), why);

@@ -22,8 +22,8 @@ struct parser {
     size_t c_ind, c_date;  /* long and wide: indicator; long: date */
     size_t c_flag;         /* long: the flag column, or SIZE_MAX */
     size_t ndims;          /* dimension columns, sorted by name */
-    size_t dim_col[BT_DIMS_MAX];
-    char dim_name[BT_DIMS_MAX][64];
+    size_t dim_col[BT_DIM_COLUMNS_MAX];
+    char dim_name[BT_DIM_COLUMNS_MAX][64];
     size_t nval;           /* value columns (long: 1) */
     size_t *val_col;
     bt_day *col_day;       /* wide: the period of each column */

@@ -37,7 +37,7 @@ struct mapped {
     int header_rows;       /* header rows met */
     int in_notes;
     size_t c_time, c_year, c_month, c_day, c_flag;
-    size_t dim_col[BT_MAP_DIMS_MAX]; /* in the mapping's order */
+    size_t dim_col[BT_DIM_COLUMNS_MAX]; /* in the mapping's order */
     struct vcol *vals;
     size_t nvals;
     struct cell *cells;
@@ -392,8 +392,10 @@ static int row_period(struct parser *p, unsigned long line,
         if (rc == 0)
             *day = bt_day_from_civil(year, month, d ? d : bt_days_in_month(year, month));
     }
-    if (rc == 0 && *day < BT_DAY_MIN)
+    if (rc == 0 && *day < BT_DAY_MIN) {
         rc = -1, why = "before 1970-01-02, which RRD files cannot hold";
+        col = m->time == BT_TIME_PARTS ? st->c_year : col;
+    }
     if (rc != 0) {
         const struct bt_field *c = &f[col];
         bt_diags_add(p->diags, line, col + 1, "date '%.*s%s': %s",

@@ -367,7 +367,7 @@ static int st_simple(struct bt_mapping *m, struct stmt *st)
     } else if (strcmp(k, "dimension") == 0 && st->n == 3) {
         if (check_dim_name(st, 1, st->w[1].s) != 0)
             return -1;
-        if (m->ndims == BT_MAP_DIMS_MAX)
+        if (m->ndims == BT_DIM_COLUMNS_MAX)
             return bad(st, 1, "too many dimension columns");
         m->dims[m->ndims++] = (struct bt_map_column){bt_xstrdup(st->w[1].s),
                                                      bt_xstrdup(st->w[2].s)};

@@ -40,7 +40,6 @@
 #include "error.h"
 #include "series.h"
 
-#define BT_MAP_DIMS_MAX 24 /* dimension columns (Open SDG has 15) */
 
 struct bt_map_column {
     char *key;    /* dimension name or indicator id */
@@ -93,7 +92,7 @@ struct bt_mapping {
     struct bt_map_alias *annual; /* from -> to (from NULL: every one) */
     size_t nannual;
     int annual_skip;
-    struct bt_map_column dims[BT_MAP_DIMS_MAX]; /* a row's non-empty ones */
+    struct bt_map_column dims[BT_DIM_COLUMNS_MAX]; /* a row's non-empty ones */
     size_t ndims;                               /* are at most BT_DIMS_MAX */
     struct bt_map_value *values;
     size_t nvalues;

@@ -163,3 +163,4 @@ size_t bt_number_format(double v, char *buf)
     }
     return (size_t)snprintf(buf, 32, "%.17g", v);
 }
+

@@ -22,6 +22,8 @@
 #define BT_ID_MAX 100    /* bytes in an indicator id */
 #define BT_DIM_MAX 200   /* bytes in a dimension value */
 #define BT_DIMS_MAX 8    /* dimensions in a series */
+#define BT_DIM_COLUMNS_MAX 24 /* dimension columns in a file (Open SDG has
+                                 15); a row fills at most BT_DIMS_MAX */
 
 /* A dimension; the strings are borrowed. */
 struct bt_dim {

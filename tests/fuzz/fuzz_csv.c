@@ -10,6 +10,7 @@
 #include "dataset.h"
 #include "encoding.h"
 #include "fileio.h"
+#include "mapping.h"
 
 /* Records as "line:len:field|..." so that any difference shows. */
 static int keep(void *ctx, unsigned long line, const struct bt_field *f, size_t n)
@@ -45,6 +46,45 @@ static struct bt_indicator inds[] = {
 };
 static const struct bt_catalogue cat = {inds, 2};
 
+/* The mapped layouts the input is also read through: a wide table with a
+ * preamble and notes, a period split over columns with annual rows, and
+ * flags, marks, words and scales. */
+static const char *const map_texts[] = {
+    "header 2\nnotes \"注：\" Source:\nskip blank short\nindicator a.x\n"
+    "dimension region r\ntime header\nscale 亿\n",
+    "header 1-2\nskip invalid\nindicator b.y\ntime year=Year month=Month "
+    "day=Day\nannual a.x\nvalue \"v / n\" region=East\nvalue w\n"
+    "dimension where \"w / n\"\n",
+    "time date\nfiscal 4\nvalue a.x v flag=f scale=1e3\nvalue b.y w\n"
+    "missing *** N.A.\nmeans Trace 0\nmarks \"#\" > \"(p)\"\n"
+    "flag s\nnormal \"Normal value\"\n",
+};
+#define NMAPS (sizeof map_texts / sizeof *map_texts)
+static struct bt_mapping maps[NMAPS];
+static int maps_ready;
+
+static void read_mapped(const char *text, size_t len)
+{
+    struct bt_error e;
+    if (!maps_ready) {
+        for (size_t i = 0; i < NMAPS; i++)
+            if (bt_mapping_parse(&maps[i], map_texts[i], strlen(map_texts[i]),
+                                 "m", &e) != 0)
+                abort();
+        maps_ready = 1;
+    }
+    for (size_t i = 0; i < NMAPS; i++) {
+        struct bt_diags diags = BT_DIAGS_INIT;
+        struct bt_dataset ds;
+        bt_dataset_read_text(&ds, text, len, &cat, &maps[i], &diags);
+        for (size_t k = 0; k < diags.n; k++)
+            if (diags.v[k].line == 0)
+                abort(); /* every problem has a place */
+        bt_dataset_release(&ds);
+        bt_diags_release(&diags);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -58,6 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (diags.v[i].line == 0)
                 abort(); /* every problem has a place */
         bt_dataset_release(&ds);
+        read_mapped(text.buf, text.len);
     }
     bt_text_release(&text);
     bt_diags_release(&diags);

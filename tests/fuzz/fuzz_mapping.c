@@ -1,5 +1,6 @@
 /* libFuzzer target: the mapping file parser. On success the mapping must
- * name a time column and at least one value; on failure the message must
+ * say where the periods are and, unless they are the header, name at
+ * least one value, each with an indicator; on failure the message must
  * say where. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,9 +14,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct bt_mapping m;
     struct bt_error e;
     if (bt_mapping_parse(&m, (const char *)data, size, "f.map", &e) == 0) {
-        if (!m.time_column || m.nvalues == 0)
+        if (!m.has_time || (m.time != BT_TIME_HEADER && m.nvalues == 0) ||
+            m.header_first == 0 || m.header_last < m.header_first)
             abort();
+        for (size_t i = 0; i < m.nvalues; i++)
+            if (!m.values[i].indicator && !m.indicator)
+                abort();
         bt_mapping_alias(&m, "x", "y");
+        bt_mapping_annual(&m, "a.x");
         bt_mapping_release(&m);
     } else if (strncmp(e.msg, "f.map:", 6) != 0) {
         abort();
