@@ -103,6 +103,29 @@ hk.visitor_arrivals.annual,2021,123,#
 hk.visitor_arrivals.annual,2022,8000,>
 hk.visitor_arrivals.annual,2023,9000," "marks kept as flags"
 
+# annual rows skipped on purpose, short note rows skipped, new period
+# forms in a period column, a fixed dimension per value column
+export BAYTRACK_DB="$T/split"
+printf 'Year,Month,In,Out\n2023,,30,31\n2023,Jan,1,2\n2023,Feb,3,4\nEnd of table\n' > split.csv
+printf 'indicator hk.visitor_arrivals\ntime year=Year month=Month\nannual skip\nskip short\nvalue In direction=Arrival\nvalue Out direction=Departure\n' > split.map
+run load --map split.map split.csv
+expect_eq "$(cat "$T/out")" "split.csv: 2 rows (mapped layout): 4 added, 0 revised, 0 unchanged, 0 missing, 0 rejected
+split.csv: skipped 2 lines: 1 short, 1 annual (annual skip)" "annual skip, skip short"
+"$BAYTRACK" export --all hk.visitor_arrivals > split.out
+expect_eq "$(cat split.out)" "indicator,date,value,direction
+hk.visitor_arrivals,2023-01,1,Arrival
+hk.visitor_arrivals,2023-02,3,Arrival
+hk.visitor_arrivals,2023-01,2,Departure
+hk.visitor_arrivals,2023-02,4,Departure" "fixed dimensions per value column"
+printf 'When,Value\nQ1 2023,1\nApr-2023,2\n2023年1-6月,3\n' > forms.csv
+printf 'indicator hk.visitor_arrivals\ntime When\nvalue Value region=Forms\n' > forms.map
+run load --map forms.map forms.csv
+"$BAYTRACK" export hk.visitor_arrivals --where region=Forms > forms.out
+expect_eq "$(cut -d, -f2,3 forms.out)" "date,value
+2023-03,1
+2023-04,2
+2023-06,3" "Q1 2023, Apr-2023, 2023年1-6月"
+
 # a bad mapping: MAP:LINE:COLUMN and 65
 printf 'header 3\nvalue nbs.m2 "x" scale=7\ntime t\n' > bad.map
 run load --map bad.map "$PUB/nbs_money_supply_monthly_1999_2021_gbk.csv"
