@@ -277,7 +277,8 @@ static int value_columns(struct parser *p, unsigned long line)
     return ok;
 }
 
-/* Resolves every name of the mapping against the header rows. */
+/* Resolves every name of the mapping against the header rows; problems
+ * are reported on line (the header's first). */
 static int resolve(struct parser *p, unsigned long line)
 {
     struct mapped *st = p->mapped;
@@ -580,7 +581,7 @@ int bt_mapped_record(struct parser *p, unsigned long line,
             header_row(st, f, n);
             return 0;
         }
-        p->header_done = resolve(p, line) == 0 ? 1 : -1;
+        p->header_done = resolve(p, m->header_first) == 0 ? 1 : -1;
         if (p->header_done < 0)
             return 1;
     }
@@ -599,10 +600,8 @@ int bt_mapped_record(struct parser *p, unsigned long line,
 
 void bt_mapped_finish(struct parser *p)
 {
-    if (p->map && !p->header_done && p->mapped) {
-        unsigned long line = p->map->header_last + 1;
-        p->header_done = resolve(p, line) == 0 ? 1 : -1;
-    }
+    if (p->map && !p->header_done && p->mapped)
+        p->header_done = resolve(p, p->map->header_first) == 0 ? 1 : -1;
 }
 
 void bt_mapped_release(struct parser *p)
