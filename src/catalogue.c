@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csv_read.h"
 #include "encoding.h"
@@ -15,6 +16,8 @@ static const char *const indicator_header[] = {
     "direction", "frequency", "domain", "source"};
 static const char *const target_header[] = {"indicator", "date", "value",
                                             "kind", "source", "illustrative"};
+static const char *const derived_header[] = {"indicator", "from", "period",
+                                             "function"};
 
 /* State while reading one catalogue file. */
 struct ctx {
@@ -122,6 +125,43 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
+static int derived_row(void *vx, unsigned long line, const struct bt_field *f,
+                       size_t n)
+{
+    struct ctx *x = vx;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, derived_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    struct bt_indicator *in =
+        (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
+    const struct bt_indicator *from = bt_catalogue_find(x->c, f[1].s, f[1].len);
+    struct bt_derive d = {0};
+    if (!in)
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
+    else if (in->derive)
+        bt_diags_add(&x->diags, line, 1, "indicator '%s' is derived twice", in->id);
+    if (!from)
+        bt_diags_add(&x->diags, line, 2, "unknown indicator '%.*s%s'", BT_SHOWN(f[1].s));
+    else if (from->freq != BT_FREQ_DAILY || from->derive || from == in)
+        bt_diags_add(&x->diags, line, 2,
+                     "'%s' must be a daily indicator with series of its own", from->id);
+    if (bt_derive_period_parse(f[2].s, &d.period) != 0)
+        bt_diags_add(&x->diags, line, 3, "period '%.*s%s' must be year or month",
+                     BT_SHOWN(f[2].s));
+    if (bt_derive_fn_parse(f[3].s, &d.fn) != 0)
+        bt_diags_add(&x->diags, line, 4, "function '%.*s%s' must be sum or mean",
+                     BT_SHOWN(f[3].s));
+    if (x->diags.n)
+        return 0;
+    d.from = bt_xstrdup(from->id);
+    in->derive = bt_xmalloc(sizeof *in->derive);
+    *in->derive = d;
+    return 0;
+}
+
 static int indicator_cmp(const void *a, const void *b)
 {
     return strcmp(((const struct bt_indicator *)a)->id,
@@ -175,6 +215,11 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     for (size_t i = 0; i < c->n; i++)
         bt_qsort(c->v[i].targets, c->v[i].ntargets, sizeof *c->v[i].targets,
               target_cmp);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/derived.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "derived.csv", derived_row, e) != 0)
+        goto fail;
     return 0;
 fail:
     bt_catalogue_release(c);
@@ -194,6 +239,9 @@ void bt_catalogue_release(struct bt_catalogue *c)
         for (size_t t = 0; t < in->ntargets; t++)
             free(in->targets[t].source);
         free(in->targets);
+        if (in->derive)
+            free(in->derive->from);
+        free(in->derive);
     }
     free(c->v);
     memset(c, 0, sizeof *c);

@@ -5,12 +5,14 @@
  * targets.csv:    indicator,date,value,kind,source[,illustrative]
  *   kind is baseline, milestone or target; illustrative is "yes" for a
  *   target no source states (added to show the method), empty otherwise.
+ * derived.csv (optional): indicator,from,period,function  (derive.h)
  */
 #ifndef BT_CATALOGUE_H
 #define BT_CATALOGUE_H
 
 #include <stddef.h>
 
+#include "derive.h"
 #include "error.h"
 #include "period.h"
 
@@ -36,6 +38,7 @@ struct bt_indicator {
     char *source;
     struct bt_target *targets; /* sorted by date; owned */
     size_t ntargets;
+    struct bt_derive *derive;  /* NULL, or how it is computed; owned */
 };
 
 /* All indicators, sorted by id. Owns everything it points to. */
@@ -44,7 +47,8 @@ struct bt_catalogue {
     size_t n;
 };
 
-/* Reads DIR/indicators.csv and DIR/targets.csv into *c. On failure returns
+/* Reads DIR/indicators.csv, DIR/targets.csv and DIR/derived.csv (when
+ * there is one) into *c. On failure returns
  * -1 and *e says FILE:LINE:COLUMN: what is wrong (the first problem). */
 int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
                       struct bt_error *e);

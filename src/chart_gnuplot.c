@@ -60,8 +60,9 @@ static void quote_cut(struct bt_buf *s, const char *text, size_t max)
 
 const char *bt_status_color(enum bt_status s)
 {
-    static const char *const colors[] = {"#1a9850", "#66bd63", "#fdae61",
-                                         "#f46d43", "#d73027", "#969696"};
+    static const char *const colors[] = {
+        "#1a9850", "#66bd63", "#fdae61", "#f46d43", "#d73027",
+        "#4575b4", "#91bfdb", "#8073ac", "#969696"};
     return colors[s];
 }
 

@@ -210,6 +210,17 @@ static int add_dim(struct parser *p, unsigned long line, size_t col,
     return 0;
 }
 
+/* Columns of a long file that document an observation, not a dimension. */
+static int is_citation(const char *name)
+{
+    static const char *const names[] = {"note",      "source", "outlet",
+                                        "published", "url",    "quote"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static int header_long(struct parser *p, unsigned long line,
                        const struct bt_field *f, size_t n)
 {
@@ -221,7 +232,7 @@ static int header_long(struct parser *p, unsigned long line,
     p->val_col[0] = (size_t)value;
     for (size_t i = 0; i < n; i++) {
         if (i == p->c_ind || i == p->c_date || i == (size_t)value ||
-            p->ignored[i] || strcmp(f[i].s, "note") == 0)
+            p->ignored[i] || is_citation(f[i].s))
             continue;
         if (strcmp(f[i].s, "flag") == 0) {
             p->c_flag = i;

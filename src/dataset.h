@@ -1,8 +1,10 @@
 /* dataset.h - one input CSV file turned into checked observations.
  *
  * Layouts (chosen from the header, or by a mapping):
- *   long    indicator,date,value[,note][,DIMENSION...]  any order; every
- *           other column is a dimension named by its header
+ *   long    indicator,date,value[,flag][,CITATION...][,DIMENSION...]  any
+ *           order; CITATION is note, source, outlet, published, url or
+ *           quote (kept in the file, not loaded); every other column is a
+ *           dimension named by its header
  *   wide    indicator,PERIOD,PERIOD,...  one row per indicator
  *   mapped  anything a struct bt_mapping describes (layout_mapped.c)
  * Columns with an empty header (a trailing comma) are ignored. A long

@@ -141,6 +141,29 @@ static enum bt_status decide(const struct bt_indicator *ind,
     return BT_OFF_TRACK;
 }
 
+/* No target: classifies the trend of obs[0..n) (n >= 2) into r. */
+static void trend(const struct bt_indicator *ind, const struct bt_point *obs,
+                  size_t n, struct bt_progress *r)
+{
+    size_t s = 0;
+    while (s < n - 2 && (double)(obs[n - 1].day - obs[s].day) >
+                            BT_TREND_YEARS * DAYS_PER_YEAR)
+        s++;
+    double x_s = obs[s].value, x_t = obs[n - 1].value;
+    double g = x_s > 0 && x_t > 0
+                   ? pow(x_t / x_s, 1 / years(obs[s].day, obs[n - 1].day)) - 1
+                   : (x_t > x_s) - (x_t < x_s);
+    r->has_trend = 1;
+    r->trend_date = obs[s].day;
+    r->trend_value = x_s;
+    r->growth_actual = g;
+    if (ind->direction == BT_DIR_DOWN)
+        g = -g;
+    r->status = g >= BT_TREND_CHANGE    ? BT_IMPROVING
+                : g <= -BT_TREND_CHANGE ? BT_WORSENING
+                                        : BT_LITTLE_CHANGE;
+}
+
 void bt_progress_assess(const struct bt_indicator *ind,
                         const struct bt_point *obs, size_t n, bt_day as_of,
                         struct bt_progress *r)
@@ -176,6 +199,10 @@ void bt_progress_assess(const struct bt_indicator *ind,
         r->target_date = r->target->date;
         r->target_value = r->target->value;
     }
+    if (!r->has_target && n >= 2) {
+        trend(ind, obs, n, r);
+        return;
+    }
     if (!r->has_latest || !r->has_target || r->latest_date < r->baseline_date)
         return;
     double x_b = r->baseline_value;
@@ -200,7 +227,8 @@ void bt_progress_assess(const struct bt_indicator *ind,
 }
 
 static const char *const status_names[] = {
-    "achieved", "on_track", "moderate_progress", "off_track", "deterioration",
+    "achieved",  "on_track",     "moderate_progress", "off_track",
+    "deterioration", "improving", "little_change", "worsening",
     "insufficient_data"};
 
 static const char *const status_labels[][3] = {
@@ -209,6 +237,9 @@ static const char *const status_labels[][3] = {
     {"moderate progress", "进展一般", "進展一般"},
     {"off track", "进展滞后", "進展滯後"},
     {"deterioration", "倒退", "倒退"},
+    {"improving (no target)", "向好（无目标）", "向好（無目標）"},
+    {"little change (no target)", "变化不大（无目标）", "變化不大（無目標）"},
+    {"worsening (no target)", "变差（无目标）", "變差（無目標）"},
     {"insufficient data", "数据不足", "數據不足"},
 };
 

@@ -14,6 +14,13 @@
  * else deterioration when p < 0 or r < 0;
  * on_track when r >= 0.95; moderate_progress when r >= 0.60; else
  * off_track. A target date already past and not reached is off_track.
+ *
+ * An indicator with no target still has a trend when it has two
+ * observations (Eurostat's rule for indicators without a quantified
+ * target): the compound annual growth from the first observation at most
+ * five years before the latest (else the one before the latest), taken in
+ * the indicator's direction, is improving at >= +1 %/yr, worsening at
+ * <= -1 %/yr, little change between.
  */
 #ifndef BT_PROGRESS_H
 #define BT_PROGRESS_H
@@ -25,6 +32,8 @@
 
 #define BT_PACE_ON_TRACK 0.95
 #define BT_PACE_MODERATE 0.60
+#define BT_TREND_YEARS 5     /* the trend's window */
+#define BT_TREND_CHANGE 0.01 /* 1 %/yr: improving or worsening */
 
 enum bt_status {
     BT_ACHIEVED,
@@ -32,6 +41,9 @@ enum bt_status {
     BT_MODERATE_PROGRESS,
     BT_OFF_TRACK,
     BT_DETERIORATION,
+    BT_IMPROVING,     /* no target: the trend, in the indicator's direction */
+    BT_LITTLE_CHANGE,
+    BT_WORSENING,
     BT_INSUFFICIENT_DATA,
 };
 
@@ -53,6 +65,9 @@ struct bt_progress {
     enum bt_pace_method method;
     double growth_actual;   /* compound annual growth, actual (growth method) */
     double growth_required; /* compound annual growth, required */
+    int has_trend;          /* no target: the trend's start point */
+    bt_day trend_date;
+    double trend_value;
 };
 
 /* Assesses ind from its observations obs[0..n) (sorted by day), ignoring

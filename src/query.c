@@ -118,6 +118,22 @@ int bt_query_total(struct bt_db *db, const char *indicator,
     return n < 0 ? -1 : 0;
 }
 
+int bt_query_indicator(struct bt_db *db, const struct bt_indicator *ind,
+                       const struct bt_dim *where, size_t nwhere,
+                       struct bt_points *out, size_t *nseries,
+                       struct bt_error *e)
+{
+    if (!ind->derive)
+        return bt_query_total(db, ind->id, where, nwhere, out, nseries, e);
+    struct bt_points daily = {0};
+    int rc = bt_query_total(db, ind->derive->from, where, nwhere, &daily,
+                            nseries, e);
+    if (rc == 0)
+        bt_derive_points(ind->derive, daily.v, daily.n, out);
+    bt_points_release(&daily);
+    return rc;
+}
+
 int bt_query_assess(struct bt_db *db, const struct bt_catalogue *cat,
                     bt_day as_of, struct bt_assessment **out,
                     struct bt_error *e)
@@ -125,8 +141,8 @@ int bt_query_assess(struct bt_db *db, const struct bt_catalogue *cat,
     struct bt_assessment *a = bt_xcalloc(cat->n, sizeof *a);
     for (size_t i = 0; i < cat->n; i++) {
         a[i].ind = &cat->v[i];
-        if (bt_query_total(db, a[i].ind->id, NULL, 0, &a[i].obs, &a[i].nseries,
-                           e) != 0) {
+        if (bt_query_indicator(db, a[i].ind, NULL, 0, &a[i].obs, &a[i].nseries,
+                               e) != 0) {
             bt_assessments_free(a, cat->n);
             return -1;
         }

@@ -18,6 +18,14 @@ int bt_query_total(struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,
                    struct bt_points *out, size_t *nseries, struct bt_error *e);
 
+/* As bt_query_total, for a catalogue indicator: a derived one (derive.h)
+ * is computed from the total of the indicator it is derived from, with
+ * where[] applied to that one. */
+int bt_query_indicator(struct bt_db *db, const struct bt_indicator *ind,
+                       const struct bt_dim *where, size_t nwhere,
+                       struct bt_points *out, size_t *nseries,
+                       struct bt_error *e);
+
 /* The series of an indicator summed by the value of one dimension (the
  * first by name, e.g. control_point, summing over direction). */
 struct bt_group {

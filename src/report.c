@@ -73,6 +73,13 @@ static void md_text(struct bt_buf *b, const char *s)
     }
 }
 
+/* Whether an indicator gets small multiples: several series of its own
+ * (a derived one is drawn from another's total). */
+static int has_multiples(const struct bt_assessment *a)
+{
+    return a->nseries > 1 && !a->ind->derive;
+}
+
 /* The columns of the status table, shared by the HTML and the Markdown. */
 static const enum bt_word columns[] = {
     BT_W_INDICATOR, BT_W_UNIT,    BT_W_LATEST, BT_W_TARGET,
@@ -96,7 +103,7 @@ static int charts_script(struct bt_db *db, struct bt_assessment *a,
                              sub.len ? sub.data : NULL, o->lang, 0, 0};
         bt_chart_script(s, &c, path.data, BT_CHART_PNG, CHART_W, CHART_H);
         (*count)++;
-        if (a[i].nseries <= 1)
+        if (!has_multiples(&a[i]))
             continue;
         /* small multiples, by the first dimension */
         struct bt_group *g;
@@ -181,7 +188,7 @@ static void html_figure(struct bt_buf *b, const struct bt_assessment *a,
     bt_buf_puts(b, ".png\" alt=\"");
     html_text(b, ind->name[l]);
     bt_buf_puts(b, "\" width=\"800\" height=\"450\">\n");
-    if (a->nseries > 1) {
+    if (has_multiples(a)) {
         bt_buf_puts(b, "<img src=\"charts/");
         html_text(b, ind->id);
         bt_buf_puts(b, ".by.png\" alt=\"\" class=\"multiples\">\n");

@@ -62,7 +62,7 @@ int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv)
     bt_db_init(&db, cli->db_dir, cli->daemon);
     if (!ind) {
         rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "unknown indicator '%s'", id);
-    } else if (bt_query_total(&db, id, where, nwhere, &obs, &nseries, &e) != 0) {
+    } else if (bt_query_indicator(&db, ind, where, nwhere, &obs, &nseries, &e) != 0) {
         rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
     } else if (nwhere && nseries == 0) {
         rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "no stored series of '%s' "

@@ -4,6 +4,7 @@
 
 #include "../flags.h"
 #include "../number.h"
+#include "../query.h"
 #include "../series.h"
 #include "../store_rrd.h"
 #include "cli.h"
@@ -184,6 +185,21 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
     bt_db_init(&db, cli->db_dir, cli->daemon);
     if (!ind) {
         rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "unknown indicator '%s'", id);
+        goto out;
+    }
+    if (ind->derive) { /* computed, not stored: one series, no flags */
+        size_t nseries;
+        x = bt_xcalloc(1, sizeof *x);
+        x->name.indicator = bt_xstrdup(id);
+        if (bt_query_indicator(&db, ind, where, nwhere, &x->pts, &nseries, &e) != 0)
+            rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
+        else if (nseries == 0)
+            rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "no stored series of '%s' "
+                              "matches: '%s' is derived from it", ind->derive->from, id);
+        else
+            (json ? print_json : print_csv)(ind, x, 1), rc = BT_EXIT_OK;
+        bt_series_name_release(&x->name);
+        bt_points_release(&x->pts);
         goto out;
     }
     if (bt_db_match(&db, id, where, nwhere, collect, &f, &e) < 0) {

@@ -12,7 +12,7 @@ enum format { TEXT, JSON, CSV };
 struct row {
     char latest_date[11], latest_value[32], baseline_date[11],
         baseline_value[32], target_date[11], target_value[32], progress[32],
-        elapsed[32], pace[32], projected[11];
+        elapsed[32], pace[32], projected[11], trend_date[11], growth[32];
 };
 
 static void fmt_num(char *buf, double v)
@@ -50,6 +50,10 @@ static void fill(struct row *r, const struct bt_assessment *a)
     fmt_ratio(r->progress, p->progress);
     fmt_ratio(r->elapsed, p->elapsed);
     fmt_ratio(r->pace, p->pace);
+    if (p->has_trend) {
+        bt_period_format(p->trend_date, f, r->trend_date);
+        fmt_ratio(r->growth, p->growth_actual);
+    }
 }
 
 static void json_field(const char *name, const char *v, int number, int last)
@@ -89,6 +93,8 @@ static void print_json(const struct bt_assessment *a, size_t n, enum bt_lang l)
         json_field("pace", r.pace, 1, 0);
         json_field("status", bt_status_name(p->status), 0, 0);
         json_field("projected_date", r.projected, 0, 0);
+        json_field("trend_date", r.trend_date, 0, 0);
+        json_field("growth", r.growth, 1, 0);
         printf("\"series\":%zu}", a[i].nseries);
     }
     printf("\n]\n");
@@ -98,7 +104,7 @@ static void print_csv(const struct bt_assessment *a, size_t n, enum bt_lang l)
 {
     printf("indicator,name,unit,latest_date,latest_value,baseline_date,"
            "baseline_value,target_date,target_value,target_illustrative,"
-           "progress,elapsed,pace,status,projected_date\n");
+           "progress,elapsed,pace,status,projected_date,trend_date,growth\n");
     for (size_t i = 0; i < n; i++) {
         struct row r;
         const struct bt_progress *p = &a[i].progress;
@@ -107,11 +113,11 @@ static void print_csv(const struct bt_assessment *a, size_t n, enum bt_lang l)
         bt_csv_field(stdout, a[i].ind->name[l]);
         putchar(',');
         bt_csv_field(stdout, a[i].ind->unit);
-        printf(",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.latest_date,
+        printf(",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.latest_date,
                r.latest_value, r.baseline_date, r.baseline_value, r.target_date,
                r.target_value, p->target && p->target->illustrative ? "yes" : "",
                r.progress, r.elapsed, r.pace, bt_status_name(p->status),
-               r.projected);
+               r.projected, r.trend_date, r.growth);
     }
 }
 
@@ -138,7 +144,7 @@ static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
                r.target_date, r.target_value,
                p->target && p->target->illustrative ? "*" : " ", prog);
         /* status labels in Chinese take two cells a character */
-        bt_print_padded(stdout, bt_status_label(p->status, l), 18);
+        bt_print_padded(stdout, bt_status_label(p->status, l), 28);
         printf("%s\n", r.projected);
     }
     for (size_t i = 0; i < n; i++)

@@ -28,6 +28,16 @@ db_sum() {
         sort -z | xargs -0 -r md5sum) | md5sum | cut -d' ' -f1
 }
 
+# immd_recent OUT: the bundled IMMD daily file from 01-12-2025 on, as
+# published (BOM, CRLF, trailing comma), with its mapping as OUT's .map:
+# 98 days that keep the Macau/Macao renaming of 01-01-2026.
+immd_recent() {
+    awk -F, 'NR == 1 { print; next }
+             { split($1, d, "-"); if (d[3] d[2] d[1] >= "20251201") print }' \
+        "$SRC/datasets/immd_passenger_traffic.csv" > "$1"
+    cp "$SRC/datasets/immd_passenger_traffic.map" "${1%.csv}.map"
+}
+
 # run CMD...: runs baytrack, keeping stdout, stderr and the exit code.
 run() {
     set +e

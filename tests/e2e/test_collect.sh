@@ -9,7 +9,7 @@ printf 'indicator,date,value\nscience.joint_labs,2021,10\n' > "$S/incoming/good.
 printf 'indicator,date,value\nscience.joint_labs,2022,x\n' > "$S/incoming/bad.csv"
 printf 'indicator,date,value\nscience.joint_labs,2023,12\n' > "$S/incoming/.partial.csv"
 printf 'indicator,date,value\nscience.joint_labs,2024,13\n' > "$S/incoming/young.csv"
-cp "$SRC/datasets/immd_passenger_traffic.csv" "$SRC/datasets/immd_passenger_traffic.map" "$S/incoming/"
+immd_recent "$S/incoming/immd_passenger_traffic.csv"
 touch -d '1 minute ago' "$S/incoming/good.csv" "$S/incoming/bad.csv" "$S/incoming/immd_passenger_traffic.csv"
 
 run collect "$S"

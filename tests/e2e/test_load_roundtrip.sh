@@ -3,12 +3,15 @@
 . "$(dirname "$0")/lib.sh"
 cd "$SRC"
 
-run load datasets/immd_passenger_traffic.csv datasets/seeds_soft_connectivity.csv \
-    datasets/seeds_travel_times.csv
+run load datasets/*.csv
 expect_eq "$RC" 0 "load exits 0"
-expect_eq "$(cat "$T/out")" "datasets/immd_passenger_traffic.csv: 2744 rows (mapped layout): 10976 added, 0 revised, 0 unchanged, 0 missing, 0 rejected
-datasets/seeds_soft_connectivity.csv: 14 rows (long layout): 14 added, 0 revised, 0 unchanged, 0 missing, 0 rejected
-datasets/seeds_travel_times.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected" "load summary"
+expect_eq "$(cat "$T/out")" "datasets/immd_passenger_traffic.csv: 56424 rows (mapped layout): 225696 added, 0 revised, 0 unchanged, 0 missing, 0 rejected
+datasets/published_figures.csv: 47 rows (long layout): 47 added, 0 revised, 0 unchanged, 0 missing, 0 rejected
+datasets/published_figures.csv: 25 flags set, changed or cleared (logged in flags.csv)
+datasets/seeds_soft_connectivity.csv: 13 rows (long layout): 13 added, 0 revised, 0 unchanged, 0 missing, 0 rejected
+datasets/seeds_soft_connectivity.csv: 6 flags set, changed or cleared (logged in flags.csv)
+datasets/seeds_travel_times.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected
+datasets/seeds_travel_times.csv: 1 flag set, changed or cleared (logged in flags.csv)" "load summary"
 
 # stock rrdtool reads the files: layout and one value
 f="$BAYTRACK_DB/clearance.macao_hengqin_commute/_.rrd"
@@ -27,10 +30,10 @@ run export clearance.macao_hengqin_commute
 expect_eq "$(cat "$T/out")" "indicator,date,value
 clearance.macao_hengqin_commute,2020,45
 clearance.macao_hengqin_commute,2024,25" "export csv"
-run export legal.gba_lawyers --format json
-expect_eq "$(cat "$T/out")" '{"indicator":"legal.gba_lawyers","frequency":"monthly","dimensions":{},"observations":[{"date":"2022-07","value":4}]}' "export json"
+run export standards.bay_area --format json
+expect_eq "$(cat "$T/out")" '{"indicator":"standards.bay_area","frequency":"monthly","dimensions":{},"observations":[{"date":"2023-04-24","value":110},{"date":"2025-05-21","value":235},{"date":"2025-11","value":262}]}' "export json"
 run export immd.passengers.total --where "control_point=Macao Ferry Terminal" --where direction=Arrival
-expect_eq "$(sed -n '2p;$p' "$T/out")" "immd.passengers.total,2025-12-01,8651,Macao Ferry Terminal,Arrival
+expect_eq "$(sed -n '2p;$p' "$T/out")" "immd.passengers.total,2021-01-01,0,Macao Ferry Terminal,Arrival
 immd.passengers.total,2026-03-08,11299,Macao Ferry Terminal,Arrival" "export where (Macau renamed Macao: one series)"
 run export immd.passengers.total
 expect_eq "$RC" 64 "export of a disaggregated indicator without --where"
@@ -38,15 +41,15 @@ grep -q "series of 'immd.passengers.total' match; choose one with --where" "$T/e
 
 # reloading the same files changes no byte
 before=$(db_sum)
-run load datasets/immd_passenger_traffic.csv datasets/seeds_soft_connectivity.csv
-expect_eq "$(sed -n 1p "$T/out")" "datasets/immd_passenger_traffic.csv: 2744 rows (mapped layout): 0 added, 0 revised, 10976 unchanged, 0 missing, 0 rejected" "reload summary"
+run load datasets/*.csv
+expect_eq "$(sed -n 1p "$T/out")" "datasets/immd_passenger_traffic.csv: 56424 rows (mapped layout): 0 added, 0 revised, 225696 unchanged, 0 missing, 0 rejected" "reload summary"
 expect_eq "$(db_sum)" "$before" "reload changes no byte"
 
 # an export loads back unchanged, for every series
 "$BAYTRACK" series > "$T/series"
-# 14 control points once Macau and Macao merge, x 2 directions x 4 = 112,
-# plus 13 seed series and 1 travel-time route
-expect_eq "$(wc -l < "$T/series")" 126 "series count"
+# 16 control points once Macau and Macao merge, x 2 directions x 4 = 128,
+# plus 26 series of published figures and seeds and 1 travel-time route
+expect_eq "$(wc -l < "$T/series")" 155 "series count"
 for id in $(cut -d'{' -f1 "$T/series" | sort -u | grep -v '^immd'); do
     "$BAYTRACK" export "$id" > "$T/export.csv"
     run load "$T/export.csv"
@@ -57,7 +60,7 @@ for id in $(cut -d'{' -f1 "$T/series" | sort -u | grep -v '^immd'); do
 done
 "$BAYTRACK" export immd.passengers.hk_residents --where control_point=Airport --where direction=Departure > "$T/export.csv"
 run load "$T/export.csv"
-expect_eq "$(cat "$T/out")" "$T/export.csv: 98 rows (long layout): 0 added, 0 revised, 98 unchanged, 0 missing, 0 rejected" "IMMD export loads back unchanged"
+expect_eq "$(cat "$T/out")" "$T/export.csv: 1893 rows (long layout): 0 added, 0 revised, 1893 unchanged, 0 missing, 0 rejected" "IMMD export loads back unchanged"
 expect_eq "$(db_sum)" "$before" "loading exports changes no byte"
 [ ! -e "$BAYTRACK_DB/revisions.csv" ] || fail "no revision log without revisions"
 finish

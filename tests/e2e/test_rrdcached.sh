@@ -6,11 +6,12 @@
 command -v rrdcached >/dev/null || { echo "SKIP: rrdcached not installed"; exit 77; }
 cd "$T"
 
-# the bundled IMMD extract in two halves: the second appends to the first
-E="$SRC/datasets/immd_passenger_traffic.csv"
+# the IMMD file's last 98 days in two halves: the second appends to the first
+E="$T/recent.csv"
+immd_recent "$E"
 awk -F, 'NR == 1 || $1 ~ /-(12-2025|01-2026)$/' "$E" > part1.csv
 awk -F, 'NR == 1 || $1 !~ /-(12-2025|01-2026)$/' "$E" > part2.csv
-cp "$SRC/datasets/immd_passenger_traffic.map" part1.map
+cp "$T/recent.map" part1.map
 cp part1.map part2.map
 printf 'indicator,date,value\nstandards.bay_area,2025-11,263\nstandards.bay_area,2021-03,5\n' > revise.csv
 steps="part1.csv part2.csv $SRC/datasets/seeds_soft_connectivity.csv revise.csv"

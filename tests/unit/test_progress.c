@@ -99,6 +99,19 @@ int main(void)
         /* without a catalogue baseline the first observation is one */
         {"observed_baseline", BT_DIR_UP, {T(2030, 200)}, 1,
          {O(2020, 100), O(2025, 150)}, 2, BT_ON_TRACK, 0.5, 2029},
+        /* no target: the trend over at most five years (Eurostat's rule) */
+        {"trend_improving", BT_DIR_UP, {{0}}, 0,
+         {O(2020, 100), O(2022, 110)}, 2, BT_IMPROVING, NAN, 0},
+        {"trend_little_change", BT_DIR_UP, {{0}}, 0,
+         {O(2020, 100), O(2024, 101)}, 2, BT_LITTLE_CHANGE, NAN, 0},
+        {"trend_worsening_down", BT_DIR_DOWN, {{0}}, 0,
+         {O(2020, 100), O(2021, 110)}, 2, BT_WORSENING, NAN, 0},
+        /* 2010 is more than five years before 2021: 2020 starts the trend */
+        {"trend_window", BT_DIR_UP, {{0}}, 0,
+         {O(2010, 1), O(2020, 100), O(2021, 98)}, 3, BT_WORSENING, NAN, 0},
+        /* a baseline with no target is not a trend's start */
+        {"trend_baseline_only", BT_DIR_UP, {B(2015, 100)}, 1,
+         {O(2020, 150), O(2021, 150)}, 2, BT_LITTLE_CHANGE, NAN, 0},
         /* a route already under a down target is achieved */
         {"already_there", BT_DIR_DOWN, {T(2035, 60)}, 1, {O(2024, 47)}, 1,
          BT_ACHIEVED, NAN, 2024},
