@@ -13,7 +13,7 @@ rows = json.load(open(sys.argv[1]))
 need = ["indicator", "name", "unit", "latest_date", "latest_value", "baseline_date",
         "baseline_value", "target_date", "target_value", "progress", "elapsed",
         "status", "projected_date"]
-assert len(rows) == 35, len(rows)
+assert len(rows) == 36, len(rows)
 for r in rows:
     missing = [k for k in need if k not in r]
     assert not missing, (r["indicator"], missing)
@@ -35,11 +35,11 @@ grep '"clearance.macao_hengqin_commute"' "$T/out" | grep -q '"latest_date":"2020
 # the report
 run report -o rep --lang zh-Hans
 expect_eq "$RC" 0 "report exits 0"
-expect_eq "$(cat "$T/out")" "rep/index.html: 35 indicators, 40 charts" "report summary"
+expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 41 charts" "report summary"
 for f in index.html report.md methodology.html dashboard.png charts/immd.passengers.total.by.png; do
     [ -s "rep/$f" ] || fail "report: no $f"
 done
-expect_eq "$(ls rep/charts | wc -l)" 39 "one chart per indicator and 4 small multiples"
+expect_eq "$(ls rep/charts | wc -l)" 40 "one chart per indicator and 4 small multiples"
 # every local reference resolves; nothing is fetched from a network
 grep -o 'src="[^"]*"\|href="[^"#]*"' rep/index.html | cut -d'"' -f2 | sort -u | while read -r ref; do
     [ -e "rep/$ref" ] || echo "missing $ref"
@@ -56,7 +56,7 @@ command -v chromium >/dev/null || { echo "SKIP: chromium not installed"; exit 77
 shot() { # shot PNG: a screenshot of rep/index.html
     timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
-        --user-data-dir="$T/chromium" --hide-scrollbars --window-size=1300,2600 \
+        --user-data-dir="$T/chromium" --hide-scrollbars --window-size=1300,4000 \
         --screenshot="$1" "file://$T/rep/index.html" >/dev/null 2>&1 || fail "chromium screenshot"
 }
 shot "$T/shot.png"
