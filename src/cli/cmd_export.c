@@ -196,8 +196,10 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
         else if (nseries == 0)
             rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "no stored series of '%s' "
                               "matches: '%s' is derived from it", ind->derive->from, id);
-        else
-            (json ? print_json : print_csv)(ind, x, 1), rc = BT_EXIT_OK;
+        else {
+            (json ? print_json : print_csv)(ind, x, 1);
+            rc = BT_EXIT_OK;
+        }
         bt_series_name_release(&x->name);
         bt_points_release(&x->pts);
         goto out;
