@@ -190,7 +190,7 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
     if (ind->derive) { /* computed, not stored: one series, no flags */
         size_t nseries;
         x = bt_xcalloc(1, sizeof *x);
-        x->name.indicator = bt_xstrdup(id);
+        x->name.indicator = x->name.storage = bt_xstrdup(id); /* owned by storage */
         if (bt_query_indicator(&db, ind, where, nwhere, &x->pts, &nseries, &e) != 0)
             rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
         else if (nseries == 0)
