@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "number.h"
+#include "numfmt.h"
 #include "subprocess.h"
 
 #define FOOTNOTE_MAX 200 /* bytes of a source citation under a chart */
@@ -74,7 +75,8 @@ static const char *font(enum bt_lang l)
 static void terminal(struct bt_buf *s, enum bt_chart_format f, enum bt_lang l,
                      int w, int h, int size)
 {
-    static const char *const names[] = {"pngcairo", "svg", "pdfcairo"};
+    static const char *const names[] = {"pngcairo", "svg mouse standalone",
+                                        "pdfcairo"};
     bt_buf_addf(s, "set terminal %s noenhanced font '%s,%d' ", names[f],
                 font(l), size);
     if (f == BT_CHART_PDF)
@@ -138,32 +140,87 @@ static void widen(bt_day d, bt_day *lo, bt_day *hi)
 
 /* Sets the x range [lo, hi] with a margin, and tics a reader can use: one
  * label a year (or every few years) on long ranges, months on short ones.
- * An empty range (lo > hi) shows the plan's horizon; a single day, two
- * years either side. Returns the middle of the range. */
-static bt_day time_axis(struct bt_buf *s, bt_day lo, bt_day hi)
+ * A yearly series' tic sits on its year's last day, where its values are
+ * dated. An empty range (lo > hi) shows the plan's horizon; a single day,
+ * two years either side. Returns the middle of the range. */
+static bt_day time_axis(struct bt_buf *s, bt_day lo, bt_day hi, int year_end)
 {
     if (lo > hi)
         lo = bt_day_from_civil(2015, 1, 1), hi = bt_day_from_civil(2035, 12, 31);
     if (lo == hi)
         lo -= 730, hi += 730;
-    bt_day margin = (hi - lo) / 25 + 1;
+    bt_day margin = (hi - lo) / 25 + 1, from = lo - margin, to = hi + margin;
     char a[11], b[11];
-    bt_date_format(lo - margin, a);
-    bt_date_format(hi + margin, b);
-    bt_buf_addf(s, "set xrange ['%s':'%s']\n", a, b);
+    bt_date_format(from, a);
+    bt_date_format(to, b);
+    bt_buf_addf(s, "set xrange ['%s':'%s']\nset xtics (", a, b);
     double years = (hi - lo) / 365.25;
-    int y, m, d;
-    bt_day_to_civil(lo, &y, &m, &d);
+    int y, m, d, first = 1;
+    bt_day_to_civil(from, &y, &m, &d);
     if (years < 2) {
-        int months = (int)ceil(years * 12 / 6);
-        bt_buf_addf(s, "set xtics '%04d-%02d-01', %d\nset format x '%%Y-%%m'\n",
-                    y, m, months * 2629800); /* seconds in a twelfth of a year */
+        int step = (int)ceil(years * 12 / 6) * 2;
+        for (bt_day t = bt_day_from_civil(y, m, 1); t <= to;
+             m += step, y += (m - 1) / 12, m = (m - 1) % 12 + 1,
+             t = bt_day_from_civil(y, m, 1)) {
+            if (t < from)
+                continue;
+            bt_date_format(t, a);
+            bt_buf_addf(s, "%s'%.7s' '%s'", first ? "" : ", ", a, a);
+            first = 0;
+        }
     } else {
         int step = (int)ceil(years / 6);
-        bt_buf_addf(s, "set xtics '%04d-01-01', %d\nset format x '%%Y'\n", y,
-                    step * 31557600); /* seconds in 365.25 days */
+        step = step <= 2 ? step : step <= 5 ? 5 : 10;
+        for (y -= y % step; ; y += step) {
+            bt_day t = year_end ? bt_day_from_civil(y, 12, 31)
+                                : bt_day_from_civil(y, 1, 1);
+            if (t > to)
+                break;
+            if (t < from)
+                continue;
+            bt_date_format(t, a);
+            bt_buf_addf(s, "%s'%d' '%s'", first ? "" : ", ", y, a);
+            first = 0;
+        }
     }
+    bt_buf_puts(s, ")\n");
     return lo + (hi - lo) / 2;
+}
+
+/* Sets the y range from lo (at most 0: quantities are read against zero)
+ * to hi with headroom for labels, and about five tics labelled for people
+ * (1.2 M, 120万). */
+static void y_axis(struct bt_buf *s, double lo, double hi, enum bt_lang l)
+{
+    lo = fmin(lo, 0);
+    if (!(hi > lo))
+        hi = lo + 1;
+    double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)));
+    double f = raw / mag;
+    double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+    double bottom = floor(lo / step) * step;
+    double top = ceil((hi + (hi - lo) * 0.1) / step) * step;
+    char num[BT_NUMFMT_MAX], v[32];
+    bt_number_format(bottom, num);
+    bt_number_format(top, v);
+    bt_buf_addf(s, "set yrange [%s:%s]\nset ytics (", num, v);
+    int n = (int)llround((top - bottom) / step);
+    for (int i = 0; i <= n; i++) {
+        double t = bottom + step * i;
+        bt_num_short(fabs(t) < step / 2 ? 0 : t, l, num);
+        bt_number_format(t, v);
+        bt_buf_addf(s, "%s'%s' %s", i ? ", " : "", num, v);
+    }
+    bt_buf_puts(s, ")\n");
+}
+
+/* Widens [*lo, *hi] by the values of p[0..n). */
+static void span(const struct bt_point *p, size_t n, double *lo, double *hi)
+{
+    for (size_t i = 0; i < n; i++) {
+        *lo = fmin(*lo, p[i].value);
+        *hi = fmax(*hi, p[i].value);
+    }
 }
 
 /* The x range of a chart: everything drawn, or --from and --to. */
@@ -185,7 +242,7 @@ static bt_day x_range(struct bt_buf *s, const struct bt_chart *c)
         lo = c->from;
     if (c->to)
         hi = c->to;
-    return time_axis(s, lo, hi);
+    return time_axis(s, lo, hi, c->ind->freq == BT_FREQ_YEARLY);
 }
 
 static void title(struct bt_buf *s, const struct bt_chart *c)
@@ -224,10 +281,11 @@ static void target_labels(struct bt_buf *s, const struct bt_chart *c,
 {
     for (size_t i = 0; i < c->ind->ntargets; i++) {
         const struct bt_target *t = &c->ind->targets[i];
-        char date[11], num[32];
+        char date[11], num[BT_NUMFMT_MAX], v[32];
         struct bt_buf text = {0};
         bt_period_format(t->date, c->ind->freq, date);
-        bt_number_format(t->value, num);
+        bt_num_short(t->value, c->lang, num);
+        bt_number_format(t->value, v);
         bt_buf_addf(&text, "%s %s: %s%s",
                     bt_word(t->kind == BT_KIND_BASELINE ? BT_W_BASELINE
                             : t->kind == BT_KIND_MILESTONE ? BT_W_MILESTONE
@@ -237,10 +295,52 @@ static void target_labels(struct bt_buf *s, const struct bt_chart *c,
         bt_date_format(t->date, date);
         bt_buf_puts(s, "set label ");
         bt_gnuplot_quote(s, text.data);
-        bt_buf_addf(s, " at '%s',%s %s font ',8'\n", date, num,
+        bt_buf_addf(s, " at '%s',%s %s font ',8' boxed front\n", date, v,
                     t->date < mid ? "left offset 0.5,1" : "right offset -0.5,1");
         bt_buf_release(&text);
     }
+}
+
+/* The monthly means of daily observations p[0..n), each dated the 15th of
+ * its month, into *out (emptied first). */
+static void monthly_means(const struct bt_point *p, size_t n,
+                          struct bt_points *out)
+{
+    out->n = 0;
+    for (size_t i = 0, k; i < n; i = k) {
+        int y, m, d;
+        bt_day_to_civil(p[i].day, &y, &m, &d);
+        bt_day end = bt_day_from_civil(m == 12 ? y + 1 : y, m % 12 + 1, 1);
+        double sum = 0;
+        for (k = i; k < n && p[k].day < end; k++)
+            sum += p[k].value;
+        bt_points_add(out, bt_day_from_civil(y, m, 15), sum / (double)(k - i));
+    }
+}
+
+/* The tooltips of an SVG chart: "date: value" over each point (numbers
+ * and dates only, so no catalogue text reaches the SVG's script). */
+static void tips_block(struct bt_buf *s, const struct bt_point *p, size_t n,
+                       enum bt_freq f)
+{
+    bt_buf_puts(s, "$tips << EOD\n");
+    for (size_t i = 0; i < n; i++) {
+        char date[11], period[11], num[BT_NUMFMT_MAX], v[32];
+        bt_date_format(p[i].day, date);
+        bt_period_format(p[i].day, f, period);
+        bt_num_grouped(p[i].value, num);
+        bt_number_format(p[i].value, v);
+        bt_buf_addf(s, "%s %s \"%s: %s\"\n", date, v, period, num);
+    }
+    bt_buf_puts(s, "EOD\n");
+}
+
+/* Appends ", DATA using 1:2 with ... title 'WORD'" to the plot command. */
+static void curve(struct bt_buf *s, const char *data, const char *style,
+                  enum bt_word w, enum bt_lang l)
+{
+    bt_buf_addf(s, ", %s using 1:2 with %s title ", data, style);
+    bt_gnuplot_quote(s, bt_word(w, l));
 }
 
 void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
@@ -249,13 +349,19 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
 {
     const struct bt_progress *p = c->progress;
     enum bt_lang l = c->lang;
+    /* a long daily series: its monthly means over a faint daily trace */
+    int daily = c->ind->freq == BT_FREQ_DAILY && c->nobs > 60;
+    struct bt_points months = {0};
+    if (daily)
+        monthly_means(c->obs, c->nobs, &months);
     bt_buf_puts(s, "reset\n");
     terminal(s, fmt, l, width, height, 10);
     bt_buf_puts(s, "set output ");
     bt_gnuplot_quote(s, output);
     bt_buf_puts(s, "\nset encoding utf8\nset xdata time\nset timefmt '%Y-%m-%d'\n"
-                  "set grid\nset key below horizontal font ',9'\n"
-                  "set bmargin 8\n");
+                  "set grid\nset key outside top center horizontal maxrows 1 "
+                  "font ',8' samplen 1.5 width -1\n"
+                  "set style textbox opaque noborder\nset bmargin 3.5\n");
     bt_day mid = x_range(s, c);
     title(s, c);
     bt_buf_puts(s, "set ylabel ");
@@ -265,80 +371,77 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_buf_addf(&foot, "%s: %s", bt_word(BT_W_SOURCE, l), c->ind->source);
     quote_cut(s, foot.data, FOOTNOTE_MAX);
     bt_buf_release(&foot);
-    bt_buf_puts(s, " at screen 0.01,0.01 font ',7'\n");
+    bt_buf_puts(s, " at screen 0.01,0.02 font ',7'\n");
     target_labels(s, c, mid);
 
+    /* a baseline taken from the first observation is drawn only when
+     * progress is measured from it */
+    int base_shown = p->has_baseline && (p->has_target || !p->baseline_observed);
+    int proj_shown = p->has_projection && p->status != BT_ACHIEVED;
     datablock(s, "obs", c->obs, c->nobs);
+    datablock(s, "months", months.v, months.n);
     plan_block(s, c->ind, p);
     struct bt_point proj[2] = {{p->latest_date, p->latest_value},
                                {p->projected_date, p->target_value}};
-    datablock(s, "proj", proj, p->has_projection && p->status != BT_ACHIEVED ? 2 : 0);
+    datablock(s, "proj", proj, proj_shown ? 2 : 0);
     struct bt_point marks[8], base = {p->baseline_date, p->baseline_value};
     size_t nmarks = target_marks(c->ind, marks, 8);
     datablock(s, "marks", marks, nmarks);
-    datablock(s, "base", &base, p->has_baseline ? 1 : 0);
+    datablock(s, "base", &base, base_shown ? 1 : 0);
+    if (fmt == BT_CHART_SVG)
+        tips_block(s, daily ? months.v : c->obs, daily ? months.n : c->nobs,
+                   daily ? BT_FREQ_MONTHLY : c->ind->freq);
 
-    /* gnuplot refuses to plot nothing: NaN keeps an empty chart drawable */
     if (c->nobs == 0) {
         bt_buf_puts(s, "set label 101 ");
         bt_gnuplot_quote(s, bt_word(BT_W_NO_DATA, l));
         bt_buf_puts(s, " at graph 0.5,0.5 center\n");
     }
-    double ymin = 0;
-    for (size_t i = 0; i < c->nobs; i++)
-        ymin = fmin(ymin, c->obs[i].value);
-    for (size_t i = 0; i < nmarks; i++)
-        ymin = fmin(ymin, marks[i].value);
-    /* quantities are read against zero; headroom for the labels */
-    bt_buf_addf(s, "set yrange [%s]\nset offsets 0,0,graph 0.1,0\n"
-                   "plot NaN notitle",
-                c->nobs + nmarks == 0 && !p->has_baseline ? "0:1" /* nothing */
-                : ymin >= 0                               ? "0:*"
-                                                          : "*:*");
-    if (p->has_baseline && p->has_target) {
-        bt_buf_puts(s, ", $plan using 1:2 with lines dt 2 lw 2 lc rgb '#777777' title ");
-        bt_gnuplot_quote(s, bt_word(BT_W_PLANNED, l));
+    double lo = 0, hi = -INFINITY;
+    span(c->obs, c->nobs, &lo, &hi);
+    span(marks, nmarks, &lo, &hi);
+    span(&base, base_shown ? 1 : 0, &lo, &hi);
+    y_axis(s, lo, hi, l);
+    /* gnuplot refuses to plot nothing: NaN keeps an empty chart drawable */
+    bt_buf_puts(s, "plot NaN notitle");
+    if (p->has_baseline && p->has_target)
+        curve(s, "$plan", "lines dt 2 lw 2 lc rgb '#777777'", BT_W_PLANNED, l);
+    if (daily) {
+        curve(s, "$obs", "lines lw 1 lc rgb '#c6dbef'", BT_W_DAILY, l);
+        curve(s, "$months", "lines lw 2 lc rgb '#1f77b4'", BT_W_MONTHLY_MEAN, l);
+    } else if (c->nobs) {
+        curve(s, "$obs", c->nobs > 60 ? "lines lw 2 lc rgb '#1f77b4'"
+                         : "linespoints lw 2 pt 7 ps 0.8 lc rgb '#1f77b4'",
+              BT_W_OBSERVED, l);
     }
-    if (c->nobs) {
-        bt_buf_addf(s, ", $obs using 1:2 with %s lw 2 pt 7 ps 0.8 lc rgb '#1f77b4' title ",
-                    c->nobs > 60 ? "lines" : "linespoints");
-        bt_gnuplot_quote(s, bt_word(BT_W_OBSERVED, l));
-    }
-    if (p->has_projection && p->status != BT_ACHIEVED) {
-        bt_buf_puts(s, ", $proj using 1:2 with lines dt 3 lw 2 lc rgb '#ff7f0e' title ");
-        bt_gnuplot_quote(s, bt_word(BT_W_PROJECTION, l));
-    }
-    if (p->has_baseline) {
-        bt_buf_puts(s, ", $base using 1:2 with points pt 5 ps 1.2 lc rgb '#555555' title ");
-        bt_gnuplot_quote(s, bt_word(BT_W_BASELINE, l));
-    }
-    if (nmarks) {
-        bt_buf_puts(s, ", $marks using 1:2 with points pt 9 ps 1.8 lc rgb '#d62728' title ");
-        bt_gnuplot_quote(s, bt_word(BT_W_TARGET, l));
-    }
+    if (proj_shown)
+        curve(s, "$proj", "lines dt 3 lw 2 lc rgb '#ff7f0e'", BT_W_PROJECTION, l);
+    if (base_shown)
+        curve(s, "$base", "points pt 5 ps 1.2 lc rgb '#555555'", BT_W_BASELINE, l);
+    if (nmarks)
+        curve(s, "$marks", "points pt 9 ps 1.8 lc rgb '#d62728'", BT_W_TARGET, l);
+    if (fmt == BT_CHART_SVG && (daily ? months.n : c->nobs))
+        bt_buf_puts(s, ", $tips using 1:2:3 with labels hypertext point pt 7 "
+                       "ps 0.6 lc rgb '#1f77b4' notitle");
     bt_buf_puts(s, "\nunset output\n");
+    bt_points_release(&months);
 }
 
 /* The x and y ranges of one panel: its observations and targets. */
 static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
-                       const struct bt_point *marks, size_t nmarks)
+                       const struct bt_point *marks, size_t nmarks,
+                       enum bt_lang l)
 {
     bt_day lo = INT32_MAX, hi = INT32_MIN;
-    double ymin = 0;
-    for (size_t k = 0; k < q->nobs; k++) {
+    double ylo = 0, yhi = -INFINITY;
+    for (size_t k = 0; k < q->nobs; k++)
         widen(q->obs[k].day, &lo, &hi);
-        ymin = fmin(ymin, q->obs[k].value);
-    }
-    for (size_t k = 0; k < nmarks; k++) {
+    for (size_t k = 0; k < nmarks; k++)
         widen(marks[k].day, &lo, &hi);
-        ymin = fmin(ymin, marks[k].value);
-    }
-    time_axis(s, lo, hi);
-    /* quantities are read against zero; an empty panel still has a range */
-    bt_buf_puts(s, q->nobs + nmarks == 0 ? "set yrange [0:1]\n"
-                   : ymin >= 0           ? "set yrange [0:*]\n"
-                                         : "set yrange [*:*]\n");
-    bt_buf_puts(s, "set offsets 0,0,graph 0.12,0\n"); /* headroom at the top */
+    span(q->obs, q->nobs, &ylo, &yhi);
+    span(marks, nmarks, &ylo, &yhi);
+    time_axis(s, lo, hi, q->ind && q->ind->freq == BT_FREQ_YEARLY);
+    y_axis(s, ylo, yhi, l);
 }
 
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
@@ -368,7 +471,7 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
             bt_buf_addf(s, "set object 1 rectangle from graph 0,0 to graph 1,1 "
                            "behind fc rgb '%s' fs solid 0.25 noborder\n",
                         q->background);
-        panel_axes(s, q, marks, nmarks);
+        panel_axes(s, q, marks, nmarks, lang);
         datablock(s, "obs", q->obs, q->nobs);
         datablock(s, "marks", marks, nmarks);
         if (q->nobs == 0) {

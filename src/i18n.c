@@ -7,7 +7,7 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_PLANNED] = {"planned path", "规划路径", "規劃路徑"},
     [BT_W_TARGET] = {"target", "目标", "目標"},
     [BT_W_MILESTONE] = {"milestone", "阶段目标", "階段目標"},
-    [BT_W_PROJECTION] = {"projection at current pace", "按当前速度推算", "按當前速度推算"},
+    [BT_W_PROJECTION] = {"projection", "按当前速度推算", "按當前速度推算"},
     [BT_W_ILLUSTRATIVE] = {"illustrative", "示意", "示意"},
     [BT_W_PROGRESS] = {"progress", "进度", "進度"},
     [BT_W_ELAPSED] = {"time elapsed", "时间进度", "時間進度"},
@@ -30,6 +30,8 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_ILLUSTRATIVE_NOTE] = {"* illustrative target: no source states it",
                                 "* 示意目标：无资料来源",
                                 "* 示意目標：無資料來源"},
+    [BT_W_DAILY] = {"daily", "每日", "每日"},
+    [BT_W_MONTHLY_MEAN] = {"monthly mean", "月均值", "月均值"},
 };
 
 const char *bt_word(enum bt_word w, enum bt_lang l)

@@ -30,6 +30,8 @@ enum bt_word {
     BT_W_NO_DATA,
     BT_W_AS_OF,
     BT_W_ILLUSTRATIVE_NOTE,
+    BT_W_DAILY,
+    BT_W_MONTHLY_MEAN,
     BT_W_COUNT_
 };
 
