@@ -379,7 +379,8 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     int base_shown = p->has_baseline && (p->has_target || !p->baseline_observed);
     int proj_shown = p->has_projection && p->status != BT_ACHIEVED;
     datablock(s, "obs", c->obs, c->nobs);
-    datablock(s, "months", months.v, months.n);
+    if (daily)
+        datablock(s, "months", months.v, months.n);
     plan_block(s, c->ind, p);
     struct bt_point proj[2] = {{p->latest_date, p->latest_value},
                                {p->projected_date, p->target_value}};

@@ -60,9 +60,66 @@ static const struct bt_target *next_target(const struct bt_indicator *ind,
     return last;
 }
 
+/* The consolidated observations of a dense daily or monthly series into
+ * *out: a daily series' complete calendar months, each the mean of its
+ * days dated the month's last day; a monthly series' mean of every three
+ * consecutive months, dated the third. Returns how, or BT_CONS_NONE (and
+ * *out empty) for another frequency or when no period is complete. */
+static enum bt_consolidation consolidate(const struct bt_indicator *ind,
+                          const struct bt_point *obs, size_t n,
+                          struct bt_points *out)
+{
+    out->n = 0;
+    if (ind->freq == BT_FREQ_DAILY) {
+        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        bt_derive_points(&month, obs, n, out);
+        return out->n ? BT_CONS_MONTH_MEAN : BT_CONS_NONE;
+    }
+    if (ind->freq != BT_FREQ_MONTHLY)
+        return BT_CONS_NONE;
+    for (size_t i = 2; i < n; i++) {
+        int y0, m0, y2, m2, d;
+        bt_day_to_civil(obs[i - 2].day, &y0, &m0, &d);
+        bt_day_to_civil(obs[i].day, &y2, &m2, &d);
+        if ((y2 * 12 + m2) - (y0 * 12 + m0) == 2)
+            bt_points_add(out, obs[i].day,
+                          (obs[i - 2].value + obs[i - 1].value + obs[i].value) / 3);
+    }
+    return out->n ? BT_CONS_QUARTER_MEAN : BT_CONS_NONE;
+}
+
 static double years(bt_day from, bt_day to)
 {
     return (double)(to - from) / DAYS_PER_YEAR;
+}
+
+/* The actual pace: the annual rate fitted by least squares to the points
+ * from the baseline (b, x_b) to the latest observation t, within the last
+ * BT_FIT_YEARS before t: of ln x for growth (returned as a compound rate),
+ * of x for linear (per year). Two points give the rate between them. */
+static double fitted_rate(const struct bt_point *obs, size_t n, bt_day b,
+                          double x_b, bt_day t, int growth)
+{
+    /* the points: the baseline, then obs[lo..hi) (after b, up to t) */
+    size_t lo = 0, hi = n;
+    while (lo < n && obs[lo].day <= b)
+        lo++;
+    while (hi > lo && obs[hi - 1].day > t)
+        hi--;
+    size_t m = 1 + hi - lo, first = 0;
+#define DAY(j) ((j) == 0 ? b : obs[lo + (j) - 1].day)
+#define VAL(j) ((j) == 0 ? x_b : obs[lo + (j) - 1].value)
+    while (first + 2 < m && (double)(t - DAY(first)) > BT_FIT_YEARS * DAYS_PER_YEAR)
+        first++;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0, k = (double)(m - first);
+    for (size_t j = first; j < m; j++) {
+        double u = years(b, DAY(j)), v = growth ? log(VAL(j)) : VAL(j);
+        sx += u, sy += v, sxx += u * u, sxy += u * v;
+    }
+#undef DAY
+#undef VAL
+    double slope = (k * sxy - sx * sy) / (k * sxx - sx * sx);
+    return growth ? expm1(slope) : slope;
 }
 
 /* 1 when value is at or beyond the target, in the indicator's direction. */
@@ -71,24 +128,32 @@ static int reached(const struct bt_indicator *ind, double value, double target)
     return ind->direction == BT_DIR_UP ? value >= target : value <= target;
 }
 
-/* Fills pace, method and the growth rates of *r. */
-static void pace(const struct bt_indicator *ind, struct bt_progress *r)
+/* Fills pace, method and the rates of *r from obs[0..n), the observations
+ * up to the latest. */
+static void pace(const struct bt_indicator *ind, const struct bt_point *obs,
+                 size_t n, struct bt_progress *r)
 {
     double x_b = r->baseline_value, x_t = r->latest_value, x_T = r->target_value;
+    int growth = x_b > 0 && x_t > 0 && x_T > 0;
+    for (size_t i = 0; growth && i < n; i++)
+        growth = obs[i].value > 0 || obs[i].day <= r->baseline_date;
     r->planned = bt_planned_value(ind, r->baseline_date, x_b, r->latest_date);
-    if (x_b > 0 && x_t > 0 && x_T > 0) {
+    r->rate_actual = fitted_rate(obs, n, r->baseline_date, x_b, r->latest_date,
+                                 growth);
+    if (growth) {
         r->method = BT_PACE_GROWTH;
-        r->growth_actual =
-            pow(x_t / x_b, 1 / years(r->baseline_date, r->latest_date)) - 1;
-        r->growth_required =
+        r->rate_required =
             pow(x_T / x_b, 1 / years(r->baseline_date, r->target_date)) - 1;
-        r->pace = r->growth_actual / r->growth_required;
+        r->pace = r->rate_actual / r->rate_required;
     } else {
         r->method = BT_PACE_LINEAR;
         double planned = r->latest_date >= r->target_date
-                             ? 1.0
-                             : (r->planned - x_b) / (x_T - x_b);
-        r->pace = planned > 0 ? r->progress / planned : NAN;
+                             ? x_T - x_b
+                             : r->planned - x_b;
+        r->rate_required = planned / years(r->baseline_date, r->latest_date);
+        r->pace = planned != 0 && (planned > 0) == (x_T > x_b)
+                      ? r->rate_actual / r->rate_required
+                      : NAN;
     }
 }
 
@@ -96,7 +161,7 @@ static void pace(const struct bt_indicator *ind, struct bt_progress *r)
 static void project(const struct bt_indicator *ind, const struct bt_point *obs,
                     size_t n, struct bt_progress *r)
 {
-    double x_b = r->baseline_value, x_t = r->latest_value, x_T = r->target_value;
+    double x_t = r->latest_value, x_T = r->target_value;
     double need; /* years from t */
     if (r->status == BT_ACHIEVED) {
         for (size_t i = 0; i < n; i++) {
@@ -109,12 +174,10 @@ static void project(const struct bt_indicator *ind, const struct bt_point *obs,
         }
         return;
     }
-    if (r->method == BT_PACE_GROWTH) {
-        need = log(x_T / x_t) / log1p(r->growth_actual);
-    } else {
-        double slope = (x_t - x_b) / years(r->baseline_date, r->latest_date);
-        need = (x_T - x_t) / slope;
-    }
+    if (r->method == BT_PACE_GROWTH)
+        need = log(x_T / x_t) / log1p(r->rate_actual);
+    else
+        need = (x_T - x_t) / r->rate_actual;
     if (!isfinite(need) || need <= 0 || need > 2000)
         return; /* never at this pace */
     r->projected_date = r->latest_date + (bt_day)ceil(need * DAYS_PER_YEAR);
@@ -156,7 +219,7 @@ static void trend(const struct bt_indicator *ind, const struct bt_point *obs,
     r->has_trend = 1;
     r->trend_date = obs[s].day;
     r->trend_value = x_s;
-    r->growth_actual = g;
+    r->rate_actual = g;
     if (ind->direction == BT_DIR_DOWN)
         g = -g;
     r->status = g >= BT_TREND_CHANGE    ? BT_IMPROVING
@@ -164,17 +227,11 @@ static void trend(const struct bt_indicator *ind, const struct bt_point *obs,
                                         : BT_LITTLE_CHANGE;
 }
 
-void bt_progress_assess(const struct bt_indicator *ind,
-                        const struct bt_point *obs, size_t n, bt_day as_of,
-                        struct bt_progress *r)
+/* The assessment of obs[0..n), the observations up to as_of, into *r
+ * (initialised). */
+static void assess(const struct bt_indicator *ind, const struct bt_point *obs,
+                   size_t n, struct bt_progress *r)
 {
-    memset(r, 0, sizeof *r);
-    r->status = BT_INSUFFICIENT_DATA;
-    r->latest_value = r->baseline_value = r->target_value = NAN;
-    r->progress = r->elapsed = r->planned = r->pace = NAN;
-    r->growth_actual = r->growth_required = NAN;
-    while (n > 0 && obs[n - 1].day > as_of)
-        n--;
     if (n > 0) {
         r->has_latest = 1;
         r->latest_date = obs[n - 1].day;
@@ -220,10 +277,33 @@ void bt_progress_assess(const struct bt_indicator *ind,
         }
         return;
     }
-    pace(ind, r);
+    pace(ind, obs, n, r);
     r->status = decide(ind, r);
     if (r->status == BT_ACHIEVED || r->target_value != x_b)
         project(ind, obs, n, r);
+}
+
+void bt_progress_assess(const struct bt_indicator *ind,
+                        const struct bt_point *obs, size_t n, bt_day as_of,
+                        struct bt_progress *r)
+{
+    memset(r, 0, sizeof *r);
+    r->status = BT_INSUFFICIENT_DATA;
+    r->latest_value = r->baseline_value = r->target_value = NAN;
+    r->progress = r->elapsed = r->planned = r->pace = NAN;
+    r->rate_actual = r->rate_required = NAN;
+    while (n > 0 && obs[n - 1].day > as_of)
+        n--;
+    struct bt_points cons = {0};
+    r->consolidation = consolidate(ind, obs, n, &cons);
+    if (r->consolidation != BT_CONS_NONE)
+        obs = cons.v, n = cons.n;
+    assess(ind, obs, n, r);
+    /* no display contradicts itself: achieved is at least 100 % (a target
+     * met at the baseline, or one set on the far side of it) */
+    if (r->status == BT_ACHIEVED && !(r->progress >= 1))
+        r->progress = 1;
+    bt_points_release(&cons);
 }
 
 static const char *const status_names[] = {

@@ -7,9 +7,12 @@
  *   progress p = (x_t - x_b) / (x_T - x_b)      elapsed e = (t - b) / (T - b)
  *
  * and the pace ratio r compares actual with required pace: the ratio of
- * compound annual growth rates (UN ESCAP, Open SDG) when x_b, x_t and x_T
- * are all positive, else the linear ratio of p to the progress the planned
- * path (baseline, milestones, target: piecewise linear) asks for by t.
+ * compound annual growth rates (UN ESCAP, Open SDG) when every value is
+ * positive, else of changes a year, the required one being what the
+ * planned path (baseline, milestones, target: piecewise linear) asks for
+ * by t. The actual rate is fitted by least squares to every point from
+ * the baseline to t within the last BT_FIT_YEARS (of ln x for growth):
+ * with two points, the rate between them. The projection extends it.
  * achieved when x_t is at or beyond x_T in the indicator's direction;
  * else deterioration when p < 0 or r < 0;
  * on_track when r >= 0.95; moderate_progress when r >= 0.60; else
@@ -34,6 +37,7 @@
 #define BT_PACE_MODERATE 0.60
 #define BT_TREND_YEARS 5     /* the trend's window */
 #define BT_TREND_CHANGE 0.01 /* 1 %/yr: improving or worsening */
+#define BT_FIT_YEARS 5       /* the actual pace's window */
 
 enum bt_status {
     BT_ACHIEVED,
@@ -49,6 +53,12 @@ enum bt_status {
 
 enum bt_pace_method { BT_PACE_NONE, BT_PACE_GROWTH, BT_PACE_LINEAR };
 
+/* How a dense series is consolidated before it is assessed, so that one
+ * day does not decide its status: a daily series by the mean of each
+ * complete calendar month, a monthly one by the mean of three consecutive
+ * months. The latest value is then the latest such mean. */
+enum bt_consolidation { BT_CONS_NONE, BT_CONS_MONTH_MEAN, BT_CONS_QUARTER_MEAN };
+
 /* One assessment. Values that do not apply are NAN; dates that do not
  * apply have the matching has_ flag 0. */
 struct bt_progress {
@@ -63,8 +73,10 @@ struct bt_progress {
     double planned;         /* the planned path's value at t */
     double pace;            /* r */
     enum bt_pace_method method;
-    double growth_actual;   /* compound annual growth, actual (growth method) */
-    double growth_required; /* compound annual growth, required */
+    double rate_actual;     /* fitted annual rate: compound growth (growth
+                               method, trend) or change a year (linear) */
+    double rate_required;   /* the same, required by the plan */
+    enum bt_consolidation consolidation;
     int has_trend;          /* no target: the trend's start point */
     bt_day trend_date;
     double trend_value;

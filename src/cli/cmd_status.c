@@ -52,7 +52,7 @@ static void fill(struct row *r, const struct bt_assessment *a)
     fmt_ratio(r->pace, p->pace);
     if (p->has_trend) {
         bt_period_format(p->trend_date, f, r->trend_date);
-        fmt_ratio(r->growth, p->growth_actual);
+        fmt_ratio(r->growth, p->rate_actual);
     }
 }
 

@@ -52,8 +52,52 @@ static void run(const struct tcase *c)
 #define T(y, v) {Y(y), v, BT_KIND_TARGET, NULL, 0}
 #define O(y, v) {Y(y), v}
 
+/* A dense daily series is assessed on the mean of its last complete
+ * month: a one-day peak on 29 February and a lone 1 March change nothing
+ * but that month's mean. */
+static void consolidated_daily(void)
+{
+    struct bt_target t[2] = {{bt_day_from_civil(2024, 1, 1), 100, BT_KIND_BASELINE, NULL, 0},
+                             {bt_day_from_civil(2030, 12, 31), 400, BT_KIND_TARGET, NULL, 0}};
+    struct bt_indicator ind = {.id = "daily", .freq = BT_FREQ_DAILY,
+                               .targets = t, .ntargets = 2};
+    struct bt_point obs[61];
+    bt_day d = bt_day_from_civil(2024, 1, 1);
+    for (int i = 0; i < 61; i++) /* January 100 a day, February 200 */
+        obs[i] = (struct bt_point){d + i, i < 31 ? 100 : 200};
+    obs[59].value = 5000; /* 29 February */
+    obs[60].value = 1;    /* 1 March: a month not complete */
+    struct bt_progress p;
+    bt_progress_assess(&ind, obs, 61, INT32_MAX, &p);
+    CHECK(p.consolidation == BT_CONS_MONTH_MEAN);
+    CHECK(p.latest_date == bt_day_from_civil(2024, 2, 29));
+    CHECK(fabs(p.latest_value - (200.0 * 28 + 5000) / 29) < 1e-9);
+    /* as of 31 January, February is not complete */
+    bt_progress_assess(&ind, obs, 61, bt_day_from_civil(2024, 2, 28), &p);
+    CHECK(p.latest_date == bt_day_from_civil(2024, 1, 31) && p.latest_value == 100);
+}
+
+/* The actual pace is fitted to every point within five years: 100, 110,
+ * 121, 133.1 is 10 %/yr exactly; a last point of 160 moves the fitted rate
+ * less than the two-point rate from the baseline. */
+static void fitted_pace(void)
+{
+    struct bt_target t[2] = {B(2020, 100), T(2030, 300)};
+    struct bt_indicator ind = {.id = "fit", .targets = t, .ntargets = 2};
+    struct bt_point obs[3] = {O(2021, 110), O(2022, 121), O(2023, 133.1)};
+    struct bt_progress p;
+    bt_progress_assess(&ind, obs, 3, INT32_MAX, &p);
+    CHECK(p.method == BT_PACE_GROWTH && fabs(p.rate_actual - 0.10) < 1e-4);
+    obs[2].value = 160;
+    bt_progress_assess(&ind, obs, 3, INT32_MAX, &p);
+    double two_point = pow(1.6, 1 / 3.0) - 1;
+    CHECK(p.rate_actual > 0.10 && p.rate_actual < two_point);
+}
+
 int main(void)
 {
+    consolidated_daily();
+    fitted_pace();
     const struct tcase cases[] = {
         /* up, growth method: 100 -> 200 over 10 years needs 7.18 %/yr */
         {"achieved_up", BT_DIR_UP, {B(2015, 100), T(2025, 200)}, 2,

@@ -5,16 +5,16 @@ set encoding utf8
 set xdata time
 set timefmt '%Y-%m-%d'
 set grid
-set key below horizontal font ',9'
-set bmargin 8
+set key outside top center horizontal maxrows 1 font ',8' samplen 1.5 width -1
+set style textbox opaque noborder
+set bmargin 3.5
 set xrange ['2020-05-25':'2036-08-07']
-set xtics '2020-01-01', 94672800
-set format x '%Y'
+set xtics ('2020' '2020-12-31', '2025' '2025-12-31', '2030' '2030-12-31', '2035' '2035-12-31')
 set title 'Single-trip clearance time, Macao–Hengqin commuters'."\n".'status: on track · progress 80% · time elapsed 27% · illustrative*' tc rgb '#66bd63'
 set ylabel 'minutes'
-set label 100 'source: seed 000_80ceadc882f13709.txt: "每天通关时间从单程40-50分钟缩短到了25分钟，节约将近一半"' at screen 0.01,0.01 font ',7'
-set label 'baseline 2020: 45' at '2020-12-31',45 left offset 0.5,1 font ',8'
-set label 'target 2035: 20*' at '2035-12-31',20 right offset -0.5,1 font ',8'
+set label 100 'source: seed 000_80ceadc882f13709.txt: "每天通关时间从单程40-50分钟缩短到了25分钟，节约将近一半"' at screen 0.01,0.02 font ',7'
+set label 'baseline 2020: 45' at '2020-12-31',45 left offset 0.5,1 font ',8' boxed front
+set label 'target 2035: 20*' at '2035-12-31',20 right offset -0.5,1 font ',8' boxed front
 $obs << EOD
 2020-12-31 45
 2024-12-31 25
@@ -33,7 +33,7 @@ EOD
 $base << EOD
 2020-12-31 45
 EOD
-set yrange [0:*]
-set offsets 0,0,graph 0.1,0
-plot NaN notitle, $plan using 1:2 with lines dt 2 lw 2 lc rgb '#777777' title 'planned path', $obs using 1:2 with linespoints lw 2 pt 7 ps 0.8 lc rgb '#1f77b4' title 'observed', $proj using 1:2 with lines dt 3 lw 2 lc rgb '#ff7f0e' title 'projection at current pace', $base using 1:2 with points pt 5 ps 1.2 lc rgb '#555555' title 'baseline', $marks using 1:2 with points pt 9 ps 1.8 lc rgb '#d62728' title 'target'
+set yrange [0:50]
+set ytics ('0' 0, '10' 10, '20' 20, '30' 30, '40' 40, '50' 50)
+plot NaN notitle, $plan using 1:2 with lines dt 2 lw 2 lc rgb '#777777' title 'planned path', $obs using 1:2 with linespoints lw 2 pt 7 ps 0.8 lc rgb '#1f77b4' title 'observed', $proj using 1:2 with lines dt 3 lw 2 lc rgb '#ff7f0e' title 'projection', $base using 1:2 with points pt 5 ps 1.2 lc rgb '#555555' title 'baseline', $marks using 1:2 with points pt 9 ps 1.8 lc rgb '#d62728' title 'target'
 unset output
