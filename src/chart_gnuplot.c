@@ -447,12 +447,12 @@ static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
 
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
                       const char *title, enum bt_lang lang, const char *output,
-                      int width, int height)
+                      enum bt_chart_format fmt, int width, int height)
 {
     size_t cols = n < 4 ? (n ? n : 1) : 4;
     size_t rows = (n + cols - 1) / cols;
     bt_buf_puts(s, "reset\n");
-    terminal(s, BT_CHART_PNG, lang, width, height, 9);
+    terminal(s, fmt, lang, width, height, 9);
     bt_buf_puts(s, "set output ");
     bt_gnuplot_quote(s, output);
     bt_buf_addf(s, "\nset encoding utf8\nset multiplot layout %zu,%zu title ",

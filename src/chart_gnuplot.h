@@ -52,10 +52,17 @@ struct bt_panel {
     const char *background;         /* "#rrggbb" or NULL */
 };
 
-/* Appends the commands that draw panels in a grid into the PNG output. */
+/* Appends the commands that draw panels in a grid into output. */
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
                       const char *title, enum bt_lang lang, const char *output,
-                      int width, int height);
+                      enum bt_chart_format fmt, int width, int height);
+
+/* The dashboard: four panels a row, 240 pixels each, and its title. */
+#define BT_DASHBOARD_W 1400
+static inline int bt_dashboard_height(size_t rows)
+{
+    return 240 * (int)(rows ? rows : 1) + 60;
+}
 
 /* Appends text as a safe single-quoted gnuplot string. */
 void bt_gnuplot_quote(struct bt_buf *s, const char *text);

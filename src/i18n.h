@@ -32,6 +32,9 @@ enum bt_word {
     BT_W_ILLUSTRATIVE_NOTE,
     BT_W_DAILY,
     BT_W_MONTHLY_MEAN,
+    BT_W_DASHBOARD_ALT,
+    BT_W_MULTIPLES_ALT,
+    BT_W_PER_YEAR,
     BT_W_DATE,
     BT_W_VALUE,
     BT_W_FLAG,
@@ -80,7 +83,7 @@ enum bt_word {
     BT_W_FLAG_MORE,
     BT_W_FLAG_LESS,
     BT_W_FLAG_ABOUT,
-    BT_W_CONSOLIDATED_MONTH,
+    BT_W_THREE_MONTH_MEAN,
     BT_W_COUNT_
 };
 

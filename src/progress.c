@@ -323,6 +323,19 @@ static const char *const status_labels[][3] = {
     {"insufficient data", "数据不足", "數據不足"},
 };
 
+const char *bt_status_symbol(enum bt_status s)
+{
+    static const char *const symbols[] = {"✔", "▲", "◆", "▼", "✖",
+                                          "↑", "→", "↓", "?"};
+    return symbols[s];
+}
+
+int bt_status_score(enum bt_status s)
+{
+    static const int scores[] = {5, 3, 1, -2, -5, 2, 0, -3, 0};
+    return scores[s];
+}
+
 const char *bt_status_name(enum bt_status s)
 {
     return status_names[s];

@@ -96,5 +96,12 @@ double bt_planned_value(const struct bt_indicator *ind, bt_day b, double x_b,
 
 const char *bt_status_name(enum bt_status s); /* "on_track", ... */
 const char *bt_status_label(enum bt_status s, enum bt_lang l);
+/* A symbol for the status, so that colour is never the only cue. */
+const char *bt_status_symbol(enum bt_status s);
+/* The status on the roll-up's scale from -5 to +5 (docs/methodology.md):
+ * achieved 5, on track 3, improving 2, moderate progress 1, little
+ * change 0, off track -2, worsening -3, deterioration -5. Insufficient
+ * data has none: callers leave it out. */
+int bt_status_score(enum bt_status s);
 
 #endif

@@ -42,8 +42,8 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
     if (bt_report_write(&db, &cat, &o, &st, &e) != 0) {
         rc = bt_cli_chart_error(cli, &e);
     } else if (!cli->quiet) {
-        printf("%s/index.html: %zu indicators, %zu charts\n", o.dir,
-               st.indicators, st.charts);
+        printf("%s/index.html: %zu indicators, %zu charts, %zu pages in 3 "
+               "languages\n", o.dir, st.indicators, st.charts, st.pages);
     }
     bt_db_release(&db);
     bt_catalogue_release(&cat);

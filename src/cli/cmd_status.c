@@ -4,6 +4,7 @@
 
 #include "../number.h"
 #include "../query.h"
+#include "../i18n.h"
 #include "cli.h"
 
 enum format { TEXT, JSON, CSV };
@@ -129,9 +130,16 @@ static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
         size_t w = bt_text_width(a[i].ind->name[l]);
         wname = w > wname ? w : wname;
     }
-    bt_print_padded(stdout, "name", wname + 2);
-    printf("%-12s %14s  %-12s %14s  %8s  %-17s %s\n", "latest", "value",
-           "target", "value", "progress", "status", "projected");
+    /* the headers in the language, each over its column's cells */
+    static const struct {
+        enum bt_word w;
+        size_t width;
+    } head[] = {{BT_W_LATEST, 13}, {BT_W_VALUE, 16}, {BT_W_TARGET, 13},
+                {BT_W_VALUE, 16},  {BT_W_PROGRESS, 10}, {BT_W_STATUS, 28}};
+    bt_print_padded(stdout, bt_word(BT_W_NAME, l), wname + 2);
+    for (size_t k = 0; k < sizeof head / sizeof *head; k++)
+        bt_print_padded(stdout, bt_word(head[k].w, l), head[k].width);
+    printf("%s\n", bt_word(BT_W_PROJECTED, l));
     for (size_t i = 0; i < n; i++) {
         struct row r;
         const struct bt_progress *p = &a[i].progress;
@@ -149,7 +157,7 @@ static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
     }
     for (size_t i = 0; i < n; i++)
         if (a[i].progress.target && a[i].progress.target->illustrative) {
-            printf("* illustrative target: no source states it\n");
+            printf("%s\n", bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
             break;
         }
 }

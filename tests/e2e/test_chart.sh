@@ -53,9 +53,29 @@ done
 run chart evil.one -o evil.svg --where 'city=$(touch CANARY6)`touch CANARY7`'"'"'.system("touch CANARY8").'"'"
 expect_eq "$RC" 0 "hostile --where chart exits 0: $(cat "$T/err")"
 grep -q 'x`touch CANARY1`' evil.svg || fail "the hostile name is drawn literally"
+# markup in a name, a unit and a dimension value
+printf 'indicator,date,value,city\nevil.one,2022,3,"</td><script>document.title=1</script><img src=x onerror=alert(1)>"\n' > markup.csv
+run load markup.csv
+expect_eq "$RC" 0 "a dimension value with markup loads as text"
 run report -o rep
 expect_eq "$RC" 0 "report with hostile names exits 0"
 ls CANARY* 2>/dev/null && fail "a hostile name ran a command"
+# in the site the hostile names are text: escaped in HTML, no script or
+# image of theirs in any page or chart, every link still resolves
+for f in rep/*.html; do
+    grep -q '<script\|<img src=x' "$f" && fail "$f: markup from a name became HTML"
+done
+grep -qF 'x`touch CANARY1`' rep/evil.one.html || fail "the hostile name is shown as text"
+grep -qF '&lt;/td&gt;&lt;script&gt;document.title=1&lt;/script&gt;' rep/evil.one.html \
+    || fail "the markup of a dimension value is shown as text"
+for f in rep/charts/evil.one.*.svg; do
+    python3 -c "import sys, xml.dom.minidom as m; m.parse(sys.argv[1])" "$f" \
+        || fail "$f is not well-formed XML"
+    [ "$(grep -c '<script' "$f")" = "$(grep -c '<script' rep/charts/legal.gba_lawyers.en.svg)" ] \
+        || fail "$f: a script of a name's"
+    grep -q '<img src=x\|<script>document' "$f" && fail "$f: markup from a name became SVG"
+done
+python3 "$SRC/tests/e2e/sitecheck.py" rep en > "$T/site" 2>&1 || fail "site with hostile names: $(head -3 "$T/site")"
 export BAYTRACK_CATALOGUE="$SRC/indicators"
 
 # without gnuplot: a clear error, and status still works

@@ -32,42 +32,86 @@ grep -q '^legal.gba_lawyers,獲頒大灣區律師執業證的港澳律師,' "$T/
 run status --json --as-of 2023
 grep '"clearance.macao_hengqin_commute"' "$T/out" | grep -q '"latest_date":"2020".*"status":"insufficient_data"' || fail "status --as-of"
 
-# the report
+# status in traditional Chinese: the headers too
+run status --lang zh-Hant
+expect_eq "$(sed -n 1p "$T/out" | tr -s ' ')" "名稱 最新 數值 目標 數值 進度 狀態 預計達標" "status headers in traditional Chinese"
+
+# the report: a site in three languages, zh-Hans at index.html
 run report -o rep --lang zh-Hans
 expect_eq "$RC" 0 "report exits 0"
-expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 41 charts" "report summary"
-for f in index.html report.md methodology.html dashboard.png charts/immd.passengers.total.by.png; do
+expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 121 charts, 114 pages in 3 languages" "report summary"
+for f in index.html index.en.html index.zh-Hant.html report.md methodology.html \
+         methodology.en.html dashboard.png charts/immd.passengers.total.by.zh-Hant.svg \
+         immd.passengers.total.html immd.passengers.total.en.html \
+         data/immd.passengers.total.csv; do
     [ -s "rep/$f" ] || fail "report: no $f"
 done
-expect_eq "$(ls rep/charts | wc -l)" 40 "one chart per indicator and 4 small multiples"
-# every local reference resolves; nothing is fetched from a network
-grep -o 'src="[^"]*"\|href="[^"#]*"' rep/index.html | cut -d'"' -f2 | sort -u | while read -r ref; do
-    [ -e "rep/$ref" ] || echo "missing $ref"
-done > "$T/missing"
-expect_eq "$(cat "$T/missing")" "" "every reference in index.html exists"
-grep -q 'https\?://' rep/index.html && fail "index.html refers to the network"
-grep -q '<html lang="zh-Hans">' rep/index.html || fail "report language"
-grep -q '进展顺利' rep/index.html || fail "status labels in Chinese"
-grep -q 'methodology.html' rep/index.html || fail "link to the methodology"
+expect_eq "$(ls rep/charts | wc -l)" 120 "a chart per indicator and 4 small multiples, in 3 languages"
+# every link resolves, lang and hreflang, text alternatives, header cells
+python3 "$SRC/tests/e2e/sitecheck.py" rep zh-Hans > "$T/site" 2>&1 || fail "site check: $(head -5 "$T/site")"
+grep -q '进展顺利' rep/index.html || fail "status labels in simplified Chinese"
+grep -q '進展順利' rep/index.zh-Hant.html || fail "status labels in traditional Chinese"
+grep -q '>▲ on track<' rep/index.en.html || fail "status as symbol and word"
+# an indicator page shows its status arithmetic (clearance: 45 to 20 minutes)
+p=rep/clearance.macao_hengqin_commute.en.html
+for want in '<th scope="row">baseline</th><td>2020: 45</td>' \
+            '<th scope="row">target</th><td>2035: 20* (target)</td>' \
+            '<th scope="row">pace ratio r</th><td>2.596</td>' \
+            'Chart of Single-trip clearance time, Macao–Hengqin commuters: 2 observations from 2020 to 2024; latest 25 minutes (2024).'; do
+    grep -qF "$want" "$p" || fail "$p lacks: $want"
+done
+# a daily series is assessed on its last complete month's mean
+grep -qF '<th scope="row">assessed value</th><td>monthly mean</td>' rep/immd.passengers.total.en.html \
+    || fail "the daily series' assessed value"
+grep -qF '<th scope="row">latest</th><td>2026-02-28: 1,039,414</td>' rep/immd.passengers.total.en.html \
+    || fail "the daily series' latest monthly mean"
+# the roll-up: all 36, 25 with a score
+grep -q '<th scope="row">全部指标</th><td class="num">36</td>' rep/index.html || fail "roll-up row"
 
-# headless Chromium renders the page from disk; the screenshot shows the
-# charts (the observed line's blue) and the status colours (on track green)
+# every CSV download loads into an empty database and exports the same
+# (derived indicators are computed on read, so their CSV has no stored twin)
+derived=$(cut -d, -f1 "$SRC/indicators/derived.csv" | tail -n +2)
+n=0
+find rep/data -name '*.csv' | sort > "$T/downloads"
+while read -r f; do
+    id=$(sed -n 2p "$f" | cut -d, -f1)
+    echo "$derived" | grep -qx "$id" && continue
+    n=$((n + 1))
+    "$BAYTRACK" load -q --db "$T/rt$n" "$f" || { fail "download $f does not load"; continue; }
+    "$BAYTRACK" export --all --db "$T/rt$n" "$id" > "$T/rt.csv" || fail "export of $f"
+    cmp -s "$f" "$T/rt.csv" || fail "download $f exports differently"
+    rm -rf "$T/rt$n"
+done < "$T/downloads"
+[ "$n" -gt 100 ] || fail "only $n downloads checked"
+
+# headless Chromium renders the pages from disk in each language; the
+# screenshots show the charts (the observed line's blue) and the statuses
 command -v chromium >/dev/null || { echo "SKIP: chromium not installed"; exit 77; }
-shot() { # shot PNG: a screenshot of rep/index.html
+shot() { # shot PAGE PNG HEIGHT
     timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
-        --user-data-dir="$T/chromium" --hide-scrollbars --window-size=1300,4000 \
-        --screenshot="$1" "file://$T/rep/index.html" >/dev/null 2>&1 || fail "chromium screenshot"
+        --user-data-dir="$T/chromium" --hide-scrollbars --window-size=1300,"$3" \
+        --screenshot="$2" "file://$T/rep/$1" >/dev/null 2>&1 || fail "chromium screenshot of $1"
 }
-shot "$T/shot.png"
-set -- $(python3 "$SRC/tests/e2e/pngcolors.py" "$T/shot.png" 1f77b4 66bd63 1a9850)
-[ "$3" -gt 300 ] || fail "the screenshot shows no chart lines ($3 blue pixels)"
-[ "$4" -gt 500 ] || fail "the screenshot shows no on-track status ($4 pixels)"
-[ "$5" -gt 500 ] || fail "the screenshot shows no achieved status ($5 pixels)"
-[ -n "${KEEP_SHOT:-}" ] && cp "$T/shot.png" "$KEEP_SHOT"
-# control: without the images the same page has (almost) none of that blue
-mv rep/charts rep/charts.away && mv rep/dashboard.png rep/dashboard.away
-shot "$T/bare.png"
+for lang in zh-Hans en zh-Hant; do
+    x=.$lang
+    [ $lang = zh-Hans ] && x=
+    # the dashboard, and an indicator page's charts: the observed line's
+    # blue; the summary's statuses by colour too (on track, achieved)
+    for page in "index$x.html" "immd.passengers.total$x.html"; do
+        shot "$page" "$T/shot.png" 1500
+        set -- $(python3 "$SRC/tests/e2e/pngcolors.py" "$T/shot.png" 1f77b4 66bd63 1a9850)
+        [ "$3" -gt 300 ] || fail "$page: the screenshot shows no chart lines ($3 blue pixels)"
+        [ "$4" -gt 100 ] || fail "$page: the screenshot shows no on-track status ($4 pixels)"
+        case $page in index*)
+            [ "$5" -gt 100 ] || fail "$page: the screenshot shows no achieved status ($5 pixels)"
+        esac
+        [ -n "${KEEP_SHOT:-}" ] && cp "$T/shot.png" "$KEEP_SHOT/$page.png"
+    done
+done
+# control: without the charts the same page has (almost) none of that blue
+mv rep/charts rep/charts.away
+shot immd.passengers.total.en.html "$T/bare.png" 1500
 set -- $(python3 "$SRC/tests/e2e/pngcolors.py" "$T/bare.png" 1f77b4)
 [ "$3" -lt 50 ] || fail "the blue of the charts is found without them ($3 pixels)"
 finish

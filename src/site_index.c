@@ -1,0 +1,120 @@
+/* site_index.c - the site's first page: progress by domain, the status
+ * of every indicator, the dashboard (see site.h). */
+#include <string.h>
+
+#include "chart_gnuplot.h"
+#include "i18n.h"
+#include "site.h"
+
+#define NSTATUS (BT_INSUFFICIENT_DATA + 1)
+
+/* One row of the summary: how many indicators in each status. */
+static void summary_row(struct bt_buf *b, const char *domain,
+                        const size_t count[NSTATUS])
+{
+    size_t all = 0, scored = 0;
+    int score = 0;
+    for (int k = 0; k < NSTATUS; k++) {
+        all += count[k];
+        if (k != BT_INSUFFICIENT_DATA) {
+            scored += count[k];
+            score += bt_status_score((enum bt_status)k) * (int)count[k];
+        }
+    }
+    bt_buf_puts(b, "<tr><th scope=\"row\">");
+    site_text(b, domain);
+    bt_buf_addf(b, "</th><td class=\"num\">%zu</td>", all);
+    for (int k = 0; k < NSTATUS; k++)
+        bt_buf_addf(b, "<td class=\"num\">%.0zu</td>", count[k]);
+    if (scored)
+        bt_buf_addf(b, "<td class=\"num\">%+.1f</td></tr>\n",
+                    (double)score / (double)scored);
+    else
+        bt_buf_puts(b, "<td class=\"num\"></td></tr>\n");
+}
+
+/* Progress by domain, in the order domains first appear; then all. */
+static void summary(struct bt_buf *b, const struct site *s, enum bt_lang l)
+{
+    bt_buf_addf(b, "<h2 id=\"summary\">%s</h2>\n<table>\n<tr><th scope=\"col\">"
+                   "%s</th><th scope=\"col\" class=\"num\">%s</th>",
+                bt_word(BT_W_SUMMARY, l), bt_word(BT_W_DOMAIN, l),
+                bt_word(BT_W_INDICATORS, l));
+    for (int k = 0; k < NSTATUS; k++)
+        bt_buf_addf(b, "<th scope=\"col\" class=\"num\" style=\"border-top:"
+                       "8px solid %s\">%s %s</th>",
+                    bt_status_color((enum bt_status)k),
+                    bt_status_symbol((enum bt_status)k),
+                    bt_status_label((enum bt_status)k, l));
+    bt_buf_addf(b, "<th scope=\"col\" class=\"num\"><a href=\"");
+    site_page(b, s, "methodology", l);
+    bt_buf_addf(b, "#roll-up-score\">%s</a></th></tr>\n", bt_word(BT_W_SCORE, l));
+    size_t total[NSTATUS] = {0};
+    for (size_t i = 0; i < s->n; i++) {
+        const char *domain = s->v[i].a->ind->domain;
+        size_t j = 0;
+        while (j < i && strcmp(s->v[j].a->ind->domain, domain) != 0)
+            j++;
+        total[s->v[i].a->progress.status]++;
+        if (j < i)
+            continue; /* counted with its first */
+        size_t count[NSTATUS] = {0};
+        for (size_t k = i; k < s->n; k++)
+            if (strcmp(s->v[k].a->ind->domain, domain) == 0)
+                count[s->v[k].a->progress.status]++;
+        summary_row(b, domain, count);
+    }
+    summary_row(b, bt_word(BT_W_ALL_INDICATORS, l), total);
+    bt_buf_puts(b, "</table>\n");
+}
+
+static const enum bt_word columns[] = {
+    BT_W_INDICATOR, BT_W_UNIT,    BT_W_LATEST, BT_W_TARGET,
+    BT_W_PROGRESS,  BT_W_ELAPSED, BT_W_STATUS, BT_W_PROJECTED};
+
+static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
+{
+    bt_buf_addf(b, "<h2 id=\"status\">%s</h2>\n<table>\n<tr>",
+                bt_word(BT_W_STATUS, l));
+    for (size_t k = 0; k < sizeof columns / sizeof *columns; k++)
+        bt_buf_addf(b, "<th scope=\"col\"%s>%s</th>",
+                    k == 4 || k == 5 ? " class=\"num\"" : "",
+                    bt_word(columns[k], l));
+    bt_buf_puts(b, "</tr>\n");
+    for (size_t i = 0; i < s->n; i++) {
+        const struct bt_assessment *a = s->v[i].a;
+        struct site_cells c;
+        site_cells(a, &c);
+        bt_buf_puts(b, "<tr><th scope=\"row\"><a href=\"");
+        site_page(b, s, a->ind->id, l);
+        bt_buf_puts(b, "\">");
+        site_text(b, a->ind->name[l]);
+        bt_buf_puts(b, "</a></th><td>");
+        site_text(b, a->ind->unit);
+        bt_buf_addf(b, "</td><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
+                       "<td class=\"num\">%s</td><td>",
+                    c.latest, c.target, c.progress, c.elapsed);
+        site_status(b, s, a->progress.status, l);
+        bt_buf_addf(b, "</td><td>%s</td></tr>\n", c.projected);
+    }
+    bt_buf_addf(b, "</table>\n<p class=\"note\">%s</p>\n",
+                bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
+}
+
+void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
+{
+    const char *title = bt_word(BT_W_REPORT_TITLE, l);
+    site_head(b, s, "index", l, title);
+    bt_buf_puts(b, "<h1>");
+    site_text(b, title);
+    bt_buf_addf(b, "</h1>\n<p>%s %s</p>\n", bt_word(BT_W_AS_OF, l), s->as_of);
+    summary(b, s, l);
+    /* the dashboard at half size, linked to the full image */
+    bt_buf_addf(b, "<h2 id=\"dashboard\">%s</h2>\n<a href=\"dashboard.png\">"
+                   "<img src=\"dashboard.png\" alt=\"%s\" width=\"%d\" "
+                   "height=\"%d\"></a>\n",
+                bt_word(BT_W_DASHBOARD, l), bt_word(BT_W_DASHBOARD_ALT, l),
+                BT_DASHBOARD_W / 2, bt_dashboard_height((s->n + 3) / 4) / 2);
+    status_table(b, s, l);
+    site_foot(b);
+}
