@@ -1,7 +1,8 @@
 """baytrack's benchmark: side by side in one run, on SYNTHETIC data.
 
-usage: python3 bench/bench.py [--quick] [--build DIR] [--before BINARY]
+usage: python3 bench/bench.py [--quick] [--report-only] [--build DIR] [--before BINARY]
   --quick    30 and 300 series only, 1 repeat (a smoke run)
+  --report-only  the report section only, printed (docs/ left alone)
   --before   an older baytrack binary, measured beside this one on appends
 Writes bench/out/ (the synthetic inputs and databases, not committed) and
 docs/benchmarks.md; prints the same table. Times are medians of REPEAT runs
@@ -19,8 +20,9 @@ What runs:
            baytrack load (in place, journalled, synced) / bench/floor.c
            (one rrd_updatex_r per file) / `rrdtool -` (one update a line)
   memory   the peak RSS of loading 3,000 series x 3,650 days (11 M rows)
-  report   100 yearly indicators with targets: baytrack report (one gnuplot
-           for every chart and the dashboard) / 100 runs of rrdtool graph
+  report   the site (3 languages) per chart / one rrdtool graph per series:
+           100 yearly indicators, 20 daily ones of 3,650 days; and the real
+           datasets/ with the shipped catalogue (and --before's, one language)
 """
 import os
 import shutil
@@ -84,6 +86,13 @@ def pipe_commands(n, path, d):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if "--report-only" in sys.argv:  # the report section, printed only
+        gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
+        cat = os.path.join(OUT, "catalogue")
+        os.makedirs(cat, exist_ok=True)
+        subprocess.check_call(gen + ["catalogue", cat])
+        bench_report(gen, dict(os.environ, TZ="UTC", LC_ALL="C"))
+        return
     subprocess.check_call(["cc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lrrd"])
     cat = os.path.join(OUT, "catalogue")
     os.makedirs(cat, exist_ok=True)
@@ -116,23 +125,66 @@ def main():
     appends = bench_append(gen, env)
     mem = bench_memory(gen, env)
 
-    # report: 100 yearly indicators
-    yearly = os.path.join(OUT, "synthetic_yearly.csv")
-    subprocess.check_call(gen + ["yearly", yearly])
-    rdb, rep = os.path.join(OUT, "report_db"), os.path.join(OUT, "report")
+    reports = bench_report(gen, env)
+    write_doc(rows, reports, appends, mem)
+
+
+def graphs(path, db, ids, start, end):
+    """Writes a shell script of one `rrdtool graph` per indicator."""
+    with open(path, "w") as f:
+        for i in ids:
+            f.write("rrdtool graph %s/g_%s.png -a PNG -w 800 -h 400 -s %d -e %d "
+                    "DEF:v=%s/%s/_.rrd:value:LAST LINE2:v#1f77b4:value >/dev/null\n"
+                    % (OUT, i, start, end, db, i))
+
+
+def bench_report(gen, env):
+    """The site (3 languages, SVG, one gnuplot) per chart against one
+    `rrdtool graph` per series: 100 yearly indicators, then 20 daily ones of
+    ten years; then the real datasets, against --before (one language)."""
+    out = []
+    for kind, n, start in (("yearly", 100, 1230768000), ("daily", 20, 1420070400)):
+        data = os.path.join(OUT, "synthetic_%s.csv" % kind)
+        subprocess.check_call(gen + [kind, data])
+        sub = os.path.join(OUT, "catalogue_" + kind)  # only this kind
+        os.makedirs(sub, exist_ok=True)
+        for name in ("indicators.csv", "targets.csv"):
+            with open(os.path.join(OUT, "catalogue", name)) as f, open(os.path.join(sub, name), "w") as g:
+                g.writelines(l for l in f if not l.startswith("synthetic.") or
+                             l.startswith("synthetic." + kind[0]))
+        kenv = dict(env, BAYTRACK_CATALOGUE=sub)
+        rdb, rep = os.path.join(OUT, kind + "_db"), os.path.join(OUT, kind + "_site")
+        shutil.rmtree(rdb, ignore_errors=True)
+        run([BAYTRACK, "load", "-q", "--db", rdb, data], env=kenv)
+        rt = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
+                       [BAYTRACK, "report", "-q", "--db", rdb, "-o", rep], env=kenv)
+        charts = len(os.listdir(os.path.join(rep, "charts"))) + 1  # and the dashboard
+        script = os.path.join(OUT, "graphs_%s.sh" % kind)
+        graphs(script, rdb, ["synthetic.%s%03d" % (kind[0], i) for i in range(n)],
+               start, 1767225600)
+        gt = median_of(lambda: None, ["sh", script])
+        out.append((kind, n, charts, rt, gt))
+        print("%s: report %.2f s for %d charts, rrdtool graph %.2f s for %d" %
+              (kind, rt[0], charts, gt[0], n), flush=True)
+    # the real datasets with the shipped catalogue
+    renv = dict(env, BAYTRACK_CATALOGUE=os.path.join(ROOT, "indicators"))
+    rdb, rep = os.path.join(OUT, "real_db"), os.path.join(OUT, "real_site")
     shutil.rmtree(rdb, ignore_errors=True)
-    run([BAYTRACK, "load", "-q", "--db", rdb, yearly], env=env)
-    rt = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
-                   [BAYTRACK, "report", "-q", "--db", rdb, "-o", rep], env=env)
-    charts = len(os.listdir(os.path.join(rep, "charts"))) + 1  # and the dashboard
-    script = os.path.join(OUT, "graphs.sh")
-    with open(script, "w") as f:
-        for i in range(100):
-            f.write("rrdtool graph %s/g%03d.png -a PNG -w 800 -h 400 -s 1230768000 -e 1767225600 "
-                    "DEF:v=%s/synthetic.y%03d/_.rrd:value:LAST LINE2:v#1f77b4:value >/dev/null\n"
-                    % (OUT, i, rdb, i))
-    gt = median_of(lambda: None, ["sh", script])
-    write_doc(rows, rt, charts, gt, appends, mem)
+    datasets = sorted(os.path.join(ROOT, "datasets", f)
+                      for f in os.listdir(os.path.join(ROOT, "datasets")) if f.endswith(".csv"))
+    run([BAYTRACK, "load", "-q", "--db", rdb] + datasets, env=renv)
+    real = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
+                     [BAYTRACK, "report", "-q", "--db", rdb, "-o", rep], env=renv)
+    pages = len([f for f in os.listdir(rep) if f.endswith(".html")])
+    charts = len(os.listdir(os.path.join(rep, "charts"))) + 1
+    before = None
+    if BEFORE:
+        before = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
+                           [BEFORE, "report", "-q", "--db", rdb, "-o", rep], env=renv)
+    out.append(("real", pages, charts, real, before))
+    print("real: report %.2f s (%d pages, %d charts)%s" % (
+        real[0], pages, charts, ", before %.2f s" % before[0] if before else ""), flush=True)
+    return out
 
 
 def bench_append(gen, env):
@@ -191,7 +243,7 @@ def bench_memory(gen, env):
     return (n, os.path.getsize(csv), t, m)
 
 
-def write_doc(rows, rt, charts, gt, appends, mem):
+def write_doc(rows, reports, appends, mem):
     lines = ["# Benchmarks", "",
              "Produced by `python3 bench/bench.py` (this file is rewritten by it). "
              "Synthetic data (`bench/synthetic.py`), medians of %d runs, wall clock; "
@@ -236,13 +288,28 @@ def write_doc(rows, rt, charts, gt, appends, mem):
               "| %.1f s | %.0f MiB | %.1f |" % (mem[2], mem[3], mem[3] * 1048576 / (mem[0] * DAYS)),
               "", "The input is streamed in 1 MiB pieces; each observation is kept in 12 "
               "bytes until every row is checked; files are written series by series."]
-    lines += ["", "## Report: 100 yearly indicators with targets", "",
-              "| | total | per chart | peak |", "|---|---:|---:|---:|",
-              "| baytrack report (%d charts, one gnuplot) | %.2f s | %.1f ms | %.0f MiB |" % (charts, rt[0], rt[0] / charts * 1000, rt[1]),
-              "| 100 × rrdtool graph | %.2f s | %.1f ms | %.0f MiB |" % (gt[0], gt[0] / 100 * 1000, gt[1]),
-              "", "baytrack's report also reads and assesses every indicator and writes "
-              "index.html, report.md and the dashboard.", "",
-              "## Reproduce", "", "    cmake -S . -B build && cmake --build build",
+    lines += ["", "## Report: the site against `rrdtool graph`", "",
+              "| series | baytrack report | charts | per chart | `rrdtool graph` per series | report / graph | report peak |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for kind, n, charts, rt, gt in reports[:2]:
+        lines.append("| %d %s indicators%s | %.2f s | %d | %.1f ms | %.1f ms | %.2f× | %.0f MiB |" % (
+            n, kind, " of 3,650 days" if kind == "daily" else " of 15 years",
+            rt[0], charts, rt[0] / charts * 1000, gt[0] / n * 1000,
+            (rt[0] / charts) / (gt[0] / n), rt[1]))
+    _, pages, charts, real, before = reports[2]
+    lines += ["", "The report draws each indicator's chart in three languages (SVG, one "
+              "gnuplot process for all), the small multiples and the PNG dashboard, and "
+              "also reads and assesses every indicator and writes every page and CSV "
+              "download; `rrdtool graph` draws one PNG of one series per process.", "",
+              "| the shipped catalogue and datasets/ (whole IMMD file) | time | peak |",
+              "|---|---:|---:|",
+              "| baytrack report: %d pages, %d charts, 3 languages | %.2f s | %.0f MiB |" % (
+                  pages, charts, real[0], real[1])]
+    if before:
+        lines += ["| before (`--before`): one language, PNG | %.2f s | %.0f MiB |" % before,
+                  "", "Three languages take %.2f× the one-language time of the previous "
+                  "release." % (real[0] / before[0])]
+    lines += ["", "## Reproduce", "", "    cmake -S . -B build && cmake --build build",
               "    python3 bench/bench.py            # about ten minutes",
               "    python3 bench/bench.py --quick    # 30 and 300 series, one run", ""]
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:

@@ -9,6 +9,7 @@ usage:
   synthetic.py night N M FILE              day M of each of N series: the
                                            nightly append after M days
   synthetic.py yearly FILE                 100 yearly indicators, 2010-2024
+  synthetic.py daily FILE                  20 daily indicators, 10 years each
 Values are a deterministic function of (series, day): the floor program
 (bench/floor.c) computes the same ones.
 """
@@ -17,6 +18,7 @@ import sys
 from datetime import date, timedelta
 
 START = date(2015, 1, 1)
+DAILY = 20  # daily indicators of the chart benchmark
 
 
 def value(s, d):
@@ -40,6 +42,10 @@ def catalogue(out):
                         "合成年度指标 %d" % i, "合成年度指標 %d" % i, "count",
                         "up" if i % 3 else "down", "yearly", "benchmark",
                         "synthetic (bench/synthetic.py)"])
+        for i in range(DAILY):
+            w.writerow(["synthetic.d%03d" % i, "Synthetic daily indicator %d" % i,
+                        "合成日指标 %d" % i, "合成日指標 %d" % i, "count", "up", "daily",
+                        "benchmark", "synthetic (bench/synthetic.py)"])
     with open(out + "/targets.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["indicator", "date", "value", "kind", "source", "illustrative"])
@@ -48,6 +54,9 @@ def catalogue(out):
             w.writerow(["synthetic.y%03d" % i, "2010", "100", "baseline", "synthetic", "yes"])
             w.writerow(["synthetic.y%03d" % i, "2022", "140" if up else "70", "milestone", "synthetic", "yes"])
             w.writerow(["synthetic.y%03d" % i, "2035", "200" if up else "40", "target", "synthetic", "yes"])
+        for i in range(DAILY):
+            w.writerow(["synthetic.d%03d" % i, "2015-01-01", "5000", "baseline", "synthetic", "yes"])
+            w.writerow(["synthetic.d%03d" % i, "2030-12-31", "20000", "target", "synthetic", "yes"])
 
 
 def load(n, m, out, revise=False):
@@ -78,6 +87,14 @@ def yearly(out):
                 f.write("synthetic.y%03d,%d,%s\n" % (i, y, fmt(100 + step * (y - 2010))))
 
 
+def daily(out):
+    with open(out, "w") as f:
+        f.write("indicator,date,value\n")
+        for i in range(DAILY):
+            for d in range(3650):
+                f.write("synthetic.d%03d,%s,%s\n" % (i, START + timedelta(days=d), fmt(value(i, d))))
+
+
 cmd = sys.argv[1]
 if cmd == "catalogue":
     catalogue(sys.argv[2])
@@ -87,5 +104,7 @@ elif cmd == "night":
     night(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
 elif cmd == "yearly":
     yearly(sys.argv[2])
+elif cmd == "daily":
+    daily(sys.argv[2])
 else:
     sys.exit(__doc__)

@@ -3,7 +3,9 @@
 #include "chart_gnuplot.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "number.h"
@@ -491,8 +493,9 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
     bt_buf_puts(s, "unset multiplot\nunset output\n");
 }
 
-/* The first line of gnuplot's stderr that names an error ("line N:"),
- * with the command before it when gnuplot echoed it. */
+/* The first line of gnuplot's stderr that names an error ("line N:", or
+ * '"script" line N:' from a file, whose name is dropped), with the command
+ * before it when gnuplot echoed it. */
 static void first_error(const char *err, struct bt_buf *out)
 {
     const char *cmd = NULL;
@@ -502,6 +505,11 @@ static void first_error(const char *err, struct bt_buf *out)
         const char *t = p;
         while (t < p + n && *t == ' ')
             t++;
+        if (*t == '"' && memchr(t + 1, '"', (size_t)(p + n - t - 1))) {
+            t = memchr(t + 1, '"', (size_t)(p + n - t - 1)) + 1;
+            while (t < p + n && *t == ' ')
+                t++;
+        }
         if (strncmp(t, "gnuplot> ", 9) == 0)
             cmd = t + 9;
         else if (strncmp(t, "line ", 5) == 0) {
@@ -517,16 +525,32 @@ static void first_error(const char *err, struct bt_buf *out)
 int bt_gnuplot_run(const char *program, const struct bt_buf *script,
                    struct bt_error *e)
 {
-    const char *argv[] = {program, NULL};
-    struct bt_buf err = {0}, why = {0};
-    int rc = bt_spawn_stdin(argv, script->data ? script->data : "", script->len,
-                            &err, e);
+    /* gnuplot reads a pipe a byte at a time: from a file it reads a long
+     * script three times faster */
+    const char *tmpdir = getenv("TMPDIR");
+    struct bt_buf path = {0}, err = {0}, why = {0};
+    bt_buf_addf(&path, "%s/baytrack-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    int fd = mkstemp(path.data);
+    if (fd < 0) {
+        bt_fail_errno(e, "cannot create '%s'", path.data);
+        bt_buf_release(&path);
+        return -1;
+    }
+    close(fd);
+    int rc = bt_file_replace(path.data, script->data ? script->data : "",
+                             script->len, e);
+    if (rc == 0) {
+        const char *argv[] = {program, path.data, NULL};
+        rc = bt_spawn_stdin(argv, "", 0, &err, e);
+    }
+    unlink(path.data);
     if (rc != 0 && err.len) {
         /* gnuplot goes on after an error and exits 1 at the end */
         first_error(err.data, &why);
         if (why.len)
             bt_fail(e, "gnuplot: %s", why.data);
     }
+    bt_buf_release(&path);
     bt_buf_release(&err);
     bt_buf_release(&why);
     return rc;

@@ -102,8 +102,10 @@ int bt_fsync_parent(const char *path, struct bt_error *e)
     return bt_fsync_path(dir, e);
 }
 
-int bt_file_write_atomic(const char *path, const void *data, size_t len,
-                         struct bt_error *e)
+/* Writes a temporary file beside path and renames it over path; with
+ * durable, fsyncs the file before and the directory after. */
+static int write_replace(const char *path, const void *data, size_t len,
+                         int durable, struct bt_error *e)
 {
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
@@ -122,7 +124,7 @@ int bt_file_write_atomic(const char *path, const void *data, size_t len,
         p += n;
         len -= (size_t)n;
     }
-    if (fsync(fd) != 0) {
+    if (durable && fsync(fd) != 0) {
         bt_fail_errno(e, "cannot sync '%s'", tmp);
         goto fail;
     }
@@ -136,12 +138,24 @@ int bt_file_write_atomic(const char *path, const void *data, size_t len,
         unlink(tmp);
         return -1;
     }
-    return bt_fsync_parent(path, e);
+    return durable ? bt_fsync_parent(path, e) : 0;
 fail:
     if (fd >= 0)
         close(fd);
     unlink(tmp);
     return -1;
+}
+
+int bt_file_write_atomic(const char *path, const void *data, size_t len,
+                         struct bt_error *e)
+{
+    return write_replace(path, data, len, 1, e);
+}
+
+int bt_file_replace(const char *path, const void *data, size_t len,
+                    struct bt_error *e)
+{
+    return write_replace(path, data, len, 0, e);
 }
 
 int bt_mkdir_p(const char *path, struct bt_error *e)

@@ -26,6 +26,13 @@ int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e);
 int bt_file_write_atomic(const char *path, const void *data, size_t len,
                          struct bt_error *e);
 
+/* Writes data to path atomically, not durably: a temporary file renamed
+ * over path, so a reader sees the old file or the new one, never half of
+ * one; after a power cut either may be there. For output that is made
+ * again from the database (the report). */
+int bt_file_replace(const char *path, const void *data, size_t len,
+                    struct bt_error *e);
+
 /* fsyncs the file at path. */
 int bt_fsync_path(const char *path, struct bt_error *e);
 /* fsyncs the directory holding path (after a rename or create in it). */

@@ -82,13 +82,14 @@ static void dashboard(const struct site *s, struct bt_buf *script)
     bt_buf_release(&path);
 }
 
-/* Writes DIR/name from b, atomically. */
+/* Writes DIR/name from b, atomically (fileio.h: the report is made again
+ * from the database, so it is not synced). */
 static int put(const struct site *s, const char *name, const struct bt_buf *b,
                struct bt_error *e)
 {
     struct bt_buf path = {0};
     bt_buf_addf(&path, "%s/%s", s->o->dir, name);
-    int rc = bt_file_write_atomic(path.data, b->data, b->len, e);
+    int rc = bt_file_replace(path.data, b->data, b->len, e);
     bt_buf_release(&path);
     return rc;
 }
