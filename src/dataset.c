@@ -238,6 +238,10 @@ static int header_long(struct parser *p, unsigned long line,
             p->c_flag = i;
             continue;
         }
+        if (strcmp(f[i].s, "unit") == 0) {
+            p->c_unit = i;
+            continue;
+        }
         char name[64];
         const char *why;
         if (bt_dim_name(f[i].s, f[i].len, name, &why) != 0) {
@@ -366,6 +370,21 @@ static int row_date(struct parser *p, unsigned long line,
     return rc;
 }
 
+/* A unit cell, when the file has one, says the catalogue's unit or
+ * nothing: the catalogue defines the unit, the file only repeats it
+ * (the report's downloads carry it). Returns 0, or -1 with a diagnostic. */
+static int row_unit(struct parser *p, unsigned long line,
+                    const struct bt_field *f, const struct bt_indicator *ind)
+{
+    if (p->c_unit == SIZE_MAX || !ind || f[p->c_unit].len == 0 ||
+        strcmp(f[p->c_unit].s, ind->unit) == 0)
+        return 0;
+    bt_diags_add(p->diags, line, p->c_unit + 1,
+                 "unit '%.*s%s' is not '%s', the unit of %s in the catalogue",
+                 BT_SHOWN(f[p->c_unit].s), ind->unit, ind->id);
+    return -1;
+}
+
 /* Parses one value cell into an observation (or counts it missing). */
 static void row_value(struct parser *p, unsigned long line,
                       const struct bt_field *f, size_t col,
@@ -413,7 +432,8 @@ static int on_record(void *vp, unsigned long line, const struct bt_field *f,
     switch (p->layout) {
     case LONG:
         ind = row_indicator(p, line, f);
-        if (row_date(p, line, f, &day) == 0 && dims_ok == 0)
+        if (row_date(p, line, f, &day) == 0 && dims_ok == 0 &&
+            row_unit(p, line, f, ind) == 0)
             row_value(p, line, f, p->val_col[0], ind, day);
         break;
     case WIDE:
@@ -566,7 +586,7 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
     memset(ds, 0, sizeof *ds);
     ds->encoding = "UTF-8";
     struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags,
-                       .c_flag = SIZE_MAX};
+                       .c_flag = SIZE_MAX, .c_unit = SIZE_MAX};
     size_t before = diags->n;
     int rc = parse(&p, src, e);
     if (rc != 0)
@@ -583,7 +603,8 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
     if (ncs) {
         /* read again, only to say where each conflict is */
         struct parser q = {.ds = ds, .cat = cat, .map = map, .diags = diags,
-                           .c_flag = SIZE_MAX, .locate = cs, .nlocate = ncs};
+                           .c_flag = SIZE_MAX, .c_unit = SIZE_MAX,
+                           .locate = cs, .nlocate = ncs};
         size_t rows = ds->rows, missing = ds->missing;
         size_t skipped[BT_DS_SKIP_N];
         memcpy(skipped, ds->skipped, sizeof skipped);

@@ -21,6 +21,7 @@ struct parser {
     size_t ncols;          /* fields every row must have */
     size_t c_ind, c_date;  /* long and wide: indicator; long: date */
     size_t c_flag;         /* long: the flag column, or SIZE_MAX */
+    size_t c_unit;         /* long: the unit column, or SIZE_MAX */
     size_t ndims;          /* dimension columns, sorted by name */
     size_t dim_col[BT_DIM_COLUMNS_MAX];
     char dim_name[BT_DIM_COLUMNS_MAX][64];

@@ -129,11 +129,13 @@ static void columns_of(const struct bt_exported *x, size_t n, struct columns *c)
 }
 
 void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,
-                   const struct bt_exported *x, size_t n)
+                   const struct bt_exported *x, size_t n, int unit)
 {
     struct columns c;
     columns_of(x, n, &c);
-    bt_buf_puts(out, c.flag ? "indicator,date,value,flag" : "indicator,date,value");
+    bt_buf_puts(out, "indicator,date,value");
+    bt_buf_puts(out, unit ? ",unit" : "");
+    bt_buf_puts(out, c.flag ? ",flag" : "");
     for (size_t i = 0; i < c.ndims; i++) {
         bt_buf_puts(out, ",");
         bt_csv_cell(out, c.dims[i]);
@@ -147,6 +149,10 @@ void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,
             bt_period_format(p->v[k].day, ind->freq, date);
             bt_number_format(p->v[k].value, num);
             bt_buf_addf(out, "%s,%s,%s", ind->id, date, num);
+            if (unit) {
+                bt_buf_puts(out, ",");
+                bt_csv_cell(out, ind->unit);
+            }
             if (c.flag) {
                 const char *flag = bt_flags_find(&x[s].flags, p->v[k].day);
                 bt_buf_puts(out, ",");

@@ -56,10 +56,10 @@ static void indicator_charts(const struct site *s, const struct site_indicator *
     bt_buf_release(&sub);
 }
 
-/* Appends the dashboard: every indicator small, on its status colour. */
-static void dashboard(const struct site *s, struct bt_buf *script)
+/* Appends the dashboard in l: every indicator small, on its status
+ * colour, its title led by the status symbol. */
+static void dashboard(const struct site *s, enum bt_lang l, struct bt_buf *script)
 {
-    enum bt_lang l = s->o->lang;
     struct bt_panel *panels = bt_xcalloc(s->n ? s->n : 1, sizeof *panels);
     struct bt_buf *titles = bt_xcalloc(s->n ? s->n : 1, sizeof *titles);
     for (size_t i = 0; i < s->n; i++) {
@@ -71,7 +71,8 @@ static void dashboard(const struct site *s, struct bt_buf *script)
                                       a->ind, bt_status_color(st)};
     }
     struct bt_buf path = {0};
-    bt_buf_addf(&path, "%s/dashboard.png", s->o->dir);
+    bt_buf_addf(&path, "%s/", s->o->dir);
+    site_file(&path, s, "dashboard", l, ".png");
     bt_panels_script(script, panels, s->n, bt_word(BT_W_REPORT_TITLE, l), l,
                      path.data, BT_CHART_PNG, BT_DASHBOARD_W,
                      bt_dashboard_height((s->n + 3) / 4));
@@ -102,7 +103,7 @@ static int downloads(const struct site *s, const struct site_indicator *x,
     if (x->nseries == 0)
         return 0; /* nothing stored: no download */
     struct bt_buf b = {0}, name = {0};
-    bt_export_csv(&b, ind, x->series, x->nseries);
+    bt_export_csv(&b, ind, x->series, x->nseries, 1);
     bt_buf_addf(&name, "data/%s.csv", ind->id);
     int rc = put(s, name.data, &b, e);
     if (rc == 0 && x->nseries > 1) {
@@ -112,7 +113,7 @@ static int downloads(const struct site *s, const struct site_indicator *x,
     }
     for (size_t k = 0; k < x->nseries && x->nseries > 1 && rc == 0; k++) {
         b.len = name.len = 0;
-        bt_export_csv(&b, ind, &x->series[k], 1);
+        bt_export_csv(&b, ind, &x->series[k], 1, 1);
         site_series_csv(&name, &x->series[k]);
         rc = put(s, name.data, &b, e);
     }
@@ -266,14 +267,14 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
         bt_buf_addf(&dir, "%s/%s", o->dir, *sub);
         rc = bt_mkdir_p(dir.data, e);
     }
-    for (int k = 0; k < 3 && rc == 0; k++)
+    for (int k = 0; k < 3 && rc == 0; k++) {
         for (size_t i = 0; i < cat->n; i++)
             indicator_charts(&s, &x[i], (enum bt_lang)k, &script, &st->charts);
-    if (rc == 0) {
-        dashboard(&s, &script);
+        dashboard(&s, (enum bt_lang)k, &script);
         st->charts++;
-        rc = bt_gnuplot_run(o->gnuplot, &script, e);
     }
+    if (rc == 0)
+        rc = bt_gnuplot_run(o->gnuplot, &script, e);
     for (size_t i = 0; i < cat->n && rc == 0; i++)
         rc = downloads(&s, &x[i], e);
     if (rc == 0)

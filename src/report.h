@@ -23,8 +23,8 @@ struct bt_report_stats {
     size_t pages;  /* HTML pages written */
 };
 
-/* Writes the site into o->dir (site.h), DIR/dashboard.png and
- * DIR/report.md; one gnuplot process draws every chart. */
+/* Writes the site into o->dir (site.h), the dashboards (one PNG a
+ * language) and DIR/report.md; one gnuplot process draws every chart. */
 int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
                     const struct bt_report_opts *o, struct bt_report_stats *st,
                     struct bt_error *e);

@@ -5,7 +5,7 @@
  * with <html lang> and hreflang links to the other two. All files sit in
  * one directory, so relative links are the same on every page:
  *   index*.html, methodology*.html, ID*.html (one page per indicator),
- *   charts/ID.LANG.svg, charts/ID.by.LANG.svg, dashboard.png,
+ *   charts/ID.LANG.svg, charts/ID.by.LANG.svg, dashboard*.png,
  *   data/ID.csv (the whole indicator), data/ID/SERIES.csv (each series).
  * Every text from the catalogue or the database goes through site_text. */
 #ifndef BT_SITE_H
@@ -38,7 +38,11 @@ void site_text(struct bt_buf *b, const char *s);
 /* Appends a relative URL for file name s: bytes outside [A-Za-z0-9._~/-]
  * percent-encoded (a series file's "%2F" becomes "%252F"). */
 void site_href(struct bt_buf *b, const char *s);
-/* Appends the file name of page base ("index", an indicator id) in l. */
+/* Appends the file name of base ("index", an indicator id, "dashboard")
+ * in l: BASE.EXT in the report's language, BASE.LANG.EXT in the others
+ * (URL-encoded, as site_href). site_page is the .html one. */
+void site_file(struct bt_buf *b, const struct site *s, const char *base,
+               enum bt_lang l, const char *ext);
 void site_page(struct bt_buf *b, const struct site *s, const char *base,
                enum bt_lang l);
 /* Appends the opening of a page: head, title, style, the language links

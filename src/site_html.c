@@ -33,13 +33,19 @@ void site_href(struct bt_buf *b, const char *s)
     }
 }
 
-void site_page(struct bt_buf *b, const struct site *s, const char *base,
-               enum bt_lang l)
+void site_file(struct bt_buf *b, const struct site *s, const char *base,
+               enum bt_lang l, const char *ext)
 {
     site_href(b, base);
     if (l != s->o->lang)
         bt_buf_addf(b, ".%s", bt_lang_code(l));
-    bt_buf_puts(b, ".html");
+    bt_buf_puts(b, ext);
+}
+
+void site_page(struct bt_buf *b, const struct site *s, const char *base,
+               enum bt_lang l)
+{
+    site_file(b, s, base, l, ".html");
 }
 
 static const char *const lang_names[] = {"English", "简体中文", "繁體中文"};

@@ -9,6 +9,10 @@
 #include "numfmt.h"
 #include "site.h"
 
+/* The words of enum bt_target_kind. */
+static const enum bt_word kind_words[] = {BT_W_BASELINE, BT_W_MILESTONE,
+                                          BT_W_TARGET};
+
 /* Appends "<tr><th scope=row>WORD</th><td>" (the caller closes it). */
 static void row(struct bt_buf *b, enum bt_word w, enum bt_lang l)
 {
@@ -100,7 +104,7 @@ static void assessment(struct bt_buf *b, const struct site *s,
         row(b, BT_W_TARGET, l);
         dated(b, ind, p->target_date, p->target_value);
         bt_buf_addf(b, "%s (%s)</td></tr>\n", p->target->illustrative ? "*" : "",
-                    bt_kind_name(p->target->kind));
+                    bt_word(kind_words[p->target->kind], l));
     }
     if (!isnan(p->progress))
         bt_buf_addf(b, "<tr><th scope=\"row\">%s p</th><td>%.1f %%</td></tr>\n",
@@ -158,12 +162,10 @@ static void targets(struct bt_buf *b, const struct bt_indicator *ind,
                 bt_word(BT_W_SOURCE, l));
     for (size_t k = 0; k < ind->ntargets; k++) {
         const struct bt_target *t = &ind->targets[k];
-        static const enum bt_word kinds[] = {BT_W_BASELINE, BT_W_MILESTONE,
-                                             BT_W_TARGET};
         char date[11];
         bt_period_format(t->date, ind->freq, date);
         bt_buf_addf(b, "<tr><td>%s</td><td>%s</td><td class=\"num\">",
-                    bt_word(kinds[t->kind], l), date);
+                    bt_word(kind_words[t->kind], l), date);
         site_num(b, t->value);
         bt_buf_addf(b, "%s</td><td>", t->illustrative ? "*" : "");
         site_text(b, t->source);

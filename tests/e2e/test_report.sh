@@ -39,7 +39,7 @@ expect_eq "$(sed -n 1p "$T/out" | tr -s ' ')" "名稱 最新 數值 目標 數�
 # the report: a site in three languages, zh-Hans at index.html
 run report -o rep --lang zh-Hans
 expect_eq "$RC" 0 "report exits 0"
-expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 121 charts, 114 pages in 3 languages" "report summary"
+expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 123 charts, 114 pages in 3 languages" "report summary"
 for f in index.html index.en.html index.zh-Hant.html report.md methodology.html \
          methodology.en.html dashboard.png charts/immd.passengers.total.by.zh-Hant.svg \
          immd.passengers.total.html immd.passengers.total.en.html \
@@ -78,11 +78,19 @@ while read -r f; do
     echo "$derived" | grep -qx "$id" && continue
     n=$((n + 1))
     "$BAYTRACK" load -q --db "$T/rt$n" "$f" || { fail "download $f does not load"; continue; }
-    "$BAYTRACK" export --all --db "$T/rt$n" "$id" > "$T/rt.csv" || fail "export of $f"
+    "$BAYTRACK" export --all --unit --db "$T/rt$n" "$id" > "$T/rt.csv" || fail "export of $f"
     cmp -s "$f" "$T/rt.csv" || fail "download $f exports differently"
     rm -rf "$T/rt$n"
 done < "$T/downloads"
 [ "$n" -gt 100 ] || fail "only $n downloads checked"
+expect_eq "$(sed -n 2p rep/data/clearance.macao_hengqin_commute.csv)" \
+    "clearance.macao_hengqin_commute,2020,45,minutes" "a download carries the unit"
+# a unit that is not the catalogue's is an error, where it is
+sed '2s/,minutes$/,hours/' rep/data/clearance.macao_hengqin_commute.csv > "$T/hours.csv"
+run load --db "$T/hours" "$T/hours.csv"
+expect_eq "$RC" 65 "a wrong unit is rejected"
+grep -qF "hours.csv:2:4: unit 'hours' is not 'minutes', the unit of clearance.macao_hengqin_commute in the catalogue" "$T/err" \
+    || fail "wrong unit message: $(cat "$T/err")"
 
 # headless Chromium renders the pages from disk in each language; the
 # screenshots show the charts (the observed line's blue) and the statuses
