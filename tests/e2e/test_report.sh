@@ -68,6 +68,11 @@ grep -qF '<th scope="row">latest</th><td>2026-02-28: 1,039,414</td>' rep/immd.pa
 # the roll-up: all 36, 25 with a score
 grep -q '<th scope="row">全部指标</th><td class="num">36</td>' rep/index.html || fail "roll-up row"
 
+# TZ changes nothing: the same pages, charts and downloads
+TZ=Pacific/Kiritimati "$BAYTRACK" report -q -o rep.tz --lang zh-Hans || fail "report under another TZ"
+diff -r -x '*.png' rep rep.tz > "$T/tzdiff" || fail "TZ changes the report: $(head -5 "$T/tzdiff")"
+rm -rf rep.tz
+
 # every CSV download loads into an empty database and exports the same
 # (derived indicators are computed on read, so their CSV has no stored twin)
 derived=$(cut -d, -f1 "$SRC/indicators/derived.csv" | tail -n +2)
@@ -117,6 +122,9 @@ for lang in zh-Hans en zh-Hant; do
         [ -n "${KEEP_SHOT:-}" ] && cp "$T/shot.png" "$KEEP_SHOT/$page.png"
     done
 done
+# with scripts off everything shows: the pages have no script at all, and
+# a chart's script only adds its tooltips to the drawing
+expect_eq "$(grep -l '<script' rep/*.html | wc -l)" 0 "no page needs a script"
 # control: without the charts the same page has (almost) none of that blue
 mv rep/charts rep/charts.away
 shot immd.passengers.total.en.html "$T/bare.png" 1500
