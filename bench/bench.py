@@ -2,7 +2,7 @@
 
 usage: python3 bench/bench.py [--quick] [--report-only] [--build DIR] [--before BINARY]
   --quick    30 and 300 series only, 1 repeat (a smoke run)
-  --report-only  the report section only, printed (docs/ left alone)
+  --report-only  the report section only (rewrites its part of docs/benchmarks.md)
   --before   an older baytrack binary, measured beside this one on appends
 Writes bench/out/ (the synthetic inputs and databases, not committed) and
 docs/benchmarks.md; prints the same table. Times are medians of REPEAT runs
@@ -91,7 +91,14 @@ def main():
         cat = os.path.join(OUT, "catalogue")
         os.makedirs(cat, exist_ok=True)
         subprocess.check_call(gen + ["catalogue", cat])
-        bench_report(gen, dict(os.environ, TZ="UTC", LC_ALL="C"))
+        lines = report_lines(bench_report(gen, dict(os.environ, TZ="UTC", LC_ALL="C")))
+        doc = os.path.join(ROOT, "docs", "benchmarks.md")
+        text = open(doc).read()
+        head, rest = text.split("## Report", 1)
+        tail = rest[rest.index("## Reproduce"):]
+        with open(doc, "w") as f:
+            f.write(head + "\n".join(lines[1:]) + "\n\n" + tail)
+        print("\n".join(lines))
         return
     subprocess.check_call(["cc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lrrd"])
     cat = os.path.join(OUT, "catalogue")
@@ -138,6 +145,12 @@ def graphs(path, db, ids, start, end):
                     % (OUT, i, start, end, db, i))
 
 
+def count_charts(site):
+    """The charts of a site: charts/ and the dashboards (one a language)."""
+    return len(os.listdir(os.path.join(site, "charts"))) + len(
+        [f for f in os.listdir(site) if f.startswith("dashboard")])
+
+
 def bench_report(gen, env):
     """The site (3 languages, SVG, one gnuplot) per chart against one
     `rrdtool graph` per series: 100 yearly indicators, then 20 daily ones of
@@ -151,14 +164,14 @@ def bench_report(gen, env):
         for name in ("indicators.csv", "targets.csv"):
             with open(os.path.join(OUT, "catalogue", name)) as f, open(os.path.join(sub, name), "w") as g:
                 g.writelines(l for l in f if not l.startswith("synthetic.") or
-                             l.startswith("synthetic." + kind[0]))
+                             l.startswith("synthetic.%s0" % kind[0]))
         kenv = dict(env, BAYTRACK_CATALOGUE=sub)
         rdb, rep = os.path.join(OUT, kind + "_db"), os.path.join(OUT, kind + "_site")
         shutil.rmtree(rdb, ignore_errors=True)
         run([BAYTRACK, "load", "-q", "--db", rdb, data], env=kenv)
         rt = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
                        [BAYTRACK, "report", "-q", "--db", rdb, "-o", rep], env=kenv)
-        charts = len(os.listdir(os.path.join(rep, "charts"))) + 1  # and the dashboard
+        charts = count_charts(rep)
         script = os.path.join(OUT, "graphs_%s.sh" % kind)
         graphs(script, rdb, ["synthetic.%s%03d" % (kind[0], i) for i in range(n)],
                start, 1767225600)
@@ -176,7 +189,7 @@ def bench_report(gen, env):
     real = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
                      [BAYTRACK, "report", "-q", "--db", rdb, "-o", rep], env=renv)
     pages = len([f for f in os.listdir(rep) if f.endswith(".html")])
-    charts = len(os.listdir(os.path.join(rep, "charts"))) + 1
+    charts = count_charts(rep)
     before = None
     if BEFORE:
         before = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
@@ -243,6 +256,32 @@ def bench_memory(gen, env):
     return (n, os.path.getsize(csv), t, m)
 
 
+def report_lines(reports):
+    """The report section of docs/benchmarks.md."""
+    lines = ["", "## Report: the site against `rrdtool graph`", "",
+              "| series | baytrack report | charts | per chart | `rrdtool graph` per series | report / graph | report peak |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for kind, n, charts, rt, gt in reports[:2]:
+        lines.append("| %d %s indicators%s | %.2f s | %d | %.1f ms | %.1f ms | %.2f× | %.0f MiB |" % (
+            n, kind, " of 3,650 days" if kind == "daily" else " of 15 years",
+            rt[0], charts, rt[0] / charts * 1000, gt[0] / n * 1000,
+            (rt[0] / charts) / (gt[0] / n), rt[1]))
+    _, pages, charts, real, before = reports[2]
+    lines += ["", "The report draws each indicator's chart in three languages (SVG, one "
+              "gnuplot process for all), the small multiples and a PNG dashboard a language, and "
+              "also reads and assesses every indicator and writes every page and CSV "
+              "download; `rrdtool graph` draws one PNG of one series per process.", "",
+              "| the shipped catalogue and datasets/ (whole IMMD file) | time | peak |",
+              "|---|---:|---:|",
+              "| baytrack report: %d pages, %d charts, 3 languages | %.2f s | %.0f MiB |" % (
+                  pages, charts, real[0], real[1])]
+    if before:
+        lines += ["| before (`--before`): one language, PNG | %.2f s | %.0f MiB |" % before,
+                  "", "Three languages take %.2f× the one-language time of the previous "
+                  "release." % (real[0] / before[0])]
+    return lines
+
+
 def write_doc(rows, reports, appends, mem):
     lines = ["# Benchmarks", "",
              "Produced by `python3 bench/bench.py` (this file is rewritten by it). "
@@ -288,27 +327,7 @@ def write_doc(rows, reports, appends, mem):
               "| %.1f s | %.0f MiB | %.1f |" % (mem[2], mem[3], mem[3] * 1048576 / (mem[0] * DAYS)),
               "", "The input is streamed in 1 MiB pieces; each observation is kept in 12 "
               "bytes until every row is checked; files are written series by series."]
-    lines += ["", "## Report: the site against `rrdtool graph`", "",
-              "| series | baytrack report | charts | per chart | `rrdtool graph` per series | report / graph | report peak |",
-              "|---|---:|---:|---:|---:|---:|---:|"]
-    for kind, n, charts, rt, gt in reports[:2]:
-        lines.append("| %d %s indicators%s | %.2f s | %d | %.1f ms | %.1f ms | %.2f× | %.0f MiB |" % (
-            n, kind, " of 3,650 days" if kind == "daily" else " of 15 years",
-            rt[0], charts, rt[0] / charts * 1000, gt[0] / n * 1000,
-            (rt[0] / charts) / (gt[0] / n), rt[1]))
-    _, pages, charts, real, before = reports[2]
-    lines += ["", "The report draws each indicator's chart in three languages (SVG, one "
-              "gnuplot process for all), the small multiples and the PNG dashboard, and "
-              "also reads and assesses every indicator and writes every page and CSV "
-              "download; `rrdtool graph` draws one PNG of one series per process.", "",
-              "| the shipped catalogue and datasets/ (whole IMMD file) | time | peak |",
-              "|---|---:|---:|",
-              "| baytrack report: %d pages, %d charts, 3 languages | %.2f s | %.0f MiB |" % (
-                  pages, charts, real[0], real[1])]
-    if before:
-        lines += ["| before (`--before`): one language, PNG | %.2f s | %.0f MiB |" % before,
-                  "", "Three languages take %.2f× the one-language time of the previous "
-                  "release." % (real[0] / before[0])]
+    lines += report_lines(reports)
     lines += ["", "## Reproduce", "", "    cmake -S . -B build && cmake --build build",
               "    python3 bench/bench.py            # about ten minutes",
               "    python3 bench/bench.py --quick    # 30 and 300 series, one run", ""]
