@@ -93,31 +93,37 @@ static double years(bt_day from, bt_day to)
     return (double)(to - from) / DAYS_PER_YEAR;
 }
 
+/* Point j of the fit: the baseline (b, x_b) for j = 0, else obs[lo+j-1]. */
+static struct bt_point fit_point(const struct bt_point *obs, size_t lo,
+                                 bt_day b, double x_b, size_t j)
+{
+    return j == 0 ? (struct bt_point){b, x_b} : obs[lo + j - 1];
+}
+
 /* The actual pace: the annual rate fitted by least squares to the points
  * from the baseline (b, x_b) to the latest observation t, within the last
- * BT_FIT_YEARS before t: of ln x for growth (returned as a compound rate),
- * of x for linear (per year). Two points give the rate between them. */
+ * BT_FIT_YEARS before t (at least two): of ln x for growth (returned as a
+ * compound rate), of x for linear (per year). Two points give the rate
+ * between them. */
 static double fitted_rate(const struct bt_point *obs, size_t n, bt_day b,
                           double x_b, bt_day t, int growth)
 {
-    /* the points: the baseline, then obs[lo..hi) (after b, up to t) */
+    /* the points: j = 0 the baseline, then obs[lo..hi) (after b, up to t) */
     size_t lo = 0, hi = n;
     while (lo < n && obs[lo].day <= b)
         lo++;
     while (hi > lo && obs[hi - 1].day > t)
         hi--;
     size_t m = 1 + hi - lo, first = 0;
-#define DAY(j) ((j) == 0 ? b : obs[lo + (j) - 1].day)
-#define VAL(j) ((j) == 0 ? x_b : obs[lo + (j) - 1].value)
-    while (first + 2 < m && (double)(t - DAY(first)) > BT_FIT_YEARS * DAYS_PER_YEAR)
+    while (first + 2 < m && (double)(t - fit_point(obs, lo, b, x_b, first).day) >
+                                BT_FIT_YEARS * DAYS_PER_YEAR)
         first++;
     double sx = 0, sy = 0, sxx = 0, sxy = 0, k = (double)(m - first);
     for (size_t j = first; j < m; j++) {
-        double u = years(b, DAY(j)), v = growth ? log(VAL(j)) : VAL(j);
+        struct bt_point q = fit_point(obs, lo, b, x_b, j);
+        double u = years(b, q.day), v = growth ? log(q.value) : q.value;
         sx += u, sy += v, sxx += u * u, sxy += u * v;
     }
-#undef DAY
-#undef VAL
     double slope = (k * sxy - sx * sy) / (k * sxx - sx * sx);
     return growth ? expm1(slope) : slope;
 }

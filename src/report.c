@@ -138,15 +138,12 @@ static void md_text(struct bt_buf *b, const char *s)
 /* report.md: the status table and the charts, in the report's language. */
 static void markdown(struct bt_buf *b, const struct site *s)
 {
-    static const enum bt_word columns[] = {
-        BT_W_INDICATOR, BT_W_UNIT,    BT_W_LATEST, BT_W_TARGET,
-        BT_W_PROGRESS,  BT_W_ELAPSED, BT_W_STATUS, BT_W_PROJECTED};
     enum bt_lang l = s->o->lang;
     bt_buf_addf(b, "# %s\n\n%s %s · [%s](methodology.html)\n\n|",
                 bt_word(BT_W_REPORT_TITLE, l), bt_word(BT_W_AS_OF, l), s->as_of,
                 bt_word(BT_W_METHODOLOGY, l));
-    for (size_t k = 0; k < sizeof columns / sizeof *columns; k++)
-        bt_buf_addf(b, " %s |", bt_word(columns[k], l));
+    for (size_t k = 0; k < SITE_NCOLUMNS; k++)
+        bt_buf_addf(b, " %s |", bt_word(site_columns[k], l));
     bt_buf_puts(b, "\n|---|---|---|---|--:|--:|---|---|\n");
     for (size_t i = 0; i < s->n; i++) {
         const struct bt_assessment *a = s->v[i].a;

@@ -13,6 +13,7 @@
 
 #include "export.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "query.h"
 #include "report.h"
 
@@ -60,6 +61,10 @@ void site_num(struct bt_buf *b, double v);
 /* v as the status shows it: a consolidated mean (progress.h) rounded to
  * a whole number, or to hundredths below 100; other values exactly. */
 double site_assessed(const struct bt_progress *p, double v);
+
+/* The columns of the status table (index.html, report.md). */
+#define SITE_NCOLUMNS 8
+extern const enum bt_word site_columns[SITE_NCOLUMNS];
 
 /* The text of one assessment's cells in the status table. */
 struct site_cells {

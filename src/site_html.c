@@ -63,6 +63,7 @@ static const char style[] =
     "figure{margin:0 0 1.5em}figure object,figure img{max-width:100%;height:auto}\n"
     "a:focus{outline:3px solid #ff7f0e;outline-offset:2px}\n"
     ".data{max-height:40em;overflow:auto;display:inline-block}\n"
+    ".data th,.data td:first-child{white-space:nowrap}\n"
     "pre.md{white-space:pre-wrap;font-family:inherit}\n";
 
 void site_head(struct bt_buf *b, const struct site *s, const char *base,
@@ -121,6 +122,10 @@ void site_num(struct bt_buf *b, double v)
     bt_num_grouped(v, num);
     bt_buf_puts(b, num);
 }
+
+const enum bt_word site_columns[SITE_NCOLUMNS] = {
+    BT_W_INDICATOR, BT_W_UNIT,    BT_W_LATEST, BT_W_TARGET,
+    BT_W_PROGRESS,  BT_W_ELAPSED, BT_W_STATUS, BT_W_PROJECTED};
 
 double site_assessed(const struct bt_progress *p, double v)
 {

@@ -68,18 +68,14 @@ static void summary(struct bt_buf *b, const struct site *s, enum bt_lang l)
     bt_buf_puts(b, "</table>\n");
 }
 
-static const enum bt_word columns[] = {
-    BT_W_INDICATOR, BT_W_UNIT,    BT_W_LATEST, BT_W_TARGET,
-    BT_W_PROGRESS,  BT_W_ELAPSED, BT_W_STATUS, BT_W_PROJECTED};
-
 static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
 {
     bt_buf_addf(b, "<h2 id=\"status\">%s</h2>\n<table>\n<tr>",
                 bt_word(BT_W_STATUS, l));
-    for (size_t k = 0; k < sizeof columns / sizeof *columns; k++)
+    for (size_t k = 0; k < SITE_NCOLUMNS; k++)
         bt_buf_addf(b, "<th scope=\"col\"%s>%s</th>",
                     k == 4 || k == 5 ? " class=\"num\"" : "",
-                    bt_word(columns[k], l));
+                    bt_word(site_columns[k], l));
     bt_buf_puts(b, "</tr>\n");
     for (size_t i = 0; i < s->n; i++) {
         const struct bt_assessment *a = s->v[i].a;

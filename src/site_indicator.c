@@ -88,7 +88,7 @@ static void assessment(struct bt_buf *b, const struct site *s,
                                    : BT_W_THREE_MONTH_MEAN, l));
         bt_buf_puts(b, "</td></tr>\n");
     }
-    if (p->has_baseline) {
+    if (p->has_baseline && !p->has_trend) { /* a trend has its own start */
         row(b, BT_W_BASELINE, l);
         dated(b, ind, p->baseline_date, p->baseline_value);
         if (p->baseline_observed)
