@@ -141,21 +141,25 @@ static void locate(struct parser *p, uint32_t idx, bt_day day, double v,
     bt_buf_release(&label);
 }
 
-/* Keeps the flag of series idx on day (the last one given wins). */
+/* Keeps the flag, note and source of series idx on day (the last one
+ * given wins). */
 static void flag_add(struct bt_dataset *ds, uint32_t idx, bt_day day,
-                     const char *flag, size_t len)
+                     const char *flag, size_t len, const char *note,
+                     const char *source)
 {
     bt_grow((void **)&ds->flags, &ds->flags_cap, ds->nflags + 1,
             sizeof *ds->flags);
     char *text = bt_xmalloc(len + 1);
     memcpy(text, flag, len);
     text[len] = '\0';
-    ds->flags[ds->nflags++] = (struct bt_ds_flag){idx, day, 0, text};
+    ds->flags[ds->nflags++] = (struct bt_ds_flag){
+        idx, day, 0, text, bt_xstrdup(note ? note : ""),
+        bt_xstrdup(source ? source : "")};
 }
 
 void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
-                double v, const char *flag, size_t flaglen, unsigned long line,
-                size_t col)
+                double v, const char *flag, size_t flaglen, const char *note,
+                const char *source, unsigned long line, size_t col)
 {
     struct bt_buf *k = &p->key;
     k->len = 0;
@@ -172,8 +176,8 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
         return;
     }
     series_add(&ds->series[idx], day, v);
-    if (flaglen)
-        flag_add(ds, idx, day, flag, flaglen);
+    if (flaglen || (note && *note) || (source && *source))
+        flag_add(ds, idx, day, flag ? flag : "", flaglen, note, source);
 }
 
 /* ---- header ---------------------------------------------------------- */
@@ -230,7 +234,13 @@ static int header_long(struct parser *p, unsigned long line,
     p->nval = 1;
     p->val_col = bt_xmalloc(sizeof *p->val_col);
     p->val_col[0] = (size_t)value;
+    static const char *const cited[] = {"source", "outlet", "published"};
     for (size_t i = 0; i < n; i++) {
+        if (strcmp(f[i].s, "note") == 0)
+            p->c_note = i, p->ds->has_notes = 1;
+        for (size_t k = 0; k < 3; k++)
+            if (strcmp(f[i].s, cited[k]) == 0)
+                p->c_cite[k] = i, p->ds->has_sources = 1;
         if (i == p->c_ind || i == p->c_date || i == (size_t)value ||
             p->ignored[i] || is_citation(f[i].s))
             continue;
@@ -385,6 +395,22 @@ static int row_unit(struct parser *p, unsigned long line,
     return -1;
 }
 
+/* A long row's source: its source, outlet and published cells joined by
+ * ", " (in p->cite), or NULL when it has none. */
+static const char *row_source(struct parser *p, const struct bt_field *f)
+{
+    p->cite.len = 0;
+    for (size_t k = 0; k < 3; k++) {
+        size_t c = p->c_cite[k];
+        if (c == SIZE_MAX || f[c].len == 0)
+            continue;
+        if (p->cite.len)
+            bt_buf_puts(&p->cite, ", ");
+        bt_buf_add(&p->cite, f[c].s, f[c].len);
+    }
+    return p->cite.len ? p->cite.data : NULL;
+}
+
 /* Parses one value cell into an observation (or counts it missing). */
 static void row_value(struct parser *p, unsigned long line,
                       const struct bt_field *f, size_t col,
@@ -393,15 +419,16 @@ static void row_value(struct parser *p, unsigned long line,
     double v;
     const char *why;
     int rc = bt_number_parse(f[col].s, f[col].len, &v, &why);
-    if (rc < 0)
+    if (rc < 0) {
         bt_diags_add(p->diags, line, col + 1, "value '%.*s%s': %s", BT_SHOWN(f[col].s), why);
-    else if (rc == 0)
+    } else if (rc == 0) {
         p->ds->missing++;
-    else if (ind && p->c_flag != SIZE_MAX)
-        ds_add_obs(p, ind, day, v, f[p->c_flag].s, f[p->c_flag].len, line,
-                   col + 1);
-    else if (ind)
-        ds_add_obs(p, ind, day, v, NULL, 0, line, col + 1);
+    } else if (ind) {
+        const struct bt_field *flag = p->c_flag != SIZE_MAX ? &f[p->c_flag] : NULL;
+        ds_add_obs(p, ind, day, v, flag ? flag->s : NULL, flag ? flag->len : 0,
+                   p->c_note != SIZE_MAX ? f[p->c_note].s : NULL,
+                   row_source(p, f), line, col + 1);
+    }
 }
 
 static int on_record(void *vp, unsigned long line, const struct bt_field *f,
@@ -487,6 +514,7 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
     bt_mapped_release(p);
     bt_buf_release(&p->dimkey);
     bt_buf_release(&p->key);
+    bt_buf_release(&p->cite);
     return rc;
 }
 
@@ -558,12 +586,15 @@ static void group_flags(struct bt_dataset *ds)
         if (out && ds->flags[out - 1].series == ds->flags[i].series &&
             ds->flags[out - 1].day == ds->flags[i].day) {
             struct bt_ds_flag *keep = &ds->flags[out - 1];
-            if (ds->flags[i].seq > keep->seq) {
-                free(keep->text);
-                *keep = ds->flags[i];
-            } else {
-                free(ds->flags[i].text);
+            struct bt_ds_flag *drop = &ds->flags[i];
+            if (drop->seq > keep->seq) {
+                struct bt_ds_flag t = *keep;
+                *keep = *drop;
+                *drop = t;
             }
+            free(drop->text);
+            free(drop->note);
+            free(drop->source);
             continue;
         }
         ds->flags[out++] = ds->flags[i];
@@ -586,7 +617,8 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
     memset(ds, 0, sizeof *ds);
     ds->encoding = "UTF-8";
     struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags,
-                       .c_flag = SIZE_MAX, .c_unit = SIZE_MAX};
+                       .c_flag = SIZE_MAX, .c_unit = SIZE_MAX, .c_note = SIZE_MAX,
+                       .c_cite = {SIZE_MAX, SIZE_MAX, SIZE_MAX}};
     size_t before = diags->n;
     int rc = parse(&p, src, e);
     if (rc != 0)
@@ -604,6 +636,8 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
         /* read again, only to say where each conflict is */
         struct parser q = {.ds = ds, .cat = cat, .map = map, .diags = diags,
                            .c_flag = SIZE_MAX, .c_unit = SIZE_MAX,
+                           .c_note = SIZE_MAX,
+                           .c_cite = {SIZE_MAX, SIZE_MAX, SIZE_MAX},
                            .locate = cs, .nlocate = ncs};
         size_t rows = ds->rows, missing = ds->missing;
         size_t skipped[BT_DS_SKIP_N];
@@ -646,8 +680,11 @@ void bt_dataset_release(struct bt_dataset *ds)
         free(s->obs);
         free(s->key);
     }
-    for (size_t i = 0; i < ds->nflags; i++)
+    for (size_t i = 0; i < ds->nflags; i++) {
         free(ds->flags[i].text);
+        free(ds->flags[i].note);
+        free(ds->flags[i].source);
+    }
     free(ds->flags);
     free(ds->series);
     free(ds->table);

@@ -1,10 +1,12 @@
 /* dataset.h - one input CSV file turned into checked observations.
  *
  * Layouts (chosen from the header, or by a mapping):
- *   long    indicator,date,value[,flag][,CITATION...][,DIMENSION...]  any
- *           order; CITATION is note, source, outlet, published, url or
- *           quote (kept in the file, not loaded); every other column is a
- *           dimension named by its header
+ *   long    indicator,date,value[,unit][,flag][,CITATION...][,DIMENSION...]
+ *           any order; CITATION is note, source, outlet, published, url
+ *           or quote: each observation keeps its note, and its source,
+ *           outlet and published joined as its source (url and quote stay
+ *           in the file); unit is checked against the catalogue's; every
+ *           other column is a dimension named by its header
  *   wide    indicator,PERIOD,PERIOD,...  one row per indicator
  *   mapped  anything a struct bt_mapping describes (layout_mapped.c)
  * Columns with an empty header (a trailing comma) are ignored. A long
@@ -42,12 +44,15 @@ struct bt_obs_chunk {
     struct bt_obs v[];
 };
 
-/* An observation's flag (provisional, estimated, a bound...). */
+/* An observation's flag (provisional, estimated, a bound...), note and
+ * source (flags.h). */
 struct bt_ds_flag {
     uint32_t series;
     bt_day day;
-    size_t seq;  /* order met */
-    char *text;  /* owned */
+    size_t seq;   /* order met */
+    char *text;   /* "" for none; owned */
+    char *note;   /* "" for none; owned */
+    char *source; /* "" for none; owned */
 };
 
 /* Lines a mapping says to pass over, by reason (bt_ds_skip_names). */
@@ -91,6 +96,8 @@ struct bt_dataset {
     size_t skipped[BT_DS_SKIP_N]; /* lines passed over, by reason */
     struct bt_ds_flag *flags;     /* owned */
     size_t nflags, flags_cap;
+    int has_notes, has_sources;   /* the file gives notes, sources (a long
+                                     file's note; source, outlet, published) */
 };
 
 /* Reads UTF-8 CSV text: parses every row, then groups the observations of

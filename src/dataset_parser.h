@@ -22,6 +22,9 @@ struct parser {
     size_t c_ind, c_date;  /* long and wide: indicator; long: date */
     size_t c_flag;         /* long: the flag column, or SIZE_MAX */
     size_t c_unit;         /* long: the unit column, or SIZE_MAX */
+    size_t c_note;         /* long: note, source, outlet, published, or */
+    size_t c_cite[3];      /* SIZE_MAX */
+    struct bt_buf cite;    /* a row's source, outlet and published joined */
     size_t ndims;          /* dimension columns, sorted by name */
     size_t dim_col[BT_DIM_COLUMNS_MAX];
     char dim_name[BT_DIM_COLUMNS_MAX][64];
@@ -39,10 +42,11 @@ struct parser {
 };
 
 /* Adds one observation of ind with the dimensions in p->dimkey; flag
- * (flaglen bytes, 0 for none) is kept beside it. */
+ * (flaglen bytes, 0 for none), note and source (NULL or "" for none) are
+ * kept beside it. */
 void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
-                double v, const char *flag, size_t flaglen, unsigned long line,
-                size_t col);
+                double v, const char *flag, size_t flaglen, const char *note,
+                const char *source, unsigned long line, size_t col);
 
 /* The mapped layout: called for every record; returns 0 to go on. */
 int bt_mapped_record(struct parser *p, unsigned long line,

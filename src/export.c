@@ -113,7 +113,8 @@ static void columns_of(const struct bt_exported *x, size_t n, struct columns *c)
 {
     memset(c, 0, sizeof *c);
     for (size_t i = 0; i < n; i++) {
-        c->flag |= x[i].flags.n > 0;
+        for (size_t k = 0; k < x[i].flags.n; k++)
+            c->flag |= *x[i].flags.v[k].text != '\0';
         for (size_t k = 0; k < x[i].name.ndims; k++) {
             const char *d = x[i].name.dims[k].name;
             size_t j = 0;
@@ -129,13 +130,14 @@ static void columns_of(const struct bt_exported *x, size_t n, struct columns *c)
 }
 
 void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,
-                   const struct bt_exported *x, size_t n, int unit)
+                   const struct bt_exported *x, size_t n, int annotated)
 {
     struct columns c;
     columns_of(x, n, &c);
     bt_buf_puts(out, "indicator,date,value");
-    bt_buf_puts(out, unit ? ",unit" : "");
+    bt_buf_puts(out, annotated ? ",unit" : "");
     bt_buf_puts(out, c.flag ? ",flag" : "");
+    bt_buf_puts(out, annotated ? ",note,source" : "");
     for (size_t i = 0; i < c.ndims; i++) {
         bt_buf_puts(out, ",");
         bt_csv_cell(out, c.dims[i]);
@@ -149,15 +151,20 @@ void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,
             bt_period_format(p->v[k].day, ind->freq, date);
             bt_number_format(p->v[k].value, num);
             bt_buf_addf(out, "%s,%s,%s", ind->id, date, num);
-            if (unit) {
+            if (annotated) {
                 bt_buf_puts(out, ",");
                 bt_csv_cell(out, ind->unit);
             }
+            const struct bt_flag *a = bt_flags_at(&x[s].flags, p->v[k].day);
             if (c.flag) {
-                const char *flag = bt_flags_find(&x[s].flags, p->v[k].day);
                 bt_buf_puts(out, ",");
-                if (flag)
-                    bt_csv_cell(out, flag);
+                bt_csv_cell(out, a ? a->text : "");
+            }
+            if (annotated) {
+                bt_buf_puts(out, ",");
+                bt_csv_cell(out, a ? a->note : "");
+                bt_buf_puts(out, ",");
+                bt_csv_cell(out, a ? a->source : "");
             }
             for (size_t i = 0, j = 0; i < c.ndims; i++) {
                 bt_buf_puts(out, ",");

@@ -1,10 +1,11 @@
 /* export.h - an indicator's stored series read back whole, and written as
  * CSV in the form `load` reads back unchanged:
  *
- *   indicator,date,value[,unit][,flag][,DIM...]
+ *   indicator,date,value[,unit][,flag][,note,source][,DIM...]
  *
- * a unit column when asked (the catalogue's unit: load checks it and
- * stores nothing of it); a flag column when any observation has a flag; a column for every
+ * annotated, the unit (the catalogue's: load checks it and stores nothing
+ * of it), and each observation's note and source (flags.h); a flag column
+ * when any observation has a flag; a column for every
  * dimension any series has, sorted by name (an empty cell is a series
  * without that dimension). Dates are written as the indicator's periods. */
 #ifndef BT_EXPORT_H
@@ -34,10 +35,10 @@ int bt_export_read(struct bt_db *db, const struct bt_indicator *ind,
                    struct bt_exported **out, size_t *n, struct bt_error *e);
 void bt_exported_free(struct bt_exported *x, size_t n);
 
-/* Appends the CSV of x[0..n), series of ind, to *out; with unit, the
- * unit column. */
+/* Appends the CSV of x[0..n), series of ind, to *out; annotated, with
+ * the unit, note and source columns. */
 void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,
-                   const struct bt_exported *x, size_t n, int unit);
+                   const struct bt_exported *x, size_t n, int annotated);
 
 /* Appends s as one CSV cell, quoted when it needs to be. */
 void bt_csv_cell(struct bt_buf *out, const char *s);

@@ -16,13 +16,24 @@ void bt_flags_path(const char *rel, struct bt_buf *out)
     bt_buf_puts(out, ".flags");
 }
 
-void bt_flags_add(struct bt_flags *f, bt_day day, const char *text, size_t len)
+void bt_flags_add(struct bt_flags *f, bt_day day, const char *text,
+                  const char *note, const char *source)
 {
+    if (!(text && *text) && !(note && *note) && !(source && *source))
+        return; /* nothing to say of this day */
     bt_grow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v);
-    char *t = bt_xmalloc(len + 1);
-    memcpy(t, text, len);
-    t[len] = '\0';
-    f->v[f->n++] = (struct bt_flag){day, t};
+    f->v[f->n++] = (struct bt_flag){day, bt_xstrdup(text ? text : ""),
+                                    bt_xstrdup(note ? note : ""),
+                                    bt_xstrdup(source ? source : "")};
+}
+
+/* A field of the file as a string (freed by the caller). */
+static char *dup_field(const struct bt_field *f)
+{
+    char *s = bt_xmalloc(f->len + 1);
+    memcpy(s, f->s, f->len);
+    s[f->len] = '\0';
+    return s;
 }
 
 /* One line of the file; the header and malformed lines are passed over
@@ -33,10 +44,15 @@ static int on_line(void *ctx, unsigned long line, const struct bt_field *fl,
     struct bt_flags *f = ctx;
     bt_day day;
     const char *why;
-    if (line > 1 && n == 2 && fl[1].len &&
+    if (line > 1 && (n == 2 || n == 4) &&
+        (fl[1].len || (n == 4 && (fl[2].len || fl[3].len))) &&
         bt_period_parse(fl[0].s, fl[0].len, &day, &why) == 0 &&
-        (!f->n || f->v[f->n - 1].day < day))
-        bt_flags_add(f, day, fl[1].s, fl[1].len);
+        (!f->n || f->v[f->n - 1].day < day)) {
+        bt_grow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v);
+        f->v[f->n++] = (struct bt_flag){day, dup_field(&fl[1]),
+                                        n == 4 ? dup_field(&fl[2]) : bt_xstrdup(""),
+                                        n == 4 ? dup_field(&fl[3]) : bt_xstrdup("")};
+    }
     return 0;
 }
 
@@ -71,17 +87,43 @@ static void field(struct bt_buf *out, const char *s)
 
 void bt_flags_text(const struct bt_flags *f, struct bt_buf *out)
 {
-    bt_buf_puts(out, "date,flag\n");
+    int notes = 0;
+    for (size_t i = 0; i < f->n; i++)
+        notes |= *f->v[i].note || *f->v[i].source;
+    bt_buf_puts(out, notes ? "date,flag,note,source\n" : "date,flag\n");
     for (size_t i = 0; i < f->n; i++) {
         char date[11];
         bt_date_format(f->v[i].day, date);
         bt_buf_addf(out, "%s,", date);
         field(out, f->v[i].text);
+        if (notes) {
+            bt_buf_add(out, ",", 1);
+            field(out, f->v[i].note);
+            bt_buf_add(out, ",", 1);
+            field(out, f->v[i].source);
+        }
         bt_buf_add(out, "\n", 1);
     }
 }
 
+int bt_flags_equal(const struct bt_flags *a, const struct bt_flags *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].day != b->v[i].day || strcmp(a->v[i].text, b->v[i].text) ||
+            strcmp(a->v[i].note, b->v[i].note) || strcmp(a->v[i].source, b->v[i].source))
+            return 0;
+    return 1;
+}
+
 const char *bt_flags_find(const struct bt_flags *f, bt_day day)
+{
+    const struct bt_flag *x = bt_flags_at(f, day);
+    return x && *x->text ? x->text : NULL;
+}
+
+const struct bt_flag *bt_flags_at(const struct bt_flags *f, bt_day day)
 {
     size_t lo = 0, hi = f->n;
     while (lo < hi) {
@@ -91,13 +133,16 @@ const char *bt_flags_find(const struct bt_flags *f, bt_day day)
         else
             hi = mid;
     }
-    return lo < f->n && f->v[lo].day == day ? f->v[lo].text : NULL;
+    return lo < f->n && f->v[lo].day == day ? &f->v[lo] : NULL;
 }
 
 void bt_flags_release(struct bt_flags *f)
 {
-    for (size_t i = 0; i < f->n; i++)
+    for (size_t i = 0; i < f->n; i++) {
         free(f->v[i].text);
+        free(f->v[i].note);
+        free(f->v[i].source);
+    }
     free(f->v);
     memset(f, 0, sizeof *f);
 }

@@ -1,12 +1,16 @@
-/* flags.h - the flags of a series' observations, kept beside its file.
+/* flags.h - the flags and notes of a series' observations, kept beside
+ * its file.
  *
  *   DB/INDICATOR/DIMS.flags   "date,flag" then one line per flagged day,
- *                             sorted by date (YYYY-MM-DD, CSV quoting)
+ *                             sorted by date (YYYY-MM-DD, CSV quoting);
+ *                             "date,flag,note,source" when a day has a
+ *                             note or a source
  *
  * A flag is the publisher's mark on one observation: '#' provisional,
- * '>' a lower bound, 'Missing value; suppressed'... RRD files hold only
- * numbers, so the flags live in this small file, which a load replaces
- * whole through its transaction, together with the series file.
+ * '>' a lower bound, 'Missing value; suppressed'... A note is a footnote
+ * on it (a series break), a source who published it. RRD files hold only
+ * numbers, so these live in this small file, which a load replaces whole
+ * through its transaction, together with the series file.
  */
 #ifndef BT_FLAGS_H
 #define BT_FLAGS_H
@@ -19,7 +23,9 @@
 
 struct bt_flag {
     bt_day day;
-    char *text; /* owned */
+    char *text;   /* the flag, "" for none; owned */
+    char *note;   /* "" for none; owned */
+    char *source; /* "" for none; owned */
 };
 
 /* Flags sorted by day, each day once. Owns its texts. */
@@ -38,11 +44,17 @@ int bt_flags_read(const char *path, struct bt_flags *f, struct bt_error *e);
 /* The file's text for *f. */
 void bt_flags_text(const struct bt_flags *f, struct bt_buf *out);
 
-/* Appends a flag (days must come in order). */
-void bt_flags_add(struct bt_flags *f, bt_day day, const char *text, size_t len);
+/* Appends a day's flag, note and source (NULL or "" for none; days must
+ * come in order); a day with none of them is not kept. */
+void bt_flags_add(struct bt_flags *f, bt_day day, const char *text,
+                  const char *note, const char *source);
 
-/* The flag of day, or NULL. */
+/* The entry of day, or NULL. */
+const struct bt_flag *bt_flags_at(const struct bt_flags *f, bt_day day);
+/* The flag of day, or NULL when it has none. */
 const char *bt_flags_find(const struct bt_flags *f, bt_day day);
+/* 1 when a and b hold the same days with the same flags, notes, sources. */
+int bt_flags_equal(const struct bt_flags *a, const struct bt_flags *b);
 
 void bt_flags_release(struct bt_flags *f);
 

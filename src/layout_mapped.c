@@ -556,7 +556,7 @@ static void data_row(struct parser *p, unsigned long line,
         value_key(p, ndims, vc);
         ds_add_obs(p, annual == 1 ? vc->annual : vc->ind,
                    m->time == BT_TIME_HEADER ? vc->day : day, c->value,
-                   c->flag, c->flaglen, line, vc->col + 1);
+                   c->flag, c->flaglen, NULL, NULL, line, vc->col + 1);
     }
 }
 

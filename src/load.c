@@ -63,6 +63,7 @@ struct applier {
     struct bt_points old, merged;
     struct bt_buf rel, path, tmp, label;
     struct bt_flags flags, kept;
+    int notes, sources; /* the file gives notes, sources (bt_dataset) */
 };
 
 /* Tries to apply o[0..n) to the existing file as an append: the days up
@@ -147,7 +148,8 @@ static int has_day(const struct bt_point *o, size_t n, bt_day day)
     return lo < n && o[lo].day == day;
 }
 
-/* Logs (and counts) each day whose flag differs between a and b. */
+/* Logs (and counts) each day whose flag differs between x and y (notes
+ * and sources are replaced, not logged). */
 static void flag_changes(struct applier *a, const struct bt_flags *x,
                          const struct bt_flags *y)
 {
@@ -160,6 +162,10 @@ static void flag_changes(struct applier *a, const struct bt_flags *x,
         const char *now = q && q->day == day ? q->text : NULL;
         i += old != NULL;
         k += now != NULL;
+        old = old && *old ? old : NULL; /* a day with a note only has no flag */
+        now = now && *now ? now : NULL;
+        if (!old && !now)
+            continue;
         if (old && now && strcmp(old, now) == 0)
             continue;
         a->st->flags_changed++;
@@ -168,9 +174,9 @@ static void flag_changes(struct applier *a, const struct bt_flags *x,
     }
 }
 
-/* The file gives the flag of each of its days o[0..n) (none: no flag);
- * other days keep theirs. Replaces the series' flags file if that changes
- * any. */
+/* The file gives the flag of each of its days o[0..n) (none: no flag),
+ * and their notes and sources when it has such columns; other days keep
+ * theirs. Replaces the series' flags file if that changes any. */
 static int apply_flags(struct applier *a, const struct bt_ds_series *s,
                        const struct bt_point *o, size_t n)
 {
@@ -185,18 +191,23 @@ static int apply_flags(struct applier *a, const struct bt_ds_series *s,
             const struct bt_flag *old = i < a->flags.n ? &a->flags.v[i] : NULL;
             const struct bt_ds_flag *new = k < s->nflags ? &s->flags[k] : NULL;
             if (new && (!old || new->day <= old->day)) {
-                bt_flags_add(&a->kept, new->day, new->text, strlen(new->text));
+                int same = old && old->day == new->day;
+                bt_flags_add(&a->kept, new->day, new->text,
+                             a->notes ? new->note : same ? old->note : NULL,
+                             a->sources ? new->source : same ? old->source : NULL);
                 k++;
-                i += old && old->day == new->day;
-            } else {
-                if (!has_day(o, n, old->day))
-                    bt_flags_add(&a->kept, old->day, old->text, strlen(old->text));
+                i += (size_t)same;
+            } else if (!has_day(o, n, old->day)) {
+                bt_flags_add(&a->kept, old->day, old->text, old->note, old->source);
+                i++;
+            } else { /* a day of the file's without flag, note or source */
+                bt_flags_add(&a->kept, old->day, NULL, a->notes ? NULL : old->note,
+                             a->sources ? NULL : old->source);
                 i++;
             }
         }
-        size_t before = a->st->flags_changed;
         flag_changes(a, &a->flags, &a->kept);
-        if (a->st->flags_changed != before && a->txn) {
+        if (!bt_flags_equal(&a->flags, &a->kept) && a->txn) {
             struct bt_buf text = {0};
             bt_flags_text(&a->kept, &text);
             rc = bt_txn_put(a->txn, frel.data, text.data, text.len, a->e);
@@ -233,7 +244,8 @@ static int apply(struct bt_db *db, const struct bt_dataset *ds,
                  const struct bt_load_opts *o, struct bt_load_stats *st,
                  struct bt_error *e)
 {
-    struct applier a = {.db = db, .txn = txn, .file = file, .st = st, .e = e};
+    struct applier a = {.db = db, .txn = txn, .file = file, .st = st, .e = e,
+                        .notes = ds->has_notes, .sources = ds->has_sources};
     struct bt_points fresh = {0};
     int rc = 0;
     for (size_t i = 0; i < ds->nseries && rc == 0; i++) {

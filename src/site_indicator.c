@@ -307,8 +307,9 @@ static const char *flag_note(const char *flag, enum bt_lang l)
     return "";
 }
 
-/* Every observation, newest first, with its unit, flag, note and source.
- * Flags belong to one series: a total of several shows none. */
+/* Every observation, newest first, with its unit, flag, note and source
+ * (the observation's, else the indicator's). Flags and notes belong to
+ * one series: a total of several shows none. */
 static void data_table(struct bt_buf *b, const struct site_indicator *x,
                        enum bt_lang l)
 {
@@ -327,16 +328,25 @@ static void data_table(struct bt_buf *b, const struct site_indicator *x,
     site_text(&source, ind->source);
     for (size_t k = x->a->obs.n; k-- > 0;) {
         const struct bt_point *o = &x->a->obs.v[k];
-        const char *flag = flags ? bt_flags_find(flags, o->day) : NULL;
+        const struct bt_flag *a = flags ? bt_flags_at(flags, o->day) : NULL;
         char date[11];
         bt_period_format(o->day, ind->freq, date);
         bt_buf_addf(b, "<tr><td>%s</td><td class=\"num\">", date);
         site_num(b, o->value);
         bt_buf_addf(b, "</td><td>%s</td><td>", unit.data);
-        if (flag)
-            site_text(b, flag);
-        bt_buf_addf(b, "</td><td>%s</td><td>%s</td></tr>\n",
-                    flag ? flag_note(flag, l) : "", source.data);
+        if (a)
+            site_text(b, a->text);
+        bt_buf_puts(b, "</td><td>");
+        if (a && *a->text)
+            bt_buf_addf(b, "%s%s", flag_note(a->text, l), *a->note ? "; " : "");
+        if (a)
+            site_text(b, a->note);
+        bt_buf_puts(b, "</td><td>");
+        if (a && *a->source)
+            site_text(b, a->source);
+        else
+            bt_buf_puts(b, source.data);
+        bt_buf_puts(b, "</td></tr>\n");
     }
     bt_buf_puts(b, "</table></div>\n");
     bt_buf_release(&unit);

@@ -8,10 +8,10 @@
 #include "cli.h"
 
 static void print_csv(const struct bt_indicator *ind,
-                      const struct bt_exported *x, size_t n, int unit)
+                      const struct bt_exported *x, size_t n, int annotated)
 {
     struct bt_buf b = {0};
-    bt_export_csv(&b, ind, x, n, unit);
+    bt_export_csv(&b, ind, x, n, annotated);
     fwrite(b.data, 1, b.len, stdout);
     bt_buf_release(&b);
 }
@@ -56,12 +56,12 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
         {"where", required_argument, NULL, 'w'},
         {"format", required_argument, NULL, 'f'},
         {"all", no_argument, NULL, 'a'},
-        {"unit", no_argument, NULL, 'u'},
+        {"annotated", no_argument, NULL, 'n'},
         BT_COMMON_OPTIONS};
     struct bt_dim where[BT_DIMS_MAX];
     size_t nwhere = 0;
-    int json = 0, all = 0, unit = 0, c, rc;
-    while ((c = getopt_long(argc, argv, "w:f:au" BT_COMMON_SHORT, opts, NULL)) != -1) {
+    int json = 0, all = 0, annotated = 0, c, rc;
+    while ((c = getopt_long(argc, argv, "w:f:an" BT_COMMON_SHORT, opts, NULL)) != -1) {
         if (c == 'w') {
             if ((rc = bt_cli_where(cli, optarg, where, &nwhere)) != 0)
                 return rc;
@@ -71,8 +71,8 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
             json = strcmp(optarg, "json") == 0;
         } else if (c == 'a') {
             all = 1;
-        } else if (c == 'u') {
-            unit = 1;
+        } else if (c == 'n') {
+            annotated = 1;
         } else if ((rc = bt_cli_common(cli, c, optarg)) != 0) {
             return rc < 0 ? BT_EXIT_OK : rc;
         }
@@ -110,7 +110,7 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
         if (json)
             print_json(ind, x, nx);
         else
-            print_csv(ind, x, nx, unit);
+            print_csv(ind, x, nx, annotated);
         rc = BT_EXIT_OK;
     }
 out:

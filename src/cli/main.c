@@ -24,7 +24,7 @@ const struct bt_command bt_commands[] = {
      "  --wait SECONDS      wait this long for the database lock (default 60)\n"
      "  --min-age SECONDS   leave files younger than this (default 5)\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"},
-    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all] [--unit] [--format csv|json]",
+    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all] [--annotated] [--format csv|json]",
      "print a series (or all of them), with flags, in a form that loads back unchanged",
      "  --where DIM=VALUE   choose the series by a dimension value\n"
      "  --all               every matching series in one file\n"

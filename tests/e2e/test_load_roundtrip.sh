@@ -63,4 +63,18 @@ run load "$T/export.csv"
 expect_eq "$(cat "$T/out")" "$T/export.csv: 1893 rows (long layout): 0 added, 0 revised, 1893 unchanged, 0 missing, 0 rejected" "IMMD export loads back unchanged"
 expect_eq "$(db_sum)" "$before" "loading exports changes no byte"
 [ ! -e "$BAYTRACK_DB/revisions.csv" ] || fail "no revision log without revisions"
+
+# notes and sources are kept per observation: the annotated export shows
+# them, a file with a note column replaces a day's note, one without keeps it
+run export clearance.macao_hengqin_commute --annotated
+expect_eq "$(sed -n 3p "$T/out")" 'clearance.macao_hengqin_commute,2024,25,minutes,said at the consultation of 9 July; five years after the 2019 Outline: 2024,"seed 000_80ceadc882f13709.txt, Guangdong CPPCC, 议事厅 page on the consultation of 9 July (in the seeds), 2024-07-09"' "annotated export"
+printf 'indicator,date,value,note\nclearance.macao_hengqin_commute,2024,25,"a new, corrected note"\n' > "$T/note.csv"
+run load "$T/note.csv"
+expect_eq "$(cat "$T/out")" "$T/note.csv: 1 rows (long layout): 0 added, 0 revised, 1 unchanged, 0 missing, 0 rejected" "a note alone revises no value"
+run export clearance.macao_hengqin_commute --annotated
+expect_eq "$(sed -n 3p "$T/out")" 'clearance.macao_hengqin_commute,2024,25,minutes,"a new, corrected note","seed 000_80ceadc882f13709.txt, Guangdong CPPCC, 议事厅 page on the consultation of 9 July (in the seeds), 2024-07-09"' "the note replaced, the source kept"
+"$BAYTRACK" export clearance.macao_hengqin_commute > "$T/plain.csv"
+run load "$T/plain.csv"
+run export clearance.macao_hengqin_commute --annotated
+expect_eq "$(sed -n 3p "$T/out" | cut -d, -f5-6)" '"a new, corrected note"' "a file without notes keeps them"
 finish

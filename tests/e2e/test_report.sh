@@ -83,15 +83,24 @@ while read -r f; do
     echo "$derived" | grep -qx "$id" && continue
     n=$((n + 1))
     "$BAYTRACK" load -q --db "$T/rt$n" "$f" || { fail "download $f does not load"; continue; }
-    "$BAYTRACK" export --all --unit --db "$T/rt$n" "$id" > "$T/rt.csv" || fail "export of $f"
+    "$BAYTRACK" export --all --annotated --db "$T/rt$n" "$id" > "$T/rt.csv" || fail "export of $f"
     cmp -s "$f" "$T/rt.csv" || fail "download $f exports differently"
     rm -rf "$T/rt$n"
 done < "$T/downloads"
 [ "$n" -gt 100 ] || fail "only $n downloads checked"
-expect_eq "$(sed -n 2p rep/data/clearance.macao_hengqin_commute.csv)" \
-    "clearance.macao_hengqin_commute,2020,45,minutes" "a download carries the unit"
+# downloads carry the unit, and each observation's note and source
+expect_eq "$(sed -n 1p rep/data/hzmb.zhuhai_port.passengers.csv)" \
+    "indicator,date,value,unit,flag,note,source" "download header"
+expect_eq "$(sed -n 3p rep/data/hzmb.zhuhai_port.passengers.csv)" \
+    'hzmb.zhuhai_port.passengers,2024,27000000,passenger trips a year,>,,"Hong Kong-Zhuhai-Macao Bridge border inspection station, Xinhua, 2025-01-04"' \
+    "a download carries unit, flag and source"
+# and so does the page's data table, with the flag's meaning
+grep -qF '<tr><td>2024</td><td class="num">27,000,000</td><td>passenger trips a year</td><td>&gt;</td><td>more than</td><td>Hong Kong-Zhuhai-Macao Bridge border inspection station, Xinhua, 2025-01-04</td></tr>' \
+    rep/hzmb.zhuhai_port.passengers.en.html || fail "the data table's flag, note and source"
+grep -qF '<td>middle of 40–50; year not given, dated before the policies the speaker credits</td>' \
+    rep/clearance.macao_hengqin_commute.en.html || fail "an observation's note on its page"
 # a unit that is not the catalogue's is an error, where it is
-sed '2s/,minutes$/,hours/' rep/data/clearance.macao_hengqin_commute.csv > "$T/hours.csv"
+sed '2s/,minutes,/,hours,/' rep/data/clearance.macao_hengqin_commute.csv > "$T/hours.csv"
 run load --db "$T/hours" "$T/hours.csv"
 expect_eq "$RC" 65 "a wrong unit is rejected"
 grep -qF "hours.csv:2:4: unit 'hours' is not 'minutes', the unit of clearance.macao_hengqin_commute in the catalogue" "$T/err" \
