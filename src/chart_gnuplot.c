@@ -277,13 +277,28 @@ static void title(struct bt_buf *s, const struct bt_chart *c)
 
 /* Labels beside the baseline, each milestone and target ("target 2035:
  * 20*"): to the right of a point in the left half, to its left otherwise,
- * so that none is cut at the edge. */
+ * so that none is cut at the edge; a label within a fifth of the chart's
+ * time from the one before sits a line higher, so that they do not
+ * overlap. */
 static void target_labels(struct bt_buf *s, const struct bt_chart *c,
                           bt_day mid)
 {
+    bt_day lo = INT32_MAX, hi = INT32_MIN;
+    for (size_t i = 0; i < c->ind->ntargets; i++)
+        widen(c->ind->targets[i].date, &lo, &hi);
+    if (c->nobs) {
+        widen(c->obs[0].day, &lo, &hi);
+        widen(c->obs[c->nobs - 1].day, &lo, &hi);
+    }
+    int level = 0;
     for (size_t i = 0; i < c->ind->ntargets; i++) {
         const struct bt_target *t = &c->ind->targets[i];
         char date[11], num[BT_NUMFMT_MAX], v[32];
+        if (i > 0 && (double)(t->date - c->ind->targets[i - 1].date) <
+                         (double)(hi - lo) / 5)
+            level = level < 3 ? level + 1 : 0;
+        else
+            level = 0;
         struct bt_buf text = {0};
         bt_period_format(t->date, c->ind->freq, date);
         bt_num_short(t->value, c->lang, num);
@@ -297,8 +312,9 @@ static void target_labels(struct bt_buf *s, const struct bt_chart *c,
         bt_date_format(t->date, date);
         bt_buf_puts(s, "set label ");
         bt_gnuplot_quote(s, text.data);
-        bt_buf_addf(s, " at '%s',%s %s font ',8' boxed front\n", date, v,
-                    t->date < mid ? "left offset 0.5,1" : "right offset -0.5,1");
+        bt_buf_addf(s, " at '%s',%s %s offset %s0.5,%.1f font ',8' boxed front\n",
+                    date, v, t->date < mid ? "left" : "right",
+                    t->date < mid ? "" : "-", 1 + 1.4 * level);
         bt_buf_release(&text);
     }
 }

@@ -234,15 +234,18 @@ static void release_site(struct site_indicator *x, size_t n)
     free(x);
 }
 
-/* The day the report speaks of: the latest observation, or --as-of. */
+/* The day the report speaks of: the latest observation up to --as-of. */
 static void as_of(const struct bt_assessment *a, size_t n, bt_day limit,
                   char out[11])
 {
     bt_day last = 0;
     for (size_t i = 0; i < n; i++)
-        if (a[i].progress.has_latest && a[i].progress.latest_date > last)
-            last = a[i].progress.latest_date;
-    bt_date_format(limit < last ? limit : last, out);
+        for (size_t k = a[i].obs.n; k-- > 0;)
+            if (a[i].obs.v[k].day <= limit) {
+                last = a[i].obs.v[k].day > last ? a[i].obs.v[k].day : last;
+                break;
+            }
+    bt_date_format(last, out);
 }
 
 int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,

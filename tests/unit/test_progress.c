@@ -77,6 +77,26 @@ static void consolidated_daily(void)
     CHECK(p.latest_date == bt_day_from_civil(2024, 1, 31) && p.latest_value == 100);
 }
 
+/* A monthly series is assessed on the mean of its last three consecutive
+ * months: 100, 100, 400 reads 200, dated the third. */
+static void consolidated_monthly(void)
+{
+    struct bt_target t[2] = {{bt_day_from_civil(2023, 12, 31), 100, BT_KIND_BASELINE, NULL, 0},
+                             {bt_day_from_civil(2030, 12, 31), 400, BT_KIND_TARGET, NULL, 0}};
+    struct bt_indicator ind = {.id = "monthly", .freq = BT_FREQ_MONTHLY,
+                               .targets = t, .ntargets = 2};
+    struct bt_point obs[3] = {{bt_day_from_civil(2024, 1, 31), 100},
+                              {bt_day_from_civil(2024, 2, 29), 100},
+                              {bt_day_from_civil(2024, 3, 31), 400}};
+    struct bt_progress p;
+    bt_progress_assess(&ind, obs, 3, INT32_MAX, &p);
+    CHECK(p.consolidation == BT_CONS_QUARTER_MEAN);
+    CHECK(p.latest_date == bt_day_from_civil(2024, 3, 31) && p.latest_value == 200);
+    /* two months: not consolidated, the latest month as it is */
+    bt_progress_assess(&ind, obs, 2, INT32_MAX, &p);
+    CHECK(p.consolidation == BT_CONS_NONE && p.latest_value == 100);
+}
+
 /* The actual pace is fitted to every point within five years: 100, 110,
  * 121, 133.1 is 10 %/yr exactly; a last point of 160 moves the fitted rate
  * less than the two-point rate from the baseline. */
@@ -97,6 +117,7 @@ static void fitted_pace(void)
 int main(void)
 {
     consolidated_daily();
+    consolidated_monthly();
     fitted_pace();
     const struct tcase cases[] = {
         /* up, growth method: 100 -> 200 over 10 years needs 7.18 %/yr */

@@ -13,8 +13,8 @@ set xtics ('2020' '2020-12-31', '2025' '2025-12-31', '2030' '2030-12-31', '2035'
 set title 'Single-trip clearance time, Macao–Hengqin commuters'."\n".'status: on track · progress 80% · time elapsed 27% · illustrative*' tc rgb '#66bd63'
 set ylabel 'minutes'
 set label 100 'source: seed 000_80ceadc882f13709.txt: "每天通关时间从单程40-50分钟缩短到了25分钟，节约将近一半"' at screen 0.01,0.02 font ',7'
-set label 'baseline 2020: 45' at '2020-12-31',45 left offset 0.5,1 font ',8' boxed front
-set label 'target 2035: 20*' at '2035-12-31',20 right offset -0.5,1 font ',8' boxed front
+set label 'baseline 2020: 45' at '2020-12-31',45 left offset 0.5,1.0 font ',8' boxed front
+set label 'target 2035: 20*' at '2035-12-31',20 right offset -0.5,1.0 font ',8' boxed front
 $obs << EOD
 2020-12-31 45
 2024-12-31 25
