@@ -1,6 +1,7 @@
 /* output.c - printing helpers shared by the commands. */
 #include <string.h>
 
+#include "../export.h"
 #include "cli.h"
 
 void bt_cli_diags(const char *file, struct bt_diags *d, size_t max)
@@ -28,17 +29,10 @@ void bt_json_string(FILE *f, const char *s)
 
 void bt_csv_field(FILE *f, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
+    struct bt_buf b = {0};
+    bt_csv_cell(&b, s);
+    fwrite(b.data, 1, b.len, f);
+    bt_buf_release(&b);
 }
 
 size_t bt_text_width(const char *s)
