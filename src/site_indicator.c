@@ -113,7 +113,8 @@ static void assessment(struct bt_buf *b, const struct site *s,
         bt_buf_addf(b, "<tr><th scope=\"row\">%s e</th><td>%.1f %%</td></tr>\n",
                     bt_word(BT_W_ELAPSED, l), p->elapsed * 100);
     int growth = p->method == BT_PACE_GROWTH || p->has_trend;
-    if (p->method != BT_PACE_NONE) {
+    if (p->method != BT_PACE_NONE && p->status != BT_ACHIEVED) {
+        /* the pace decides every status but achieved */
         row(b, BT_W_METHOD, l);
         bt_buf_puts(b, bt_word(growth ? BT_W_GROWTH_METHOD : BT_W_LINEAR_METHOD, l));
         bt_buf_puts(b, "</td></tr>\n");
