@@ -18,6 +18,7 @@ static const char *const target_header[] = {"indicator", "date", "value",
                                             "kind", "source", "illustrative"};
 static const char *const derived_header[] = {"indicator", "from", "period",
                                              "function"};
+static const char *const translation_header[] = {"text", "zh_hans", "zh_hant"};
 
 /* State while reading one catalogue file. */
 struct ctx {
@@ -162,6 +163,59 @@ static int derived_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
+/* A domain or unit of some indicator: 1, else 0. */
+static int in_use(const struct bt_catalogue *c, const char *text, size_t len)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if ((strlen(c->v[i].unit) == len && memcmp(c->v[i].unit, text, len) == 0) ||
+            (strlen(c->v[i].domain) == len && memcmp(c->v[i].domain, text, len) == 0))
+            return 1;
+    return 0;
+}
+
+static int translation_row(void *vx, unsigned long line,
+                           const struct bt_field *f, size_t n)
+{
+    struct ctx *x = vx;
+    struct bt_catalogue *c = x->c;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, translation_header, 3, 3);
+    if (n != 3) {
+        bt_diags_add(&x->diags, line, 0, "expected 3 fields, found %zu", n);
+        return 0;
+    }
+    if (!in_use(c, f[0].s, f[0].len)) {
+        bt_diags_add(&x->diags, line, 1, "no indicator has the domain or unit '%.*s%s'",
+                     BT_SHOWN(f[0].s));
+        return 0;
+    }
+    for (size_t i = 0; i < c->nwords; i += 3)
+        if (strcmp(c->words[i], f[0].s) == 0) {
+            bt_diags_add(&x->diags, line, 1, "'%.*s%s' is translated twice",
+                         BT_SHOWN(f[0].s));
+            return 0;
+        }
+    for (size_t k = 1; k < 3; k++)
+        if (f[k].len == 0) {
+            bt_diags_add(&x->diags, line, k + 1, "empty translation");
+            return 0;
+        }
+    bt_grow((void **)&c->words, &c->words_cap, c->nwords + 3, sizeof *c->words);
+    for (size_t k = 0; k < 3; k++)
+        c->words[c->nwords++] = bt_xstrdup(f[k].s);
+    return 0;
+}
+
+/* The text in language l: its translation, else itself. */
+static const char *translated(const struct bt_catalogue *c, const char *text,
+                              enum bt_lang l)
+{
+    for (size_t i = 0; l != BT_LANG_EN && i < c->nwords; i += 3)
+        if (strcmp(c->words[i], text) == 0)
+            return c->words[i + l];
+    return text;
+}
+
 static int indicator_cmp(const void *a, const void *b)
 {
     return strcmp(((const struct bt_indicator *)a)->id,
@@ -220,6 +274,15 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     if (access(path, F_OK) == 0 &&
         read_file(c, dir, "derived.csv", derived_row, e) != 0)
         goto fail;
+    snprintf(path, sizeof path, "%s/translations.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "translations.csv", translation_row, e) != 0)
+        goto fail;
+    for (size_t i = 0; i < c->n; i++)
+        for (int l = 0; l < 3; l++) {
+            c->v[i].unit_in[l] = translated(c, c->v[i].unit, (enum bt_lang)l);
+            c->v[i].domain_in[l] = translated(c, c->v[i].domain, (enum bt_lang)l);
+        }
     return 0;
 fail:
     bt_catalogue_release(c);
@@ -243,6 +306,9 @@ void bt_catalogue_release(struct bt_catalogue *c)
             free(in->derive->from);
         free(in->derive);
     }
+    for (size_t i = 0; i < c->nwords; i++)
+        free(c->words[i]);
+    free(c->words);
     free(c->v);
     memset(c, 0, sizeof *c);
 }

@@ -6,6 +6,9 @@
  *   kind is baseline, milestone or target; illustrative is "yes" for a
  *   target no source states (added to show the method), empty otherwise.
  * derived.csv (optional): indicator,from,period,function  (derive.h)
+ * translations.csv (optional): text,zh_hans,zh_hant
+ *   a domain or unit of indicators.csv in simplified and traditional
+ *   Chinese (names have their own columns).
  */
 #ifndef BT_CATALOGUE_H
 #define BT_CATALOGUE_H
@@ -39,16 +42,21 @@ struct bt_indicator {
     struct bt_target *targets; /* sorted by date; owned */
     size_t ntargets;
     struct bt_derive *derive;  /* NULL, or how it is computed; owned */
+    const char *unit_in[3];    /* the unit in each language (translations.csv,
+                                  else unit); borrowed from the catalogue */
+    const char *domain_in[3];  /* the same for the domain */
 };
 
 /* All indicators, sorted by id. Owns everything it points to. */
 struct bt_catalogue {
     struct bt_indicator *v;
     size_t n;
+    char **words; /* translations.csv: text, zh_hans, zh_hant per row */
+    size_t nwords, words_cap;
 };
 
-/* Reads DIR/indicators.csv, DIR/targets.csv and DIR/derived.csv (when
- * there is one) into *c. On failure returns
+/* Reads DIR/indicators.csv, DIR/targets.csv, and DIR/derived.csv and
+ * DIR/translations.csv when there are, into *c. On failure returns
  * -1 and *e says FILE:LINE:COLUMN: what is wrong (the first problem). */
 int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
                       struct bt_error *e);

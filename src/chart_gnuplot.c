@@ -383,7 +383,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_day mid = x_range(s, c);
     title(s, c);
     bt_buf_puts(s, "set ylabel ");
-    bt_gnuplot_quote(s, c->ind->unit);
+    bt_gnuplot_quote(s, c->ind->unit_in[l]);
     bt_buf_puts(s, "\nset label 100 ");
     struct bt_buf foot = {0};
     bt_buf_addf(&foot, "%s: %s", bt_word(BT_W_SOURCE, l), c->ind->source);

@@ -386,7 +386,7 @@ static int row_date(struct parser *p, unsigned long line,
 static int row_unit(struct parser *p, unsigned long line,
                     const struct bt_field *f, const struct bt_indicator *ind)
 {
-    if (p->c_unit == SIZE_MAX || !ind || f[p->c_unit].len == 0 ||
+    if (p->c_unit == SIZE_MAX || !ind || !ind->unit || f[p->c_unit].len == 0 ||
         strcmp(f[p->c_unit].s, ind->unit) == 0)
         return 0;
     bt_diags_add(p->diags, line, p->c_unit + 1,

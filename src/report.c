@@ -152,7 +152,7 @@ static void markdown(struct bt_buf *b, const struct site *s)
         bt_buf_addf(b, "| [");
         md_text(b, a->ind->name[l]);
         bt_buf_addf(b, "](%s.html) | ", a->ind->id);
-        md_text(b, a->ind->unit);
+        md_text(b, a->ind->unit_in[l]);
         bt_buf_addf(b, " | %s | %s | %s | %s | %s %s | %s |\n", c.latest,
                     c.target, c.progress, c.elapsed,
                     bt_status_symbol(a->progress.status),

@@ -52,6 +52,7 @@ static void summary(struct bt_buf *b, const struct site *s, enum bt_lang l)
     size_t total[NSTATUS] = {0};
     for (size_t i = 0; i < s->n; i++) {
         const char *domain = s->v[i].a->ind->domain;
+        const char *shown = s->v[i].a->ind->domain_in[l];
         size_t j = 0;
         while (j < i && strcmp(s->v[j].a->ind->domain, domain) != 0)
             j++;
@@ -62,7 +63,7 @@ static void summary(struct bt_buf *b, const struct site *s, enum bt_lang l)
         for (size_t k = i; k < s->n; k++)
             if (strcmp(s->v[k].a->ind->domain, domain) == 0)
                 count[s->v[k].a->progress.status]++;
-        summary_row(b, domain, count);
+        summary_row(b, shown, count);
     }
     summary_row(b, bt_word(BT_W_ALL_INDICATORS, l), total);
     bt_buf_puts(b, "</table>\n");
@@ -86,7 +87,7 @@ static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
         bt_buf_puts(b, "\">");
         site_text(b, a->ind->name[l]);
         bt_buf_puts(b, "</a></th><td>");
-        site_text(b, a->ind->unit);
+        site_text(b, a->ind->unit_in[l]);
         bt_buf_addf(b, "</td><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
                        "<td class=\"num\">%s</td><td>",
                     c.latest, c.target, c.progress, c.elapsed);

@@ -43,7 +43,7 @@ static void chart(struct bt_buf *b, const struct site_indicator *x,
         bt_period_format(last->day, ind->freq, to);
         bt_num_grouped(last->value, num);
         bt_buf_addf(&alt, bt_word(BT_W_CHART_ALT, l), ind->name[l], a->obs.n,
-                    from, to, num, ind->unit, to);
+                    from, to, num, ind->unit_in[l], to);
     } else {
         bt_buf_addf(&alt, bt_word(BT_W_CHART_EMPTY, l), ind->name[l]);
     }
@@ -193,7 +193,7 @@ static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
     }
     bt_buf_puts(b, "</td></tr>\n");
     row(b, BT_W_UNIT, l);
-    site_text(b, ind->unit);
+    site_text(b, ind->unit_in[l]);
     bt_buf_puts(b, "</td></tr>\n");
     row(b, BT_W_DIRECTION, l);
     bt_buf_addf(b, "%s</td></tr>\n", bt_word(ind->direction == BT_DIR_UP
@@ -202,7 +202,7 @@ static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
     row(b, BT_W_FREQUENCY, l);
     bt_buf_addf(b, "%s</td></tr>\n", bt_word(freqs[ind->freq], l));
     row(b, BT_W_DOMAIN, l);
-    site_text(b, ind->domain);
+    site_text(b, ind->domain_in[l]);
     bt_buf_puts(b, "</td></tr>\n");
     if (ind->derive) {
         row(b, BT_W_DERIVED_FROM, l);
@@ -325,7 +325,7 @@ static void data_table(struct bt_buf *b, const struct site_indicator *x,
                     bt_word(cols[k], l));
     bt_buf_puts(b, "</tr>\n");
     struct bt_buf unit = {0}, source = {0};
-    site_text(&unit, ind->unit);
+    site_text(&unit, ind->unit_in[l]);
     site_text(&source, ind->source);
     for (size_t k = x->a->obs.n; k-- > 0;) {
         const struct bt_point *o = &x->a->obs.v[k];

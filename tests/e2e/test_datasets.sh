@@ -87,4 +87,19 @@ echo "legal.gba_lawyers,standards.bay_area,year,sum" >> "$T/cat/derived.csv"
 BAYTRACK_CATALOGUE="$T/cat" run status
 expect_eq "$RC" 78 "bad derived.csv: exit code (a catalogue error)"
 expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/derived.csv:4:2: 'standards.bay_area' must be a daily indicator with series of its own" "bad derived.csv: message"
+
+# translations.csv: every domain and unit of the catalogue is translated,
+# and a text no indicator uses is refused with its place
+python3 - "$SRC/indicators" <<'PY' || fail "a domain or unit without translation"
+import csv, sys
+inds = list(csv.DictReader(open(sys.argv[1] + "/indicators.csv", encoding="utf-8")))
+tr = {r["text"] for r in csv.DictReader(open(sys.argv[1] + "/translations.csv", encoding="utf-8"))}
+missing = sorted({r[k] for r in inds for k in ("domain", "unit")} - tr)
+assert not missing, missing
+PY
+cp "$SRC/indicators/derived.csv" "$T/cat/derived.csv"
+printf 'furlongs,浪,浪\n' >> "$T/cat/translations.csv"
+BAYTRACK_CATALOGUE="$T/cat" run status
+expect_eq "$RC" 78 "bad translations.csv: exit code"
+expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/translations.csv:28:1: no indicator has the domain or unit 'furlongs'" "bad translations.csv: message"
 finish

@@ -50,6 +50,8 @@ expect_eq "$(ls rep/charts | wc -l)" 120 "a chart per indicator and 4 small mult
 # every link resolves, lang and hreflang, text alternatives, header cells
 python3 "$SRC/tests/e2e/sitecheck.py" rep zh-Hans > "$T/site" 2>&1 || fail "site check: $(head -5 "$T/site")"
 grep -q '进展顺利' rep/index.html || fail "status labels in simplified Chinese"
+grep -q '<th scope="row">通關</th>' rep/index.zh-Hant.html || fail "domains in traditional Chinese"
+grep -q '<th scope="row">单位</th><td>每日旅客人次</td>' rep/immd.passengers.total.html || fail "units in simplified Chinese"
 grep -q '進展順利' rep/index.zh-Hant.html || fail "status labels in traditional Chinese"
 grep -q '>▲ on track<' rep/index.en.html || fail "status as symbol and word"
 # an indicator page shows its status arithmetic (clearance: 45 to 20 minutes)

@@ -44,7 +44,7 @@ static struct bt_indicator inds[] = {
     {.id = "a.x", .freq = BT_FREQ_YEARLY},
     {.id = "b.y", .freq = BT_FREQ_DAILY},
 };
-static const struct bt_catalogue cat = {inds, 2};
+static const struct bt_catalogue cat = {.v = inds, .n = 2};
 
 /* The mapped layouts the input is also read through: a wide table with a
  * preamble and notes, a period split over columns with annual rows, and

@@ -8,7 +8,7 @@ static struct bt_indicator inds[] = {
     {.id = "a.x", .freq = BT_FREQ_YEARLY},
     {.id = "b.y", .freq = BT_FREQ_DAILY},
 };
-static const struct bt_catalogue cat = {inds, 2};
+static const struct bt_catalogue cat = {.v = inds, .n = 2};
 
 /* Parses text; returns the problems as "L:C: msg\n" lines, and the
  * observations as "series@date=value;" in *obs. */
