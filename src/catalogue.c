@@ -163,12 +163,11 @@ static int derived_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
-/* A domain or unit of some indicator: 1, else 0. */
-static int in_use(const struct bt_catalogue *c, const char *text, size_t len)
+/* 1 when text is the domain or unit of some indicator. */
+static int in_use(const struct bt_catalogue *c, const char *text)
 {
     for (size_t i = 0; i < c->n; i++)
-        if ((strlen(c->v[i].unit) == len && memcmp(c->v[i].unit, text, len) == 0) ||
-            (strlen(c->v[i].domain) == len && memcmp(c->v[i].domain, text, len) == 0))
+        if (strcmp(c->v[i].unit, text) == 0 || strcmp(c->v[i].domain, text) == 0)
             return 1;
     return 0;
 }
@@ -184,7 +183,7 @@ static int translation_row(void *vx, unsigned long line,
         bt_diags_add(&x->diags, line, 0, "expected 3 fields, found %zu", n);
         return 0;
     }
-    if (!in_use(c, f[0].s, f[0].len)) {
+    if (!in_use(c, f[0].s)) {
         bt_diags_add(&x->diags, line, 1, "no indicator has the domain or unit '%.*s%s'",
                      BT_SHOWN(f[0].s));
         return 0;

@@ -319,23 +319,6 @@ static void target_labels(struct bt_buf *s, const struct bt_chart *c,
     }
 }
 
-/* The monthly means of daily observations p[0..n), each dated the 15th of
- * its month, into *out (emptied first). */
-static void monthly_means(const struct bt_point *p, size_t n,
-                          struct bt_points *out)
-{
-    out->n = 0;
-    for (size_t i = 0, k; i < n; i = k) {
-        int y, m, d;
-        bt_day_to_civil(p[i].day, &y, &m, &d);
-        bt_day end = bt_day_from_civil(m == 12 ? y + 1 : y, m % 12 + 1, 1);
-        double sum = 0;
-        for (k = i; k < n && p[k].day < end; k++)
-            sum += p[k].value;
-        bt_points_add(out, bt_day_from_civil(y, m, 15), sum / (double)(k - i));
-    }
-}
-
 /* The tooltips of an SVG chart: "date: value" over each point (numbers
  * and dates only, so no catalogue text reaches the SVG's script). */
 static void tips_block(struct bt_buf *s, const struct bt_point *p, size_t n,
@@ -367,11 +350,14 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
 {
     const struct bt_progress *p = c->progress;
     enum bt_lang l = c->lang;
-    /* a long daily series: its monthly means over a faint daily trace */
-    int daily = c->ind->freq == BT_FREQ_DAILY && c->nobs > 60;
+    /* a long daily series: the means of its complete months (dated their
+     * last day, as the status takes them) over a faint daily trace */
     struct bt_points months = {0};
-    if (daily)
-        monthly_means(c->obs, c->nobs, &months);
+    if (c->ind->freq == BT_FREQ_DAILY && c->nobs > 60) {
+        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        bt_derive_points(&month, c->obs, c->nobs, &months);
+    }
+    int daily = months.n > 0;
     bt_buf_puts(s, "reset\n");
     terminal(s, fmt, l, width, height, 10);
     bt_buf_puts(s, "set output ");

@@ -194,3 +194,18 @@ int bt_csv_read_libcsv(const char *text, size_t len, bt_csv_record_fn fn,
 {
     return read_all(text, len, fn, ctx, diags, 0);
 }
+
+void bt_csv_cell(struct bt_buf *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+        bt_buf_puts(out, s);
+        return;
+    }
+    bt_buf_puts(out, "\"");
+    for (; *s; s++) {
+        if (*s == '"')
+            bt_buf_puts(out, "\"");
+        bt_buf_add(out, s, 1);
+    }
+    bt_buf_puts(out, "\"");
+}

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "fileio.h"
 
 /* One field of a record: NUL-terminated UTF-8, valid during the callback. */
 struct bt_field {
@@ -71,5 +72,9 @@ int bt_csv_read(const char *text, size_t len, bt_csv_record_fn fn, void *ctx,
  * lines): the fuzzer checks that both read every input alike. */
 int bt_csv_read_libcsv(const char *text, size_t len, bt_csv_record_fn fn,
                        void *ctx, struct bt_diags *diags);
+
+/* Appends s as one CSV cell: as it is, or in double quotes (inner quotes
+ * doubled) when it holds a comma, a quote, a line break or an edge space. */
+void bt_csv_cell(struct bt_buf *out, const char *s);
 
 #endif

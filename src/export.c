@@ -4,23 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_read.h"
 #include "number.h"
 #include "query.h"
-
-void bt_csv_cell(struct bt_buf *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-        bt_buf_puts(out, s);
-        return;
-    }
-    bt_buf_puts(out, "\"");
-    for (; *s; s++) {
-        if (*s == '"')
-            bt_buf_puts(out, "\"");
-        bt_buf_add(out, s, 1);
-    }
-    bt_buf_puts(out, "\"");
-}
 
 /* The matching series files. */
 struct found {

@@ -40,7 +40,4 @@ void bt_exported_free(struct bt_exported *x, size_t n);
 void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,
                    const struct bt_exported *x, size_t n, int annotated);
 
-/* Appends s as one CSV cell, quoted when it needs to be. */
-void bt_csv_cell(struct bt_buf *out, const char *s);
-
 #endif

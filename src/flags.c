@@ -27,15 +27,6 @@ void bt_flags_add(struct bt_flags *f, bt_day day, const char *text,
                                     bt_xstrdup(source ? source : "")};
 }
 
-/* A field of the file as a string (freed by the caller). */
-static char *dup_field(const struct bt_field *f)
-{
-    char *s = bt_xmalloc(f->len + 1);
-    memcpy(s, f->s, f->len);
-    s[f->len] = '\0';
-    return s;
-}
-
 /* One line of the file; the header and malformed lines are passed over
  * (the file is baytrack's own, written whole). */
 static int on_line(void *ctx, unsigned long line, const struct bt_field *fl,
@@ -45,14 +36,10 @@ static int on_line(void *ctx, unsigned long line, const struct bt_field *fl,
     bt_day day;
     const char *why;
     if (line > 1 && (n == 2 || n == 4) &&
-        (fl[1].len || (n == 4 && (fl[2].len || fl[3].len))) &&
         bt_period_parse(fl[0].s, fl[0].len, &day, &why) == 0 &&
-        (!f->n || f->v[f->n - 1].day < day)) {
-        bt_grow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v);
-        f->v[f->n++] = (struct bt_flag){day, dup_field(&fl[1]),
-                                        n == 4 ? dup_field(&fl[2]) : bt_xstrdup(""),
-                                        n == 4 ? dup_field(&fl[3]) : bt_xstrdup("")};
-    }
+        (!f->n || f->v[f->n - 1].day < day))
+        bt_flags_add(f, day, fl[1].s, n == 4 ? fl[2].s : NULL,
+                     n == 4 ? fl[3].s : NULL);
     return 0;
 }
 
@@ -71,20 +58,6 @@ int bt_flags_read(const char *path, struct bt_flags *f, struct bt_error *e)
     return 0;
 }
 
-/* Appends s as one CSV field. */
-static void field(struct bt_buf *out, const char *s)
-{
-    size_t n = strlen(s);
-    if (n && !strpbrk(s, ",\"\r\n") && s[0] != ' ' && s[n - 1] != ' ') {
-        bt_buf_puts(out, s);
-        return;
-    }
-    bt_buf_add(out, "\"", 1);
-    for (; *s; s++)
-        bt_buf_add(out, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
-    bt_buf_add(out, "\"", 1);
-}
-
 void bt_flags_text(const struct bt_flags *f, struct bt_buf *out)
 {
     int notes = 0;
@@ -95,12 +68,12 @@ void bt_flags_text(const struct bt_flags *f, struct bt_buf *out)
         char date[11];
         bt_date_format(f->v[i].day, date);
         bt_buf_addf(out, "%s,", date);
-        field(out, f->v[i].text);
+        bt_csv_cell(out, f->v[i].text);
         if (notes) {
             bt_buf_add(out, ",", 1);
-            field(out, f->v[i].note);
+            bt_csv_cell(out, f->v[i].note);
             bt_buf_add(out, ",", 1);
-            field(out, f->v[i].source);
+            bt_csv_cell(out, f->v[i].source);
         }
         bt_buf_add(out, "\n", 1);
     }

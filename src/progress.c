@@ -329,6 +329,13 @@ static const char *const status_labels[][3] = {
     {"insufficient data", "数据不足", "數據不足"},
 };
 
+double bt_progress_shown(const struct bt_progress *p, double v)
+{
+    if (p->consolidation == BT_CONS_NONE)
+        return v;
+    return fabs(v) >= 100 ? round(v) : round(v * 100) / 100;
+}
+
 const char *bt_status_symbol(enum bt_status s)
 {
     static const char *const symbols[] = {"✔", "▲", "◆", "▼", "✖",

@@ -58,10 +58,6 @@ void site_status(struct bt_buf *b, const struct site *s, enum bt_status st,
 /* Appends v formatted for a table (thousands separators). */
 void site_num(struct bt_buf *b, double v);
 
-/* v as the status shows it: a consolidated mean (progress.h) rounded to
- * a whole number, or to hundredths below 100; other values exactly. */
-double site_assessed(const struct bt_progress *p, double v);
-
 /* The columns of the status table (index.html, report.md). */
 #define SITE_NCOLUMNS 8
 extern const enum bt_word site_columns[SITE_NCOLUMNS];

@@ -127,13 +127,6 @@ const enum bt_word site_columns[SITE_NCOLUMNS] = {
     BT_W_INDICATOR, BT_W_UNIT,    BT_W_LATEST, BT_W_TARGET,
     BT_W_PROGRESS,  BT_W_ELAPSED, BT_W_STATUS, BT_W_PROJECTED};
 
-double site_assessed(const struct bt_progress *p, double v)
-{
-    if (p->consolidation == BT_CONS_NONE)
-        return v;
-    return fabs(v) >= 100 ? round(v) : round(v * 100) / 100;
-}
-
 void site_cells(const struct bt_assessment *a, struct site_cells *c)
 {
     const struct bt_progress *p = &a->progress;
@@ -141,7 +134,7 @@ void site_cells(const struct bt_assessment *a, struct site_cells *c)
     memset(c, 0, sizeof *c);
     if (p->has_latest) {
         bt_period_format(p->latest_date, a->ind->freq, date);
-        bt_num_grouped(site_assessed(p, p->latest_value), num);
+        bt_num_grouped(bt_progress_shown(p, p->latest_value), num);
         snprintf(c->latest, sizeof c->latest, "%s: %s", date, num);
     }
     if (p->has_target) {

@@ -97,7 +97,7 @@ static void assessment(struct bt_buf *b, const struct site *s,
     }
     if (p->has_latest) {
         row(b, BT_W_LATEST, l);
-        dated(b, ind, p->latest_date, site_assessed(p, p->latest_value));
+        dated(b, ind, p->latest_date, bt_progress_shown(p, p->latest_value));
         bt_buf_puts(b, "</td></tr>\n");
     }
     if (p->has_target) {

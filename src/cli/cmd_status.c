@@ -145,8 +145,7 @@ static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
         const struct bt_progress *p = &a[i].progress;
         char prog[16] = "";
         fill(&r, &a[i]);
-        if (p->consolidation != BT_CONS_NONE) /* a mean: no 17 digits */
-            snprintf(r.latest_value, sizeof r.latest_value, "%.0f", p->latest_value);
+        fmt_num(r.latest_value, bt_progress_shown(p, p->latest_value));
         if (!isnan(p->progress))
             snprintf(prog, sizeof prog, "%.0f%%", p->progress * 100);
         bt_print_padded(stdout, a[i].ind->name[l], wname + 2);
