@@ -157,6 +157,27 @@ static void flag_add(struct bt_dataset *ds, uint32_t idx, bt_day day,
         bt_xstrdup(source ? source : "")};
 }
 
+/* Keeps s's earliest and latest day and reports, once, the row that
+ * makes s span more days than a series file holds. */
+static void span_check(struct parser *p, struct bt_ds_series *s, bt_day day,
+                       unsigned long line, size_t col)
+{
+    struct bt_ds_place here = {day, line, col};
+    if (s->count == 1 || day < s->first.day)
+        s->first = here;
+    if (s->count == 1 || day > s->last.day)
+        s->last = here;
+    if (s->last.day - s->first.day < BT_SPAN_MAX || s->too_long)
+        return;
+    char a[11], b[11];
+    bt_date_format(s->first.day, a);
+    bt_date_format(s->last.day, b);
+    bt_diags_add(p->diags, line, col, "this row makes the series span %s to "
+                 "%s, more than the %d days a series file holds", a, b,
+                 BT_SPAN_MAX);
+    s->too_long = 1;
+}
+
 void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
                 double v, const char *flag, size_t flaglen, const char *note,
                 const char *source, unsigned long line, size_t col)
@@ -176,6 +197,7 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
         return;
     }
     series_add(&ds->series[idx], day, v);
+    span_check(p, &ds->series[idx], day, line, col);
     if (flaglen || (note && *note) || (source && *source))
         flag_add(ds, idx, day, flag ? flag : "", flaglen, note, source);
 }
@@ -321,12 +343,24 @@ static int on_header(struct parser *p, unsigned long line,
 
 /* ---- rows ------------------------------------------------------------ */
 
+int bt_stem_check(struct bt_diags *diags, unsigned long line, size_t col,
+                  size_t stem)
+{
+    if (stem <= BT_STEM_MAX)
+        return 0;
+    bt_diags_add(diags, line, col, "the dimensions make a series file name "
+                 "of %zu bytes, more than %d ('/', '%%', '=', '+' and control "
+                 "characters take 3 bytes each)", stem, BT_STEM_MAX);
+    return -1;
+}
+
 /* Builds p->dimkey from the row's dimension cells; 0 or -1. */
 static int row_dims(struct parser *p, unsigned long line,
                     const struct bt_field *f)
 {
     p->dimkey.len = 0;
     int ok = 0, filled = 0;
+    size_t stem = 0;
     for (size_t i = 0; i < p->ndims; i++) {
         size_t c = p->dim_col[i];
         const char *v = f[c].s, *why;
@@ -343,6 +377,9 @@ static int row_dims(struct parser *p, unsigned long line,
             ok = -1;
             continue;
         }
+        stem += bt_dim_stem_len(p->dim_name[i], v, filled == 1);
+        if (bt_stem_check(p->diags, line, c + 1, stem) != 0)
+            return -1;
         bt_buf_add(&p->dimkey, p->dim_name[i], strlen(p->dim_name[i]) + 1);
         bt_buf_add(&p->dimkey, v, strlen(v) + 1);
     }

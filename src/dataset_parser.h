@@ -48,6 +48,11 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
                 double v, const char *flag, size_t flaglen, const char *note,
                 const char *source, unsigned long line, size_t col);
 
+/* Reports at line:col, and returns -1, when a row's dimensions so far
+ * (stem bytes, bt_dim_stem_len) make a series file name too long. */
+int bt_stem_check(struct bt_diags *diags, unsigned long line, size_t col,
+                  size_t stem);
+
 /* The mapped layout: called for every record; returns 0 to go on. */
 int bt_mapped_record(struct parser *p, unsigned long line,
                      const struct bt_field *f, size_t n);

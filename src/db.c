@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "csv_read.h"
 #include "number.h"
 #include "series.h"
 
@@ -33,6 +34,8 @@ void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
     db->store.daemon = daemon;
     db->store.root = db->dir;
     db->lock_fd = db->read_fd = -1;
+    db->wait = 0;
+    db->warned = 0;
 }
 
 void bt_db_release(struct bt_db *db)
@@ -50,11 +53,26 @@ void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out)
     bt_buf_addf(out, "%s/%s", db->dir, rel);
 }
 
+/* Whether a journal line "tmp<TAB>final" is one a commit writes: a
+ * staged file of .tmp/ renamed to a series' file or a log at the top. */
+static int journal_line_ok(const char *tmp, const char *final)
+{
+    const char *name = tmp + 5;
+    return strncmp(tmp, ".tmp/", 5) == 0 && *name && !strchr(name, '/') &&
+           (bt_series_rel_ok(final) ||
+            (*final && *final != '.' && !strchr(final, '/')));
+}
+
 /* Renames DB/tmp to DB/final, creating final's directory. A missing tmp
  * means the rename was done before (recovery may repeat a journal). */
 static int apply_rename(const struct bt_db *db, const char *tmp,
                         const char *final, struct bt_error *e)
 {
+    if (!journal_line_ok(tmp, final))
+        return bt_fail(e, "journal '%s/.journal' renames '%s' to '%s', which "
+                       "is not a file of the database", db->dir, tmp, final);
+    if (bt_no_links(db->dir, final, e) != 0)
+        return -1;
     struct bt_buf from = {0}, to = {0};
     bt_db_path(db, tmp, &from);
     bt_db_path(db, final, &to);
@@ -153,6 +171,9 @@ static int db_has(const struct bt_db *db, const char *rel)
  * back (only .rollback: it did not). Lock held. */
 static int finish_interrupted(const struct bt_db *db, struct bt_error *e)
 {
+    if (bt_no_links(db->dir, ".journal", e) != 0 ||
+        bt_no_links(db->dir, ".rollback", e) != 0)
+        return -1;
     struct bt_buf path = {0}, journal = {0};
     int rc = 0;
     if (db_has(db, ".journal")) {
@@ -172,11 +193,25 @@ static int finish_interrupted(const struct bt_db *db, struct bt_error *e)
     return rc;
 }
 
+/* Says why an interrupted commit cannot be finished and what to do. */
+static int unfinished(const struct bt_db *db, struct bt_error *e)
+{
+    struct bt_error why = *e;
+    return bt_fail(e, "cannot finish the interrupted commit in '%s': %s; "
+                   "nothing more was changed: fix the cause, or move "
+                   "'.journal' and '.rollback' out of the database to keep "
+                   "it as it is (docs/reliability.md)", db->dir, why.msg);
+}
+
 /* Finishes an interrupted transaction and empties .tmp/. Lock held. */
 static int recover(const struct bt_db *db, struct bt_error *e)
 {
     struct bt_buf path = {0};
     int rc = finish_interrupted(db, e);
+    if (rc != 0)
+        unfinished(db, e);
+    if (rc == 0)
+        rc = bt_no_links(db->dir, ".tmp", e);
     bt_db_path(db, ".tmp", &path);
     if (rc == 0)
         rc = bt_mkdir_p(path.data, e);
@@ -197,26 +232,61 @@ static int recover(const struct bt_db *db, struct bt_error *e)
     return rc;
 }
 
-/* Opens DB/.commit and takes flock(how) on it, waiting; returns the fd
- * (closing it releases the lock) or -1. */
-static int commit_lock(const struct bt_db *db, int how, struct bt_error *e)
+/* Takes flock(how) on fd, trying every 0.1 s for up to wait seconds
+ * (a negative wait: for as long as it takes). 0, or -1 with errno
+ * EWOULDBLOCK when the time ran out. */
+static int flock_within(int fd, int how, double wait)
+{
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    if (wait < 0)
+        return flock(fd, how);
+    for (double waited = 0; flock(fd, how | LOCK_NB) != 0; waited += 0.1) {
+        if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= wait)
+            return -1;
+        nanosleep(&pause, NULL);
+    }
+    return 0;
+}
+
+/* Opens DB/name (never through a link) and takes flock(how) on it within
+ * wait seconds (flock_within); returns the fd (closing it releases the
+ * lock), -1 with *e, -2 when a reader finds no such file in a database
+ * it may not write (no writer was ever there), or -3 with *e when the
+ * time ran out. */
+static int lock_file(const struct bt_db *db, const char *name, int how,
+                     double wait, struct bt_error *e)
 {
     struct bt_buf path = {0};
-    bt_db_path(db, ".commit", &path);
-    int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0 && (errno == EACCES || errno == EROFS))
-        fd = open(path.data, O_RDONLY | O_CLOEXEC); /* a read-only reader */
-    if (fd < 0 || flock(fd, how) != 0) {
-        if (fd < 0 && errno == ENOENT && how == LOCK_SH)
-            fd = -2; /* a read-only database from before .commit: no writer */
+    bt_db_path(db, name, &path);
+    int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0 && how == LOCK_SH && (errno == EACCES || errno == EROFS))
+        fd = open(path.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW); /* a reader */
+    if (fd < 0 && errno == ENOENT && how == LOCK_SH) {
+        fd = -2;
+    } else if (fd < 0) {
+        if (errno == ELOOP)
+            bt_fail(e, "'%s' is a symbolic link: baytrack follows no link "
+                    "inside the database", path.data);
+        else
+            bt_fail_errno(e, "cannot open lock '%s'", path.data);
+    } else if (flock_within(fd, how, wait) != 0) {
+        int busy = errno == EWOULDBLOCK;
+        if (busy)
+            bt_fail(e, "database '%s' is busy ('%s' stayed locked); gave up "
+                    "after %.0f s (see --wait)", db->dir, name, wait);
         else
             bt_fail_errno(e, "cannot lock '%s'", path.data);
-        if (fd >= 0)
-            close(fd);
-        fd = fd == -2 ? -2 : -1;
+        close(fd);
+        fd = busy ? -3 : -1;
     }
     bt_buf_release(&path);
     return fd;
+}
+
+/* .commit for readers (shared) or a committing writer (exclusive). */
+static int commit_lock(const struct bt_db *db, int how, struct bt_error *e)
+{
+    return lock_file(db, ".commit", how, how == LOCK_EX ? db->wait : -1, e);
 }
 
 int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
@@ -228,13 +298,13 @@ int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
     if (db_has(db, ".journal") || db_has(db, ".rollback")) {
         /* a killed writer's commit: finish it if no writer is alive */
         enum bt_exit code;
-        if (bt_db_lock(db, 0, &code, e) == 0)
+        if (bt_db_lock(db, 0, &code, &db->warning) == 0)
             bt_db_unlock(db);
         else if (code != BT_EXIT_LOCKED)
-            return -1;
+            db->warned = 1; /* read what is there, and say so */
     }
     int fd = commit_lock(db, LOCK_SH, e);
-    if (fd == -1)
+    if (fd == -1 || fd == -3)
         return -1;
     db->read_fd = fd;
     return 0;
@@ -246,43 +316,28 @@ int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
     *code = BT_EXIT_IO;
     if (db->lock_fd >= 0)
         return 0;
+    /* the longest path a series has: DB/ID/STEM.flags */
+    if (strlen(db->dir) + 1 + BT_ID_MAX + 1 + BT_STEM_MAX + 6 >= PATH_MAX)
+        return bt_fail(e, "database path '%s' is too long: series paths "
+                       "would exceed %d bytes", db->dir, PATH_MAX);
     if (bt_mkdir_p(db->dir, e) != 0)
         return -1;
-    struct bt_buf path = {0};
-    bt_db_path(db, ".lock", &path);
-    int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    db->wait = wait_seconds;
+    int fd = lock_file(db, ".lock", LOCK_EX, wait_seconds, e);
     if (fd < 0) {
-        bt_fail_errno(e, "cannot open lock '%s'", path.data);
-        bt_buf_release(&path);
-        return -1;
-    }
-    struct timespec pause = {0, 100 * 1000 * 1000};
-    double waited = 0;
-    while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        if (errno != EWOULDBLOCK && errno != EINTR) {
-            bt_fail_errno(e, "cannot lock '%s'", path.data);
-            goto fail;
-        }
-        if (waited >= wait_seconds) {
+        if (fd == -3) {
             *code = BT_EXIT_LOCKED;
             bt_fail(e, "database '%s' is locked by another writer; gave up "
                     "after %.0f s (see --wait)", db->dir, wait_seconds);
-            goto fail;
         }
-        nanosleep(&pause, NULL);
-        waited += 0.1;
+        return -1;
     }
-    bt_buf_release(&path);
     db->lock_fd = fd;
     if (recover(db, e) != 0) {
         bt_db_unlock(db);
         return -1;
     }
     return 0;
-fail:
-    close(fd);
-    bt_buf_release(&path);
-    return -1;
 }
 
 void bt_db_unlock(struct bt_db *db)
@@ -328,12 +383,13 @@ int bt_db_each_series(struct bt_db *db, bt_db_series_fn fn, void *ctx,
     char **names = NULL;
     size_t n = 0, cap = 0;
     const char *why;
-    for (struct dirent *de; (de = readdir(d));)
-        if (bt_id_check(de->d_name, strlen(de->d_name), &why) == 0)
+    int rc = 0;
+    for (struct dirent *de; rc == 0 && (de = readdir(d));)
+        if (bt_id_check(de->d_name, strlen(de->d_name), &why) == 0 &&
+            (rc = bt_no_links(db->dir, de->d_name, e)) == 0)
             list_dir(db, de->d_name, &names, &n, &cap);
     closedir(d);
     bt_qsort(names, n, sizeof *names, bt_strptr_cmp);
-    int rc = 0;
     for (size_t i = 0; i < n; i++) {
         if (rc == 0)
             rc = fn(ctx, names[i]);
@@ -366,6 +422,8 @@ int bt_db_match(struct bt_db *db, const char *indicator,
         return -1;
     if (bt_id_check(indicator, strlen(indicator), &why) != 0)
         return bt_fail(e, "indicator id '%s' %s", indicator, why);
+    if (bt_no_links(db->dir, indicator, e) != 0)
+        return -1;
     char **names = NULL;
     size_t n = 0, cap = 0;
     list_dir(db, indicator, &names, &n, &cap);
@@ -417,15 +475,6 @@ static void log_time(char when[32])
     strftime(when, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 }
 
-/* Appends s as a quoted CSV field. */
-static void quoted(struct bt_buf *b, const char *s)
-{
-    bt_buf_add(b, "\"", 1);
-    for (; *s; s++)
-        bt_buf_add(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
-    bt_buf_add(b, "\"", 1);
-}
-
 void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
                  const char *old_flag, const char *new_flag, const char *file)
 {
@@ -433,13 +482,13 @@ void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
     log_time(when);
     bt_date_format(day, date);
     bt_buf_addf(&t->flag_log, "%s,", when);
-    quoted(&t->flag_log, series_label);
+    bt_csv_cell(&t->flag_log, series_label);
     bt_buf_addf(&t->flag_log, ",%s,", date);
-    quoted(&t->flag_log, old_flag ? old_flag : "");
+    bt_csv_cell(&t->flag_log, old_flag ? old_flag : "");
     bt_buf_add(&t->flag_log, ",", 1);
-    quoted(&t->flag_log, new_flag ? new_flag : "");
+    bt_csv_cell(&t->flag_log, new_flag ? new_flag : "");
     bt_buf_add(&t->flag_log, ",", 1);
-    quoted(&t->flag_log, file);
+    bt_csv_cell(&t->flag_log, file);
     bt_buf_add(&t->flag_log, "\n", 1);
 }
 
@@ -451,8 +500,11 @@ void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
     bt_date_format(day, date);
     bt_number_format(old_value, o);
     bt_number_format(new_value, n);
-    bt_buf_addf(&t->revisions, "%s,\"%s\",%s,%s,%s,\"%s\"\n", when,
-                series_label, date, o, n, file);
+    bt_buf_addf(&t->revisions, "%s,", when);
+    bt_csv_cell(&t->revisions, series_label);
+    bt_buf_addf(&t->revisions, ",%s,%s,%s,", date, o, n);
+    bt_csv_cell(&t->revisions, file);
+    bt_buf_add(&t->revisions, "\n", 1);
 }
 
 /* Stages DB/name: the old log (or header, for a new one) plus lines. */
@@ -489,9 +541,13 @@ int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
         path.len = 0;
     }
     bt_db_path(t->db, rel, &path);
-    int fd = rc == 0 ? open(path.data, O_RDONLY | O_CLOEXEC) : -1;
+    if (rc == 0)
+        rc = bt_no_links(t->db->dir, rel, e);
+    int fd = rc == 0 ? open(path.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
     if (rc == 0 && fd < 0)
         rc = bt_fail_errno(e, "cannot open '%s'", path.data);
+    if (rc == 0)
+        rc = bt_store_check_layout(fd, path.data, e);
     time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
     if (rc == 0)
         rc = bt_rrd_update_ranges(fd, path.data, until, rg, &nrg, e);

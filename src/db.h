@@ -46,6 +46,10 @@ struct bt_db {
     struct bt_store store; /* how RRD files are reached */
     int lock_fd;           /* -1 unless the writers' lock is held */
     int read_fd;           /* -1 unless .commit is held shared */
+    double wait;           /* seconds a writer waits for each lock (--wait) */
+    int warned;            /* 1 when warning says why the database was read
+                              with an interrupted commit it cannot finish */
+    struct bt_error warning;
 };
 
 /* Sets up *db for dir (nothing is touched on disk). daemon may be NULL. */
@@ -54,7 +58,10 @@ void bt_db_release(struct bt_db *db); /* unlocks if needed */
 
 /* Creates the directory if needed, takes the writers' lock, waiting up to
  * wait_seconds (0: do not wait), then recovers from any interrupted
- * transaction. Fails with BT_EXIT_LOCKED in *code when the lock stays busy. */
+ * transaction. Fails with BT_EXIT_LOCKED in *code when the lock stays busy.
+ * The same wait bounds .commit when the transaction commits. Recovery
+ * refuses a database whose entries are symbolic links and a journal that
+ * names a file outside it, saying how to recover. */
 int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
                struct bt_error *e);
 void bt_db_unlock(struct bt_db *db);
@@ -62,7 +69,9 @@ void bt_db_unlock(struct bt_db *db);
 /* Starts reading (once per command; bt_db_release ends it): finishes an
  * interrupted commit when no writer is alive, then holds .commit shared so
  * that no load is renamed in while the command reads. A database that does
- * not exist yet reads as empty. bt_db_match and bt_db_each_series call it. */
+ * not exist yet reads as empty. A commit that cannot be finished does not
+ * stop reading: db->warned is set and db->warning says why and what to do.
+ * bt_db_match and bt_db_each_series call it. */
 int bt_db_read_begin(struct bt_db *db, struct bt_error *e);
 
 /* Appends DB/rel to *out. */

@@ -158,6 +158,33 @@ int bt_file_replace(const char *path, const void *data, size_t len,
     return write_replace(path, data, len, 0, e);
 }
 
+int bt_no_links(const char *root, const char *rel, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_buf_addf(&path, "%s/%s", root, rel);
+    int rc = 0;
+    for (char *p = path.data + strlen(root) + 1; rc == 0 && p;) {
+        char *slash = strchr(p, '/');
+        if (slash)
+            *slash = '\0';
+        struct stat st;
+        if (lstat(path.data, &st) != 0) {
+            if (errno != ENOENT)
+                rc = bt_fail_errno(e, "cannot read '%s'", path.data);
+            break;
+        }
+        if (S_ISLNK(st.st_mode))
+            rc = bt_fail(e, "'%s' is a symbolic link: baytrack follows no "
+                         "link inside the database (put the file or "
+                         "directory itself there)", path.data);
+        if (slash)
+            *slash = '/';
+        p = slash ? slash + 1 : NULL;
+    }
+    bt_buf_release(&path);
+    return rc;
+}
+
 int bt_mkdir_p(const char *path, struct bt_error *e)
 {
     char buf[4096];

@@ -37,6 +37,11 @@ int bt_file_replace(const char *path, const void *data, size_t len,
 int bt_fsync_path(const char *path, struct bt_error *e);
 /* fsyncs the directory holding path (after a rename or create in it). */
 int bt_fsync_parent(const char *path, struct bt_error *e);
+/* Fails, saying which, when root/rel or a directory on the way to it
+ * below root is a symbolic link (root itself may be one). A missing
+ * entry is fine. */
+int bt_no_links(const char *root, const char *rel, struct bt_error *e);
+
 /* Creates directory path and its parents (mode 0755); fine if it exists. */
 int bt_mkdir_p(const char *path, struct bt_error *e);
 

@@ -420,6 +420,7 @@ static int row_dims(struct parser *p, unsigned long line,
     struct mapped *st = p->mapped;
     const struct bt_mapping *m = p->map;
     int n = 0, ok = 0;
+    size_t stem = 0;
     for (size_t i = 0; i < m->ndims; i++) {
         const struct bt_field *c = &f[st->dim_col[i]];
         if (is_blank(c))
@@ -436,6 +437,9 @@ static int row_dims(struct parser *p, unsigned long line,
             ok = -1;
             continue;
         }
+        stem += bt_dim_stem_len(m->dims[i].key, v, n == 0);
+        if (bt_stem_check(p->diags, line, st->dim_col[i] + 1, stem) != 0)
+            return -1;
         st->dims[n++] = (struct bt_dim){m->dims[i].key, v};
     }
     return ok ? -1 : n;

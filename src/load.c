@@ -59,7 +59,9 @@ struct applier {
     struct bt_txn *txn; /* NULL for a dry run */
     const char *file;
     struct bt_load_stats *st;
+    struct bt_diags *diags;
     struct bt_error *e;
+    const struct bt_ds_series *s; /* the series being applied */
     struct bt_points old, merged;
     struct bt_buf rel, path, tmp, label;
     struct bt_flags flags, kept;
@@ -112,8 +114,27 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     return bt_txn_append(a->txn, a->rel.data, last, o + k, n - k, a->e);
 }
 
+/* Reports, and returns 2, when the merged series spans more than a file
+ * holds: at the file's row that reaches furthest from the stored days. */
+static int span_check(struct applier *a)
+{
+    const struct bt_points *m = &a->merged;
+    if (m->n == 0 || m->v[m->n - 1].day - m->v[0].day < BT_SPAN_MAX)
+        return 0;
+    const struct bt_ds_place *at =
+        m->v[0].day < a->s->first.day ? &a->s->last : &a->s->first;
+    char from[11], to[11];
+    bt_date_format(m->v[0].day, from);
+    bt_date_format(m->v[m->n - 1].day, to);
+    bt_diags_add(a->diags, at->line, at->col, "with the days already stored, "
+                 "this row makes '%s' span %s to %s, more than the %d days a "
+                 "series file holds", a->label.data, from, to, BT_SPAN_MAX);
+    return 2;
+}
+
 /* Reads the whole stored series (last: its last day, NULL for a file not
- * there yet), merges o[0..n) and stages a new file. */
+ * there yet), merges o[0..n) and stages a new file. Returns 0, 2 when the
+ * result cannot be stored (reported in a->diags), or -1. */
 static int rebuild(struct applier *a, const bt_day *last,
                    const struct bt_point *o, size_t n)
 {
@@ -126,6 +147,8 @@ static int rebuild(struct applier *a, const bt_day *last,
     merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file);
     if (a->st->added + a->st->revised == changed)
         return 0; /* nothing new: the file is not touched */
+    if (span_check(a) != 0)
+        return 2;
     a->st->series++;
     if (!a->txn)
         return 0;
@@ -225,6 +248,7 @@ static int apply_flags(struct applier *a, const struct bt_ds_series *s,
 static int apply_series(struct applier *a, const struct bt_ds_series *s,
                         const struct bt_point *o, size_t n)
 {
+    a->s = s;
     a->rel.len = a->path.len = a->label.len = 0;
     bt_series_file(&a->rel, s->ind->id, s->dims, s->ndims);
     bt_db_path(a->db, a->rel.data, &a->path);
@@ -238,13 +262,15 @@ static int apply_series(struct applier *a, const struct bt_ds_series *s,
     return rc != 0 ? rc : apply_flags(a, s, o, n);
 }
 
-/* Applies (or, without txn, counts) every series of ds. */
+/* Applies (or, without txn, counts) every series of ds. Returns 0, 2
+ * when a series cannot be stored (in *diags), or -1 with *e. */
 static int apply(struct bt_db *db, const struct bt_dataset *ds,
                  const char *file, struct bt_txn *txn,
                  const struct bt_load_opts *o, struct bt_load_stats *st,
-                 struct bt_error *e)
+                 struct bt_diags *diags, struct bt_error *e)
 {
-    struct applier a = {.db = db, .txn = txn, .file = file, .st = st, .e = e,
+    struct applier a = {.db = db, .txn = txn, .file = file, .st = st,
+                        .diags = diags, .e = e,
                         .notes = ds->has_notes, .sources = ds->has_sources};
     struct bt_points fresh = {0};
     int rc = 0;
@@ -324,10 +350,11 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     st->observations = ds.nobs;
     struct bt_txn txn;
     bt_txn_begin(&txn, db);
-    if (apply(db, &ds, path, o->dry_run ? NULL : &txn, o, st, e) != 0 ||
-        (!o->dry_run && bt_txn_commit(&txn, e) != 0)) {
+    rc = apply(db, &ds, path, o->dry_run ? NULL : &txn, o, st, diags, e);
+    if (rc != 0 || (!o->dry_run && bt_txn_commit(&txn, e) != 0)) {
         bt_txn_abort(&txn);
-        res = BT_LOAD_FAILED;
+        res = rc == 2 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
+        st->rejected += rc == 2;
         goto out;
     }
     res = BT_LOAD_OK;

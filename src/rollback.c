@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "series.h"
 
 static const char MAGIC[] = "baytrack rollback 1\n";
 
@@ -156,7 +157,14 @@ int bt_rollback_undo(const char *dir, const char *path, struct bt_error *e)
             cur[len] = '\0';
             file.len = 0;
             bt_buf_addf(&file, "%s/%s", dir, cur);
-            if (rc == 0 && (fd = open(file.data, O_WRONLY | O_CLOEXEC)) < 0)
+            if (rc == 0 && (memchr(cur, '\0', len) || !bt_series_rel_ok(cur)))
+                rc = bt_fail(e, "rollback journal '%s' names '%.*s%s', which is "
+                             "not a series file of the database", path,
+                             BT_SHOWN(cur));
+            if (rc == 0)
+                rc = bt_no_links(dir, cur, e);
+            if (rc == 0 && (fd = open(file.data, O_WRONLY | O_CLOEXEC |
+                                                 O_NOFOLLOW)) < 0)
                 rc = bt_fail_errno(e, "cannot restore '%s'", file.data);
         }
         p += len;

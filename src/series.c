@@ -72,19 +72,39 @@ int bt_dim_value_check(const char *s, size_t n, const char **why)
     return 0;
 }
 
+/* Whether byte c is written as %XX in a file name (first: it starts
+ * the name, where a '.' would hide the file). strchr would match the
+ * NUL that ends "/%=+": c is never NUL here. */
+static int needs_escape(unsigned char c, int first)
+{
+    return c < 0x20 || c == 0x7f || strchr("/%=+", c) || (first && c == '.');
+}
+
 static void add_escaped(struct bt_buf *out, const char *s, int leading)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        int esc = *p < 0x20 || *p == 0x7f || strchr("/%=+", *p) ||
-                  (leading && p == (const unsigned char *)s && *p == '.');
-        if (esc) {
+        if (needs_escape(*p, leading && p == (const unsigned char *)s)) {
             char h[3] = {'%', hex[*p >> 4], hex[*p & 15]};
             bt_buf_add(out, h, 3);
         } else {
             bt_buf_add(out, p, 1);
         }
     }
+}
+
+/* Bytes add_escaped writes for s. */
+static size_t escaped_len(const char *s, int leading)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += needs_escape(*p, leading && p == (const unsigned char *)s) ? 3 : 1;
+    return n;
+}
+
+size_t bt_dim_stem_len(const char *name, const char *value, int first)
+{
+    return !first + escaped_len(name, first) + 1 + escaped_len(value, 0);
 }
 
 static int dim_cmp(const void *a, const void *b)
@@ -113,6 +133,13 @@ void bt_series_file(struct bt_buf *out, const char *indicator,
         add_escaped(out, dims[i].value, 0);
     }
     bt_buf_add(out, ".rrd", 4);
+}
+
+int bt_series_rel_ok(const char *rel)
+{
+    const char *slash = strchr(rel, '/'), *why;
+    return slash && bt_id_check(rel, (size_t)(slash - rel), &why) == 0 &&
+           slash[1] && slash[1] != '.' && !strchr(slash + 1, '/');
 }
 
 static int unhex(char c)

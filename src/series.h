@@ -44,11 +44,27 @@ int bt_dim_name(const char *s, size_t n, char *out, const char **why);
 /* Checks a dimension value: 1 to BT_DIM_MAX bytes, no control characters. */
 int bt_dim_value_check(const char *s, size_t n, const char **why);
 
+/* The longest stem of a series file name ("NAME=VALUE+..." without its
+ * extension): NAME_MAX less ".flags", the longer of the two files a series
+ * has. A row whose dimensions escape to more is refused when it is read,
+ * so that no rename after a commit can fail on the name. */
+#define BT_STEM_MAX (255 - 6)
+
+/* The bytes that "name=value", escaped as in bt_series_file, adds to a
+ * stem, the '+' before it included when it is not the first. */
+size_t bt_dim_stem_len(const char *name, const char *value, int first);
+
 /* Appends the series' relative file name to *out. dims must be sorted by
  * name (see bt_dims_sort). */
 void bt_series_file(struct bt_buf *out, const char *indicator,
                     const struct bt_dim *dims, size_t ndims);
 void bt_dims_sort(struct bt_dim *dims, size_t ndims);
+
+/* Whether rel, a path relative to the database, names a file of a series
+ * ("INDICATOR/NAME": a valid id, then a name that neither starts with '.'
+ * nor holds '/'), so that it cannot reach outside the database. Journal
+ * and rollback entries are checked with it before they are acted on. */
+int bt_series_rel_ok(const char *rel);
 
 /* A series read back from its file name. Owns its strings. */
 struct bt_series_name {

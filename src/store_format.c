@@ -1,6 +1,7 @@
 /* store_format.c - where an RRD update writes (see store_format.h). */
 #include "store_format.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,6 +30,36 @@ static void add_rows(struct bt_range *out, size_t *n, uint64_t base,
     out[(*n)++] = (struct bt_range){base + first * size, tail * size};
     if (count > tail)
         out[(*n)++] = (struct bt_range){base, (count - tail) * size};
+}
+
+int bt_rrd_shape_read(int fd, const char *path, struct bt_rrd_shape *out,
+                      struct bt_error *e)
+{
+    stat_head_t sh;
+    ds_def_t ds;
+    rra_def_t rra;
+    memset(out, 0, sizeof *out);
+    if (read_at(fd, &sh, sizeof sh, 0) != 0 ||
+        memcmp(sh.cookie, RRD_COOKIE, 4) != 0 || sh.float_cookie != FLOAT_COOKIE)
+        return bt_fail(e, "'%s' is not an RRD file of this machine", path);
+    if (sh.rra_cnt > sizeof out->rra / sizeof *out->rra || sh.ds_cnt == 0 ||
+        read_at(fd, &ds, sizeof ds, sizeof sh) != 0)
+        return bt_fail(e, "'%s' has %lu RRAs and %lu data sources, which "
+                       "baytrack does not write", path, sh.rra_cnt, sh.ds_cnt);
+    out->step = sh.pdp_step;
+    out->ds_cnt = sh.ds_cnt;
+    out->rra_cnt = sh.rra_cnt;
+    snprintf(out->ds_type, sizeof out->ds_type, "%.19s", ds.dst);
+    out->heartbeat = ds.par[DS_mrhb_cnt].u_cnt;
+    off_t at = (off_t)(sizeof sh + sh.ds_cnt * sizeof(ds_def_t));
+    for (unsigned long i = 0; i < sh.rra_cnt; i++, at += (off_t)sizeof rra) {
+        if (read_at(fd, &rra, sizeof rra, at) != 0)
+            return bt_fail(e, "'%s' is truncated", path);
+        snprintf(out->rra[i].cf, sizeof out->rra[i].cf, "%.19s", rra.cf_nam);
+        out->rra[i].pdp_cnt = rra.pdp_cnt;
+        out->rra[i].rows = rra.row_cnt;
+    }
+    return 0;
 }
 
 int bt_rrd_update_ranges(int fd, const char *path, time_t until,

@@ -27,6 +27,23 @@ struct bt_range {
 /* At most 1 header range plus 2 per RRA (a ring wraps once). */
 #define BT_RANGES_MAX 33
 
+/* What an RRD file holds, as its header says: enough to tell a file laid
+ * out as baytrack creates it from any other. */
+struct bt_rrd_shape {
+    unsigned long step, ds_cnt, rra_cnt;
+    char ds_type[20];          /* of the first data source */
+    unsigned long heartbeat;   /* of the first data source */
+    struct {
+        char cf[20];
+        unsigned long pdp_cnt, rows;
+    } rra[(BT_RANGES_MAX - 1) / 2];
+};
+
+/* Reads the shape of the RRD file open as fd; path is for messages.
+ * Returns 0, or -1 with *e. */
+int bt_rrd_shape_read(int fd, const char *path, struct bt_rrd_shape *out,
+                      struct bt_error *e);
+
 /* Fills out[0..*n) with every byte range of the RRD file open as fd that
  * an update from its last update time up to time `until` can change: the
  * header from the live head on, and in each RRA the rows from its current

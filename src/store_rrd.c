@@ -14,6 +14,7 @@
 #include <rrd_client.h>
 
 #include "fileio.h"
+#include "store_format.h"
 #include "number.h"
 
 void bt_points_add(struct bt_points *p, bt_day day, double value)
@@ -142,11 +143,15 @@ static int last_update(const struct bt_store *s, const char *path,
                        time_t *last, struct bt_buf *nb, struct bt_error *e)
 {
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (lstat(path, &st) != 0) {
         if (errno == ENOENT)
             return 1;
         return bt_fail_errno(e, "cannot read '%s'", path);
     }
+    if (!S_ISREG(st.st_mode))
+        return bt_fail(e, "'%s' is %s, not a series file: baytrack follows "
+                       "no link inside the database", path,
+                       S_ISLNK(st.st_mode) ? "a symbolic link" : "not a file");
     const char *name = s->daemon ? daemon_name(s, path, nb) : path;
     if (s->daemon && (daemon_connect(s, e) != 0 || rrdc_flush(name) != 0))
         return rrd_failed(e, "rrdcached cannot flush", path);
@@ -415,6 +420,26 @@ int bt_store_append(const struct bt_store *s, const char *path,
                        : update_file(path, &text, nargs, e);
     bt_buf_release(&text);
     return rc;
+}
+
+int bt_store_check_layout(int fd, const char *path, struct bt_error *e)
+{
+    struct bt_rrd_shape sh;
+    if (bt_rrd_shape_read(fd, path, &sh, e) != 0)
+        return -1;
+    int ok = sh.step == BT_RRD_STEP && sh.ds_cnt == 1 && sh.rra_cnt == 2 &&
+             strcmp(sh.ds_type, "GAUGE") == 0 && sh.heartbeat == BT_RRD_STEP &&
+             strcmp(sh.rra[0].cf, "LAST") == 0 && sh.rra[0].pdp_cnt == 1 &&
+             sh.rra[0].rows == BT_RRD_ROWS &&
+             strcmp(sh.rra[1].cf, "AVERAGE") == 0 && sh.rra[1].pdp_cnt == 7 &&
+             sh.rra[1].rows == BT_RRD_WEEKS;
+    if (!ok)
+        return bt_fail(e, "'%s' is not laid out as baytrack creates series "
+                       "files (step %lu s, %lu data sources, %lu RRAs, first "
+                       "ring %lu rows): baytrack does not write into it; "
+                       "move it out of the database", path, sh.step,
+                       sh.ds_cnt, sh.rra_cnt, sh.rra_cnt ? sh.rra[0].rows : 0);
+    return 0;
 }
 
 int bt_store_forget(const struct bt_store *s, const char *path,

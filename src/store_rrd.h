@@ -22,6 +22,8 @@
 #define BT_RRD_ROWS 21915  /* 60 years of days */
 #define BT_RRD_WEEKS 3131  /* 60 years of weeks */
 #define BT_DAY_MIN 1       /* 1970-01-02: RRD time stamps are positive */
+#define BT_SPAN_MAX BT_RRD_ROWS /* days from a series' first to its last,
+                                   exclusive: what its ring holds */
 
 /* One observation. */
 struct bt_point {
@@ -81,6 +83,11 @@ int bt_store_write(const struct bt_store *s, const char *path,
 int bt_store_append(const struct bt_store *s, const char *path,
                     bt_day last_day, const struct bt_point *pts, size_t n,
                     struct bt_error *e);
+
+/* Checks that the RRD file open as fd (named path) has exactly the layout
+ * above, so that an append in place can neither fail half-way nor drop
+ * what a different ring holds. 0, or -1 with *e naming the file. */
+int bt_store_check_layout(int fd, const char *path, struct bt_error *e);
 
 /* After path was replaced by rename: tells the daemon (if any) to drop
  * what it caches for it. */

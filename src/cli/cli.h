@@ -59,6 +59,9 @@ void bt_cli_help(FILE *f, const char *name);
 void bt_cli_man(FILE *f);
 /* Reads the catalogue; on failure prints why and returns BT_EXIT_CONFIG. */
 int bt_cli_catalogue(const struct bt_cli *cli, struct bt_catalogue *cat);
+/* Releases *db, first printing its warning if reading found an
+ * interrupted commit that could not be finished. */
+void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db);
 /* Prints file:line:column: message for each problem (at most max). */
 void bt_cli_diags(const char *file, struct bt_diags *d, size_t max);
 /* Writes s as a JSON string (with quotes). */

@@ -87,7 +87,7 @@ int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv)
     bt_buf_release(&script);
     bt_buf_release(&sub);
     bt_points_release(&obs);
-    bt_db_release(&db);
+    bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;
 }

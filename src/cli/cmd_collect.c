@@ -86,7 +86,7 @@ int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
         rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
     else
         rc = failed ? BT_EXIT_FAILED : BT_EXIT_OK;
-    bt_db_release(&db);
+    bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;
 }

@@ -115,7 +115,7 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
     }
 out:
     bt_exported_free(x, nx);
-    bt_db_release(&db);
+    bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;
 }

@@ -159,7 +159,7 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
         bt_diags_release(&diags);
     }
 out:
-    bt_db_release(&db);
+    bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;
 }

@@ -45,7 +45,7 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
         printf("%s/index.html: %zu indicators, %zu charts, %zu pages in 3 "
                "languages\n", o.dir, st.indicators, st.charts, st.pages);
     }
-    bt_db_release(&db);
+    bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;
 }

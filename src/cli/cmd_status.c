@@ -209,7 +209,7 @@ int bt_cmd_status(struct bt_cli *cli, int argc, char **argv)
         (fmt == JSON ? print_json : fmt == CSV ? print_csv : print_text)(a, cat.n, lang);
         bt_assessments_free(a, cat.n);
     }
-    bt_db_release(&db);
+    bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;
 }

@@ -202,6 +202,14 @@ int bt_cli_usage(const struct bt_cli *cli, const char *fmt, ...)
     return BT_EXIT_USAGE;
 }
 
+void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db)
+{
+    if (db->warned)
+        fprintf(stderr, "baytrack: %s: warning: %s\n", cli->command,
+                db->warning.msg);
+    bt_db_release(db);
+}
+
 int bt_cli_catalogue(const struct bt_cli *cli, struct bt_catalogue *cat)
 {
     struct bt_error e;

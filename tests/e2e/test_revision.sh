@@ -16,7 +16,7 @@ standards.bay_area,2021-03,5
 standards.bay_area,2023-06,100
 standards.bay_area,2025-11,263" "merged and revised series"
 expect_eq "$(head -1 "$BAYTRACK_DB/revisions.csv")" "revised_at,series,date,old,new,file" "revision log header"
-expect_eq "$(tail -1 "$BAYTRACK_DB/revisions.csv" | cut -d, -f2-)" '"standards.bay_area",2025-11-30,262,263,"second.csv"' "revision log line"
+expect_eq "$(tail -1 "$BAYTRACK_DB/revisions.csv" | cut -d, -f2-)" 'standards.bay_area,2025-11-30,262,263,second.csv' "revision log line"
 tail -1 "$BAYTRACK_DB/revisions.csv" | grep -Eq '^20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z,' || fail "revision time stamp"
 
 # stock rrdtool sees the rebuilt file: 5 on 2021-03-31 (ends 2021-04-01)

@@ -51,7 +51,7 @@ check_daemon() { # check_daemon NAME ADDRESS
         BAYTRACK_DB="$T/$1" "$BAYTRACK" export --daemon "$2" $s
     done > "$1.export"
     cmp -s local.export "$1.export" || fail "$1: exports through the daemon differ"
-    expect_eq "$(tail -1 "$T/$1/revisions.csv" | cut -d, -f2-5)" '"standards.bay_area",2025-11-30,262,263' "$1: revision logged"
+    expect_eq "$(tail -1 "$T/$1/revisions.csv" | cut -d, -f2-5)" 'standards.bay_area,2025-11-30,262,263' "$1: revision logged"
 }
 
 start_daemon unixdb "unix:$T/rrdcached.sock"

@@ -1,0 +1,168 @@
+# Hostile names, spans, links and files planted in the database: each is
+# refused with a clear message before anything is written, and no command
+# ever writes, removes or renames anything outside the database.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+H='indicator,date,value,city\n'
+
+# --- names too long for a file: refused while the file is checked -------
+long=$(printf '/%.0s' $(seq 200))
+printf "${H}legal.gba_lawyers,2024-01,1,ok\nlegal.gba_lawyers,2024-01,2,%s\n" "$long" > a.csv
+want="a.csv:3:4: the dimensions make a series file name of 605 bytes, more than 249 ('/', '%', '=', '+' and control characters take 3 bytes each)
+a.csv: rejected: 1 of 2 rows have problems; nothing written"
+run load --dry-run a.csv
+expect_eq "$RC" 65 "long name: dry run refuses"
+expect_eq "$(cat "$T/err")" "$want" "long name: dry run message"
+run load a.csv
+expect_eq "$RC" 65 "long name: load refuses"
+expect_eq "$(cat "$T/err")" "$want" "long name: load message"
+[ ! -e "$BAYTRACK_DB/legal.gba_lawyers" ] || fail "long name: nothing written"
+run series
+expect_eq "$RC" 0 "long name: the database still reads"
+# 249 bytes is the longest stem: 'city=' and a value of 200 bytes that
+# escapes to 244 (22 slashes and 178 letters) load and read back
+v244=$(printf '/%.0s' $(seq 22))$(printf 'x%.0s' $(seq 178))
+printf "${H}legal.gba_lawyers,2024-01,1,%s\n" "$v244" > b.csv
+run load b.csv
+expect_eq "$RC" 0 "longest name loads"
+run export legal.gba_lawyers --where "city=$v244"
+expect_eq "$(tail -1 "$T/out")" "legal.gba_lawyers,2024-01,1,$v244" "longest name exports"
+# the same through a mapping
+printf 'name,when,n\nx,2024,1\n%s,2024,2\n' "$long" > m.csv
+printf 'header 1\nindicator legal.gba_lawyers\ntime when\nvalue n\ndimension city name\n' > m.map
+run load m.csv
+expect_eq "$RC" 65 "long name, mapped: refused"
+expect_eq "$(head -1 "$T/err" | cut -d: -f1-3)" "m.csv:3:1" "long name, mapped: place"
+
+# --- a span longer than a series file holds ----------------------------
+rm -rf "$BAYTRACK_DB"
+printf 'indicator,date,value\nlegal.gba_lawyers,1971,1\nlegal.gba_lawyers,2040,2\n' > span.csv
+run load --dry-run span.csv
+expect_eq "$RC" 65 "span: dry run refuses"
+expect_eq "$(head -1 "$T/err")" "span.csv:3:3: this row makes the series span 1971-12-31 to 2040-12-31, more than the 21915 days a series file holds" "span: message"
+printf 'indicator,date,value\nlegal.gba_lawyers,1971,1\n' > old.csv
+printf 'indicator,date,value\nlegal.gba_lawyers,2040,2\n' > new.csv
+"$BAYTRACK" load -q old.csv
+before=$(db_sum)
+run load --dry-run new.csv
+expect_eq "$RC" 65 "span with stored days: dry run refuses"
+expect_eq "$(head -1 "$T/err")" "new.csv:2:3: with the days already stored, this row makes 'legal.gba_lawyers' span 1971-12-31 to 2040-12-31, more than the 21915 days a series file holds" "span with stored days: message"
+run load new.csv
+expect_eq "$RC" 65 "span with stored days: load refuses"
+expect_eq "$(db_sum)" "$before" "span: database unchanged"
+
+# --- links in the database are never followed --------------------------
+rm -rf "$BAYTRACK_DB" outside
+mkdir outside
+printf 'indicator,date,value\nlegal.gba_lawyers,2024-01,1\n' > one.csv
+printf 'indicator,date,value\nlegal.gba_lawyers,2024-02,2\n' > two.csv
+"$BAYTRACK" load -q one.csv
+# a series file that is a link to a file outside: not appended to
+mv "$BAYTRACK_DB/legal.gba_lawyers/_.rrd" outside/victim.rrd
+ln -s "$T/outside/victim.rrd" "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+sum=$(md5sum < outside/victim.rrd)
+run load two.csv
+expect_eq "$RC" 74 "linked series file: refused"
+expect_eq "$(head -1 "$T/err")" "baytrack: load: '$BAYTRACK_DB/legal.gba_lawyers/_.rrd' is a symbolic link, not a series file: baytrack follows no link inside the database" "linked series file: message"
+expect_eq "$(md5sum < outside/victim.rrd)" "$sum" "linked series file: outside file untouched"
+run export legal.gba_lawyers
+expect_eq "$RC" 74 "linked series file: readers refuse it too"
+# an indicator directory that is a link: no series made outside
+rm -rf "$BAYTRACK_DB" outside/*
+mkdir -p "$BAYTRACK_DB"
+ln -s "$T/outside" "$BAYTRACK_DB/legal.gba_lawyers"
+run load one.csv
+expect_eq "$RC" 74 "linked indicator directory: refused"
+expect_eq "$(ls outside)" "" "linked indicator directory: nothing written outside"
+run series
+expect_eq "$RC" 74 "linked indicator directory: series refuses it"
+grep -q "is a symbolic link" "$T/err" || fail "linked indicator directory: series says why"
+# .tmp as a link: its target is not emptied
+rm -rf "$BAYTRACK_DB" outside/*
+mkdir -p "$BAYTRACK_DB"
+touch outside/keep
+ln -s "$T/outside" "$BAYTRACK_DB/.tmp"
+printf 'indicator,date,value\n' > empty.csv
+run load empty.csv
+expect_eq "$RC" 74 "linked .tmp: refused"
+expect_eq "$(ls outside)" "keep" "linked .tmp: target not emptied"
+# .lock and .commit as links: not created or locked through
+rm -rf "$BAYTRACK_DB"
+mkdir -p "$BAYTRACK_DB"
+ln -s "$T/outside/made" "$BAYTRACK_DB/.lock"
+run load one.csv
+expect_eq "$RC" 74 "linked .lock: refused"
+[ ! -e outside/made ] || fail "linked .lock: nothing created outside"
+# a planted journal line that renames a file out of the database
+rm -rf "$BAYTRACK_DB" outside/*
+"$BAYTRACK" load -q one.csv
+printf 'legal.gba_lawyers/_.rrd\t../outside/stolen.rrd\n' > "$BAYTRACK_DB/.journal"
+run status
+expect_eq "$RC" 0 "planted journal: reads keep working"
+grep -q "warning: cannot finish the interrupted commit" "$T/err" || fail "planted journal: reader warned"
+[ ! -e outside/stolen.rrd ] || fail "planted journal: nothing moved out"
+[ -e "$BAYTRACK_DB/legal.gba_lawyers/_.rrd" ] || fail "planted journal: file still there"
+run load two.csv
+expect_eq "$RC" 74 "planted journal: writers refuse"
+expect_eq "$(cat "$T/err")" "baytrack: load: cannot finish the interrupted commit in '$BAYTRACK_DB': journal '$BAYTRACK_DB/.journal' renames 'legal.gba_lawyers/_.rrd' to '../outside/stolen.rrd', which is not a file of the database; nothing more was changed: fix the cause, or move '.journal' and '.rollback' out of the database to keep it as it is (docs/reliability.md)" "planted journal: message"
+mv "$BAYTRACK_DB/.journal" journal.aside
+run load two.csv
+expect_eq "$RC" 0 "planted journal: moved aside, loads go on"
+# a planted rollback journal naming a file outside
+rm -rf "$BAYTRACK_DB" outside/*
+"$BAYTRACK" load -q one.csv
+cp "$BAYTRACK_DB/legal.gba_lawyers/_.rrd" outside/x.rrd
+python3 - "$BAYTRACK_DB/.rollback" <<'EOF'
+import struct, sys
+body = b"baytrack rollback 1\n"
+p = b"../outside/x.rrd"
+body += struct.pack("=I", len(p)) + p + struct.pack("=QQ", 0, 4) + b"XXXX"
+body += struct.pack("=I", 0)
+h = 1469598103934665603
+for c in body:
+    h = ((h ^ c) * 1099511628211) & (2**64 - 1)
+open(sys.argv[1], "wb").write(body + struct.pack("=Q", h))
+EOF
+sum=$(md5sum < outside/x.rrd)
+run load two.csv
+expect_eq "$RC" 74 "planted rollback: refused"
+grep -q "names '../outside/x.rrd', which is not a series file" "$T/err" || fail "planted rollback: message"
+expect_eq "$(md5sum < outside/x.rrd)" "$sum" "planted rollback: outside file untouched"
+# the database directory itself may be a link
+rm -rf "$BAYTRACK_DB" real
+mkdir real
+ln -s "$T/real" "$BAYTRACK_DB"
+run load one.csv
+expect_eq "$RC" 0 "linked database directory: loads"
+run load two.csv
+expect_eq "$RC" 0 "linked database directory: appends"
+expect_eq "$("$BAYTRACK" export legal.gba_lawyers | tail -1)" "legal.gba_lawyers,2024-02,2" "linked database directory: reads"
+rm "$BAYTRACK_DB"
+
+# --- a file not laid out as baytrack creates it is not written into -----
+rm -rf "$BAYTRACK_DB"
+"$BAYTRACK" load -q one.csv
+f="$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+rm "$f"
+rrdtool create "$f" --step 86400 --start 1577836800 DS:value:GAUGE:86400:U:U RRA:LAST:0.5:1:3
+rrdtool update "$f" 1577923200:7
+sum=$(md5sum < "$f")
+printf 'indicator,date,value\nlegal.gba_lawyers,2020-01-05,8\n' > foreign.csv
+run load foreign.csv
+expect_eq "$RC" 74 "foreign layout: refused"
+grep -q "is not laid out as baytrack creates series files (step 86400 s, 1 data sources, 1 RRAs, first ring 3 rows)" "$T/err" || fail "foreign layout: message"
+expect_eq "$(md5sum < "$f")" "$sum" "foreign layout: file untouched"
+
+# --- the logs quote what needs quoting ---------------------------------
+rm -rf "$BAYTRACK_DB"
+printf 'indicator,date,value\nlegal.gba_lawyers,2024-01,1\n' > 'b"x.csv'
+printf 'indicator,date,value\nlegal.gba_lawyers,2024-01,2\n' > 'c,y.csv'
+"$BAYTRACK" load -q 'b"x.csv' 'c,y.csv'
+expect_eq "$(tail -1 "$BAYTRACK_DB/revisions.csv" | cut -d, -f2-)" 'legal.gba_lawyers,2024-01-31,1,2,"c,y.csv"' "revision log: file name quoted"
+python3 - "$BAYTRACK_DB/revisions.csv" <<'EOF' || fail "revision log reads back as CSV"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+assert rows[-1][-1] == "c,y.csv", rows
+EOF
+
+finish
