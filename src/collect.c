@@ -88,7 +88,10 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
         if (res == BT_LOAD_FAILED)
             bt_buf_addf(&why, "%s\n", le.msg);
         bt_diags_text(&diags, name, 100, &why);
-        bt_buf_addf(&why, "%s: not loaded; nothing written\n", name);
+        if (res == BT_LOAD_FAILED)
+            bt_load_failure(name, &st, &why);
+        else
+            bt_buf_addf(&why, "%s: not loaded; nothing written\n", name);
         rc = move_into(spool, "failed", name, &moved, e);
         bt_buf_addf(&err_path, "%.*s.err", (int)(moved.len - 4), moved.data);
         if (rc == 0)

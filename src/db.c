@@ -34,6 +34,8 @@ void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
     db->store.daemon = daemon;
     db->store.root = db->dir;
     db->lock_fd = db->read_fd = -1;
+    db->store.timeout = BT_DAEMON_TIMEOUT;
+    db->store.verified = db->store.down = 0;
     db->wait = 0;
     db->warned = 0;
 }
@@ -65,7 +67,7 @@ static int journal_line_ok(const char *tmp, const char *final)
 
 /* Renames DB/tmp to DB/final, creating final's directory. A missing tmp
  * means the rename was done before (recovery may repeat a journal). */
-static int apply_rename(const struct bt_db *db, const char *tmp,
+static int apply_rename(struct bt_db *db, const char *tmp,
                         const char *final, struct bt_error *e)
 {
     if (!journal_line_ok(tmp, final))
@@ -84,14 +86,14 @@ static int apply_rename(const struct bt_db *db, const char *tmp,
     if (rc == 0 && rename(from.data, to.data) != 0 && errno != ENOENT)
         rc = bt_fail_errno(e, "cannot rename '%s' to '%s'", from.data, to.data);
     if (rc == 0)
-        rc = bt_store_forget(&db->store, to.data, e);
+        bt_store_forget(&db->store, to.data);
     bt_buf_release(&from);
     bt_buf_release(&to);
     return rc;
 }
 
 /* fsyncs DB/dir (relative), the directory a rename went into. */
-static int sync_dir(const struct bt_db *db, const char *dir, struct bt_error *e)
+static int sync_dir(struct bt_db *db, const char *dir, struct bt_error *e)
 {
     struct bt_buf path = {0};
     bt_db_path(db, dir, &path);
@@ -103,7 +105,7 @@ static int sync_dir(const struct bt_db *db, const char *dir, struct bt_error *e)
 /* Performs every rename listed in journal text j (tab-separated lines),
  * then makes them durable: each directory is fsynced once after the last
  * rename into it (renames into one directory usually come together). */
-static int apply_journal(const struct bt_db *db, char *j, struct bt_error *e)
+static int apply_journal(struct bt_db *db, char *j, struct bt_error *e)
 {
     char dir[4096] = "";
     for (char *line = j; line && *line;) {
@@ -131,7 +133,7 @@ static int apply_journal(const struct bt_db *db, char *j, struct bt_error *e)
 }
 
 /* Removes DB/rel if it exists and syncs its directory; 0 or -1. */
-static int remove_synced(const struct bt_db *db, const char *rel,
+static int remove_synced(struct bt_db *db, const char *rel,
                          struct bt_error *e)
 {
     struct bt_buf path = {0};
@@ -145,12 +147,20 @@ static int remove_synced(const struct bt_db *db, const char *rel,
     return rc;
 }
 
+/* bt_rollback_undo's hook: the daemon drops what it queued for a file
+ * about to be restored, so that it cannot write it over the old bytes. */
+static void forget_restored(void *ctx, const char *path)
+{
+    bt_store_forget(ctx, path);
+}
+
 /* Writes back the bytes saved in DB/.rollback and removes it; 0 or -1. */
-static int roll_back(const struct bt_db *db, struct bt_error *e)
+static int roll_back(struct bt_db *db, struct bt_error *e)
 {
     struct bt_buf path = {0};
     bt_db_path(db, ".rollback", &path);
-    int rc = bt_rollback_undo(db->dir, path.data, e);
+    int rc = bt_rollback_undo(db->dir, path.data, forget_restored, &db->store,
+                              e);
     if (rc == 0)
         rc = remove_synced(db, ".rollback", e);
     bt_buf_release(&path);
@@ -158,7 +168,7 @@ static int roll_back(const struct bt_db *db, struct bt_error *e)
 }
 
 /* Whether DB/rel exists. */
-static int db_has(const struct bt_db *db, const char *rel)
+static int db_has(struct bt_db *db, const char *rel)
 {
     struct bt_buf path = {0};
     bt_db_path(db, rel, &path);
@@ -169,7 +179,7 @@ static int db_has(const struct bt_db *db, const char *rel)
 
 /* Rolls an interrupted transaction forward (a journal: it committed) or
  * back (only .rollback: it did not). Lock held. */
-static int finish_interrupted(const struct bt_db *db, struct bt_error *e)
+static int finish_interrupted(struct bt_db *db, struct bt_error *e)
 {
     if (bt_no_links(db->dir, ".journal", e) != 0 ||
         bt_no_links(db->dir, ".rollback", e) != 0)
@@ -194,7 +204,7 @@ static int finish_interrupted(const struct bt_db *db, struct bt_error *e)
 }
 
 /* Says why an interrupted commit cannot be finished and what to do. */
-static int unfinished(const struct bt_db *db, struct bt_error *e)
+static int unfinished(struct bt_db *db, struct bt_error *e)
 {
     struct bt_error why = *e;
     return bt_fail(e, "cannot finish the interrupted commit in '%s': %s; "
@@ -204,7 +214,7 @@ static int unfinished(const struct bt_db *db, struct bt_error *e)
 }
 
 /* Finishes an interrupted transaction and empties .tmp/. Lock held. */
-static int recover(const struct bt_db *db, struct bt_error *e)
+static int recover(struct bt_db *db, struct bt_error *e)
 {
     struct bt_buf path = {0};
     int rc = finish_interrupted(db, e);
@@ -253,7 +263,7 @@ static int flock_within(int fd, int how, double wait)
  * lock), -1 with *e, -2 when a reader finds no such file in a database
  * it may not write (no writer was ever there), or -3 with *e when the
  * time ran out. */
-static int lock_file(const struct bt_db *db, const char *name, int how,
+static int lock_file(struct bt_db *db, const char *name, int how,
                      double wait, struct bt_error *e)
 {
     struct bt_buf path = {0};
@@ -283,10 +293,21 @@ static int lock_file(const struct bt_db *db, const char *name, int how,
     return fd;
 }
 
-/* .commit for readers (shared) or a committing writer (exclusive). */
-static int commit_lock(const struct bt_db *db, int how, struct bt_error *e)
+/* .commit for readers (shared) or a committing writer (exclusive),
+ * through the gate DB/.gate so that a writer is not starved by readers
+ * that keep arriving: a writer holds the gate exclusively while it waits
+ * for .commit, and a reader passes the gate (shared, for a moment) before
+ * it takes .commit, so new readers queue behind a waiting writer. */
+static int commit_lock(struct bt_db *db, int how, struct bt_error *e)
 {
-    return lock_file(db, ".commit", how, how == LOCK_EX ? db->wait : -1, e);
+    double wait = how == LOCK_EX ? db->wait : -1;
+    int gate = lock_file(db, ".gate", how, wait, e);
+    if (gate == -1 || gate == -3)
+        return gate;
+    int fd = lock_file(db, ".commit", how, wait, e);
+    if (gate >= 0)
+        close(gate);
+    return fd;
 }
 
 int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
@@ -322,7 +343,7 @@ int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
                        "would exceed %d bytes", db->dir, PATH_MAX);
     if (bt_mkdir_p(db->dir, e) != 0)
         return -1;
-    db->wait = wait_seconds;
+    db->wait = wait_seconds > 0 ? wait_seconds : BT_READERS_WAIT;
     int fd = lock_file(db, ".lock", LOCK_EX, wait_seconds, e);
     if (fd < 0) {
         if (fd == -3) {
@@ -333,7 +354,8 @@ int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
         return -1;
     }
     db->lock_fd = fd;
-    if (recover(db, e) != 0) {
+    if (recover(db, e) != 0 ||
+        (db->store.daemon && bt_store_mark(&db->store, e) != 0)) {
         bt_db_unlock(db);
         return -1;
     }
@@ -348,7 +370,7 @@ void bt_db_unlock(struct bt_db *db)
 }
 
 /* Appends "sub/name" for each *.rrd file in DB/sub to *names. */
-static void list_dir(const struct bt_db *db, const char *sub, char ***names,
+static void list_dir(struct bt_db *db, const char *sub, char ***names,
                      size_t *n, size_t *cap)
 {
     struct bt_buf path = {0};
@@ -569,7 +591,7 @@ int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
 
 /* Makes every staged file (and the rollback journal) durable with one
  * syncfs: cheaper than an fsync per file when a load writes thousands. */
-static int sync_db(const struct bt_db *db, struct bt_error *e)
+static int sync_db(struct bt_db *db, struct bt_error *e)
 {
     int dfd = open(db->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     int rc = dfd >= 0 && syncfs(dfd) == 0 ? 0 : -1;
@@ -583,18 +605,44 @@ static int sync_db(const struct bt_db *db, struct bt_error *e)
 /* Writes back the bytes saved in DB/.rollback, if it is there, and
  * removes it: the in-place appends of a transaction that failed before
  * its commit point are undone at once. */
-static void roll_back_now(const struct bt_db *db)
+static void roll_back_now(struct bt_db *db)
 {
     struct bt_error ignored; /* what is left, the next writer finishes */
     if (db_has(db, ".rollback"))
         roll_back(db, &ignored);
 }
 
+/* Makes every queued append in place: in the files, or sent to the
+ * daemon and then flushed to the files; the first failure stops it. */
+static int send_appends(struct bt_txn *t, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    int rc = 0;
+    for (size_t i = 0; i < t->nappends && rc == 0; i++) {
+        const struct bt_txn_append *a = &t->appends[i];
+        path.len = 0;
+        bt_db_path(t->db, a->rel, &path);
+        rc = bt_store_append(&t->db->store, path.data, a->last,
+                             t->points.v + a->first, a->count, e);
+        t->sent += rc == 0 && t->db->store.daemon;
+        if (i + 1 == (t->nappends + 1) / 2)
+            crash_point("appended-half");
+    }
+    for (size_t i = 0; i < t->nappends && rc == 0 && t->db->store.daemon; i++) {
+        path.len = 0;
+        bt_db_path(t->db, t->appends[i].rel, &path);
+        rc = bt_store_flush(&t->db->store, path.data, e);
+    }
+    bt_buf_release(&path);
+    return rc;
+}
+
 /* Puts the rollback journal in place, then makes every queued append in
- * place and syncs. On failure, writes the saved bytes back. */
+ * place and syncs. On failure, writes the saved bytes back; a daemon that
+ * failed after it was sent appends may still write them (BT_TXN_SENT). */
 static int append_in_place(struct bt_txn *t, struct bt_error *e)
 {
-    struct bt_buf staged = {0}, final = {0}, path = {0};
+    struct bt_buf staged = {0}, final = {0};
     bt_db_path(t->db, ".tmp/rollback", &staged);
     bt_db_path(t->db, ".rollback", &final);
     int rc = 0;
@@ -604,24 +652,19 @@ static int append_in_place(struct bt_txn *t, struct bt_error *e)
         rc = bt_fsync_parent(final.data, e);
     if (rc == 0)
         crash_point("journaled");
-    for (size_t i = 0; i < t->nappends && rc == 0; i++) {
-        const struct bt_txn_append *a = &t->appends[i];
-        path.len = 0;
-        bt_db_path(t->db, a->rel, &path);
-        rc = bt_store_append(&t->db->store, path.data, a->last,
-                             t->points.v + a->first, a->count, e);
-        if (i + 1 == (t->nappends + 1) / 2)
-            crash_point("appended-half");
-    }
+    if (rc == 0)
+        rc = send_appends(t, e);
     if (rc == 0)
         rc = sync_db(t->db, e);
-    if (rc == 0)
+    if (rc == 0) {
         crash_point("appended");
-    else
+    } else {
         roll_back_now(t->db);
+        if (t->sent && t->db->store.down)
+            t->outcome = BT_TXN_SENT;
+    }
     bt_buf_release(&staged);
     bt_buf_release(&final);
-    bt_buf_release(&path);
     return rc;
 }
 
@@ -645,8 +688,10 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
         goto fail;
     crash_point("staged");
     /* from the first in-place write to the last rename, no reader reads */
-    if ((cfd = commit_lock(t->db, LOCK_EX, e)) < 0)
+    if ((cfd = commit_lock(t->db, LOCK_EX, e)) < 0) {
+        t->busy = cfd == -3;
         goto fail;
+    }
     if (t->nappends && append_in_place(t, e) != 0)
         goto fail;
     bt_db_path(t->db, ".tmp/journal", &staged);
@@ -664,6 +709,7 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
      * recovery, so abort must not delete them. */
     char *renames = t->renames.data;
     t->renames = (struct bt_buf){0};
+    t->outcome = BT_TXN_COMMITTED;
     crash_point("committed");
     if (t->nappends)
         rc = remove_synced(t->db, ".rollback", e);
@@ -672,6 +718,8 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     free(renames);
     if (rc == 0)
         rc = remove_synced(t->db, ".journal", e);
+    if (rc == 0)
+        t->outcome = BT_TXN_NOTHING; /* and all of it is in place */
     goto out;
 fail:
     rc = -1;
@@ -710,7 +758,10 @@ void bt_txn_abort(struct bt_txn *t)
         free(t->appends[i].rel);
     free(t->appends);
     bt_points_release(&t->points);
-    struct bt_db *db = t->db;
+    struct bt_txn kept = *t; /* what a failed commit left is kept */
     memset(t, 0, sizeof *t);
-    t->db = db;
+    t->db = kept.db;
+    t->outcome = kept.outcome;
+    t->sent = kept.sent;
+    t->busy = kept.busy;
 }

@@ -7,12 +7,15 @@
  *   DB/flags.csv            every flag set, changed or cleared: when,
  *                           series, date, old, new, file
  *   DB/.lock                writers hold flock(LOCK_EX) on it
+ *   DB/.gate                a writer waiting for .commit holds it, so that
+ *                           arriving readers queue behind it
  *   DB/.commit              writers hold it exclusively while they rename,
  *                           readers hold it shared while they read
  *   DB/.tmp/                files being written; emptied by recovery
  *   DB/.rollback            present only while files are changed in place:
  *                           the bytes they held before (rollback.h)
  *   DB/.journal             present only while a transaction commits
+ *   DB/.marker.rrd          through rrdcached: shows the daemon serves DB
  *
  * A transaction changes series two ways: a rebuilt file is written
  * complete into .tmp/ and renamed into place; an append is written into
@@ -41,12 +44,14 @@
 #include "series.h"
 #include "store_rrd.h"
 
+#define BT_READERS_WAIT 30 /* seconds a commit waits for readers at --wait 0 */
+
 struct bt_db {
     char *dir;             /* owned */
     struct bt_store store; /* how RRD files are reached */
     int lock_fd;           /* -1 unless the writers' lock is held */
     int read_fd;           /* -1 unless .commit is held shared */
-    double wait;           /* seconds a writer waits for each lock (--wait) */
+    double wait;           /* seconds a commit waits for readers */
     int warned;            /* 1 when warning says why the database was read
                               with an interrupted commit it cannot finish */
     struct bt_error warning;
@@ -59,7 +64,9 @@ void bt_db_release(struct bt_db *db); /* unlocks if needed */
 /* Creates the directory if needed, takes the writers' lock, waiting up to
  * wait_seconds (0: do not wait), then recovers from any interrupted
  * transaction. Fails with BT_EXIT_LOCKED in *code when the lock stays busy.
- * The same wait bounds .commit when the transaction commits. Recovery
+ * The same wait bounds the wait for readers to finish (.commit) when a
+ * transaction commits; with a wait of 0 (do not queue behind another
+ * writer), readers are waited for up to BT_READERS_WAIT. Recovery
  * refuses a database whose entries are symbolic links and a journal that
  * names a file outside it, saying how to recover. */
 int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
@@ -96,6 +103,18 @@ struct bt_txn_append {
     size_t first, count; /* the points, in bt_txn.points */
 };
 
+/* What a commit that failed left in the database. */
+enum bt_txn_outcome {
+    BT_TXN_NOTHING,   /* nothing changed: the database is as it was */
+    BT_TXN_COMMITTED, /* the commit point was passed: the load is in, and
+                         the next command finishes putting it in place */
+    BT_TXN_SENT,      /* through rrdcached, the daemon failed once it had
+                         been sent appends: the files were restored, but it
+                         may still write what it was sent (txn.sent series)
+                         when it resumes; loading the file again completes
+                         the load */
+};
+
 /* A set of series files replaced or appended to together. The lock must
  * be held. */
 struct bt_txn {
@@ -108,6 +127,9 @@ struct bt_txn {
     struct bt_txn_append *appends;   /* owned */
     size_t nappends, appends_cap;
     struct bt_points points;         /* every appended point, owned */
+    enum bt_txn_outcome outcome;     /* after bt_txn_commit failed */
+    size_t sent;                     /* BT_TXN_SENT: appends sent */
+    int busy;                        /* .commit stayed locked past --wait */
 };
 
 void bt_txn_begin(struct bt_txn *t, struct bt_db *db);
@@ -129,7 +151,11 @@ void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
 /* Records one revision for the log. */
 void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                      double old_value, double new_value, const char *file);
-/* Makes every recorded file and revision durable and visible at once. */
+/* Makes every recorded file and revision durable and visible at once.
+ * Through rrdcached, every append is sent and then flushed to its file
+ * before the commit point, all under .commit, so that a commit that
+ * returns 0 is on disk and no reader sees half of it. On failure,
+ * t->outcome says what was left (kept until the next bt_txn_begin). */
 int bt_txn_commit(struct bt_txn *t, struct bt_error *e);
 /* Drops the transaction and its temporary files (nothing was changed in
  * place before commit). */

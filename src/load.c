@@ -108,9 +108,6 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     a->st->series++;
     if (!a->txn)
         return 0;
-    if (a->db->store.daemon) /* the daemon queues it (docs/reliability.md) */
-        return bt_store_append(&a->db->store, a->path.data, last, o + k,
-                               n - k, a->e);
     return bt_txn_append(a->txn, a->rel.data, last, o + k, n - k, a->e);
 }
 
@@ -321,6 +318,26 @@ static int pick_mapping(const char *path, const struct bt_load_opts *o,
     return rc;
 }
 
+void bt_load_failure(const char *file, const struct bt_load_stats *st,
+                     struct bt_buf *out)
+{
+    switch (st->outcome) {
+    case BT_TXN_NOTHING:
+        bt_buf_addf(out, "%s: not loaded; nothing written\n", file);
+        break;
+    case BT_TXN_COMMITTED:
+        bt_buf_addf(out, "%s: loaded, but not yet all in place: the next "
+                    "command on the database puts the rest in place\n", file);
+        break;
+    case BT_TXN_SENT:
+        bt_buf_addf(out, "%s: not loaded; the files are as they were, but "
+                    "rrdcached had been sent the new days of %zu series and "
+                    "may still write them when it resumes: loading '%s' "
+                    "again completes the load\n", file, st->sent, file);
+        break;
+    }
+}
+
 enum bt_load_result bt_load_file(struct bt_db *db,
                                  const struct bt_catalogue *cat,
                                  const char *path,
@@ -355,6 +372,9 @@ enum bt_load_result bt_load_file(struct bt_db *db,
         bt_txn_abort(&txn);
         res = rc == 2 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
         st->rejected += rc == 2;
+        st->outcome = txn.outcome;
+        st->sent = txn.sent;
+        st->busy = txn.busy;
         goto out;
     }
     res = BT_LOAD_OK;

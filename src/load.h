@@ -30,14 +30,23 @@ struct bt_load_stats {
     size_t series;        /* series files written */
     size_t skipped[BT_DS_SKIP_N]; /* lines passed over, by reason */
     size_t flags_changed; /* observations whose flag was set, changed or cleared */
+    enum bt_txn_outcome outcome; /* BT_LOAD_FAILED: what the load left */
+    size_t sent;          /* BT_TXN_SENT: series sent to rrdcached */
+    int busy;             /* BT_LOAD_FAILED: the database stayed busy */
 };
 
 enum bt_load_result {
     BT_LOAD_OK = 0,
     BT_LOAD_REJECTED = 1, /* problems in *diags (none: the mapping, in *e);
                              nothing written */
-    BT_LOAD_FAILED = -1,  /* could not read or write (*e); nothing written */
+    BT_LOAD_FAILED = -1,  /* could not read or write (*e); st->outcome
+                             says what was left */
 };
+
+/* Appends to *out the line that says what a failed load of file left
+ * (st->outcome): "FILE: not loaded; nothing written" only when so. */
+void bt_load_failure(const char *file, const struct bt_load_stats *st,
+                     struct bt_buf *out);
 
 /* Loads the CSV file at path. Every row is checked first; a file with any
  * problem is rejected whole. Otherwise every series it touches is merged

@@ -128,7 +128,9 @@ static int close_synced(int fd, const char *path, struct bt_error *e)
     return rc;
 }
 
-int bt_rollback_undo(const char *dir, const char *path, struct bt_error *e)
+int bt_rollback_undo(const char *dir, const char *path,
+                     void (*before)(void *ctx, const char *path), void *ctx,
+                     struct bt_error *e)
 {
     struct bt_buf j, file = {0};
     if (bt_file_read(path, &j, e) != 0)
@@ -163,6 +165,8 @@ int bt_rollback_undo(const char *dir, const char *path, struct bt_error *e)
                              BT_SHOWN(cur));
             if (rc == 0)
                 rc = bt_no_links(dir, cur, e);
+            if (rc == 0 && before)
+                before(ctx, file.data);
             if (rc == 0 && (fd = open(file.data, O_WRONLY | O_CLOEXEC |
                                                  O_NOFOLLOW)) < 0)
                 rc = bt_fail_errno(e, "cannot restore '%s'", file.data);

@@ -46,8 +46,13 @@ int bt_rollback_finish(struct bt_rollback *r, struct bt_error *e);
 void bt_rollback_release(struct bt_rollback *r);
 
 /* Writes every saved range of the journal at path back into the files
- * under dir and fsyncs them. Returns 0, or -1 with *e (the journal is
- * damaged, or a file cannot be written). Repeating it is harmless. */
-int bt_rollback_undo(const char *dir, const char *path, struct bt_error *e);
+ * under dir and fsyncs them; before it restores a file, calls
+ * before(ctx, its path) (NULL: no call). Every path the journal names is
+ * checked to be a series file inside dir, reached through no link.
+ * Returns 0, or -1 with *e (the journal is damaged, names another file,
+ * or a file cannot be written). Repeating it is harmless. */
+int bt_rollback_undo(const char *dir, const char *path,
+                     void (*before)(void *ctx, const char *path), void *ctx,
+                     struct bt_error *e);
 
 #endif

@@ -1,21 +1,24 @@
 /* store_rrd.c - series in RRD files through librrd (see store_rrd.h). */
+#define _GNU_SOURCE /* sigaction, setitimer */
 #include "store_rrd.h"
 
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <rrd.h>
 #include <rrd_client.h>
 
 #include "fileio.h"
-#include "store_format.h"
 #include "number.h"
+#include "store_format.h"
 
 void bt_points_add(struct bt_points *p, bt_day day, double value)
 {
@@ -62,7 +65,7 @@ static int write_failed(struct bt_error *e, const char *what, const char *path)
  * daemon on a unix socket (so they are made absolute) and sends them as
  * they are to a remote one, which takes them relative to its base
  * directory: the database directory. */
-static const char *daemon_name(const struct bt_store *s, const char *path,
+static const char *daemon_name(struct bt_store *s, const char *path,
                                struct bt_buf *out)
 {
     char cwd[4096];
@@ -80,22 +83,162 @@ static const char *daemon_name(const struct bt_store *s, const char *path,
     return out->data;
 }
 
-/* Connects to the daemon (once per process); 0 or -1. */
-static int daemon_connect(const struct bt_store *s, struct bt_error *e)
+/* Set when the timer of a daemon operation rang. A signal handler has no
+ * context to write to: this flag is the one piece of state of the module
+ * outside struct bt_store, and only op_begin and op_end read it. */
+static volatile sig_atomic_t alarm_rang;
+
+/* SIGALRM interrupts a daemon call blocked on its socket. */
+static void on_alarm(int sig)
 {
+    (void)sig;
+    alarm_rang = 1;
+}
+
+/* Starts a daemon operation: a one-shot timer of s->timeout seconds whose
+ * signal (no SA_RESTART) makes librrd's blocked read or write fail; it
+ * rings again each second after, so librrd's retry cannot block either. */
+static void op_begin(const struct bt_store *s)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_alarm;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    struct itimerval it = {{1, 0}, {(time_t)s->timeout,
+        (suseconds_t)((s->timeout - (double)(time_t)s->timeout) * 1e6)}};
+    alarm_rang = 0;
+    setitimer(ITIMER_REAL, &it, NULL);
     rrd_clear_error();
-    if (rrdc_is_connected(s->daemon))
+}
+
+/* Ends the operation op on path, which returned rc (0 for
+ * success): disarms the timer; on failure fills *e with the daemon's
+ * address, the operation and why, and, when the daemon itself failed
+ * (timed out, unreachable, dropped the connection), marks it down.
+ * Returns 0 or -1. */
+static int op_end(struct bt_store *s, int rc, const char *op,
+                  const char *path, struct bt_error *e)
+{
+    struct itimerval off;
+    memset(&off, 0, sizeof off);
+    setitimer(ITIMER_REAL, &off, NULL);
+    if (rc == 0)
         return 0;
-    if (rrdc_connect(s->daemon) != 0 || !rrdc_is_connected(s->daemon))
-        return rrd_failed(e, "cannot reach rrdcached at", s->daemon);
-    return 0;
+    int timed_out = alarm_rang;
+    const char *msg = rrd_test_error() ? rrd_get_error() : "no answer";
+    if (timed_out)
+        bt_fail(e, "rrdcached at '%s' did not answer within %g s to %s "
+                "'%s' (see --daemon-timeout)", s->daemon, s->timeout, op, path);
+    else
+        bt_fail(e, "rrdcached at '%s': cannot %s '%s': %s", s->daemon, op,
+                path, msg);
+    rrd_clear_error();
+    if (timed_out || !rrdc_is_connected(s->daemon)) {
+        rrdc_disconnect(); /* a half-read answer must not be read later */
+        s->down = 1;
+        s->why_down = *e;
+    }
+    return -1;
+}
+
+/* The marker's path, in *out. */
+static void marker_path(const struct bt_store *s, struct bt_buf *out)
+{
+    out->len = 0;
+    bt_buf_addf(out, "%s/.marker.rrd", s->root);
+}
+
+int bt_store_mark(struct bt_store *s, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    marker_path(s, &path);
+    int rc = 0;
+    if (access(path.data, F_OK) != 0) {
+        /* a stamp of this database's own: any second in 2001..2029 */
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        unsigned long long x = (unsigned long long)now.tv_nsec * 2654435761u ^
+                               (unsigned long long)getpid() << 20 ^
+                               (unsigned long long)now.tv_sec;
+        time_t stamp = (time_t)(1000000000 + x % 900000000);
+        /* step 1 s: the daemon reports a last update in whole steps */
+        const char *args[] = {"DS:marker:GAUGE:2:U:U", "RRA:LAST:0.5:1:1"};
+        struct bt_buf tmp = {0};
+        bt_buf_addf(&tmp, "%s.%ld", path.data, (long)getpid());
+        rrd_clear_error();
+        if (rrd_create_r(tmp.data, 1, stamp, 2, args) != 0)
+            rc = write_failed(e, "cannot create", tmp.data);
+        if (rc == 0 && rename(tmp.data, path.data) != 0)
+            rc = bt_fail_errno(e, "cannot create '%s'", path.data);
+        if (rc == 0)
+            rc = bt_fsync_parent(path.data, e);
+        unlink(tmp.data);
+        bt_buf_release(&tmp);
+    }
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Checks that the daemon sees the marker as this process does: same last
+ * update, so it serves this very database. A database with no marker yet
+ * (only ever read) has nothing to check. 0, or -1 with *e. */
+static int verify(struct bt_store *s, struct bt_error *e)
+{
+    struct bt_buf path = {0}, nb = {0};
+    marker_path(s, &path);
+    rrd_clear_error();
+    time_t here = access(path.data, F_OK) == 0 ? rrd_last_r(path.data) : -1;
+    rrd_clear_error();
+    int rc = 0;
+    if (here > 0) {
+        op_begin(s);
+        time_t there = rrdc_last(daemon_name(s, path.data, &nb));
+        rc = op_end(s, there > 0 ? 0 : -1, "read", path.data, e);
+        if (!s->down && there != here)
+            rc = bt_fail(e, "rrdcached at '%s' does not serve the database "
+                         "'%s': it %s marker '.marker.rrd' (start the "
+                         "daemon with -b on this database directory)",
+                         s->daemon, s->root, there > 0 ? "sees another" :
+                         "cannot read its");
+        if (rc != 0) {
+            s->down = 1;
+            s->why_down = *e;
+        }
+    }
+    s->verified = rc == 0;
+    bt_buf_release(&path);
+    bt_buf_release(&nb);
+    return rc;
+}
+
+/* Connects to the daemon (once per process) and, the first time, checks
+ * that it serves this database; 0 or -1. */
+static int daemon_connect(struct bt_store *s, struct bt_error *e)
+{
+    if (s->down) {
+        *e = s->why_down;
+        return -1;
+    }
+    if (!rrdc_is_connected(s->daemon)) {
+        op_begin(s);
+        int rc = rrdc_connect(s->daemon);
+        if (rc == 0 && !rrdc_is_connected(s->daemon))
+            rc = -1;
+        if (op_end(s, rc, "connect for", s->root, e) != 0) {
+            s->down = 1; /* unreachable: no point in trying each file */
+            s->why_down = *e;
+            return -1;
+        }
+    }
+    return s->verified ? 0 : verify(s, e);
 }
 
 /* Reads the observations of days from..to into *out (emptied first)
  * through the open name (the daemon's name or the path). A read that
  * misses part of the range is an error: a rebuild from it would drop what
  * it missed. */
-static int fetch(const struct bt_store *s, const char *path, const char *name,
+static int fetch(struct bt_store *s, const char *path, const char *name,
                  bt_day from, bt_day to, struct bt_points *out,
                  struct bt_error *e)
 {
@@ -107,13 +250,20 @@ static int fetch(const struct bt_store *s, const char *path, const char *name,
     unsigned long step = 0, nds = 0;
     char **names = NULL;
     rrd_value_t *data = NULL;
-    rrd_clear_error();
-    int rc = s->daemon ? rrdc_fetch(name, "LAST", &start, &end, &step, &nds,
-                                    &names, &data)
-                       : rrd_fetch_r(path, "LAST", &start, &end, &step, &nds,
-                                     &names, &data);
-    if (rc != 0)
-        return rrd_failed(e, "cannot read", path);
+    int rc;
+    if (s->daemon) {
+        if (daemon_connect(s, e) != 0)
+            return -1;
+        op_begin(s);
+        rc = rrdc_fetch(name, "LAST", &start, &end, &step, &nds, &names, &data);
+        if (op_end(s, rc, "fetch", path, e) != 0)
+            return -1;
+    } else {
+        rrd_clear_error();
+        rc = rrd_fetch_r(path, "LAST", &start, &end, &step, &nds, &names, &data);
+        if (rc != 0)
+            return rrd_failed(e, "cannot read", path);
+    }
     int ok = step == BT_RRD_STEP && nds == 1 && start <= want && end >= last;
     if (!ok) {
         bt_fail(e, "'%s' is not a baytrack series or could not be read whole "
@@ -139,7 +289,7 @@ static int fetch(const struct bt_store *s, const char *path, const char *name,
 /* The last update time of path (flushed through the daemon first), in
  * *last; 0, 1 when the file does not exist, -1. *nb receives the daemon's
  * name for the file. */
-static int last_update(const struct bt_store *s, const char *path,
+static int last_update(struct bt_store *s, const char *path,
                        time_t *last, struct bt_buf *nb, struct bt_error *e)
 {
     struct stat st;
@@ -152,17 +302,25 @@ static int last_update(const struct bt_store *s, const char *path,
         return bt_fail(e, "'%s' is %s, not a series file: baytrack follows "
                        "no link inside the database", path,
                        S_ISLNK(st.st_mode) ? "a symbolic link" : "not a file");
-    const char *name = s->daemon ? daemon_name(s, path, nb) : path;
-    if (s->daemon && (daemon_connect(s, e) != 0 || rrdc_flush(name) != 0))
-        return rrd_failed(e, "rrdcached cannot flush", path);
-    rrd_clear_error();
-    *last = s->daemon ? rrdc_last(name) : rrd_last_r(path);
-    if (*last < BT_RRD_STEP)
-        return rrd_failed(e, "cannot read", path);
-    return 0;
+    if (!s->daemon) {
+        rrd_clear_error();
+        *last = rrd_last_r(path);
+        return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
+    }
+    const char *name = daemon_name(s, path, nb);
+    if (daemon_connect(s, e) != 0)
+        return -1;
+    op_begin(s);
+    int rc = rrdc_flush(name);
+    if (op_end(s, rc, "flush", path, e) != 0)
+        return -1;
+    op_begin(s);
+    *last = rrdc_last(name);
+    return op_end(s, *last < BT_RRD_STEP ? -1 : 0, "read the last update of",
+                  path, e);
 }
 
-int bt_store_last(const struct bt_store *s, const char *path, bt_day *last,
+int bt_store_last(struct bt_store *s, const char *path, bt_day *last,
                   struct bt_error *e)
 {
     struct bt_buf nb = {0};
@@ -173,7 +331,7 @@ int bt_store_last(const struct bt_store *s, const char *path, bt_day *last,
     return rc;
 }
 
-int bt_store_read_range(const struct bt_store *s, const char *path,
+int bt_store_read_range(struct bt_store *s, const char *path,
                         bt_day from, bt_day to, struct bt_points *out,
                         struct bt_error *e)
 {
@@ -184,7 +342,7 @@ int bt_store_read_range(const struct bt_store *s, const char *path,
     return rc;
 }
 
-int bt_store_read(const struct bt_store *s, const char *path,
+int bt_store_read(struct bt_store *s, const char *path,
                   struct bt_points *out, struct bt_error *e)
 {
     out->n = 0;
@@ -346,7 +504,7 @@ static int update_file(const char *path, const struct bt_buf *text,
     return rc == 0 ? 0 : write_failed(e, "cannot write", path);
 }
 
-int bt_store_write(const struct bt_store *s, const char *path,
+int bt_store_write(struct bt_store *s, const char *path,
                    const struct bt_point *pts, size_t n, struct bt_error *e)
 {
     (void)s;
@@ -378,7 +536,7 @@ int bt_store_write(const struct bt_store *s, const char *path,
 #define DAEMON_LINE_MAX 4000
 
 /* Sends the updates in text to the daemon in batches of whole lines. */
-static int update_daemon(const struct bt_store *s, const char *path,
+static int update_daemon(struct bt_store *s, const char *path,
                          const struct bt_buf *text, size_t nargs,
                          struct bt_error *e)
 {
@@ -390,26 +548,25 @@ static int update_daemon(const struct bt_store *s, const char *path,
     size_t room = DAEMON_LINE_MAX - strlen(name) - 16, used = 0, k = 0;
     int rc = 0;
     const char *p = text->data;
-    for (size_t i = 0; i < nargs && rc == 0; i++) {
-        size_t len = strlen(p) + 1;
-        if (used + len > room) {
-            rrd_clear_error();
-            rc = rrdc_update(name, (int)k, batch);
+    for (size_t i = 0; i <= nargs && rc == 0; i++) {
+        size_t len = i < nargs ? strlen(p) + 1 : 0;
+        if (k && (i == nargs || used + len > room)) {
+            op_begin(s);
+            rc = op_end(s, rrdc_update(name, (int)k, batch), "update", path, e);
             k = used = 0;
         }
-        batch[k++] = p;
-        used += len;
-        p += len;
+        if (i < nargs) {
+            batch[k++] = p;
+            used += len;
+            p += len;
+        }
     }
-    rrd_clear_error();
-    if (rc == 0 && k)
-        rc = rrdc_update(name, (int)k, batch);
     free(batch);
     bt_buf_release(&nb);
-    return rc == 0 ? 0 : rrd_failed(e, "rrdcached cannot update", path);
+    return rc;
 }
 
-int bt_store_append(const struct bt_store *s, const char *path,
+int bt_store_append(struct bt_store *s, const char *path,
                     bt_day last_day, const struct bt_point *pts, size_t n,
                     struct bt_error *e)
 {
@@ -442,18 +599,30 @@ int bt_store_check_layout(int fd, const char *path, struct bt_error *e)
     return 0;
 }
 
-int bt_store_forget(const struct bt_store *s, const char *path,
-                    struct bt_error *e)
+void bt_store_forget(struct bt_store *s, const char *path)
+{
+    struct bt_error ignored; /* a daemon that held nothing for the file */
+    if (!s->daemon || daemon_connect(s, &ignored) != 0)
+        return;
+    struct bt_buf nb = {0};
+    op_begin(s);
+    int rc = rrdc_forget(daemon_name(s, path, &nb));
+    if (rc != 0 && !rrdc_is_connected(s->daemon))
+        op_end(s, rc, "forget", path, &ignored);
+    else
+        op_end(s, 0, "forget", path, &ignored);
+    bt_buf_release(&nb);
+}
+
+int bt_store_flush(struct bt_store *s, const char *path, struct bt_error *e)
 {
     if (!s->daemon)
         return 0;
     if (daemon_connect(s, e) != 0)
         return -1;
-    rrd_clear_error();
-    /* an error here means the daemon held nothing for the file */
     struct bt_buf nb = {0};
-    rrdc_forget(daemon_name(s, path, &nb));
+    op_begin(s);
+    int rc = rrdc_flush(daemon_name(s, path, &nb));
     bt_buf_release(&nb);
-    rrd_clear_error();
-    return 0;
+    return op_end(s, rc, "flush", path, e);
 }

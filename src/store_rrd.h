@@ -42,45 +42,65 @@ void bt_points_release(struct bt_points *p);
 /* Where the RRD files are read and written: directly, or through a
  * running rrdcached (daemon is its address, NULL for none: "unix:PATH" or
  * "HOST:PORT"). Through the daemon, reads flush the file and fetch through
- * it, appends go to it as batched updates (each command line under 4 KiB),
- * and a file replaced on disk is forgotten by it. The daemon is given
- * names relative to the database directory, which must be its base
- * directory (rrdcached -b DB), so collectors on other hosts may mount the
- * database anywhere. librrd keeps one daemon connection per process. */
+ * it, appends go to it as batched updates (each command line under 4 KiB)
+ * and are flushed to their files before a commit, and a file replaced on
+ * disk is forgotten by it. The daemon is given names relative to the
+ * database directory, which must be its base directory (rrdcached -b DB),
+ * so collectors on other hosts may mount the database anywhere; that it
+ * is, the marker file DB/.marker.rrd shows (bt_store_mark). Every daemon
+ * operation is bounded by timeout; one that fails for want of the daemon
+ * (unreachable, dropped, silent) marks it down, and every later one fails
+ * at once with the same message. librrd keeps one daemon connection per
+ * process. */
 struct bt_store {
     const char *daemon; /* borrowed */
     const char *root;   /* the database directory, borrowed */
+    double timeout;     /* seconds a daemon operation may take */
+    int verified;       /* the daemon was shown to serve root */
+    int down;           /* the daemon failed: why_down says how */
+    struct bt_error why_down;
 };
+
+#define BT_DAEMON_TIMEOUT 30 /* seconds: the default timeout */
+
+/* Makes sure the database has its marker, an RRD file whose last update
+ * is a stamp of its own, so that a daemon serving another directory is
+ * told apart (a writer calls it, lock held). 0, or -1 with *e. */
+int bt_store_mark(struct bt_store *s, struct bt_error *e);
+
+/* Through a daemon, writes to path every update it queued for it, and
+ * waits until it has; without one, does nothing. 0, or -1 with *e. */
+int bt_store_flush(struct bt_store *s, const char *path, struct bt_error *e);
 
 /* Reads every observation in the RRD file at path into *out (emptied
  * first). Returns 0; 1 when the file does not exist (*out stays empty);
  * -1 on error. */
-int bt_store_read(const struct bt_store *s, const char *path,
+int bt_store_read(struct bt_store *s, const char *path,
                   struct bt_points *out, struct bt_error *e);
 
 /* Reads the observations of days from..to (inclusive) of the existing
  * file path into *out (emptied first); reads only those rows. 0 or -1. */
-int bt_store_read_range(const struct bt_store *s, const char *path,
+int bt_store_read_range(struct bt_store *s, const char *path,
                         bt_day from, bt_day to, struct bt_points *out,
                         struct bt_error *e);
 
 /* The day of the last observation of the file path (its last update),
  * in *last, reading only its header. Returns 0; 1 when the file does not
  * exist; -1 on error. */
-int bt_store_last(const struct bt_store *s, const char *path, bt_day *last,
+int bt_store_last(struct bt_store *s, const char *path, bt_day *last,
                   struct bt_error *e);
 
 /* Creates the RRD file path (replacing any file there) holding exactly
  * pts[0..n), which are sorted by day with each day once. Used on
  * temporary files that a transaction syncs and renames into place. */
-int bt_store_write(const struct bt_store *s, const char *path,
+int bt_store_write(struct bt_store *s, const char *path,
                    const struct bt_point *pts, size_t n, struct bt_error *e);
 
 /* Appends pts[0..n) (sorted, all after last_day, the file's last
  * observation) to the existing file path in place: one batch update
  * through librrd, or through the daemon when there is one. Its cost
  * depends on n and the days covered, not on the file's history. */
-int bt_store_append(const struct bt_store *s, const char *path,
+int bt_store_append(struct bt_store *s, const char *path,
                     bt_day last_day, const struct bt_point *pts, size_t n,
                     struct bt_error *e);
 
@@ -89,9 +109,10 @@ int bt_store_append(const struct bt_store *s, const char *path,
  * what a different ring holds. 0, or -1 with *e naming the file. */
 int bt_store_check_layout(int fd, const char *path, struct bt_error *e);
 
-/* After path was replaced by rename: tells the daemon (if any) to drop
- * what it caches for it. */
-int bt_store_forget(const struct bt_store *s, const char *path,
-                    struct bt_error *e);
+/* After path was replaced by rename or restored from the rollback
+ * journal: tells the daemon (if any) to drop what it caches or queued for
+ * it. Best effort: a daemon that is down has nothing to drop that could
+ * be written over a newer file. */
+void bt_store_forget(struct bt_store *s, const char *path);
 
 #endif

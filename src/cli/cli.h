@@ -17,6 +17,7 @@ struct bt_cli {
     const char *db_dir;        /* --db, BAYTRACK_DB, default ./data */
     const char *catalogue_dir; /* --catalogue, BAYTRACK_CATALOGUE, ./indicators */
     const char *daemon;        /* --daemon, RRDCACHED_ADDRESS, or NULL */
+    double daemon_timeout;     /* --daemon-timeout, seconds */
     int quiet;                 /* --quiet: errors only */
     int verbose;               /* --verbose: say what is done */
     const char *command;       /* the command's name, for messages */
@@ -38,6 +39,7 @@ extern const struct bt_command bt_commands[];
     {"db", required_argument, NULL, 1001},                                     \
         {"catalogue", required_argument, NULL, 1002},                          \
         {"daemon", required_argument, NULL, 1003},                             \
+        {"daemon-timeout", required_argument, NULL, 1004},                     \
         {"quiet", no_argument, NULL, 'q'}, {"verbose", no_argument, NULL, 'v'}, \
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}
 #define BT_COMMON_SHORT "qvh"
@@ -59,6 +61,8 @@ void bt_cli_help(FILE *f, const char *name);
 void bt_cli_man(FILE *f);
 /* Reads the catalogue; on failure prints why and returns BT_EXIT_CONFIG. */
 int bt_cli_catalogue(const struct bt_cli *cli, struct bt_catalogue *cat);
+/* Sets up *db for the command's database, daemon and daemon timeout. */
+void bt_cli_db_init(const struct bt_cli *cli, struct bt_db *db);
 /* Releases *db, first printing its warning if reading found an
  * interrupted commit that could not be finished. */
 void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db);

@@ -59,7 +59,7 @@ int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv)
     struct bt_points obs = {0};
     struct bt_buf script = {0}, sub = {0};
     size_t nseries = 0;
-    bt_db_init(&db, cli->db_dir, cli->daemon);
+    bt_cli_db_init(cli, &db);
     if (!ind) {
         rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "unknown indicator '%s'", id);
     } else if (bt_query_indicator(&db, ind, where, nwhere, &obs, &nseries, &e) != 0) {

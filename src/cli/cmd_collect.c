@@ -79,7 +79,7 @@ int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
     struct bt_error e;
     enum bt_exit code;
     size_t failed = 0;
-    bt_db_init(&db, cli->db_dir, cli->daemon);
+    bt_cli_db_init(cli, &db);
     if (bt_db_lock(&db, wait, &code, &e) != 0)
         rc = bt_cli_error(cli, code, "%s", e.msg);
     else if (bt_collect(&db, &cat, argv[optind], &o, on_file, cli, &failed, &e) != 0)

@@ -88,7 +88,7 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
     struct bt_error e;
     struct bt_exported *x = NULL;
     size_t nx = 0;
-    bt_db_init(&db, cli->db_dir, cli->daemon);
+    bt_cli_db_init(cli, &db);
     if (!ind) {
         rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "unknown indicator '%s'", id);
         goto out;

@@ -64,8 +64,11 @@ static void report(const struct bt_cli *cli, const char *file,
                    const struct bt_error *e)
 {
     if (res == BT_LOAD_FAILED) {
+        struct bt_buf what = {0};
         bt_cli_error(cli, 0, "%s", e->msg);
-        fprintf(stderr, "%s: not loaded; nothing written\n", file);
+        bt_load_failure(file, st, &what);
+        fputs(what.data, stderr);
+        bt_buf_release(&what);
         return;
     }
     if (res == BT_LOAD_REJECTED && diags->n == 0) { /* the mapping */
@@ -133,7 +136,7 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
         return rc;
     struct bt_db db;
     struct bt_error e;
-    bt_db_init(&db, cli->db_dir, cli->daemon);
+    bt_cli_db_init(cli, &db);
     enum bt_exit code = BT_EXIT_OK;
     if (!o.dry_run && bt_db_lock(&db, wait, &code, &e) != 0) {
         rc = bt_cli_error(cli, code, "%s", e.msg);
@@ -153,7 +156,7 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
         clear_bar(&bar);
         report(cli, argv[i], res, &o, &st, &diags, &e);
         if (res == BT_LOAD_FAILED)
-            rc = BT_EXIT_IO;
+            rc = st.busy ? BT_EXIT_LOCKED : BT_EXIT_IO;
         else if (res == BT_LOAD_REJECTED && rc == 0)
             rc = BT_EXIT_DATA;
         bt_diags_release(&diags);

@@ -38,7 +38,7 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
     struct bt_db db;
     struct bt_error e;
     struct bt_report_stats st;
-    bt_db_init(&db, cli->db_dir, cli->daemon);
+    bt_cli_db_init(cli, &db);
     if (bt_report_write(&db, &cat, &o, &st, &e) != 0) {
         rc = bt_cli_chart_error(cli, &e);
     } else if (!cli->quiet) {

@@ -31,7 +31,7 @@ int bt_cmd_series(struct bt_cli *cli, int argc, char **argv)
         return bt_cli_usage(cli, "name at most one indicator");
     struct bt_db db;
     struct bt_error e;
-    bt_db_init(&db, cli->db_dir, cli->daemon);
+    bt_cli_db_init(cli, &db);
     rc = bt_db_each_series(&db, print_one, optind < argc ? argv[optind] : NULL, &e);
     bt_cli_db_release(cli, &db);
     return rc ? bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg) : BT_EXIT_OK;

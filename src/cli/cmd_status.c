@@ -202,7 +202,7 @@ int bt_cmd_status(struct bt_cli *cli, int argc, char **argv)
     struct bt_db db;
     struct bt_error e;
     struct bt_assessment *a;
-    bt_db_init(&db, cli->db_dir, cli->daemon);
+    bt_cli_db_init(cli, &db);
     if (bt_query_assess(&db, &cat, as_of, &a, &e) != 0) {
         rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
     } else {

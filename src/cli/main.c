@@ -1,4 +1,5 @@
 /* main.c - baytrack's entry point and its one command table. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
     "  --db DIR            database directory (env BAYTRACK_DB, default ./data)\n" \
     "  --catalogue DIR     catalogue directory (env BAYTRACK_CATALOGUE, default ./indicators)\n" \
     "  --daemon ADDRESS    read and write through rrdcached (env RRDCACHED_ADDRESS)\n" \
+    "  --daemon-timeout SECONDS  give up on a silent rrdcached after this long (default 30)\n" \
     "  -q, --quiet         print errors only\n"                               \
     "  -v, --verbose       say what is being done\n"
 
@@ -170,6 +172,18 @@ int bt_cli_common(struct bt_cli *cli, int c, const char *arg)
     case 1001: cli->db_dir = arg; return 0;
     case 1002: cli->catalogue_dir = arg; return 0;
     case 1003: cli->daemon = arg; return 0;
+    case 1004: {
+        char *end;
+        double t = strtod(arg, &end);
+        if (*end || !(t > 0 && t <= 86400)) {
+            fprintf(stderr, "baytrack: %s: --daemon-timeout '%s' is not a "
+                    "number of seconds (more than 0, at most 86400)\n",
+                    cli->command, arg);
+            return BT_EXIT_USAGE;
+        }
+        cli->daemon_timeout = t;
+        return 0;
+    }
     case 'q': cli->quiet = 1; return 0;
     case 'v': cli->verbose = 1; return 0;
     case 'h': bt_cli_help(stdout, cli->command); return -1;
@@ -200,6 +214,12 @@ int bt_cli_usage(const struct bt_cli *cli, const char *fmt, ...)
         if (strcmp(c->name, cli->command) == 0)
             fprintf(stderr, "\nusage: baytrack %s %s\n", c->name, c->args);
     return BT_EXIT_USAGE;
+}
+
+void bt_cli_db_init(const struct bt_cli *cli, struct bt_db *db)
+{
+    bt_db_init(db, cli->db_dir, cli->daemon);
+    db->store.timeout = cli->daemon_timeout;
 }
 
 void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db)
@@ -248,7 +268,9 @@ static int global_options(struct bt_cli *cli, int argc, char **argv)
     static const struct {
         const char *name;
         int code;
-    } with_arg[] = {{"--db", 1001}, {"--catalogue", 1002}, {"--daemon", 1003}};
+    } with_arg[] = {{"--db", 1001}, {"--catalogue", 1002}, {"--daemon", 1003},
+                    {"--daemon-timeout", 1004}};
+    const size_t nwith = sizeof with_arg / sizeof *with_arg;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
@@ -258,14 +280,15 @@ static int global_options(struct bt_cli *cli, int argc, char **argv)
             continue;
         }
         size_t k = 0;
-        while (k < 3 && strcmp(a, with_arg[k].name) != 0)
+        while (k < nwith && strcmp(a, with_arg[k].name) != 0)
             k++;
-        if (k == 3 || i + 1 == argc) {
+        if (k == nwith || i + 1 == argc) {
             fprintf(stderr, "baytrack: unknown option '%s' before the command; "
                             "run 'baytrack help'\n", a);
             return -1;
         }
-        bt_cli_common(cli, with_arg[k].code, argv[++i]);
+        if (bt_cli_common(cli, with_arg[k].code, argv[++i]) != 0)
+            return -1;
     }
     return i;
 }
@@ -282,8 +305,12 @@ int main(int argc, char **argv)
         .db_dir = env_or("BAYTRACK_DB", "./data"),
         .catalogue_dir = env_or("BAYTRACK_CATALOGUE", "./indicators"),
         .daemon = env_or("RRDCACHED_ADDRESS", NULL),
+        .daemon_timeout = BT_DAEMON_TIMEOUT,
         .command = "baytrack",
     };
+    /* a dropped daemon connection or a closed pipe is an error to report,
+     * not a silent death */
+    signal(SIGPIPE, SIG_IGN);
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         bt_cli_help(argc < 2 ? stderr : stdout, NULL);
         return argc < 2 ? BT_EXIT_USAGE : BT_EXIT_OK;

@@ -20,7 +20,7 @@ values() {
 clean() { # no journal, nothing staged, nothing but series and the log
     [ ! -e "$BAYTRACK_DB/.journal" ] || fail "$1: a journal is left"
     [ -z "$(ls -A "$BAYTRACK_DB/.tmp")" ] || fail "$1: .tmp is not empty"
-    find "$BAYTRACK_DB" -type f ! -name '*.rrd' ! -name .lock ! -name .commit ! -name revisions.csv | grep . && fail "$1: stray files"
+    find "$BAYTRACK_DB" -type f ! -name '*.rrd' ! -name .lock ! -name .commit ! -name .gate ! -name revisions.csv | grep . && fail "$1: stray files"
     return 0
 }
 
