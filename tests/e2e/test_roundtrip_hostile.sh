@@ -73,4 +73,11 @@ expect_eq "$(cat again.export)" "$(cat hostile.export)" "export, reload, export:
 grep -qxF "legal.gba_lawyers,2022-12,-0.0000003,people,#,,,\"trail \",=,'q',+1,a/b" hostile.export ||
     fail "a hostile row exports as it was: $(grep 2022 hostile.export)"
 
+# a flag or note with a tab at an edge is quoted, since reading trims it
+printf 'indicator,date,value,flag,note\nlegal.gba_lawyers,2021-03,1,"\tx","y\t"\n' > tabs.csv
+BAYTRACK_DB="$T/db3" run load tabs.csv
+expect_eq "$RC" 0 "edge tabs load: $(cat "$T/err")"
+BAYTRACK_DB="$T/db3" run export --annotated legal.gba_lawyers
+expect_eq "$(sed -n 2p "$T/out")" "$(printf 'legal.gba_lawyers,2021-03,1,people,"\tx","y\t",')" \
+    "edge tabs are kept in the flags file and quoted in the export"
 finish
