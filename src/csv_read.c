@@ -197,7 +197,9 @@ int bt_csv_read_libcsv(const char *text, size_t len, bt_csv_record_fn fn,
 
 void bt_csv_cell(struct bt_buf *out, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+    size_t n = strlen(s);
+    /* reading trims spaces and tabs around an unquoted field */
+    if (!strpbrk(s, ",\"\r\n") && !(n && (is_space(s[0]) || is_space(s[n - 1])))) {
         bt_buf_puts(out, s);
         return;
     }

@@ -73,8 +73,9 @@ int bt_csv_read(const char *text, size_t len, bt_csv_record_fn fn, void *ctx,
 int bt_csv_read_libcsv(const char *text, size_t len, bt_csv_record_fn fn,
                        void *ctx, struct bt_diags *diags);
 
-/* Appends s as one CSV cell: as it is, or in double quotes (inner quotes
- * doubled) when it holds a comma, a quote, a line break or an edge space. */
+/* Appends s as one CSV cell that reads back as s: as it is, or in double
+ * quotes (inner quotes doubled) when it holds a comma, a quote, a line
+ * break, or a space or tab at an edge (which reading trims). */
 void bt_csv_cell(struct bt_buf *out, const char *s);
 
 #endif

@@ -236,61 +236,63 @@ static int add_dim(struct parser *p, unsigned long line, size_t col,
     return 0;
 }
 
-/* Columns of a long file that document an observation, not a dimension. */
-static int is_citation(const char *name)
+/* Header cell i of a long file, which is none of bt_columns: a dimension
+ * named by it (bt_dim_name), unless that name is one of bt_columns ('Flag'
+ * is not the flag column, and would export as it). 0 or -1. */
+static int header_dim(struct parser *p, unsigned long line,
+                      const struct bt_field *f, size_t i)
 {
-    static const char *const names[] = {"note",      "source", "outlet",
-                                        "published", "url",    "quote"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp(name, names[i]) == 0)
-            return 1;
-    return 0;
+    char name[64];
+    const char *why;
+    if (bt_dim_name(f[i].s, f[i].len, name, &why) != 0) {
+        bt_diags_add(p->diags, line, i + 1, "dimension column '%.*s%s' %s",
+                     BT_SHOWN(f[i].s), why);
+        return -1;
+    }
+    if (bt_column_find(name, strlen(name)) != BT_COL_N) {
+        bt_diags_add(p->diags, line, i + 1,
+                     "dimension column '%.*s%s' would be named '%s', the name "
+                     "of a column of the long layout: rename it, or write "
+                     "'%s' to make it that column", BT_SHOWN(f[i].s), name, name);
+        return -1;
+    }
+    return add_dim(p, line, i, name);
 }
 
+/* A long file's header: each cell one of bt_columns, at most once, or a
+ * dimension. */
 static int header_long(struct parser *p, unsigned long line,
                        const struct bt_field *f, size_t n)
 {
-    int value = find_column(f, n, "value");
-    p->c_ind = (size_t)find_column(f, n, "indicator");
-    p->c_date = (size_t)find_column(f, n, "date");
     p->nval = 1;
     p->val_col = bt_xmalloc(sizeof *p->val_col);
-    p->val_col[0] = (size_t)value;
-    static const char *const cited[] = {"source", "outlet", "published"};
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(f[i].s, "note") == 0)
-            p->c_note = i, p->ds->has_notes = 1;
-        for (size_t k = 0; k < 3; k++)
-            if (strcmp(f[i].s, cited[k]) == 0)
-                p->c_cite[k] = i, p->ds->has_sources = 1;
-        if (i == p->c_ind || i == p->c_date || i == (size_t)value ||
-            p->ignored[i] || is_citation(f[i].s))
+        if (p->ignored[i])
             continue;
-        if (strcmp(f[i].s, "flag") == 0) {
-            p->c_flag = i;
-            continue;
-        }
-        if (strcmp(f[i].s, "unit") == 0) {
-            p->c_unit = i;
-            continue;
-        }
-        char name[64];
-        const char *why;
-        if (bt_dim_name(f[i].s, f[i].len, name, &why) != 0) {
-            bt_diags_add(p->diags, line, i + 1, "dimension column '%.*s%s' %s",
-                         BT_SHOWN(f[i].s), why);
+        enum bt_column c = bt_column_find(f[i].s, f[i].len);
+        if (c == BT_COL_N) {
+            if (header_dim(p, line, f, i) != 0)
+                return -1;
+        } else if (p->col[c] != SIZE_MAX) {
+            bt_diags_add(p->diags, line, i + 1, "column '%s' appears twice",
+                         bt_columns[c]);
             return -1;
+        } else {
+            p->col[c] = i;
         }
-        if (add_dim(p, line, i, name) != 0)
-            return -1;
     }
+    p->val_col[0] = p->col[BT_COL_VALUE];
+    p->ds->has_notes = p->col[BT_COL_NOTE] != SIZE_MAX;
+    p->ds->has_sources = p->col[BT_COL_SOURCE] != SIZE_MAX ||
+                         p->col[BT_COL_OUTLET] != SIZE_MAX ||
+                         p->col[BT_COL_PUBLISHED] != SIZE_MAX;
     return 0;
 }
 
 static int header_wide(struct parser *p, unsigned long line,
                        const struct bt_field *f, size_t n)
 {
-    p->c_ind = 0;
+    p->col[BT_COL_INDICATOR] = 0;
     p->col_day = bt_xcalloc(n, sizeof *p->col_day);
     p->val_col = bt_xcalloc(n, sizeof *p->val_col);
     int ok = 0;
@@ -322,11 +324,13 @@ static int on_header(struct parser *p, unsigned long line,
     for (size_t i = 0; i < n; i++)
         p->ignored[i] = f[i].len == 0;
     int rc;
-    if (find_column(f, n, "indicator") >= 0 &&
-               find_column(f, n, "date") >= 0 && find_column(f, n, "value") >= 0) {
+    const char *ind = bt_columns[BT_COL_INDICATOR];
+    if (find_column(f, n, ind) >= 0 &&
+        find_column(f, n, bt_columns[BT_COL_DATE]) >= 0 &&
+        find_column(f, n, bt_columns[BT_COL_VALUE]) >= 0) {
         p->layout = LONG;
         rc = header_long(p, line, f, n);
-    } else if (n >= 2 && strcmp(f[0].s, "indicator") == 0) {
+    } else if (n >= 2 && strcmp(f[0].s, ind) == 0) {
         p->layout = WIDE;
         rc = header_wide(p, line, f, n);
     } else {
@@ -390,12 +394,12 @@ static const struct bt_indicator *row_indicator(struct parser *p,
                                                 unsigned long line,
                                                 const struct bt_field *f)
 {
-    const struct bt_field *id = &f[p->c_ind];
+    const struct bt_field *id = &f[p->col[BT_COL_INDICATOR]];
     if (p->last_ind && strcmp(p->last_ind->id, id->s) == 0)
         return p->last_ind;
     const struct bt_indicator *ind = bt_catalogue_find(p->cat, id->s, id->len);
     if (!ind) {
-        bt_diags_add(p->diags, line, p->c_ind + 1, "unknown indicator '%.*s%s'",
+        bt_diags_add(p->diags, line, p->col[BT_COL_INDICATOR] + 1, "unknown indicator '%.*s%s'",
                      BT_SHOWN(id->s));
         return NULL;
     }
@@ -405,7 +409,7 @@ static const struct bt_indicator *row_indicator(struct parser *p,
 static int row_date(struct parser *p, unsigned long line,
                     const struct bt_field *f, bt_day *day)
 {
-    const struct bt_field *d = &f[p->c_date];
+    const struct bt_field *d = &f[p->col[BT_COL_DATE]];
     const char *why;
     int rc = bt_period_parse(d->s, d->len, day, &why);
     if (rc == 0 && *day < BT_DAY_MIN) {
@@ -413,7 +417,7 @@ static int row_date(struct parser *p, unsigned long line,
         rc = -1;
     }
     if (rc != 0)
-        bt_diags_add(p->diags, line, p->c_date + 1, "date '%.*s%s': %s", BT_SHOWN(d->s), why);
+        bt_diags_add(p->diags, line, p->col[BT_COL_DATE] + 1, "date '%.*s%s': %s", BT_SHOWN(d->s), why);
     return rc;
 }
 
@@ -423,12 +427,12 @@ static int row_date(struct parser *p, unsigned long line,
 static int row_unit(struct parser *p, unsigned long line,
                     const struct bt_field *f, const struct bt_indicator *ind)
 {
-    if (p->c_unit == SIZE_MAX || !ind || !ind->unit || f[p->c_unit].len == 0 ||
-        strcmp(f[p->c_unit].s, ind->unit) == 0)
+    if (p->col[BT_COL_UNIT] == SIZE_MAX || !ind || !ind->unit || f[p->col[BT_COL_UNIT]].len == 0 ||
+        strcmp(f[p->col[BT_COL_UNIT]].s, ind->unit) == 0)
         return 0;
-    bt_diags_add(p->diags, line, p->c_unit + 1,
+    bt_diags_add(p->diags, line, p->col[BT_COL_UNIT] + 1,
                  "unit '%.*s%s' is not '%s', the unit of %s in the catalogue",
-                 BT_SHOWN(f[p->c_unit].s), ind->unit, ind->id);
+                 BT_SHOWN(f[p->col[BT_COL_UNIT]].s), ind->unit, ind->id);
     return -1;
 }
 
@@ -437,8 +441,10 @@ static int row_unit(struct parser *p, unsigned long line,
 static const char *row_source(struct parser *p, const struct bt_field *f)
 {
     p->cite.len = 0;
+    static const enum bt_column cited[] = {BT_COL_SOURCE, BT_COL_OUTLET,
+                                           BT_COL_PUBLISHED};
     for (size_t k = 0; k < 3; k++) {
-        size_t c = p->c_cite[k];
+        size_t c = p->col[cited[k]];
         if (c == SIZE_MAX || f[c].len == 0)
             continue;
         if (p->cite.len)
@@ -461,9 +467,10 @@ static void row_value(struct parser *p, unsigned long line,
     } else if (rc == 0) {
         p->ds->missing++;
     } else if (ind) {
-        const struct bt_field *flag = p->c_flag != SIZE_MAX ? &f[p->c_flag] : NULL;
+        size_t fc = p->col[BT_COL_FLAG], nc = p->col[BT_COL_NOTE];
+        const struct bt_field *flag = fc != SIZE_MAX ? &f[fc] : NULL;
         ds_add_obs(p, ind, day, v, flag ? flag->s : NULL, flag ? flag->len : 0,
-                   p->c_note != SIZE_MAX ? f[p->c_note].s : NULL,
+                   nc != SIZE_MAX ? f[nc].s : NULL,
                    row_source(p, f), line, col + 1);
     }
 }
@@ -645,6 +652,15 @@ static void group_flags(struct bt_dataset *ds)
     }
 }
 
+static void parser_init(struct parser *p, struct bt_dataset *ds,
+                        const struct bt_catalogue *cat,
+                        const struct bt_mapping *map, struct bt_diags *diags)
+{
+    *p = (struct parser){.ds = ds, .cat = cat, .map = map, .diags = diags};
+    for (size_t c = 0; c < BT_COL_N; c++)
+        p->col[c] = SIZE_MAX;
+}
+
 /* Reads src into ds (see bt_dataset_read_text). */
 static int read_source(struct bt_dataset *ds, const struct source *src,
                        const struct bt_catalogue *cat,
@@ -653,9 +669,8 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
 {
     memset(ds, 0, sizeof *ds);
     ds->encoding = "UTF-8";
-    struct parser p = {.ds = ds, .cat = cat, .map = map, .diags = diags,
-                       .c_flag = SIZE_MAX, .c_unit = SIZE_MAX, .c_note = SIZE_MAX,
-                       .c_cite = {SIZE_MAX, SIZE_MAX, SIZE_MAX}};
+    struct parser p;
+    parser_init(&p, ds, cat, map, diags);
     size_t before = diags->n;
     int rc = parse(&p, src, e);
     if (rc != 0)
@@ -671,11 +686,10 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
     group_flags(ds);
     if (ncs) {
         /* read again, only to say where each conflict is */
-        struct parser q = {.ds = ds, .cat = cat, .map = map, .diags = diags,
-                           .c_flag = SIZE_MAX, .c_unit = SIZE_MAX,
-                           .c_note = SIZE_MAX,
-                           .c_cite = {SIZE_MAX, SIZE_MAX, SIZE_MAX},
-                           .locate = cs, .nlocate = ncs};
+        struct parser q;
+        parser_init(&q, ds, cat, map, diags);
+        q.locate = cs;
+        q.nlocate = ncs;
         size_t rows = ds->rows, missing = ds->missing;
         size_t skipped[BT_DS_SKIP_N];
         memcpy(skipped, ds->skipped, sizeof skipped);

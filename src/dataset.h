@@ -6,7 +6,10 @@
  *           or quote: each observation keeps its note, and its source,
  *           outlet and published joined as its source (url and quote stay
  *           in the file); unit is checked against the catalogue's; every
- *           other column is a dimension named by its header
+ *           other column is a dimension named by its header (bt_dim_name),
+ *           unless that name is one of these columns (series.h
+ *           bt_columns): 'Flag' is refused at its cell, since its export
+ *           would read back as the flag column
  *   wide    indicator,PERIOD,PERIOD,...  one row per indicator
  *   mapped  anything a struct bt_mapping describes (layout_mapped.c)
  * Columns with an empty header (a trailing comma) are ignored. A long

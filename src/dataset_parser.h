@@ -19,11 +19,8 @@ struct parser {
     enum layout layout;
     int header_done;       /* 1 after a usable header, -1 after a bad one */
     size_t ncols;          /* fields every row must have */
-    size_t c_ind, c_date;  /* long and wide: indicator; long: date */
-    size_t c_flag;         /* long: the flag column, or SIZE_MAX */
-    size_t c_unit;         /* long: the unit column, or SIZE_MAX */
-    size_t c_note;         /* long: note, source, outlet, published, or */
-    size_t c_cite[3];      /* SIZE_MAX */
+    size_t col[BT_COL_N];  /* long: where each of bt_columns is, or
+                              SIZE_MAX; wide: the indicator's (0) */
     struct bt_buf cite;    /* a row's source, outlet and published joined */
     size_t ndims;          /* dimension columns, sorted by name */
     size_t dim_col[BT_DIM_COLUMNS_MAX];

@@ -120,10 +120,16 @@ void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,
 {
     struct columns c;
     columns_of(x, n, &c);
-    bt_buf_puts(out, "indicator,date,value");
-    bt_buf_puts(out, annotated ? ",unit" : "");
-    bt_buf_puts(out, c.flag ? ",flag" : "");
-    bt_buf_puts(out, annotated ? ",note,source" : "");
+    const int shown[BT_COL_N] = {
+        [BT_COL_INDICATOR] = 1, [BT_COL_DATE] = 1,      [BT_COL_VALUE] = 1,
+        [BT_COL_UNIT] = annotated, [BT_COL_FLAG] = c.flag,
+        [BT_COL_NOTE] = annotated, [BT_COL_SOURCE] = annotated};
+    for (int i = 0, first = 1; i < BT_COL_N; i++)
+        if (shown[i]) {
+            bt_buf_puts(out, first ? "" : ",");
+            bt_buf_puts(out, bt_columns[i]);
+            first = 0;
+        }
     for (size_t i = 0; i < c.ndims; i++) {
         bt_buf_puts(out, ",");
         bt_csv_cell(out, c.dims[i]);

@@ -7,7 +7,9 @@
  * of it), and each observation's note and source (flags.h); a flag column
  * when any observation has a flag; a column for every
  * dimension any series has, sorted by name (an empty cell is a series
- * without that dimension). Dates are written as the indicator's periods. */
+ * without that dimension). Dates are written as the indicator's periods.
+ * The column names are series.h's bt_columns, which no dimension may
+ * have (load refuses them), so that no dimension reads back as one. */
 #ifndef BT_EXPORT_H
 #define BT_EXPORT_H
 

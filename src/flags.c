@@ -49,7 +49,9 @@ int bt_flags_read(const char *path, struct bt_flags *f, struct bt_error *e)
     struct bt_buf text = {0};
     if (bt_file_read(path, &text, e) != 0) {
         bt_buf_release(&text);
-        return errno == ENOENT ? 0 : -1;
+        /* a name too long to exist (the series file's is 2 bytes shorter)
+         * is no file either */
+        return errno == ENOENT || errno == ENAMETOOLONG ? 0 : -1;
     }
     struct bt_diags diags = BT_DIAGS_INIT;
     bt_csv_read(text.data, text.len, on_line, f, &diags);

@@ -38,7 +38,8 @@ struct bt_flags {
 void bt_flags_path(const char *rel, struct bt_buf *out);
 
 /* Reads the flags file at path into *f (emptied first); a file that is
- * not there reads as no flags. Returns 0, or -1 with *e. */
+ * not there, or whose name is too long to be (a series file of 250 or 251
+ * bytes), reads as no flags. Returns 0, or -1 with *e. */
 int bt_flags_read(const char *path, struct bt_flags *f, struct bt_error *e);
 
 /* The file's text for *f. */

@@ -142,6 +142,9 @@ static int check_dim_name(struct stmt *st, int i, const char *s)
                           "and '_'");
     if (strcmp(s, "scale") == 0 || strcmp(s, "flag") == 0)
         return bad(st, i, "'scale' and 'flag' are options, not dimensions");
+    if (bt_column_find(s, strlen(s)) != BT_COL_N)
+        return bad(st, i, "the long layout has a column of this name: an "
+                          "export would read the dimension back as that column");
     return 0;
 }
 

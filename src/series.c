@@ -58,6 +58,22 @@ int bt_dim_name(const char *s, size_t n, char *out, const char **why)
     return 0;
 }
 
+const char *const bt_columns[BT_COL_N] = {
+    [BT_COL_INDICATOR] = "indicator", [BT_COL_DATE] = "date",
+    [BT_COL_VALUE] = "value",         [BT_COL_UNIT] = "unit",
+    [BT_COL_FLAG] = "flag",           [BT_COL_NOTE] = "note",
+    [BT_COL_SOURCE] = "source",       [BT_COL_OUTLET] = "outlet",
+    [BT_COL_PUBLISHED] = "published", [BT_COL_URL] = "url",
+    [BT_COL_QUOTE] = "quote"};
+
+enum bt_column bt_column_find(const char *s, size_t n)
+{
+    for (int i = 0; i < BT_COL_N; i++)
+        if (strlen(bt_columns[i]) == n && memcmp(s, bt_columns[i], n) == 0)
+            return (enum bt_column)i;
+    return BT_COL_N;
+}
+
 int bt_dim_value_check(const char *s, size_t n, const char **why)
 {
     if (n == 0 || n > BT_DIM_MAX) {

@@ -41,6 +41,30 @@ int bt_id_check(const char *s, size_t n, const char **why);
  * with *why when the header is empty, too long or not ASCII. */
 int bt_dim_name(const char *s, size_t n, char *out, const char **why);
 
+/* The columns of a long file (dataset.h) and of an export (export.h), in
+ * the order an export writes them: one table for the reader and the
+ * writer. No dimension may be named like one of them, or its export would
+ * read back as that column. */
+enum bt_column {
+    BT_COL_INDICATOR,
+    BT_COL_DATE,
+    BT_COL_VALUE,
+    BT_COL_UNIT,
+    BT_COL_FLAG,
+    BT_COL_NOTE,
+    BT_COL_SOURCE,
+    BT_COL_OUTLET,
+    BT_COL_PUBLISHED,
+    BT_COL_URL,
+    BT_COL_QUOTE,
+    BT_COL_N
+};
+extern const char *const bt_columns[BT_COL_N];
+
+/* The column named exactly s[0..n) ("flag": BT_COL_FLAG), or BT_COL_N when
+ * s is no such name (then it may name a dimension). */
+enum bt_column bt_column_find(const char *s, size_t n);
+
 /* Checks a dimension value: 1 to BT_DIM_MAX bytes, no control characters. */
 int bt_dim_value_check(const char *s, size_t n, const char **why);
 

@@ -53,6 +53,30 @@ static void test_records(void)
     }
 }
 
+/* Every cell bt_csv_cell writes reads back as it was. */
+static void test_cells(void)
+{
+    static const char *const cells[] = {
+        "", "plain", "a,b", "say \"hi\"", "two\nlines", "cr\r", " lead",
+        "trail ", "\tlead tab", "trail tab\t", " ", "\t", "in side", "a\tb",
+        "深圳/前海", "\x01", ",", "\"",
+    };
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+        struct bt_buf text = {0}, got = {0};
+        bt_csv_cell(&text, cells[i]);
+        bt_buf_puts(&text, ",end\n");
+        struct bt_diags d = BT_DIAGS_INIT;
+        CHECK(bt_csv_read(text.data, text.len, collect, &got, &d) == 0);
+        struct bt_buf want = {0};
+        bt_buf_addf(&want, "1:%s|end;", cells[i]);
+        CHECK_STR(got.data ? got.data : "", want.data);
+        bt_diags_release(&d);
+        bt_buf_release(&text);
+        bt_buf_release(&got);
+        bt_buf_release(&want);
+    }
+}
+
 static void test_encoding(void)
 {
     struct bt_text t;
@@ -80,6 +104,7 @@ static void test_encoding(void)
 int main(void)
 {
     test_records();
+    test_cells();
     test_encoding();
     return CHECK_DONE();
 }

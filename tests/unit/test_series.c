@@ -26,6 +26,14 @@ static void test_ids(void)
     CHECK_STR(name, "arrival_departure");
     CHECK(bt_dim_name("口岸", 6, name, &why) != 0);
     CHECK(bt_dim_value_check("a\tb", 3, &why) != 0);
+    /* the long layout's columns: named exactly, never a dimension */
+    for (int c = 0; c < BT_COL_N; c++)
+        CHECK((int)bt_column_find(bt_columns[c], strlen(bt_columns[c])) == c);
+    CHECK(bt_column_find("flag", 4) == BT_COL_FLAG);
+    CHECK(bt_column_find("flags", 4) == BT_COL_FLAG); /* (s, n): 4 bytes */
+    CHECK(bt_column_find("Flag", 4) == BT_COL_N);
+    CHECK(bt_column_find("flags", 5) == BT_COL_N);
+    CHECK(bt_column_find("", 0) == BT_COL_N);
 }
 
 static void test_files(void)
