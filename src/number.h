@@ -4,11 +4,13 @@
 
 #include <stddef.h>
 
-/* Parses one cell. Accepts an optional sign, digits with optional thousands
- * separators in groups of three ("1,186", "12,345.5"), a decimal point and
- * an exponent. Spaces around the number are ignored.
+/* Parses the cell s[0..n) (only those bytes are read). Accepts an
+ * optional sign, digits with optional thousands separators in groups of
+ * three ("1,186", "12,345.5"), a decimal point and an exponent. Spaces
+ * around the number are ignored.
  *
- * Returns 1 and the value in *out (never -0, never inf or nan);
+ * Returns 1 and the value in *out (never -0, never inf or nan; rounded
+ * once, as strtod rounds);
  * 0 when the cell says "missing": blank, "-", "--", "—", "…", "...",
  * "N/A", "NA", "n.a." (never zero);
  * -1 when it is not a number, with a reason in *why (static text).
@@ -17,7 +19,8 @@ int bt_number_parse(const char *s, size_t n, double *out, const char **why);
 
 /* The same for a cell written in units of 10^exp10 (亿 = 10^8): the value
  * is the decimal number the cell would be with its point moved, rounded
- * once, so 28014.94 at 10^8 is exactly 2801494000000. */
+ * once, so 28014.94 at 10^8 is exactly 2801494000000, and 1e2 at 10^2 is
+ * 1e4. */
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why);
 

@@ -22,4 +22,16 @@ expect_eq "$RC" 0 "report with huge values exits 0"
 grep -q '1e+60' site/legal.gba_lawyers.html || fail "report: the page shows 1e+60"
 rm -rf "$BAYTRACK_DB" site
 
+# a mark after a space is not the number's exponent: 123 e at scale 1000
+# is 123000 flagged e (the parser reads only the cell's bytes)
+printf 'Year,People\n2021,123 e\n2022,5e1\n' > marks.csv
+printf 'indicator legal.gba_lawyers\ntime Year\nvalue People\nmarks e\nscale 1000\n' > marks.map
+run load marks.csv
+expect_eq "$RC" 0 "marks with scale: exit code"
+run export legal.gba_lawyers --annotated
+expect_eq "$(cat "$T/out")" "indicator,date,value,unit,flag,note,source
+legal.gba_lawyers,2021-12,123000,people,e,,
+legal.gba_lawyers,2022-12,50000,people,,," "marks with scale: values and flags"
+rm -rf "$BAYTRACK_DB"
+
 finish

@@ -1,4 +1,5 @@
 /* Unit tests: number.c */
+#include <float.h>
 #include <math.h>
 
 #include "check.h"
@@ -43,13 +44,39 @@ int main(void)
         {"28014.94", 8, 2801494000000.0}, {"886.21", 8, 88621000000.0},
         {"2275538.07", 8, 227553807000000.0}, {"1.5", -2, 0.015},
         {"12", 4, 120000.0}, {"1e2", 2, 10000.0},
+        /* the cell's exponent and the scale add up: one rounding */
+        {"0.7e-2", 2, 0.7}, {"1.5e-1", 2, 15.0}, {"1e300", 8, 1e308},
     };
     for (size_t i = 0; i < sizeof scaled / sizeof *scaled; i++) {
         double v = -1;
         const char *why;
         CHECK(bt_number_parse_scaled(scaled[i].in, strlen(scaled[i].in),
                                      scaled[i].exp10, &v, &why) == 1);
+        if (v != scaled[i].want)
+            fprintf(stderr, "'%s' at 10^%d: %.17g\n", scaled[i].in,
+                    scaled[i].exp10, v);
         CHECK(v == scaled[i].want);
+    }
+    /* only s[0..n) is read: what follows the cell changes nothing */
+    static const struct {
+        const char *text;
+        size_t n;
+        int exp10;
+        double want;
+    } cut[] = {
+        {"123 e", 3, 3, 123000.0}, {"123e9", 3, 3, 123000.0},
+        {"1e5", 1, 0, 1.0},        {"12345678901234567e9", 17, 0, 12345678901234567.0},
+        {"2.5E", 3, 1, 25.0},      {"7,000", 1, 0, 7.0},
+    };
+    for (size_t i = 0; i < sizeof cut / sizeof *cut; i++) {
+        double v = -1;
+        const char *why;
+        CHECK(bt_number_parse_scaled(cut[i].text, cut[i].n, cut[i].exp10, &v,
+                                     &why) == 1);
+        if (v != cut[i].want)
+            fprintf(stderr, "'%.*s' at 10^%d: %.17g\n", (int)cut[i].n,
+                    cut[i].text, cut[i].exp10, v);
+        CHECK(v == cut[i].want);
     }
     static const struct {
         double v;
