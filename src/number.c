@@ -44,6 +44,10 @@ struct shape {
     long exp;              /* its value, clamped to +-EXP_CLAMP */
 };
 
+#define TEXT(x) #x
+#define STRINGIFY(x) TEXT(x)
+#define LIMIT STRINGIFY(BT_NUMBER_MAX) /* "1e303", for messages */
+
 /* Beyond this an exponent makes every mantissa inf or 0 all the same. */
 #define EXP_CLAMP 100000L
 
@@ -159,9 +163,11 @@ int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
     double v = !x.has_exp && !exp10 && x.intdigits + x.fracdigits <= 15
                    ? short_decimal(&x)
                    : at_power(&x, x.exp + exp10);
-    if (!isfinite(v)) {
-        *why = "number is out of range";
-        return -1;
+    if (!(fabs(v) <= BT_NUMBER_MAX)) {
+        *why = exp10 && fabs(at_power(&x, x.exp)) <= BT_NUMBER_MAX
+                   ? "number overflows after scaling (beyond ±" LIMIT ")"
+                   : "number is out of range (beyond ±" LIMIT ")";
+        return -2;
     }
     *out = v == 0 ? 0.0 : v; /* no -0 */
     return 1;

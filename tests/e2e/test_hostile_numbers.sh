@@ -22,6 +22,58 @@ expect_eq "$RC" 0 "report with huge values exits 0"
 grep -q '1e+60' site/legal.gba_lawyers.html || fail "report: the page shows 1e+60"
 rm -rf "$BAYTRACK_DB" site
 
+# rejected NAME CSV MAP EXPECTED_STDERR: CSV (and MAP, unless empty) are
+# printf formats for NAME.csv and NAME.map; the load exits 65, prints
+# EXPECTED_STDERR and writes nothing
+rejected() {
+    printf "$2" > "$1.csv"
+    rm -f "$1.map"
+    [ -z "$3" ] || printf "$3" > "$1.map"
+    before=$(db_sum)
+    run load "$1.csv"
+    expect_eq "$RC" 65 "$1: exit code"
+    expect_eq "$(cat "$T/err")" "$4" "$1: message"
+    expect_eq "$(db_sum)" "$before" "$1: database unchanged"
+}
+
+# what librrd would keep as inf (it stores value x 86400) is refused at its
+# cell, scaled or not; the largest value accepted exports and loads back
+G='legal.gba_lawyers,2024-01,1\n'
+rejected big "$H$G"'legal.gba_lawyers,2024-02,3e303\nlegal.gba_lawyers,2024-03,-1e308\nlegal.gba_lawyers,2024-04,1e400\n' '' \
+"big.csv:3:3: value '3e303': number is out of range (beyond ±1e303)
+big.csv:4:3: value '-1e308': number is out of range (beyond ±1e303)
+big.csv:5:3: value '1e400': number is out of range (beyond ±1e303)
+big.csv: rejected: 3 of 4 rows have problems; nothing written"
+rejected yi 'Year,People\n2020,1\n2021,1.79e300\n' \
+    'indicator legal.gba_lawyers\ntime Year\nvalue People scale=亿\n' \
+"yi.csv:3:2: value '1.79e300': number overflows after scaling (beyond ±1e303)
+yi.csv: rejected: 1 of 2 rows have problems; nothing written"
+# not 'not a number', with marks or words declared or without
+rejected s30 'Year,People\n2021,1e300\n2022,1e274#\n' \
+    'indicator legal.gba_lawyers\ntime Year\nvalue People\nscale 1e30\nmarks "#"\n' \
+"s30.csv:2:2: value '1e300': number overflows after scaling (beyond ±1e303)
+s30.csv:3:2: value '1e274#': number overflows after scaling (beyond ±1e303)
+s30.csv: rejected: 2 of 2 rows have problems; nothing written"
+rejected plain 'Year,People\n2021,1e400\n' \
+    'indicator legal.gba_lawyers\ntime Year\nvalue People\nscale 1000\n' \
+"plain.csv:2:2: value '1e400': number is out of range (beyond ±1e303)
+plain.csv: rejected: 1 of 1 rows have problems; nothing written"
+printf "$H"'legal.gba_lawyers,2024-01,1e303\nlegal.gba_lawyers,2024-02,-1e303\nlegal.gba_lawyers,2024-03,4.9406564584124654e-324\n' > edge.csv
+run load edge.csv
+expect_eq "$RC" 0 "the largest and smallest values load"
+run export legal.gba_lawyers
+expect_eq "$(cat "$T/out")" "indicator,date,value
+legal.gba_lawyers,2024-01,1e+303
+legal.gba_lawyers,2024-02,-1e+303
+legal.gba_lawyers,2024-03,4.94065645841247e-324" "the largest and smallest values export"
+cp "$T/out" edge-export.csv
+rm -rf "$BAYTRACK_DB"
+run load edge-export.csv
+expect_eq "$RC" 0 "their export loads back"
+run export legal.gba_lawyers
+expect_eq "$(cat "$T/out")" "$(cat edge-export.csv)" "their export loads back the same"
+rm -rf "$BAYTRACK_DB"
+
 # a mark after a space is not the number's exponent: 123 e at scale 1000
 # is 123000 flagged e (the parser reads only the cell's bytes)
 printf 'Year,People\n2021,123 e\n2022,5e1\n' > marks.csv
