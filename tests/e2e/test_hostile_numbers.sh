@@ -74,6 +74,15 @@ run export legal.gba_lawyers
 expect_eq "$(cat "$T/out")" "$(cat edge-export.csv)" "their export loads back the same"
 rm -rf "$BAYTRACK_DB"
 
+# a line number too large for the mapping is an error at the number (not
+# "line 18446744073709551615": strtoul saturated)
+M='indicator legal.gba_lawyers\ntime Year\nvalue People\n'
+for h in 99999999999999999999:8 18446744073709551615:8 1000000001:8 3-99999999999999999999:10; do
+    rejected header 'Year,People\n2021,5\n' "header ${h%:*}\n$M" \
+"baytrack: load: header.map:1:${h#*:}: line number is out of range (at most 1000000000)
+header.csv: rejected: its mapping is not valid; nothing written"
+done
+
 # a mark after a space is not the number's exponent: 123 e at scale 1000
 # is 123000 flagged e (the parser reads only the cell's bytes)
 printf 'Year,People\n2021,123 e\n2022,5e1\n' > marks.csv
