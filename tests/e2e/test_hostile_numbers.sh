@@ -95,4 +95,66 @@ legal.gba_lawyers,2021-12,123000,people,e,,
 legal.gba_lawyers,2022-12,50000,people,,," "marks with scale: values and flags"
 rm -rf "$BAYTRACK_DB"
 
+# stored FILE DATE: the double RRD holds for DATE's observation (the row
+# ending the next midnight), in %.17e, read by stock rrdtool: fetch and
+# dump print 11 digits, a graph's PRINT as many as asked
+stored() {
+    t=$(( $(date -u -d "$2" +%s) + 86400 ))
+    rrdtool graph /dev/null -s $((t - 86400)) -e $((t + 86400)) \
+        DEF:v="$1":value:LAST VDEF:x=v,LAST PRINT:x:%.17le | tail -1
+}
+e17() { python3 -c "import sys; print('%.17e' % float(sys.argv[1]))" "$1"; }
+f="$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+
+# a revision in the 14th digit is a revision (it was within the 1e-13
+# that load took for the same), stored exactly; the same text again is not
+printf "$H"'legal.gba_lawyers,2024-04,1234567890123\n' > r1.csv
+printf "$H"'legal.gba_lawyers,2024-04,1234567890123.1\n' > r2.csv
+"$BAYTRACK" load -q r1.csv
+run load r2.csv
+expect_eq "$(cat "$T/out")" "r2.csv: 1 rows (long layout): 0 added, 1 revised, 0 unchanged, 0 missing, 0 rejected" "a revision in the 14th digit"
+expect_eq "$(tail -1 "$BAYTRACK_DB/revisions.csv" | cut -d, -f2-)" \
+    '"legal.gba_lawyers",2024-04-30,1234567890123,1234567890123.1,"r2.csv"' "the revision is logged"
+expect_eq "$(stored "$f" 2024-04-30)" "$(e17 1234567890123.1)" "rrdtool reads the revised value exactly"
+before=$(db_sum)
+run load r2.csv
+expect_eq "$(cat "$T/out")" "r2.csv: 1 rows (long layout): 0 added, 0 revised, 1 unchanged, 0 missing, 0 rejected" "the same text again"
+expect_eq "$(db_sum)" "$before" "the same text again changes no byte"
+
+# one ulp apart is a revision too
+printf "$H"'legal.gba_lawyers,2024-05,100.0000000000084\n' > u1.csv
+printf "$H"'legal.gba_lawyers,2024-05,100.00000000000843\n' > u2.csv
+"$BAYTRACK" load -q u1.csv
+run load u2.csv
+expect_eq "$(cat "$T/out")" "u2.csv: 1 rows (long layout): 0 added, 1 revised, 0 unchanged, 0 missing, 0 rejected" "a revision of one ulp"
+expect_eq "$(stored "$f" 2024-05-31)" "$(e17 100.00000000000843)" "rrdtool reads it exactly"
+rm -rf "$BAYTRACK_DB"
+
+# a value librrd cannot hold (its area over the step moves it, twice over
+# when stored again) is stored as the nearest one it keeps, 2 ulps away,
+# once: a rebuild (a revision of another day) moves it no further, the
+# same text is unchanged, and so is the export of it
+printf "$H"'legal.gba_lawyers,2024-01,123456.7890000715\nlegal.gba_lawyers,2024-02,1\n' > m1.csv
+"$BAYTRACK" load -q m1.csv
+kept=123456.78900007153 first=$(stored "$f" 2024-01-31)
+expect_eq "$first" "$(e17 $kept)" "a value librrd moves: stored as kept"
+run export legal.gba_lawyers
+expect_eq "$(sed -n 2p "$T/out")" "legal.gba_lawyers,2024-01,$kept" "a value librrd moves: exported as kept"
+cp "$T/out" m-export.csv
+printf "$H"'legal.gba_lawyers,2024-02,2\n' > m2.csv
+"$BAYTRACK" load -q m2.csv
+expect_eq "$(stored "$f" 2024-01-31)" "$first" "a rebuild moves no stored value"
+for file in m1.csv m-export.csv; do
+    run load "$file"
+    case "$(cat "$T/out")" in
+        *" 0 added, 1 revised, 1 unchanged,"*) ;; # 2024-02 is back to 1
+        *) fail "$file loads as revised: $(cat "$T/out")" ;;
+    esac
+    printf "$H"'legal.gba_lawyers,2024-02,2\n' > m2.csv
+    "$BAYTRACK" load -q m2.csv
+done
+expect_eq "$(stored "$f" 2024-01-31)" "$(e17 $kept)" "reloads leave the kept value as it is"
+expect_eq "$(grep -c '2024-01-31' "$BAYTRACK_DB/revisions.csv")" 0 "no revision of the kept value is logged"
+rm -rf "$BAYTRACK_DB"
+
 finish
