@@ -119,7 +119,7 @@ static int read_cell(const struct bt_mapping *m, const struct vcol *vc,
         break;
     }
     int rc = bt_number_parse_scaled(s, n, vc->exp10, &c->value, why);
-    if (rc < 0)
+    if (rc == -1) /* out of range (-2): the number's own reason */
         *why = m->nwords || m->nmarks
                    ? "not a number, nor a word or mark the mapping declares"
                    : "not a number (declare words with 'missing' or 'means', "

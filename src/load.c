@@ -1,7 +1,6 @@
 /* load.c - one CSV file into the database (see load.h). */
 #include "load.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,19 +8,29 @@
 #include "dataset.h"
 #include "flags.h"
 #include "mapping.h"
+#include "rrd_number.h"
 #include "series.h"
 #include "store_rrd.h"
 
-/* Two values are the same observation when they print the same: a value
- * read back from RRD may differ from the parsed one in the last bit. */
-static int same_value(double a, double b)
+/* Is old, a value read back from RRD, what librrd keeps of the file's
+ * value v? Compared exactly: any other double is a revision. Either v is
+ * the stored double, or storing v gives it, or both settle on the same
+ * kept value (a value an earlier release stored may not be one librrd
+ * keeps as itself). When they differ, *kept is what librrd keeps of v. */
+static int same_value(double old, double v, double *kept)
 {
-    return a == b || fabs(a - b) <= 1e-13 * fmax(fabs(a), fabs(b));
+    if (old == v)
+        return 1;
+    double stored = bt_rrd_stored(v);
+    if (stored == old)
+        return 1;
+    *kept = bt_rrd_kept(stored);
+    return bt_rrd_kept(old) == *kept;
 }
 
 /* Merges the new observations o[0..n) into the stored points *old,
- * writing the result to *merged; counts into *st; logs revisions into txn
- * unless it is NULL. */
+ * writing the result to *merged (new values as librrd keeps them); counts
+ * into *st; logs revisions into txn unless it is NULL. */
 static void merge(const struct bt_points *old, const struct bt_point *o,
                   size_t n, struct bt_points *merged, struct bt_load_stats *st,
                   struct bt_txn *txn, const char *label, const char *file)
@@ -33,19 +42,20 @@ static void merge(const struct bt_points *old, const struct bt_point *o,
             bt_points_add(merged, old->v[i].day, old->v[i].value);
             i++;
         } else if (i == old->n || o[k].day < old->v[i].day) {
-            bt_points_add(merged, o[k].day, o[k].value);
+            bt_points_add(merged, o[k].day, bt_rrd_kept(o[k].value));
             st->added++;
             k++;
         } else {
-            if (same_value(old->v[i].value, o[k].value)) {
+            double kept;
+            if (same_value(old->v[i].value, o[k].value, &kept)) {
                 bt_points_add(merged, old->v[i].day, old->v[i].value);
                 st->unchanged++;
             } else {
-                bt_points_add(merged, o[k].day, o[k].value);
+                bt_points_add(merged, o[k].day, kept);
                 st->revised++;
                 if (txn)
                     bt_txn_revision(txn, label, o[k].day, old->v[i].value,
-                                    o[k].value, file);
+                                    kept, file);
             }
             i++;
             k++;
@@ -108,7 +118,11 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     a->st->series++;
     if (!a->txn)
         return 0;
-    return bt_txn_append(a->txn, a->rel.data, last, o + k, n - k, a->e);
+    struct bt_points *add = &a->merged; /* o[k..n) as librrd keeps them */
+    add->n = 0;
+    for (; k < n; k++)
+        bt_points_add(add, o[k].day, bt_rrd_kept(o[k].value));
+    return bt_txn_append(a->txn, a->rel.data, last, add->v, add->n, a->e);
 }
 
 /* Reports, and returns 2, when the merged series spans more than a file

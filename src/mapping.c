@@ -249,17 +249,45 @@ static int st_time(struct bt_mapping *m, struct stmt *st)
     return 0;
 }
 
+/* The largest line number a mapping may name: a billion lines, a preamble
+ * of at least 2 GB, is more than any file has. */
+#define LINE_NAMED_MAX 1000000000ULL
+
+/* Reads a line number (digits, from 1 to LINE_NAMED_MAX) at *p and moves
+ * *p past it: 0, -1 when it is no line number, -2 when it is too large. */
+static int line_number(const char **p, unsigned long *out)
+{
+    unsigned long long v = 0;
+    const char *s = *p;
+    if (*s < '1' || *s > '9')
+        return -1;
+    for (; *s >= '0' && *s <= '9'; s++)
+        if (v <= LINE_NAMED_MAX)
+            v = v * 10 + (unsigned long long)(*s - '0');
+    *p = s;
+    *out = (unsigned long)v;
+    return v <= LINE_NAMED_MAX ? 0 : -2;
+}
+
 /* header LINE | header FIRST-LAST */
 static int st_header(struct bt_mapping *m, struct stmt *st)
 {
     if (st->n != 2)
         return bad(st, 0, "expected 'header LINE' or 'header FIRST-LAST'");
-    char *end;
-    const char *s = st->w[1].s;
-    unsigned long a = strtoul(s, &end, 10), b = a;
-    if (*end == '-')
-        b = strtoul(end + 1, &end, 10);
-    if (*s < '1' || *s > '9' || *end || b < a || b - a > 9)
+    const char *s = st->w[1].s, *p = s, *at = p;
+    unsigned long a, b;
+    int rc = line_number(&p, &a);
+    b = a;
+    if (rc == 0 && *p == '-') {
+        at = ++p;
+        rc = line_number(&p, &b);
+    }
+    if (rc == -2) {
+        bad(st, 1, "line number is out of range (at most 1000000000)");
+        st->col += (size_t)(at - s);
+        return -1;
+    }
+    if (rc != 0 || *p || b < a || b - a > 9)
         return bad(st, 1, "expected a line number, or two as FIRST-LAST "
                           "(at most 10 header rows)");
     m->header_first = a;

@@ -34,6 +34,119 @@ int bt_number_parse(const char *s, size_t n, double *out, const char **why)
     return bt_number_parse_scaled(s, n, 0, out, why);
 }
 
+/* A number cell read for its shape: sign, digits and point copied without
+ * separators, and its exponent apart. */
+struct shape {
+    char buf[80];          /* the digits, NUL-terminated; room for "e%ld" */
+    size_t len;            /* strlen(buf) */
+    size_t intdigits, fracdigits;
+    int has_exp;           /* the cell has an exponent (1e3) */
+    long exp;              /* its value, clamped to +-EXP_CLAMP */
+};
+
+#define TEXT(x) #x
+#define STRINGIFY(x) TEXT(x)
+#define LIMIT STRINGIFY(BT_NUMBER_MAX) /* "1e303", for messages */
+
+/* Beyond this an exponent makes every mantissa inf or 0 all the same. */
+#define EXP_CLAMP 100000L
+
+/* Reads the digits (with thousands separators in groups of three) before
+ * s[*i] == '.'; 0 or -1 with *why. */
+static int integer_part(const char *s, size_t n, size_t *i, struct shape *x,
+                        const char **why)
+{
+    size_t group = 0;
+    int grouped = 0;
+    for (; *i < n && (digit(s[*i]) || s[*i] == ','); ++*i) {
+        if (s[*i] == ',') {
+            if (x->intdigits == 0 || (grouped && group != 3) ||
+                (!grouped && group > 3))
+                return -1;
+            grouped = 1;
+            group = 0;
+            continue;
+        }
+        x->buf[x->len++] = s[*i];
+        x->intdigits++;
+        group++;
+    }
+    if (grouped && group != 3) {
+        *why = "bad thousands separator";
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads "e", an optional sign and digits at s[*i] into x->exp. */
+static int exponent(const char *s, size_t n, size_t *i, struct shape *x)
+{
+    int neg = 0;
+    size_t digits = 0;
+    ++*i;
+    if (*i < n && (s[*i] == '+' || s[*i] == '-'))
+        neg = s[(*i)++] == '-';
+    for (; *i < n && digit(s[*i]); ++*i, digits++)
+        if (x->exp < EXP_CLAMP)
+            x->exp = x->exp * 10 + (s[*i] - '0');
+    x->exp = neg ? -x->exp : x->exp;
+    x->has_exp = 1;
+    return digits ? 0 : -1;
+}
+
+/* Validates the shape of s[0..n) (trimmed, not missing) into *x. Only
+ * s[0..n) is read. Returns 0, or -1 with *why. */
+static int read_shape(const char *s, size_t n, struct shape *x,
+                      const char **why)
+{
+    size_t i = 0;
+    memset(x, 0, sizeof *x);
+    *why = "not a number";
+    if (n >= 64) {
+        *why = "number is too long";
+        return -1;
+    }
+    if (s[i] == '+' || s[i] == '-')
+        x->buf[x->len++] = s[i++];
+    if (integer_part(s, n, &i, x, why) != 0)
+        return -1;
+    if (i < n && s[i] == '.') {
+        x->buf[x->len++] = s[i++];
+        for (; i < n && digit(s[i]); i++, x->fracdigits++)
+            x->buf[x->len++] = s[i];
+    }
+    if (x->intdigits + x->fracdigits == 0)
+        return -1;
+    if (i < n && (s[i] == 'e' || s[i] == 'E') && exponent(s, n, &i, x) != 0)
+        return -1;
+    if (i != n)
+        return -1;
+    x->buf[x->len] = '\0';
+    return 0;
+}
+
+/* The value of x's digits times 10^exp10, rounded once (strtod). */
+static double at_power(struct shape *x, long exp10)
+{
+    snprintf(x->buf + x->len, sizeof x->buf - x->len, "e%ld", exp10);
+    double v = strtod(x->buf, NULL);
+    x->buf[x->len] = '\0';
+    return v;
+}
+
+/* The exact value of x's digits when they make an integer below 10^15
+ * (which a double holds exactly) divided by an exact power of ten: one
+ * correctly rounded operation, the same double strtod gives. */
+static double short_decimal(const struct shape *x)
+{
+    long long v = 0;
+    for (const char *p = x->buf + (x->buf[0] == '-' || x->buf[0] == '+'); *p; p++)
+        if (*p != '.')
+            v = v * 10 + (*p - '0');
+    double d = (double)v / pow10[x->fracdigits];
+    return x->buf[0] == '-' ? -d : d;
+}
+
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why)
 {
@@ -43,84 +156,22 @@ int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
         n--;
     if (is_missing(s, n))
         return 0;
-
-    /* Validate the shape and copy it without separators into buf. */
-    char buf[80];
-    size_t i = 0, o = 0, intdigits = 0, group = 0;
-    int grouped = 0;
-    *why = "not a number";
-    if (n >= 64) { /* room left for an exponent */
-        *why = "number is too long";
+    struct shape x;
+    if (read_shape(s, n, &x, why) != 0)
         return -1;
-    }
-    if (s[i] == '+' || s[i] == '-')
-        buf[o++] = s[i++];
-    for (; i < n && (digit(s[i]) || s[i] == ','); i++) {
-        if (s[i] == ',') {
-            if (intdigits == 0 || (grouped && group != 3) || (!grouped && group > 3))
-                return -1;
-            grouped = 1;
-            group = 0;
-            continue;
-        }
-        buf[o++] = s[i];
-        intdigits++;
-        group++;
-    }
-    if (grouped && group != 3) {
-        *why = "bad thousands separator";
-        return -1;
-    }
-    size_t fracdigits = 0;
-    if (i < n && s[i] == '.') {
-        buf[o++] = s[i++];
-        for (; i < n && digit(s[i]); i++, fracdigits++)
-            buf[o++] = s[i];
-    }
-    if (intdigits + fracdigits == 0)
-        return -1;
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        buf[o++] = s[i++];
-        if (i < n && (s[i] == '+' || s[i] == '-'))
-            buf[o++] = s[i++];
-        size_t e = 0;
-        for (; i < n && digit(s[i]); i++, e++)
-            buf[o++] = s[i];
-        if (e == 0)
-            return -1;
-    }
-    if (i != n)
-        return -1;
-    buf[o] = '\0';
-    int has_exp = strpbrk(buf, "eE") != NULL;
-    if (exp10 && !has_exp) /* 28014.94 at 10^8 reads as 28014.94e8: exact */
-        snprintf(buf + o, sizeof buf - o, "e%d", exp10), has_exp = 1;
-
-    double v;
-    if (intdigits + fracdigits <= 15 && !has_exp) {
-        /* Exact fast path: the digits make an integer below 10^15, which a
-         * double holds exactly, and dividing it by an exact power of ten is
-         * one correctly rounded operation: the same double strtod gives. */
-        long long x = 0;
-        for (const char *p = buf + (buf[0] == '-' || buf[0] == '+'); *p; p++)
-            if (*p != '.')
-                x = x * 10 + (*p - '0');
-        v = (double)x / pow10[fracdigits];
-        if (buf[0] == '-')
-            v = -v;
-    } else {
-        v = strtod(buf, NULL);
-        if (exp10 && strpbrk(s, "eE"))
-            v *= pow(10, exp10);
-    }
-    if (!isfinite(v)) {
-        *why = "number is out of range";
-        return -1;
+    /* 28014.94 at 10^8 reads as 28014.94e8, and 1e2 at 10^2 as 1e4: exact */
+    double v = !x.has_exp && !exp10 && x.intdigits + x.fracdigits <= 15
+                   ? short_decimal(&x)
+                   : at_power(&x, x.exp + exp10);
+    if (!(fabs(v) <= BT_NUMBER_MAX)) {
+        *why = exp10 && fabs(at_power(&x, x.exp)) <= BT_NUMBER_MAX
+                   ? "number overflows after scaling (beyond ±" LIMIT ")"
+                   : "number is out of range (beyond ±" LIMIT ")";
+        return -2;
     }
     *out = v == 0 ? 0.0 : v; /* no -0 */
     return 1;
 }
-
 
 /* Writes the decimal digits of x, with a point k digits from the right. */
 static size_t fixed(unsigned long long x, int k, int neg, char *buf)

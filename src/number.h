@@ -4,20 +4,31 @@
 
 #include <stddef.h>
 
-/* Parses one cell. Accepts an optional sign, digits with optional thousands
- * separators in groups of three ("1,186", "12,345.5"), a decimal point and
- * an exponent. Spaces around the number are ignored.
+/* The largest magnitude a number may have. librrd keeps a daily value as
+ * the value times the 86,400 seconds of its step, which is inf beyond
+ * about 2.08e303 (docs/storage.md); 1e303 keeps clear of that and is
+ * easy to say. */
+#define BT_NUMBER_MAX 1e303
+
+/* Parses the cell s[0..n) (only those bytes are read). Accepts an
+ * optional sign, digits with optional thousands separators in groups of
+ * three ("1,186", "12,345.5"), a decimal point and an exponent. Spaces
+ * around the number are ignored.
  *
- * Returns 1 and the value in *out (never -0, never inf or nan);
+ * Returns 1 and the value in *out (never -0, never inf or nan, at most
+ * BT_NUMBER_MAX in magnitude; rounded once, as strtod rounds);
  * 0 when the cell says "missing": blank, "-", "--", "—", "…", "...",
  * "N/A", "NA", "n.a." (never zero);
- * -1 when it is not a number, with a reason in *why (static text).
+ * -1 when it is not a number, -2 when it is one out of range, with a
+ * reason in *why (static text).
  * Independent of the process locale. */
 int bt_number_parse(const char *s, size_t n, double *out, const char **why);
 
 /* The same for a cell written in units of 10^exp10 (亿 = 10^8): the value
  * is the decimal number the cell would be with its point moved, rounded
- * once, so 28014.94 at 10^8 is exactly 2801494000000. */
+ * once, so 28014.94 at 10^8 is exactly 2801494000000, and 1e2 at 10^2 is
+ * 1e4. A value out of range only once scaled returns -2 with a reason
+ * that says so. */
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why);
 

@@ -28,17 +28,24 @@ size_t bt_num_grouped(double v, char *buf)
 {
     char plain[32];
     bt_number_format(v, plain);
-    if (strpbrk(plain, "eE")) /* beyond 1e21 or below 1e-6: as it is */
+    if (strpbrk(plain, "eE")) /* in e-notation (1e+22, 5e-324): as it is */
         return (size_t)snprintf(buf, BT_NUMFMT_MAX, "%s", plain);
     return group(plain, buf);
 }
 
-/* x with 0, 1 or 2 decimals by its size, trailing zeros dropped. */
+/* Below this magnitude a short number is written in units; from it on,
+ * in scientific form: few_digits() then never writes more than the 16
+ * integer digits of 999,999,999,999,999 (a million billion) and its
+ * separators. */
+#define SHORT_UNITS_MAX 1e15
+
+/* x (|x| < SHORT_UNITS_MAX) with 0, 1 or 2 decimals by its size,
+ * trailing zeros dropped, grouped. */
 static void few_digits(double x, char *out)
 {
     double a = fabs(x);
     int decimals = a >= 99.95 ? 0 : a >= 9.995 ? 1 : 2;
-    char tmp[40];
+    char tmp[32];
     snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
     if (strchr(tmp, '.')) {
         size_t n = strlen(tmp);
@@ -61,6 +68,12 @@ size_t bt_num_short(double v, enum bt_lang l, char *buf)
                  {1e8, {NULL, "亿", "億"}},
                  {1e6, {" M", NULL, NULL}},
                  {1e4, {NULL, "万", "萬"}}};
+    if (!isfinite(v))
+        return (size_t)snprintf(buf, BT_NUMFMT_MAX, "%s",
+                                isnan(v) ? "nan" : v < 0 ? "-inf" : "inf");
+    /* what rounds to SHORT_UNITS_MAX at three digits is written as it */
+    if (fabs(v) >= SHORT_UNITS_MAX * 0.9995)
+        return (size_t)snprintf(buf, BT_NUMFMT_MAX, "%.3g", v);
     char num[BT_NUMFMT_MAX];
     for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
         /* a value that rounds up to the unit counts in it (999,999 is 1 M) */

@@ -8,8 +8,11 @@
  *     zh-Hans  120万, 3,500万, 2.99亿; below ten thousand, grouped
  *     zh-Hant  120萬, 3,500萬, 2.99億
  *   The number of units keeps 0 decimals from 100, 1 from 10, else 2,
- *   without trailing zeros.
- * Both are independent of the process locale; buf holds BT_NUMFMT_MAX. */
+ *   without trailing zeros. From 10^15 on, three significant digits in
+ *   scientific form in every language (1.23e+15, 1.8e+308).
+ * Both take any double (inf and nan are written "inf", "-inf", "nan"),
+ * are independent of the process locale and write at most
+ * BT_NUMFMT_MAX bytes with the NUL into buf; they return the length. */
 #ifndef BT_NUMFMT_H
 #define BT_NUMFMT_H
 

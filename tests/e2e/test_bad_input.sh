@@ -35,7 +35,7 @@ check quote "$H$G"'legal.gba_lawyers,2024,"5\nlegal.gba_lawyers,2025,6\n' "quote
 quote.csv: rejected: 0 of 1 rows have problems; nothing written"
 check duplicate "$H$G"'legal.gba_lawyers,2024,5\nlegal.gba_lawyers,2024,6\n' "duplicate.csv:4:3: conflicting duplicate: 'legal.gba_lawyers' for 2024-12-31 is 6 here but 5 on line 3
 duplicate.csv: rejected: 1 of 3 rows have problems; nothing written"
-check overflow "$H$G"'legal.gba_lawyers,2024,1e400\n' "overflow.csv:3:3: value '1e400': number is out of range
+check overflow "$H$G"'legal.gba_lawyers,2024,1e400\n' "overflow.csv:3:3: value '1e400': number is out of range (beyond ±1e303)
 overflow.csv: rejected: 1 of 2 rows have problems; nothing written"
 check nan "$H$G"'legal.gba_lawyers,2024,nan\n' "nan.csv:3:3: value 'nan': not a number
 nan.csv: rejected: 1 of 2 rows have problems; nothing written"

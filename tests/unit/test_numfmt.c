@@ -1,4 +1,7 @@
-/* Unit tests: numfmt.c, golden strings in the three languages. */
+/* Unit tests: numfmt.c, golden strings in the three languages, and every
+ * magnitude of double written within BT_NUMFMT_MAX. */
+#include <float.h>
+#include <math.h>
 #include <string.h>
 
 #include "check.h"
@@ -9,6 +12,53 @@ static void want(const char *got, const char *expected, double v)
     if (strcmp(got, expected) != 0)
         fprintf(stderr, "%.17g: got '%s', want '%s'\n", v, got, expected);
     CHECK(strcmp(got, expected) == 0);
+}
+
+enum { LANGS = BT_LANG_ZH_HANT + 1 };
+
+/* Calls f(v) with a guard after BT_NUMFMT_MAX bytes: nothing may be
+ * written past it, and the length returned is the text's. */
+static void bounded(double v, enum bt_lang l, int grouped)
+{
+    char buf[BT_NUMFMT_MAX + 64];
+    memset(buf, '#', sizeof buf);
+    size_t n = grouped ? bt_num_grouped(v, buf) : bt_num_short(v, l, buf);
+    int guard_ok = 1;
+    for (size_t i = BT_NUMFMT_MAX; i < sizeof buf; i++)
+        guard_ok &= buf[i] == '#';
+    if (!guard_ok || n >= BT_NUMFMT_MAX || strlen(buf) != n)
+        fprintf(stderr, "%.17g (%s): %zu bytes\n", v,
+                grouped ? "grouped" : "short", n);
+    CHECK(guard_ok && n < BT_NUMFMT_MAX && strlen(buf) == n);
+}
+
+/* Every power of two a double has, and numbers of 17 digits at every
+ * power of ten, both signs, denormals and the extremes, every language. */
+static void range(void)
+{
+    static const double extremes[] = {DBL_MAX, DBL_MIN, DBL_TRUE_MIN,
+                                      DBL_MIN / 3, 9.999999999999999e14,
+                                      999999.5, 99999.95, 9.995};
+    for (int sign = -1; sign <= 1; sign += 2) {
+        for (int e = -1074; e <= 1023; e++)
+            for (int l = 0; l < LANGS; l++) {
+                bounded(sign * ldexp(1, e), (enum bt_lang)l, 0);
+                bounded(sign * ldexp(1.9999999999999998, e), (enum bt_lang)l, 0);
+            }
+        for (int e = -324; e <= 308; e++) {
+            double v = sign * 1.2345678901234567 * pow(10, e);
+            if (!isfinite(v))
+                continue;
+            bounded(v, BT_LANG_EN, 1);
+            for (int l = 0; l < LANGS; l++)
+                bounded(v, (enum bt_lang)l, 0);
+        }
+        for (size_t i = 0; i < sizeof extremes / sizeof *extremes; i++) {
+            bounded(sign * extremes[i], BT_LANG_EN, 1);
+            for (int l = 0; l < LANGS; l++)
+                bounded(sign * extremes[i], (enum bt_lang)l, 0);
+        }
+    }
 }
 
 int main(void)
@@ -32,6 +82,19 @@ int main(void)
         {298514012, "299 M", "2.99亿", "2.99億"},
         {2801494000000, "2,801 B", "28,015亿", "28,015億"},
         {-1800000, "-1.8 M", "-180万", "-180萬"},
+        /* beyond the units: three significant digits, scientific */
+        {9.9949e14, "999,490 B", "9,994,900亿", "9,994,900億"},
+        {999999999999999, "1e+15", "1e+15", "1e+15"},
+        {1e15, "1e+15", "1e+15", "1e+15"},
+        {1e45, "1e+45", "1e+45", "1e+45"},
+        {-1.2345e60, "-1.23e+60", "-1.23e+60", "-1.23e+60"},
+        {DBL_MAX, "1.8e+308", "1.8e+308", "1.8e+308"},
+        {-1e308, "-1e+308", "-1e+308", "-1e+308"},
+        {4.9e-324, "0", "0", "0"},
+        {-1e-300, "0", "0", "0"},
+        {INFINITY, "inf", "inf", "inf"},
+        {-INFINITY, "-inf", "-inf", "-inf"},
+        {NAN, "nan", "nan", "nan"},
     };
     char buf[BT_NUMFMT_MAX];
     for (size_t i = 0; i < sizeof shorts / sizeof *shorts; i++) {
@@ -50,10 +113,14 @@ int main(void)
         {-1234.5, "-1,234.5"}, {56424, "56,424"}, {298514012, "298,514,012"},
         {1039414.4642857143, "1,039,414.4642857143"}, {0.776628, "0.776628"},
         {1e22, "1e+22"},
+        {1234567890123456.8, "1,234,567,890,123,456.8"}, {-1e308, "-1e+308"},
+        {DBL_MAX, "1.7976931348623157e+308"},
+        {4.9e-324, "4.94065645841247e-324"}, {INFINITY, "inf"},
     };
     for (size_t i = 0; i < sizeof grouped / sizeof *grouped; i++) {
         bt_num_grouped(grouped[i].v, buf);
         want(buf, grouped[i].s, grouped[i].v);
     }
+    range();
     return CHECK_DONE();
 }
