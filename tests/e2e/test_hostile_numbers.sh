@@ -114,7 +114,7 @@ printf "$H"'legal.gba_lawyers,2024-04,1234567890123.1\n' > r2.csv
 run load r2.csv
 expect_eq "$(cat "$T/out")" "r2.csv: 1 rows (long layout): 0 added, 1 revised, 0 unchanged, 0 missing, 0 rejected" "a revision in the 14th digit"
 expect_eq "$(tail -1 "$BAYTRACK_DB/revisions.csv" | cut -d, -f2-)" \
-    '"legal.gba_lawyers",2024-04-30,1234567890123,1234567890123.1,"r2.csv"' "the revision is logged"
+    'legal.gba_lawyers,2024-04-30,1234567890123,1234567890123.1,r2.csv' "the revision is logged"
 expect_eq "$(stored "$f" 2024-04-30)" "$(e17 1234567890123.1)" "rrdtool reads the revised value exactly"
 before=$(db_sum)
 run load r2.csv
