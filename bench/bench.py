@@ -1,8 +1,9 @@
 """baytrack's benchmark: side by side in one run, on SYNTHETIC data.
 
-usage: python3 bench/bench.py [--quick] [--report-only] [--build DIR] [--before BINARY]
+usage: python3 bench/bench.py [--quick] [--report-only | --append-only] [--build DIR] [--before BINARY]
   --quick    30 and 300 series only, 1 repeat (a smoke run)
   --report-only  the report section only (rewrites its part of docs/benchmarks.md)
+  --append-only  the append section only (rewrites its part of docs/benchmarks.md)
   --before   an older baytrack binary, measured beside this one on appends
 Writes bench/out/ (the synthetic inputs and databases, not committed) and
 docs/benchmarks.md; prints the same table. Times are medians of REPEAT runs
@@ -17,8 +18,10 @@ What runs:
            on a copy of the freshly loaded database, against the fresh load
   append   the nightly job: one new day for N = 300 and 3,000 daily series
            with 1 and 10 years of history, on copies of one database:
-           baytrack load (in place, journalled, synced) / bench/floor.c
-           (one rrd_updatex_r per file) / `rrdtool -` (one update a line)
+           baytrack load (in place, journalled, synced) / the same through a
+           local rrdcached (unix socket, -j journal; every append flushed
+           to its file before exit) / bench/floor.c (one rrd_updatex_r per
+           file) / `rrdtool -` (one update a line)
   memory   the peak RSS of loading 3,000 series x 3,650 days (11 M rows)
   report   the site (3 languages) per chart / one rrdtool graph per series:
            100 yearly indicators, 20 daily ones of 3,650 days; and the real
@@ -84,8 +87,30 @@ def pipe_commands(n, path, d):
                 f.write("update %s %d:%g\n" % (rrd, (DAY0 + day + 1) * 86400, tenths / 10))
 
 
+def replace_section(title, lines):
+    """Rewrites the section of docs/benchmarks.md that starts with title
+    (up to the next '## ') with lines (which start with a blank line)."""
+    doc = os.path.join(ROOT, "docs", "benchmarks.md")
+    text = open(doc).read()
+    head, rest = text.split(title, 1)
+    tail = rest[rest.index("\n## ") + 1:]
+    with open(doc, "w") as f:
+        f.write(head.rstrip("\n") + "\n" + "\n".join(lines) + "\n\n" + tail)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if "--append-only" in sys.argv:
+        subprocess.check_call(["cc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lrrd"])
+        gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
+        cat = os.path.join(OUT, "catalogue")
+        os.makedirs(cat, exist_ok=True)
+        subprocess.check_call(gen + ["catalogue", cat])
+        lines = append_lines(bench_append(gen, dict(os.environ, BAYTRACK_CATALOGUE=cat,
+                                                    TZ="UTC", LC_ALL="C")))
+        replace_section("## Append:", lines)
+        print("\n".join(lines))
+        return
     if "--report-only" in sys.argv:  # the report section, printed only
         gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
         cat = os.path.join(OUT, "catalogue")
@@ -231,15 +256,41 @@ def bench_append(gen, env):
             r["bt"] = median_of(copy, [BAYTRACK, "load", "-q", "--db", work, night], env=env)
             if BEFORE:
                 r["before"] = median_of(copy, [BEFORE, "load", "-q", "--db", work, night], env=env)
+            r["daemon"] = median_through_daemon(copy, work, night, env)
             r["floor"] = median_of(copy, [FLOOR, "append", str(n), str(hist),
                                           os.path.join(work, "synthetic.daily")])
             r["pipe"] = median_of(copy, ["rrdtool", "-"], stdin=cmds)
             out.append(r)
-            print("append %5d series x %4d days: baytrack %.3f s, floor %.3f s, pipe %.3f s%s" % (
-                n, hist, r["bt"][0], r["floor"][0], r["pipe"][0],
+            print("append %5d series x %4d days: baytrack %.3f s, through rrdcached %.3f s, "
+                  "floor %.3f s, pipe %.3f s%s" % (
+                n, hist, r["bt"][0], r["daemon"][0], r["floor"][0], r["pipe"][0],
                 ", before %.3f s" % r["before"][0] if BEFORE else ""), flush=True)
     shutil.rmtree(os.path.join(OUT, "append_work"), ignore_errors=True)
     return out
+
+
+def median_through_daemon(copy, work, night, env):
+    """Median time of the nightly load through a local rrdcached serving
+    work (started after each copy, stopped after each run; neither timed)."""
+    sock = os.path.join(OUT, "rrdcached.sock")
+    journal = os.path.join(OUT, "rrdcached.journal")
+    times = []
+    for _ in range(REPEAT):
+        copy()
+        fresh(journal)
+        for f in (sock, sock + ".pid"):
+            if os.path.exists(f):
+                os.remove(f)
+        d = subprocess.Popen(["rrdcached", "-g", "-l", "unix:" + sock, "-b", work, "-B",
+                              "-F", "-j", journal, "-p", sock + ".pid", "-w", "3600",
+                              "-f", "7200"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while not os.path.exists(sock):
+            time.sleep(0.05)
+        t, _ = run([BAYTRACK, "--daemon", "unix:" + sock, "load", "-q", "--db", work, night], env=env)
+        times.append(t)
+        d.terminate()
+        d.wait()
+    return statistics.median(times), 0
 
 
 def bench_memory(gen, env):
@@ -282,6 +333,32 @@ def report_lines(reports):
     return lines
 
 
+def append_lines(appends):
+    """The append section of docs/benchmarks.md."""
+    lines = ["", "## Append: one new day per series, the nightly job", "",
+             "| series | history | baytrack | through rrdcached | floor (`rrd_updatex_r` per file) | `rrdtool -` pipe | baytrack / floor | baytrack / pipe | rrdcached / baytrack |%s" % (" before | before / baytrack |" if BEFORE else ""),
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|%s" % ("---:|---:|" if BEFORE else "")]
+    for r in appends:
+        extra = " %.2f s | %.0f× |" % (r["before"][0], r["before"][0] / r["bt"][0]) if BEFORE else ""
+        lines.append("| %d | %d days | %.3f s | %.3f s | %.3f s | %.3f s | %.2f× | %.2f× | %.2f× |%s" % (
+            r["n"], r["hist"], r["bt"][0], r["daemon"][0], r["floor"][0], r["pipe"][0],
+            r["bt"][0] / r["floor"][0], r["bt"][0] / r["pipe"][0],
+            r["daemon"][0] / r["bt"][0], extra))
+    lines += ["", "Each run starts from a copy of the same database, synced to disk (neither is timed). "
+              "baytrack reads each file's header and appends in place, after saving the "
+              "bytes the append changes in a rollback journal; it syncs twice (journal, "
+              "appends) and commits: the load is all or nothing. Through rrdcached "
+              "(a local daemon on a unix socket, started with `-j`), the appends are sent "
+              "to the daemon and each file is flushed before the commit point, so the "
+              "load is on disk when it exits, as without the daemon. The floor and `rrdtool -` "
+              "update the same files in place with no journal, no check and no sync. "
+              "The RRD files have the same size whatever their history (a ring of 60 "
+              "years), and an append touches the same rows: its cost grows with the "
+              "number of series, not with the history.%s" % (
+                  " *before* is the previous release (`--before`)." if BEFORE else "")]
+    return lines
+
+
 def write_doc(rows, reports, appends, mem):
     lines = ["# Benchmarks", "",
              "Produced by `python3 bench/bench.py` (this file is rewritten by it). "
@@ -303,25 +380,8 @@ def write_doc(rows, reports, appends, mem):
         lines.append("| %d | %.2f s | %.2f s | %.2f× | %.0f MiB |" % (n, bt[0], rv[0], rv[0] / bt[0], rv[1]))
     lines += ["", "A revision rebuilds every touched file (librrd refuses updates older than "
               "a file's last one): read back, merge, write anew, rename."]
-    lines += ["", "## Append: one new day per series, the nightly job", "",
-              "| series | history | baytrack | floor (`rrd_updatex_r` per file) | `rrdtool -` pipe | baytrack / floor | baytrack / pipe |%s" % (" before | before / baytrack |" if BEFORE else ""),
-              "|---:|---:|---:|---:|---:|---:|---:|%s" % ("---:|---:|" if BEFORE else "")]
-    for r in appends:
-        extra = " %.2f s | %.0f× |" % (r["before"][0], r["before"][0] / r["bt"][0]) if BEFORE else ""
-        lines.append("| %d | %d days | %.3f s | %.3f s | %.3f s | %.2f× | %.2f× |%s" % (
-            r["n"], r["hist"], r["bt"][0], r["floor"][0], r["pipe"][0],
-            r["bt"][0] / r["floor"][0], r["bt"][0] / r["pipe"][0], extra))
-    lines += ["", "Each run starts from a copy of the same database, synced to disk (neither is timed). "
-              "baytrack reads each file's header and appends in place, after saving the "
-              "bytes the append changes in a rollback journal; it syncs twice (journal, "
-              "appends) and commits: the load is all or nothing. The floor and `rrdtool -` "
-              "update the same files in place with no journal, no check and no sync. "
-              "The RRD files have the same size whatever their history (a ring of 60 "
-              "years), and an append touches the same rows: its cost grows with the "
-              "number of series, not with the history.%s" % (
-                  " *before* is the previous release (`--before`), which rebuilt every "
-                  "touched file." if BEFORE else ""),
-              "", "## Memory: %d series × %d days (%d rows, %.0f MiB of CSV)" % (
+    lines += append_lines(appends)
+    lines += ["", "## Memory: %d series × %d days (%d rows, %.0f MiB of CSV)" % (
                   mem[0], DAYS, mem[0] * DAYS, mem[1] / 1048576), "",
               "| load | peak RSS | bytes of peak per row |", "|---:|---:|---:|",
               "| %.1f s | %.0f MiB | %.1f |" % (mem[2], mem[3], mem[3] * 1048576 / (mem[0] * DAYS)),
