@@ -165,7 +165,7 @@ int bt_store_mark(struct bt_store *s, struct bt_error *e)
         /* step 1 s: the daemon reports a last update in whole steps */
         const char *args[] = {"DS:marker:GAUGE:2:U:U", "RRA:LAST:0.5:1:1"};
         struct bt_buf tmp = {0};
-        bt_buf_addf(&tmp, "%s.%ld", path.data, (long)getpid());
+        bt_buf_addf(&tmp, "%s/.tmp/marker-%ld.rrd", s->root, (long)getpid());
         rrd_clear_error();
         if (rrd_create_r(tmp.data, 1, stamp, 2, args) != 0)
             rc = write_failed(e, "cannot create", tmp.data);

@@ -65,7 +65,9 @@ struct bt_store {
 
 /* Makes sure the database has its marker, an RRD file whose last update
  * is a stamp of its own, so that a daemon serving another directory is
- * told apart (a writer calls it, lock held). 0, or -1 with *e. */
+ * told apart (a writer calls it, lock held, after recovery: the marker is
+ * made in DB/.tmp/, which recovery empties, and renamed into place).
+ * 0, or -1 with *e. */
 int bt_store_mark(struct bt_store *s, struct bt_error *e);
 
 /* Through a daemon, writes to path every update it queued for it, and

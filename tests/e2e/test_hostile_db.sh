@@ -153,6 +153,24 @@ expect_eq "$RC" 74 "foreign layout: refused"
 grep -q "is not laid out as baytrack creates series files (step 86400 s, 1 data sources, 1 RRAs, first ring 3 rows)" "$T/err" || fail "foreign layout: message"
 expect_eq "$(md5sum < "$f")" "$sum" "foreign layout: file untouched"
 
+# --- --wait bounds the wait for readers too -----------------------------
+rm -rf "$BAYTRACK_DB"
+"$BAYTRACK" load -q one.csv
+python3 -c 'import fcntl, sys, time
+f = open(sys.argv[1]); fcntl.flock(f, fcntl.LOCK_SH); time.sleep(8)' "$BAYTRACK_DB/.commit" & reader=$!
+sleep 0.3
+start=$(date +%s)
+run load --wait 1 two.csv
+took=$(($(date +%s) - start))
+expect_eq "$RC" 75 "a reader holding .commit: exit 75"
+expect_eq "$(head -1 "$T/err")" "baytrack: load: database '$BAYTRACK_DB' is busy ('.commit' stayed locked); gave up after 1 s (see --wait)" "a reader holding .commit: message"
+expect_eq "$(sed -n 2p "$T/err")" "two.csv: not loaded; nothing written" "a reader holding .commit: nothing written"
+[ "$took" -le 4 ] || fail "a reader holding .commit: --wait 1 returned after $took s"
+kill $reader 2>/dev/null || true
+wait $reader 2>/dev/null || true
+run load --wait 1 two.csv
+expect_eq "$RC" 0 "the reader gone: the load goes through"
+
 # --- the logs quote what needs quoting ---------------------------------
 rm -rf "$BAYTRACK_DB"
 printf 'indicator,date,value\nlegal.gba_lawyers,2024-01,1\n' > 'b"x.csv'
