@@ -36,6 +36,7 @@ void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
     db->lock_fd = db->read_fd = -1;
     db->store.timeout = BT_DAEMON_TIMEOUT;
     db->store.verified = db->store.down = 0;
+    db->store.cached = 1;
     db->wait = 0;
     db->warned = 0;
 }
@@ -612,9 +613,8 @@ static void roll_back_now(struct bt_db *db)
         roll_back(db, &ignored);
 }
 
-/* Makes every queued append in place: in the files, or sent to the
- * daemon and then flushed to the files; the first failure stops it. */
-static int send_appends(struct bt_txn *t, struct bt_error *e)
+/* Makes every queued append in place; the first failure stops it. */
+static int write_appends(struct bt_txn *t, struct bt_error *e)
 {
     struct bt_buf path = {0};
     int rc = 0;
@@ -624,22 +624,15 @@ static int send_appends(struct bt_txn *t, struct bt_error *e)
         bt_db_path(t->db, a->rel, &path);
         rc = bt_store_append(&t->db->store, path.data, a->last,
                              t->points.v + a->first, a->count, e);
-        t->sent += rc == 0 && t->db->store.daemon;
         if (i + 1 == (t->nappends + 1) / 2)
             crash_point("appended-half");
-    }
-    for (size_t i = 0; i < t->nappends && rc == 0 && t->db->store.daemon; i++) {
-        path.len = 0;
-        bt_db_path(t->db, t->appends[i].rel, &path);
-        rc = bt_store_flush(&t->db->store, path.data, e);
     }
     bt_buf_release(&path);
     return rc;
 }
 
 /* Puts the rollback journal in place, then makes every queued append in
- * place and syncs. On failure, writes the saved bytes back; a daemon that
- * failed after it was sent appends may still write them (BT_TXN_SENT). */
+ * place and syncs. On failure, writes the saved bytes back. */
 static int append_in_place(struct bt_txn *t, struct bt_error *e)
 {
     struct bt_buf staged = {0}, final = {0};
@@ -653,16 +646,13 @@ static int append_in_place(struct bt_txn *t, struct bt_error *e)
     if (rc == 0)
         crash_point("journaled");
     if (rc == 0)
-        rc = send_appends(t, e);
+        rc = write_appends(t, e);
     if (rc == 0)
         rc = sync_db(t->db, e);
-    if (rc == 0) {
+    if (rc == 0)
         crash_point("appended");
-    } else {
+    else
         roll_back_now(t->db);
-        if (t->sent && t->db->store.down)
-            t->outcome = BT_TXN_SENT;
-    }
     bt_buf_release(&staged);
     bt_buf_release(&final);
     return rc;
@@ -762,6 +752,5 @@ void bt_txn_abort(struct bt_txn *t)
     memset(t, 0, sizeof *t);
     t->db = kept.db;
     t->outcome = kept.outcome;
-    t->sent = kept.sent;
     t->busy = kept.busy;
 }

@@ -108,11 +108,6 @@ enum bt_txn_outcome {
     BT_TXN_NOTHING,   /* nothing changed: the database is as it was */
     BT_TXN_COMMITTED, /* the commit point was passed: the load is in, and
                          the next command finishes putting it in place */
-    BT_TXN_SENT,      /* through rrdcached, the daemon failed once it had
-                         been sent appends: the files were restored, but it
-                         may still write what it was sent (txn.sent series)
-                         when it resumes; loading the file again completes
-                         the load */
 };
 
 /* A set of series files replaced or appended to together. The lock must
@@ -128,7 +123,6 @@ struct bt_txn {
     size_t nappends, appends_cap;
     struct bt_points points;         /* every appended point, owned */
     enum bt_txn_outcome outcome;     /* after bt_txn_commit failed */
-    size_t sent;                     /* BT_TXN_SENT: appends sent */
     int busy;                        /* .commit stayed locked past --wait */
 };
 
@@ -152,8 +146,8 @@ void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
 void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                      double old_value, double new_value, const char *file);
 /* Makes every recorded file and revision durable and visible at once.
- * Through rrdcached, every append is sent and then flushed to its file
- * before the commit point, all under .commit, so that a commit that
+ * Appends are written here, through rrdcached too (store_rrd.h), under
+ * .commit and synced before the commit point, so that a commit that
  * returns 0 is on disk and no reader sees half of it. On failure,
  * t->outcome says what was left (kept until the next bt_txn_begin). */
 int bt_txn_commit(struct bt_txn *t, struct bt_error *e);

@@ -343,12 +343,6 @@ void bt_load_failure(const char *file, const struct bt_load_stats *st,
         bt_buf_addf(out, "%s: loaded, but not yet all in place: the next "
                     "command on the database puts the rest in place\n", file);
         break;
-    case BT_TXN_SENT:
-        bt_buf_addf(out, "%s: not loaded; the files are as they were, but "
-                    "rrdcached had been sent the new days of %zu series and "
-                    "may still write them when it resumes: loading '%s' "
-                    "again completes the load\n", file, st->sent, file);
-        break;
     }
 }
 
@@ -387,7 +381,6 @@ enum bt_load_result bt_load_file(struct bt_db *db,
         res = rc == 2 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
         st->rejected += rc == 2;
         st->outcome = txn.outcome;
-        st->sent = txn.sent;
         st->busy = txn.busy;
         goto out;
     }

@@ -31,7 +31,6 @@ struct bt_load_stats {
     size_t skipped[BT_DS_SKIP_N]; /* lines passed over, by reason */
     size_t flags_changed; /* observations whose flag was set, changed or cleared */
     enum bt_txn_outcome outcome; /* BT_LOAD_FAILED: what the load left */
-    size_t sent;          /* BT_TXN_SENT: series sent to rrdcached */
     int busy;             /* BT_LOAD_FAILED: the database stayed busy */
 };
 

@@ -180,6 +180,25 @@ int bt_store_mark(struct bt_store *s, struct bt_error *e)
     return rc;
 }
 
+/* Asks the daemon how many files it holds anything for (STATS,
+ * TreeNodesNumber) into s->cached: none, and no file needs asking about
+ * before baytrack writes it. 0, or -1 with *e. */
+static int count_cached(struct bt_store *s, struct bt_error *e)
+{
+    rrdc_stats_t *stats = NULL;
+    op_begin(s);
+    int rc = op_end(s, rrdc_stats_get(&stats), "read the statistics of",
+                    s->root, e);
+    s->cached = 1; /* unknown: ask about each file */
+    for (rrdc_stats_t *x = stats; x; x = x->next)
+        if (strcmp(x->name, "TreeNodesNumber") == 0)
+            s->cached = x->type == RRDC_STATS_TYPE_GAUGE ? x->value.gauge > 0
+                                                         : x->value.counter > 0;
+    if (stats)
+        rrdc_stats_free(stats);
+    return rc;
+}
+
 /* Checks that the daemon sees the marker as this process does: same last
  * update, so it serves this very database. A database with no marker yet
  * (only ever read) has nothing to check. 0, or -1 with *e. */
@@ -207,6 +226,8 @@ static int verify(struct bt_store *s, struct bt_error *e)
         }
     }
     s->verified = rc == 0;
+    if (rc == 0)
+        rc = count_cached(s, e);
     bt_buf_release(&path);
     bt_buf_release(&nb);
     return rc;
@@ -307,17 +328,36 @@ static int last_update(struct bt_store *s, const char *path,
         *last = rrd_last_r(path);
         return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
     }
+    /* The daemon's LAST counts what it holds for the file: when it is the
+     * file's own, the daemon has nothing unwritten (one round trip, the
+     * nightly append's only one a series); otherwise it writes what it
+     * holds and forgets the file, so that baytrack's own write that may
+     * follow cannot be crossed by a stale cache. */
     const char *name = daemon_name(s, path, nb);
     if (daemon_connect(s, e) != 0)
         return -1;
+    if (!s->cached) { /* it holds nothing for any file */
+        rrd_clear_error();
+        *last = rrd_last_r(path);
+        return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
+    }
     op_begin(s);
-    int rc = rrdc_flush(name);
-    if (op_end(s, rc, "flush", path, e) != 0)
+    time_t there = rrdc_last(name);
+    if (op_end(s, there < BT_RRD_STEP ? -1 : 0, "read the last update of",
+               path, e) != 0)
         return -1;
+    rrd_clear_error();
+    *last = rrd_last_r(path);
+    if (*last == there)
+        return 0;
+    rrd_clear_error();
     op_begin(s);
-    *last = rrdc_last(name);
-    return op_end(s, *last < BT_RRD_STEP ? -1 : 0, "read the last update of",
-                  path, e);
+    if (op_end(s, rrdc_flush(name), "flush", path, e) != 0)
+        return -1;
+    bt_store_forget(s, path);
+    rrd_clear_error();
+    *last = rrd_last_r(path);
+    return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
 }
 
 int bt_store_last(struct bt_store *s, const char *path, bt_day *last,
@@ -531,41 +571,6 @@ int bt_store_write(struct bt_store *s, const char *path,
     return rc;
 }
 
-/* rrdcached refuses command lines over 4 KiB: "UPDATE PATH " plus the
- * values must stay under this. */
-#define DAEMON_LINE_MAX 4000
-
-/* Sends the updates in text to the daemon in batches of whole lines. */
-static int update_daemon(struct bt_store *s, const char *path,
-                         const struct bt_buf *text, size_t nargs,
-                         struct bt_error *e)
-{
-    if (daemon_connect(s, e) != 0)
-        return -1;
-    const char **batch = bt_xmalloc(nargs * sizeof *batch);
-    struct bt_buf nb = {0};
-    const char *name = daemon_name(s, path, &nb);
-    size_t room = DAEMON_LINE_MAX - strlen(name) - 16, used = 0, k = 0;
-    int rc = 0;
-    const char *p = text->data;
-    for (size_t i = 0; i <= nargs && rc == 0; i++) {
-        size_t len = i < nargs ? strlen(p) + 1 : 0;
-        if (k && (i == nargs || used + len > room)) {
-            op_begin(s);
-            rc = op_end(s, rrdc_update(name, (int)k, batch), "update", path, e);
-            k = used = 0;
-        }
-        if (i < nargs) {
-            batch[k++] = p;
-            used += len;
-            p += len;
-        }
-    }
-    free(batch);
-    bt_buf_release(&nb);
-    return rc;
-}
-
 int bt_store_append(struct bt_store *s, const char *path,
                     bt_day last_day, const struct bt_point *pts, size_t n,
                     struct bt_error *e)
@@ -573,8 +578,8 @@ int bt_store_append(struct bt_store *s, const char *path,
     struct bt_buf text = {0};
     size_t nargs = 0;
     updates(&text, &nargs, last_day, pts, n);
-    int rc = s->daemon ? update_daemon(s, path, &text, nargs, e)
-                       : update_file(path, &text, nargs, e);
+    (void)s; /* written here, through a daemon too (store_rrd.h) */
+    int rc = update_file(path, &text, nargs, e);
     bt_buf_release(&text);
     return rc;
 }
@@ -612,17 +617,4 @@ void bt_store_forget(struct bt_store *s, const char *path)
     else
         op_end(s, 0, "forget", path, &ignored);
     bt_buf_release(&nb);
-}
-
-int bt_store_flush(struct bt_store *s, const char *path, struct bt_error *e)
-{
-    if (!s->daemon)
-        return 0;
-    if (daemon_connect(s, e) != 0)
-        return -1;
-    struct bt_buf nb = {0};
-    op_begin(s);
-    int rc = rrdc_flush(daemon_name(s, path, &nb));
-    bt_buf_release(&nb);
-    return op_end(s, rc, "flush", path, e);
 }

@@ -41,13 +41,17 @@ void bt_points_release(struct bt_points *p);
 
 /* Where the RRD files are read and written: directly, or through a
  * running rrdcached (daemon is its address, NULL for none: "unix:PATH" or
- * "HOST:PORT"). Through the daemon, reads flush the file and fetch through
- * it, appends go to it as batched updates (each command line under 4 KiB)
- * and are flushed to their files before a commit, and a file replaced on
- * disk is forgotten by it. The daemon is given names relative to the
- * database directory, which must be its base directory (rrdcached -b DB),
- * so collectors on other hosts may mount the database anywhere; that it
- * is, the marker file DB/.marker.rrd shows (bt_store_mark). Every daemon
+ * "HOST:PORT"). Through the daemon, reads fetch through it (it writes
+ * what it holds for the file first), and baytrack writes its own files:
+ * before a file is appended to, the daemon's last update for it must be
+ * the file's own, or the daemon writes what it holds and forgets the
+ * file (no file is asked about when the daemon holds none); a file replaced on disk or restored from the rollback journal is
+ * forgotten by it. So a load is journalled and synced by baytrack as
+ * without a daemon, and the daemon's cache never crosses it. The daemon
+ * is given names relative to the database directory, which must be its
+ * base directory (rrdcached -b DB), so collectors on other hosts may
+ * mount the database anywhere; that it is, the marker file
+ * DB/.marker.rrd shows (bt_store_mark). Every daemon
  * operation is bounded by timeout; one that fails for want of the daemon
  * (unreachable, dropped, silent) marks it down, and every later one fails
  * at once with the same message. librrd keeps one daemon connection per
@@ -57,6 +61,8 @@ struct bt_store {
     const char *root;   /* the database directory, borrowed */
     double timeout;     /* seconds a daemon operation may take */
     int verified;       /* the daemon was shown to serve root */
+    int cached;         /* it held something for some file when first
+                           asked (else no file needs asking about) */
     int down;           /* the daemon failed: why_down says how */
     struct bt_error why_down;
 };
@@ -69,10 +75,6 @@ struct bt_store {
  * made in DB/.tmp/, which recovery empties, and renamed into place).
  * 0, or -1 with *e. */
 int bt_store_mark(struct bt_store *s, struct bt_error *e);
-
-/* Through a daemon, writes to path every update it queued for it, and
- * waits until it has; without one, does nothing. 0, or -1 with *e. */
-int bt_store_flush(struct bt_store *s, const char *path, struct bt_error *e);
 
 /* Reads every observation in the RRD file at path into *out (emptied
  * first). Returns 0; 1 when the file does not exist (*out stays empty);
