@@ -290,6 +290,7 @@ static int resolve(struct parser *p, unsigned long line)
         return -1;
     }
     p->ncols = st->nnames;
+    bt_csv_limit(p->csv, p->ncols ? p->ncols : 1);
     unsigned char *used = bt_xcalloc(st->nnames ? st->nnames : 1, 1);
     size_t *slots[] = {&st->c_time, &st->c_year, &st->c_month, &st->c_day,
                        &st->c_flag};
@@ -477,8 +478,10 @@ static int classify(struct parser *p, unsigned long line,
             return BT_DS_SKIP_NOTES;
         }
     }
-    int blank = 1;
-    for (size_t i = 0; i < n && blank; i++)
+    /* a row wider than the header keeps only its first ncols fields; the
+     * rest are blank when they were empty */
+    int blank = p->csv->dropped_bytes == 0;
+    for (size_t i = 0; i < p->csv->kept && blank; i++)
         blank = is_blank(&f[i]);
     if (blank && (m->skip & BT_MAP_SKIP_BLANK))
         return BT_DS_SKIP_BLANK;
@@ -578,7 +581,9 @@ int bt_mapped_record(struct parser *p, unsigned long line,
             return 0;
         }
         if (line <= m->header_last) {
-            header_row(st, f, n);
+            header_row(st, f, p->csv->kept);
+            if (line == m->header_last) /* data rows are no wider */
+                bt_csv_limit(p->csv, st->nnames);
             return 0;
         }
         p->header_done = resolve(p, m->header_first) == 0 ? 1 : -1;
