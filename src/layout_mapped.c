@@ -102,21 +102,14 @@ static int read_cell(const struct bt_mapping *m, const struct vcol *vc,
             c->value = m->words[i].value;
             return 0;
         }
-    for (size_t i = 0; i < m->nmarks && n; i++) {
-        size_t k = strlen(m->marks[i]);
-        if (k >= n)
-            continue;
-        if (memcmp(s + n - k, m->marks[i], k) == 0) {
-            c->flag = m->marks[i], c->flaglen = k;
-            n -= k;
-        } else if (memcmp(s, m->marks[i], k) == 0) {
-            c->flag = m->marks[i], c->flaglen = k;
-            s += k, n -= k;
-        } else {
-            continue;
-        }
+    int after;
+    size_t k = bt_mapping_mark(m, s, n, &after);
+    if (k) {
+        c->flag = after ? s + n - k : s, c->flaglen = k;
+        if (!after)
+            s += k;
+        n -= k;
         trim(&s, &n);
-        break;
     }
     int rc = bt_number_parse_scaled(s, n, vc->exp10, &c->value, why);
     if (rc < 0)
