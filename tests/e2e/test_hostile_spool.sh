@@ -1,6 +1,9 @@
 # Hostile files in the spool, and the report's own files: a row of
 # millions of fields is read in bounded memory and never blocks the files
-# behind it; a mapping of 40000 'marks' statements is read in linear time.
+# behind it; a mapping of 40000 'marks' statements is read in linear time;
+# collect keeps every failure, each CSV with its mapping and error under
+# one name, loses no file when killed between moves, and sets aside a file
+# that killed two runs.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 S="$T/spool"
@@ -47,4 +50,66 @@ set +e; timeout 20 "$BAYTRACK" collect --min-age 0 "$S"; rc=$?; set -e
 expect_eq "$rc" 0 "40000 marks: collect in under 20 s"
 run export --annotated legal.gba_lawyers
 expect_eq "$(sed 1d "$T/out" | cut -d, -f2,3,5 | tr '\n' ' ')" "2024-01,5,# 2024-02,6,m39999 " "40000 marks: the marks are the flags"
+# spool_files: every file of the spool, dot-files too, as one line
+spool_files() {
+    (cd "$S" && find . -type f | sort | tr '\n' ' ')
+}
+# night I: incoming/night.csv (whose value is x$I, not a number) and
+# night.map (run I's)
+night() {
+    printf 'time Date\nindicator legal.gba_lawyers\nvalue Value\n# run %s\n' "$1" > "$S/incoming/night.map"
+    printf 'Date,Value\n2024-0%s,x%s\n' "$1" "$1" > "$S/incoming/night.csv"
+}
+
+# the same night.csv and night.map fail three times: each failure is kept
+rm -rf "$S"; mkdir -p "$S/incoming"
+for i in 1 2 3; do
+    night $i
+    run collect --min-age 0 "$S"
+    expect_eq "$RC" 1 "night $i fails"
+done
+expect_eq "$(spool_files)" "./failed/night.2.csv ./failed/night.2.err ./failed/night.2.map ./failed/night.3.csv ./failed/night.3.err ./failed/night.3.map ./failed/night.csv ./failed/night.err ./failed/night.map " "three failures of one name: every file kept"
+for i in 1 2 3; do
+    n=night; [ $i = 1 ] || n=night.$i
+    grep -q "^# run $i\$" "$S/failed/$n.map" || fail "$n.map is run $i's mapping"
+    expect_eq "$(head -1 "$S/failed/$n.err")" "night.csv:2:2: value 'x$i': not a number (declare words with 'missing' or 'means', flag marks with 'marks')" "$n.err is run $i's error"
+    grep -q ",x$i\$" "$S/failed/$n.csv" || fail "$n.csv is run $i's file"
+done
+# in done/, a name already there: the CSV and its mapping get one number
+for i in 1 2; do
+    printf 'time Date\nindicator legal.gba_lawyers\nvalue Value\n' > "$S/incoming/ok.map"
+    printf 'Date,Value\n2024-0%s,%s\n' $i $i > "$S/incoming/ok.csv"
+    run collect --min-age 0 "$S"
+    expect_eq "$RC" 0 "ok $i loads"
+done
+expect_eq "$(cd "$S/done" && ls | tr '\n' ' ')" "ok.2.csv ok.2.map ok.csv ok.map " "done/: a name already there"
+
+# a kill between the moves loses nothing and parts nothing: the next run
+# finishes them (the journal SPOOL/.moving) before anything else
+for point in collect-journaled collect-moved-one; do
+    rm -rf "$S"; mkdir -p "$S/incoming"
+    night 1
+    set +e; BAYTRACK_TEST_CRASH=$point "$BAYTRACK" collect --min-age 0 "$S" 2>/dev/null; rc=$?; set -e
+    expect_eq "$rc" 137 "killed at $point"
+    [ -e "$S/.moving" ] || fail "killed at $point: the journal is there"
+    run collect --min-age 0 "$S"
+    expect_eq "$RC:$(cat "$T/err")" "0:" "after a kill at $point: the next run"
+    expect_eq "$(spool_files)" "./failed/night.csv ./failed/night.err ./failed/night.map " "after a kill at $point: the moves finished"
+done
+
+# a file whose load kills collect (out of memory, a crash): after two runs
+# died on it, the third sets it aside and loads the file behind it
+rm -rf "$S"; mkdir -p "$S/incoming"
+printf 'indicator,date,value\nscience.joint_labs,2022,11\n' > "$S/incoming/a_dies.csv"
+printf 'indicator,date,value\nscience.joint_labs,2023,12\n' > "$S/incoming/b_good.csv"
+for i in 1 2; do
+    set +e; BAYTRACK_TEST_CRASH=collect-loading "$BAYTRACK" collect --min-age 0 "$S"; rc=$?; set -e
+    expect_eq "$rc" 137 "run $i dies loading a_dies.csv"
+done
+run collect --min-age 0 "$S"
+expect_eq "$RC" 1 "the third run: a_dies.csv fails"
+expect_eq "$(cat "$S/failed/a_dies.err")" "a_dies.csv: 2 runs of collect died while loading this file (out of memory, a crash or a kill); set aside without loading it again" "a_dies.err says why"
+run export science.joint_labs
+expect_eq "$(sed 1d "$T/out" | tr '\n' ' ')" "science.joint_labs,2021,10 science.joint_labs,2023,12 " "the file behind it loads, the one set aside does not"
+expect_eq "$(spool_files)" "./done/b_good.csv ./failed/a_dies.csv ./failed/a_dies.err " "nothing else left in the spool"
 finish
