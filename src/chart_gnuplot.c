@@ -30,18 +30,32 @@ int bt_chart_format_of(const char *path, enum bt_chart_format *out)
     return 0;
 }
 
-void bt_gnuplot_quote(struct bt_buf *s, const char *text)
+/* The quoting of chart_gnuplot.h; a control character becomes a space,
+ * or with exact its octal escape in a double-quoted string of its own. */
+static void quote(struct bt_buf *s, const char *text, int exact)
 {
     bt_buf_puts(s, "'");
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         if (*p == '\'')
             bt_buf_puts(s, "'.\"'\".'"); /* close, a quote, reopen */
+        else if ((*p < 0x20 || *p == 0x7f) && exact)
+            bt_buf_addf(s, "'.\"\\%03o\".'", *p); /* close, "\ooo", reopen */
         else if (*p < 0x20 || *p == 0x7f)
             bt_buf_puts(s, " ");
         else
             bt_buf_add(s, p, 1);
     }
     bt_buf_puts(s, "'");
+}
+
+void bt_gnuplot_quote(struct bt_buf *s, const char *text)
+{
+    quote(s, text, 0);
+}
+
+void bt_gnuplot_quote_path(struct bt_buf *s, const char *path)
+{
+    quote(s, path, 1);
 }
 
 /* Quotes at most max bytes of text, cut on a character boundary. */
@@ -361,7 +375,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_buf_puts(s, "reset\n");
     terminal(s, fmt, l, width, height, 10);
     bt_buf_puts(s, "set output ");
-    bt_gnuplot_quote(s, output);
+    bt_gnuplot_quote_path(s, output);
     bt_buf_puts(s, "\nset encoding utf8\nset xdata time\nset timefmt '%Y-%m-%d'\n"
                   "set grid\nset key outside top center horizontal maxrows 1 "
                   "font ',8' samplen 1.5 width -1\n"
@@ -458,7 +472,7 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
     bt_buf_puts(s, "reset\n");
     terminal(s, fmt, lang, width, height, 9);
     bt_buf_puts(s, "set output ");
-    bt_gnuplot_quote(s, output);
+    bt_gnuplot_quote_path(s, output);
     bt_buf_addf(s, "\nset encoding utf8\nset multiplot layout %zu,%zu title ",
                 rows ? rows : 1, cols);
     bt_gnuplot_quote(s, title);

@@ -8,8 +8,9 @@
  * escapes. A quote in the text closes the string, is added as the constant
  * "'" and the string reopens ('a'."'".'b'): gnuplot's own '' escape is not
  * used, because it misparses at the start of a string. Control characters
- * become spaces. So a name stays text and runs nothing
- * (tests/e2e/test_chart.sh).
+ * become spaces, but in a file name (bt_gnuplot_quote_path) are kept, as
+ * escapes. So a name stays text and runs nothing (tests/e2e/test_chart.sh),
+ * and an output file gets exactly its name.
  */
 #ifndef BT_CHART_GNUPLOT_H
 #define BT_CHART_GNUPLOT_H
@@ -66,6 +67,12 @@ static inline int bt_dashboard_height(size_t rows)
 
 /* Appends text as a safe single-quoted gnuplot string. */
 void bt_gnuplot_quote(struct bt_buf *s, const char *text);
+/* Appends a file name as a safe gnuplot string that names exactly that
+ * file: as bt_gnuplot_quote, but each control character (a newline in a
+ * name) is kept, joined as an octal escape in a double-quoted string that
+ * holds nothing else ('r'."\012".'x.svg'), where no substitution can
+ * happen. */
+void bt_gnuplot_quote_path(struct bt_buf *s, const char *path);
 
 /* The colour of a status ("#rrggbb"). */
 const char *bt_status_color(enum bt_status s);

@@ -3,7 +3,8 @@
 # behind it; a mapping of 40000 'marks' statements is read in linear time;
 # collect keeps every failure, each CSV with its mapping and error under
 # one name, loses no file when killed between moves, and sets aside a file
-# that killed two runs.
+# that killed two runs; chart and report write the very names given, a
+# newline in them too.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 S="$T/spool"
@@ -112,4 +113,16 @@ expect_eq "$(cat "$S/failed/a_dies.err")" "a_dies.csv: 2 runs of collect died wh
 run export science.joint_labs
 expect_eq "$(sed 1d "$T/out" | tr '\n' ' ')" "science.joint_labs,2021,10 science.joint_labs,2023,12 " "the file behind it loads, the one set aside does not"
 expect_eq "$(spool_files)" "./done/b_good.csv ./failed/a_dies.csv ./failed/a_dies.err " "nothing else left in the spool"
+# a newline in an output name: gnuplot gets it escaped, nothing is renamed
+nl='
+'
+run chart legal.gba_lawyers -o "c${nl}x.svg"
+expect_eq "$RC:$(cat "$T/err")" "0:" "chart -o with a newline"
+[ -s "c${nl}x.svg" ] || fail "chart -o with a newline: the file"
+[ ! -e "c x.svg" ] || fail "chart -o with a newline: renamed with a space"
+run report -q -o "r${nl}x"
+expect_eq "$RC:$(cat "$T/err")" "0:" "report -o with a newline"
+for f in index.html dashboard.png charts/legal.gba_lawyers.en.svg; do
+    [ -s "r${nl}x/$f" ] || fail "report -o with a newline: no $f"
+done
 finish
