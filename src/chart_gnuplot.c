@@ -2,6 +2,7 @@
  * chart_gnuplot.h). */
 #include "chart_gnuplot.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -538,12 +539,29 @@ static void first_error(const char *err, struct bt_buf *out)
     }
 }
 
+/* Writes all of data to fd; 0 or -1 (*e names path). */
+static int write_fd(int fd, const char *path, const char *data, size_t len,
+                    struct bt_error *e)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return bt_fail_errno(e, "cannot write '%s'", path);
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 int bt_gnuplot_run(const char *program, const struct bt_buf *script,
-                   struct bt_error *e)
+                   const char *tmpdir, struct bt_error *e)
 {
     /* gnuplot reads a pipe a byte at a time: from a file it reads a long
      * script three times faster */
-    const char *tmpdir = getenv("TMPDIR");
+    if (!tmpdir || !*tmpdir)
+        tmpdir = getenv("TMPDIR");
     struct bt_buf path = {0}, err = {0}, why = {0};
     bt_buf_addf(&path, "%s/baytrack-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
     int fd = mkstemp(path.data);
@@ -552,16 +570,17 @@ int bt_gnuplot_run(const char *program, const struct bt_buf *script,
         bt_buf_release(&path);
         return -1;
     }
-    close(fd);
-    int rc = bt_file_replace(path.data, script->data ? script->data : "",
-                             script->len, e);
+    int rc = write_fd(fd, path.data, script->data ? script->data : "",
+                      script->len, e);
+    if (close(fd) != 0 && rc == 0)
+        rc = bt_fail_errno(e, "cannot write '%s'", path.data);
     if (rc == 0) {
         const char *argv[] = {program, path.data, NULL};
         rc = bt_spawn_stdin(argv, "", 0, &err, e);
     }
     unlink(path.data);
     if (rc != 0 && err.len) {
-        /* gnuplot goes on after an error and exits 1 at the end */
+        /* gnuplot stops at the first error and exits 1 */
         first_error(err.data, &why);
         if (why.len)
             bt_fail(e, "gnuplot: %s", why.data);

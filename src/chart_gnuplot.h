@@ -77,8 +77,10 @@ void bt_gnuplot_quote_path(struct bt_buf *s, const char *path);
 /* The colour of a status ("#rrggbb"). */
 const char *bt_status_color(enum bt_status s);
 
-/* Runs program (normally "gnuplot") on the script. */
+/* Runs program (normally "gnuplot") on the script, written to a file in
+ * tmpdir (NULL: $TMPDIR, else /tmp) and removed after. Returns 0, or -1
+ * with *e saying why (gnuplot's first error and its command). */
 int bt_gnuplot_run(const char *program, const struct bt_buf *script,
-                   struct bt_error *e);
+                   const char *tmpdir, struct bt_error *e);
 
 #endif

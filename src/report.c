@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chart_gnuplot.h"
 #include "i18n.h"
 #include "site.h"
+#include "tmparea.h"
 
 #define CHART_W 800
 #define CHART_H 450
@@ -21,10 +23,62 @@ static int has_multiples(const struct bt_assessment *a)
     return a->nseries > 1 && !a->ind->derive;
 }
 
-/* Appends the commands of one indicator's charts in language l. */
-static void indicator_charts(const struct site *s, const struct site_indicator *x,
-                             enum bt_lang l, struct bt_buf *script, size_t *count)
+/* One chart file: gnuplot draws it in the temporary area, and it is
+ * renamed into place once drawn. */
+struct chart_file {
+    char *tmp;   /* owned: a path of the area */
+    char *final; /* owned: its path in the site */
+};
+
+/* A report being written: every file goes through the output directory's
+ * temporary area (tmparea.h), so a kill at any moment leaves each file of
+ * the site whole, old or new, and nothing outside it. */
+struct run {
+    struct site s;
+    struct bt_tmparea area;
+    struct bt_buf script;      /* every chart, for one gnuplot */
+    struct chart_file *charts; /* owned */
+    size_t ncharts, charts_cap;
+};
+
+/* Adds the chart file final; returns where gnuplot draws it (in the area). */
+static const char *add_chart(struct run *r, const char *final)
 {
+    struct bt_buf tmp = {0};
+    const char *dot = strrchr(final, '.');
+    bt_tmparea_path(&r->area, dot ? dot : "", &tmp);
+    bt_grow((void **)&r->charts, &r->charts_cap, r->ncharts + 1,
+            sizeof *r->charts);
+    r->charts[r->ncharts] = (struct chart_file){tmp.data, bt_xstrdup(final)};
+    return r->charts[r->ncharts++].tmp;
+}
+
+/* Renames every chart drawn into place; with ok 0 (gnuplot failed),
+ * removes them instead. Releases the list. */
+static int place_charts(struct run *r, int ok, struct bt_error *e)
+{
+    int rc = 0;
+    for (size_t i = 0; i < r->ncharts; i++) {
+        struct chart_file *c = &r->charts[i];
+        if (ok && rc == 0)
+            rc = bt_tmparea_commit(c->tmp, c->final, e);
+        else
+            unlink(c->tmp);
+        free(c->tmp);
+        free(c->final);
+    }
+    free(r->charts);
+    r->charts = NULL;
+    r->ncharts = r->charts_cap = 0;
+    return rc;
+}
+
+/* Appends the commands of one indicator's charts in language l. */
+static void indicator_charts(struct run *r, const struct site_indicator *x,
+                             enum bt_lang l, size_t *count)
+{
+    const struct site *s = &r->s;
+    struct bt_buf *script = &r->script;
     const struct bt_assessment *a = x->a;
     const struct bt_indicator *ind = a->ind;
     struct bt_buf path = {0}, sub = {0};
@@ -33,7 +87,8 @@ static void indicator_charts(const struct site *s, const struct site_indicator *
         bt_buf_addf(&sub, bt_word(BT_W_TOTAL_OF, l), a->nseries);
     struct bt_chart c = {ind, a->obs.v, a->obs.n, &a->progress,
                          sub.len ? sub.data : NULL, l, 0, 0};
-    bt_chart_script(script, &c, path.data, BT_CHART_SVG, CHART_W, CHART_H);
+    bt_chart_script(script, &c, add_chart(r, path.data), BT_CHART_SVG, CHART_W,
+                    CHART_H);
     (*count)++;
     if (x->ngroups >= 2) {
         struct bt_panel *panels = bt_xcalloc(x->ngroups, sizeof *panels);
@@ -46,8 +101,8 @@ static void indicator_charts(const struct site *s, const struct site_indicator *
                     bt_lang_code(l));
         bt_buf_addf(&sub, "%s (%s %.*s)", ind->name[l], bt_word(BT_W_BY, l),
                     (int)strcspn(x->groups[0].label, "="), x->groups[0].label);
-        bt_panels_script(script, panels, x->ngroups, sub.data, l, path.data,
-                         BT_CHART_SVG, 1200,
+        bt_panels_script(script, panels, x->ngroups, sub.data, l,
+                         add_chart(r, path.data), BT_CHART_SVG, 1200,
                          (int)(260 * ((x->ngroups + 3) / 4) + 60));
         (*count)++;
         free(panels);
@@ -58,8 +113,9 @@ static void indicator_charts(const struct site *s, const struct site_indicator *
 
 /* Appends the dashboard in l: every indicator small, on its status
  * colour, its title led by the status symbol. */
-static void dashboard(const struct site *s, enum bt_lang l, struct bt_buf *script)
+static void dashboard(struct run *r, enum bt_lang l)
 {
+    const struct site *s = &r->s;
     struct bt_panel *panels = bt_xcalloc(s->n ? s->n : 1, sizeof *panels);
     struct bt_buf *titles = bt_xcalloc(s->n ? s->n : 1, sizeof *titles);
     for (size_t i = 0; i < s->n; i++) {
@@ -73,8 +129,8 @@ static void dashboard(const struct site *s, enum bt_lang l, struct bt_buf *scrip
     struct bt_buf path = {0};
     bt_buf_addf(&path, "%s/", s->o->dir);
     site_file(&path, s, "dashboard", l, ".png");
-    bt_panels_script(script, panels, s->n, bt_word(BT_W_REPORT_TITLE, l), l,
-                     path.data, BT_CHART_PNG, BT_DASHBOARD_W,
+    bt_panels_script(&r->script, panels, s->n, bt_word(BT_W_REPORT_TITLE, l), l,
+                     add_chart(r, path.data), BT_CHART_PNG, BT_DASHBOARD_W,
                      bt_dashboard_height((s->n + 3) / 4));
     for (size_t i = 0; i < s->n; i++)
         bt_buf_release(&titles[i]);
@@ -83,29 +139,30 @@ static void dashboard(const struct site *s, enum bt_lang l, struct bt_buf *scrip
     bt_buf_release(&path);
 }
 
-/* Writes DIR/name from b, atomically (fileio.h: the report is made again
- * from the database, so it is not synced). */
-static int put(const struct site *s, const char *name, const struct bt_buf *b,
+/* Writes DIR/name from b through the temporary area (tmparea.h: the
+ * report is made again from the database, so it is not synced). */
+static int put(struct run *r, const char *name, const struct bt_buf *b,
                struct bt_error *e)
 {
     struct bt_buf path = {0};
-    bt_buf_addf(&path, "%s/%s", s->o->dir, name);
-    int rc = bt_file_replace(path.data, b->data, b->len, e);
+    bt_buf_addf(&path, "%s/%s", r->s.o->dir, name);
+    int rc = bt_tmparea_replace(&r->area, path.data, b->data, b->len, e);
     bt_buf_release(&path);
     return rc;
 }
 
 /* The CSV downloads of one indicator: all its series, then each. */
-static int downloads(const struct site *s, const struct site_indicator *x,
+static int downloads(struct run *r, const struct site_indicator *x,
                      struct bt_error *e)
 {
+    const struct site *s = &r->s;
     const struct bt_indicator *ind = x->a->ind;
     if (x->nseries == 0)
         return 0; /* nothing stored: no download */
     struct bt_buf b = {0}, name = {0};
     bt_export_csv(&b, ind, x->series, x->nseries, 1);
     bt_buf_addf(&name, "data/%s.csv", ind->id);
-    int rc = put(s, name.data, &b, e);
+    int rc = put(r, name.data, &b, e);
     if (rc == 0 && x->nseries > 1) {
         name.len = 0;
         bt_buf_addf(&name, "%s/data/%s", s->o->dir, ind->id);
@@ -115,7 +172,7 @@ static int downloads(const struct site *s, const struct site_indicator *x,
         b.len = name.len = 0;
         bt_export_csv(&b, ind, &x->series[k], 1, 1);
         site_series_csv(&name, &x->series[k]);
-        rc = put(s, name.data, &b, e);
+        rc = put(r, name.data, &b, e);
     }
     bt_buf_release(&b);
     bt_buf_release(&name);
@@ -172,8 +229,9 @@ static void markdown(struct bt_buf *b, const struct site *s)
 }
 
 /* Every page in every language, and report.md. */
-static int pages(const struct site *s, size_t *count, struct bt_error *e)
+static int pages(struct run *r, size_t *count, struct bt_error *e)
 {
+    const struct site *s = &r->s;
     struct bt_buf b = {0}, name = {0};
     int rc = 0;
     for (int k = 0; k < 3 && rc == 0; k++) {
@@ -193,14 +251,14 @@ static int pages(const struct site *s, size_t *count, struct bt_error *e)
                     bt_buf_addf(&name, ".%s", bt_lang_code(l));
                 bt_buf_puts(&name, ".html");
             }
-            rc = put(s, name.data, &b, e);
+            rc = put(r, name.data, &b, e);
             (*count)++;
         }
     }
     b.len = 0;
     markdown(&b, s);
     if (rc == 0)
-        rc = put(s, "report.md", &b, e);
+        rc = put(r, "report.md", &b, e);
     bt_buf_release(&b);
     bt_buf_release(&name);
     return rc;
@@ -257,10 +315,12 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     if (bt_query_assess(db, cat, o->as_of, &a, e) != 0)
         return -1;
     struct site_indicator *x = bt_xcalloc(cat->n ? cat->n : 1, sizeof *x);
-    struct site s = {o, x, cat->n, ""};
-    as_of(a, cat->n, o->as_of, s.as_of);
-    struct bt_buf dir = {0}, script = {0};
-    int rc = read_site(db, a, cat->n, x, e);
+    struct run r = {.s = {o, x, cat->n, ""}};
+    as_of(a, cat->n, o->as_of, r.s.as_of);
+    struct bt_buf dir = {0};
+    int rc = bt_tmparea_open(&r.area, o->dir, e);
+    if (rc == 0)
+        rc = read_site(db, a, cat->n, x, e);
     for (const char *const *sub = (const char *const[]){"charts", "data", NULL};
          *sub && rc == 0; sub++) {
         dir.len = 0;
@@ -269,19 +329,22 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     }
     for (int k = 0; k < 3 && rc == 0; k++) {
         for (size_t i = 0; i < cat->n; i++)
-            indicator_charts(&s, &x[i], (enum bt_lang)k, &script, &st->charts);
-        dashboard(&s, (enum bt_lang)k, &script);
+            indicator_charts(&r, &x[i], (enum bt_lang)k, &st->charts);
+        dashboard(&r, (enum bt_lang)k);
         st->charts++;
     }
     if (rc == 0)
-        rc = bt_gnuplot_run(o->gnuplot, &script, e);
+        rc = bt_gnuplot_run(o->gnuplot, &r.script, r.area.dir, e);
+    if (place_charts(&r, rc == 0, e) != 0)
+        rc = -1;
     for (size_t i = 0; i < cat->n && rc == 0; i++)
-        rc = downloads(&s, &x[i], e);
+        rc = downloads(&r, &x[i], e);
     if (rc == 0)
-        rc = pages(&s, &st->pages, e);
+        rc = pages(&r, &st->pages, e);
     st->indicators = cat->n;
+    bt_tmparea_close(&r.area);
     bt_buf_release(&dir);
-    bt_buf_release(&script);
+    bt_buf_release(&r.script);
     release_site(x, cat->n);
     bt_assessments_free(a, cat->n);
     return rc;

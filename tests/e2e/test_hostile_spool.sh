@@ -4,7 +4,8 @@
 # collect keeps every failure, each CSV with its mapping and error under
 # one name, loses no file when killed between moves, and sets aside a file
 # that killed two runs; chart and report write the very names given, a
-# newline in them too.
+# newline in them too; a report killed at any moment leaves every file of
+# its site whole and no temporary file outside it.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 S="$T/spool"
@@ -125,4 +126,24 @@ expect_eq "$RC:$(cat "$T/err")" "0:" "report -o with a newline"
 for f in index.html dashboard.png charts/legal.gba_lawyers.en.svg; do
     [ -s "r${nl}x/$f" ] || fail "report -o with a newline: no $f"
 done
+# kill -9 of the report's process group (it and gnuplot) at many moments:
+# every file of the site stays whole (old or new), nothing is left in the
+# system's temporary directory, and the next report empties OUT/.tmp/
+export BAYTRACK_DB="$T/rdb" TMPDIR="$T/tmp"
+mkdir -p "$TMPDIR"
+"$BAYTRACK" load -q "$SRC"/datasets/*.csv
+"$BAYTRACK" report -q -o site
+python3 "$SRC/tests/e2e/sitewhole.py" site > "$T/whole" || fail "the site before the kills: $(head -3 "$T/whole")"
+for d in 0.05 0.1 0.15 0.2 0.3 0.4 0.5 0.6 0.7 0.8 1.0 1.2 1.5 1.8 2.2 2.7; do
+    setsid "$BAYTRACK" report -q -o site >/dev/null 2>&1 &
+    pid=$!
+    sleep $d
+    kill -KILL -$pid 2>/dev/null || true
+    wait $pid 2>/dev/null || true
+    python3 "$SRC/tests/e2e/sitewhole.py" site > "$T/whole" || fail "killed after $d s: $(head -3 "$T/whole")"
+    [ -z "$(ls -A "$TMPDIR")" ] || fail "killed after $d s: left in TMPDIR: $(ls -A "$TMPDIR" | head -3)"
+done
+run report -q -o site
+expect_eq "$RC:$(ls -A site/.tmp)" "0:.lock" "the next report empties site/.tmp/"
+python3 "$SRC/tests/e2e/sitewhole.py" site > "$T/whole" || fail "the site after the kills: $(head -3 "$T/whole")"
 finish
