@@ -496,7 +496,7 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
         datablock(s, "marks", marks, nmarks);
         if (q->nobs == 0) {
             bt_buf_puts(s, "set label 1 ");
-            bt_gnuplot_quote(s, bt_word(BT_W_NO_DATA, lang));
+            bt_gnuplot_quote(s, q->empty ? q->empty : bt_word(BT_W_NO_DATA, lang));
             bt_buf_puts(s, " at graph 0.5,0.5 center font ',8'\n");
         }
         bt_buf_puts(s, "plot NaN notitle");
@@ -511,8 +511,8 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
 }
 
 /* The first line of gnuplot's stderr that names an error ("line N:", or
- * '"script" line N:' from a file, whose name is dropped), with the command
- * before it when gnuplot echoed it. */
+ * '"script" line N:' from a file, whose name is dropped; warnings are
+ * passed over), with the command before it when gnuplot echoed it. */
 static void first_error(const char *err, struct bt_buf *out)
 {
     const char *cmd = NULL;
@@ -527,8 +527,12 @@ static void first_error(const char *err, struct bt_buf *out)
             while (t < p + n && *t == ' ')
                 t++;
         }
+        const char *colon = memchr(t, ':', (size_t)(p + n - t));
         if (strncmp(t, "gnuplot> ", 9) == 0)
             cmd = t + 9;
+        else if (strncmp(t, "line ", 5) == 0 && colon &&
+                 strncmp(colon, ": warning:", 10) == 0)
+            cmd = NULL; /* a warning, not what stopped gnuplot */
         else if (strncmp(t, "line ", 5) == 0) {
             bt_buf_add(out, t, (size_t)(p + n - t));
             if (cmd)
@@ -556,7 +560,7 @@ static int write_fd(int fd, const char *path, const char *data, size_t len,
 }
 
 int bt_gnuplot_run(const char *program, const struct bt_buf *script,
-                   const char *tmpdir, struct bt_error *e)
+                   const char *tmpdir, struct bt_buf *errout, struct bt_error *e)
 {
     /* gnuplot reads a pipe a byte at a time: from a file it reads a long
      * script three times faster */
@@ -585,8 +589,13 @@ int bt_gnuplot_run(const char *program, const struct bt_buf *script,
         if (why.len)
             bt_fail(e, "gnuplot: %s", why.data);
     }
+    if (errout) {
+        bt_buf_release(errout);
+        *errout = err;
+    } else {
+        bt_buf_release(&err);
+    }
     bt_buf_release(&path);
-    bt_buf_release(&err);
     bt_buf_release(&why);
     return rc;
 }

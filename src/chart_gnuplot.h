@@ -51,6 +51,7 @@ struct bt_panel {
     size_t nobs;
     const struct bt_indicator *ind; /* draws its targets when not NULL */
     const char *background;         /* "#rrggbb" or NULL */
+    const char *empty;              /* said when nobs is 0; NULL: no data */
 };
 
 /* Appends the commands that draw panels in a grid into output. */
@@ -78,9 +79,11 @@ void bt_gnuplot_quote_path(struct bt_buf *s, const char *path);
 const char *bt_status_color(enum bt_status s);
 
 /* Runs program (normally "gnuplot") on the script, written to a file in
- * tmpdir (NULL: $TMPDIR, else /tmp) and removed after. Returns 0, or -1
- * with *e saying why (gnuplot's first error and its command). */
+ * tmpdir (NULL: $TMPDIR, else /tmp) and removed after; gnuplot stops at
+ * the script's first error. *err (NULL: not kept) gets what gnuplot wrote
+ * on its standard error, where 'print' writes. Returns 0, or -1 with *e
+ * saying why (gnuplot's first error and its command). */
 int bt_gnuplot_run(const char *program, const struct bt_buf *script,
-                   const char *tmpdir, struct bt_error *e);
+                   const char *tmpdir, struct bt_buf *err, struct bt_error *e);
 
 #endif

@@ -5,7 +5,8 @@
 # one name, loses no file when killed between moves, and sets aside a file
 # that killed two runs; chart and report write the very names given, a
 # newline in them too; a report killed at any moment leaves every file of
-# its site whole and no temporary file outside it.
+# its site whole and no temporary file outside it; a chart gnuplot fails
+# on never stops the rest of the report.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 S="$T/spool"
@@ -146,4 +147,34 @@ done
 run report -q -o site
 expect_eq "$RC:$(ls -A site/.tmp)" "0:.lock" "the next report empties site/.tmp/"
 python3 "$SRC/tests/e2e/sitewhole.py" site > "$T/whole" || fail "the site after the kills: $(head -3 "$T/whole")"
+
+# one series gnuplot fails on (a stub fails on any datablock holding
+# 777777, as gnuplot does on a value it cannot handle): the report writes
+# every other file, says which charts and why, and exits 1; the dashboards
+# are drawn again without that series
+printf 'indicator,date,value\nlegal.gba_lawyers,2026-01-05,777777\n' > odd.csv
+"$BAYTRACK" load -q odd.csv
+cat > gnuplot-stub <<'EOF'
+#!/bin/sh
+awk '/<< EOD$/ { bad = 0 } / 777777( |$)/ { bad = 1 }
+     { print } /^EOD$/ && bad { print "print undefined_in_the_test"; bad = 0 }' "$1" > "$1.stub"
+gnuplot "$1.stub"; rc=$?
+rm -f "$1.stub"
+exit $rc
+EOF
+chmod +x gnuplot-stub
+BAYTRACK_GNUPLOT="$T/gnuplot-stub" run report -o site
+expect_eq "$RC" 1 "a chart not drawn: exit 1"
+expect_eq "$(cat "$T/out")" "site/index.html: 36 indicators, 120 charts, 114 pages in 3 languages; 3 charts not drawn" "a chart not drawn: the summary"
+expect_eq "$(sed 's/line [0-9]*:/line N:/' "$T/err")" "baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.en.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
+baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.zh-Hans.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
+baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.zh-Hant.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test" "a chart not drawn: which, and why"
+expect_eq "$(ls site/charts | grep -c .):$(ls site/charts | grep -c lawyers)" "117:0" "every other chart drawn, the old one of the failed removed"
+grep -q '<p class="note">The chart could not be drawn: gnuplot: line [0-9]*: undefined variable: undefined_in_the_test</p>' site/legal.gba_lawyers.html ||
+    fail "a chart not drawn: its page says why"
+grep -q '<img src="dashboard.png"' site/index.html || fail "a chart not drawn: the dashboard is drawn without it"
+python3 "$SRC/tests/e2e/sitecheck.py" site en > "$T/check" 2>&1 || fail "a chart not drawn: site check: $(head -5 "$T/check")"
+python3 "$SRC/tests/e2e/sitewhole.py" site > "$T/whole" || fail "a chart not drawn: $(head -3 "$T/whole")"
+[ -z "$(find site -newer odd.csv -name '*.svg' | grep lawyers)" ] || fail "a chart not drawn: no chart of it"
+[ "$(find site -newer odd.csv -type f ! -path 'site/.tmp/*' | wc -l)" -ge 117 ] || fail "a chart not drawn: every other file written again"
 finish
