@@ -2,6 +2,7 @@
  * chart_gnuplot.h). */
 #include "chart_gnuplot.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,18 +31,32 @@ int bt_chart_format_of(const char *path, enum bt_chart_format *out)
     return 0;
 }
 
-void bt_gnuplot_quote(struct bt_buf *s, const char *text)
+/* The quoting of chart_gnuplot.h; a control character becomes a space,
+ * or with exact its octal escape in a double-quoted string of its own. */
+static void quote(struct bt_buf *s, const char *text, int exact)
 {
     bt_buf_puts(s, "'");
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         if (*p == '\'')
             bt_buf_puts(s, "'.\"'\".'"); /* close, a quote, reopen */
+        else if ((*p < 0x20 || *p == 0x7f) && exact)
+            bt_buf_addf(s, "'.\"\\%03o\".'", *p); /* close, "\ooo", reopen */
         else if (*p < 0x20 || *p == 0x7f)
             bt_buf_puts(s, " ");
         else
             bt_buf_add(s, p, 1);
     }
     bt_buf_puts(s, "'");
+}
+
+void bt_gnuplot_quote(struct bt_buf *s, const char *text)
+{
+    quote(s, text, 0);
+}
+
+void bt_gnuplot_quote_path(struct bt_buf *s, const char *path)
+{
+    quote(s, path, 1);
 }
 
 /* Quotes at most max bytes of text, cut on a character boundary. */
@@ -361,7 +376,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_buf_puts(s, "reset\n");
     terminal(s, fmt, l, width, height, 10);
     bt_buf_puts(s, "set output ");
-    bt_gnuplot_quote(s, output);
+    bt_gnuplot_quote_path(s, output);
     bt_buf_puts(s, "\nset encoding utf8\nset xdata time\nset timefmt '%Y-%m-%d'\n"
                   "set grid\nset key outside top center horizontal maxrows 1 "
                   "font ',8' samplen 1.5 width -1\n"
@@ -458,7 +473,7 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
     bt_buf_puts(s, "reset\n");
     terminal(s, fmt, lang, width, height, 9);
     bt_buf_puts(s, "set output ");
-    bt_gnuplot_quote(s, output);
+    bt_gnuplot_quote_path(s, output);
     bt_buf_addf(s, "\nset encoding utf8\nset multiplot layout %zu,%zu title ",
                 rows ? rows : 1, cols);
     bt_gnuplot_quote(s, title);
@@ -481,7 +496,7 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
         datablock(s, "marks", marks, nmarks);
         if (q->nobs == 0) {
             bt_buf_puts(s, "set label 1 ");
-            bt_gnuplot_quote(s, bt_word(BT_W_NO_DATA, lang));
+            bt_gnuplot_quote(s, q->empty ? q->empty : bt_word(BT_W_NO_DATA, lang));
             bt_buf_puts(s, " at graph 0.5,0.5 center font ',8'\n");
         }
         bt_buf_puts(s, "plot NaN notitle");
@@ -496,8 +511,8 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
 }
 
 /* The first line of gnuplot's stderr that names an error ("line N:", or
- * '"script" line N:' from a file, whose name is dropped), with the command
- * before it when gnuplot echoed it. */
+ * '"script" line N:' from a file, whose name is dropped; warnings are
+ * passed over), with the command before it when gnuplot echoed it. */
 static void first_error(const char *err, struct bt_buf *out)
 {
     const char *cmd = NULL;
@@ -512,8 +527,12 @@ static void first_error(const char *err, struct bt_buf *out)
             while (t < p + n && *t == ' ')
                 t++;
         }
+        const char *colon = memchr(t, ':', (size_t)(p + n - t));
         if (strncmp(t, "gnuplot> ", 9) == 0)
             cmd = t + 9;
+        else if (strncmp(t, "line ", 5) == 0 && colon &&
+                 strncmp(colon, ": warning:", 10) == 0)
+            cmd = NULL; /* a warning, not what stopped gnuplot */
         else if (strncmp(t, "line ", 5) == 0) {
             bt_buf_add(out, t, (size_t)(p + n - t));
             if (cmd)
@@ -524,12 +543,29 @@ static void first_error(const char *err, struct bt_buf *out)
     }
 }
 
+/* Writes all of data to fd; 0 or -1 (*e names path). */
+static int write_fd(int fd, const char *path, const char *data, size_t len,
+                    struct bt_error *e)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return bt_fail_errno(e, "cannot write '%s'", path);
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 int bt_gnuplot_run(const char *program, const struct bt_buf *script,
-                   struct bt_error *e)
+                   const char *tmpdir, struct bt_buf *errout, struct bt_error *e)
 {
     /* gnuplot reads a pipe a byte at a time: from a file it reads a long
      * script three times faster */
-    const char *tmpdir = getenv("TMPDIR");
+    if (!tmpdir || !*tmpdir)
+        tmpdir = getenv("TMPDIR");
     struct bt_buf path = {0}, err = {0}, why = {0};
     bt_buf_addf(&path, "%s/baytrack-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
     int fd = mkstemp(path.data);
@@ -538,22 +574,28 @@ int bt_gnuplot_run(const char *program, const struct bt_buf *script,
         bt_buf_release(&path);
         return -1;
     }
-    close(fd);
-    int rc = bt_file_replace(path.data, script->data ? script->data : "",
-                             script->len, e);
+    int rc = write_fd(fd, path.data, script->data ? script->data : "",
+                      script->len, e);
+    if (close(fd) != 0 && rc == 0)
+        rc = bt_fail_errno(e, "cannot write '%s'", path.data);
     if (rc == 0) {
         const char *argv[] = {program, path.data, NULL};
         rc = bt_spawn_stdin(argv, "", 0, &err, e);
     }
     unlink(path.data);
     if (rc != 0 && err.len) {
-        /* gnuplot goes on after an error and exits 1 at the end */
+        /* gnuplot stops at the first error and exits 1 */
         first_error(err.data, &why);
         if (why.len)
             bt_fail(e, "gnuplot: %s", why.data);
     }
+    if (errout) {
+        bt_buf_release(errout);
+        *errout = err;
+    } else {
+        bt_buf_release(&err);
+    }
     bt_buf_release(&path);
-    bt_buf_release(&err);
     bt_buf_release(&why);
     return rc;
 }

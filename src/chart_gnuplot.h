@@ -8,8 +8,9 @@
  * escapes. A quote in the text closes the string, is added as the constant
  * "'" and the string reopens ('a'."'".'b'): gnuplot's own '' escape is not
  * used, because it misparses at the start of a string. Control characters
- * become spaces. So a name stays text and runs nothing
- * (tests/e2e/test_chart.sh).
+ * become spaces, but in a file name (bt_gnuplot_quote_path) are kept, as
+ * escapes. So a name stays text and runs nothing (tests/e2e/test_chart.sh),
+ * and an output file gets exactly its name.
  */
 #ifndef BT_CHART_GNUPLOT_H
 #define BT_CHART_GNUPLOT_H
@@ -50,6 +51,7 @@ struct bt_panel {
     size_t nobs;
     const struct bt_indicator *ind; /* draws its targets when not NULL */
     const char *background;         /* "#rrggbb" or NULL */
+    const char *empty;              /* said when nobs is 0; NULL: no data */
 };
 
 /* Appends the commands that draw panels in a grid into output. */
@@ -66,12 +68,22 @@ static inline int bt_dashboard_height(size_t rows)
 
 /* Appends text as a safe single-quoted gnuplot string. */
 void bt_gnuplot_quote(struct bt_buf *s, const char *text);
+/* Appends a file name as a safe gnuplot string that names exactly that
+ * file: as bt_gnuplot_quote, but each control character (a newline in a
+ * name) is kept, joined as an octal escape in a double-quoted string that
+ * holds nothing else ('r'."\012".'x.svg'), where no substitution can
+ * happen. */
+void bt_gnuplot_quote_path(struct bt_buf *s, const char *path);
 
 /* The colour of a status ("#rrggbb"). */
 const char *bt_status_color(enum bt_status s);
 
-/* Runs program (normally "gnuplot") on the script. */
+/* Runs program (normally "gnuplot") on the script, written to a file in
+ * tmpdir (NULL: $TMPDIR, else /tmp) and removed after; gnuplot stops at
+ * the script's first error. *err (NULL: not kept) gets what gnuplot wrote
+ * on its standard error, where 'print' writes. Returns 0, or -1 with *e
+ * saying why (gnuplot's first error and its command). */
 int bt_gnuplot_run(const char *program, const struct bt_buf *script,
-                   struct bt_error *e);
+                   const char *tmpdir, struct bt_buf *err, struct bt_error *e);
 
 #endif

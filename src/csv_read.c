@@ -12,9 +12,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int syntax_error(struct bt_csv_reader *r, struct bt_diags *diags,
+                        const char *what)
+{
+    bt_diags_add(diags, r->start, r->nfields + 1, "%s", what);
+    return -1;
+}
+
+/* A record past a bound: said once, at the field that broke it; the reader
+ * then ignores everything until it returns -1. */
+static void too_big(struct bt_csv_reader *r, const char *what)
+{
+    if (!r->failed)
+        syntax_error(r, r->diags, what);
+    r->failed = 1;
+}
+
+#define ROW_MAX_TEXT "row is longer than 8 MiB"
+_Static_assert(BT_CSV_ROW_MAX == 8u << 20, "ROW_MAX_TEXT says 8 MiB");
+
 static void on_field(void *s, size_t len, void *data)
 {
     struct bt_csv_reader *r = data;
+    size_t keep = r->limit ? r->limit : BT_CSV_FIELDS_MAX;
+    if (r->failed || r->stop)
+        return;
+    if (len > BT_CSV_ROW_MAX || (r->nfields < keep &&
+                                 r->used + len + 1 > BT_CSV_ROW_MAX)) {
+        too_big(r, ROW_MAX_TEXT);
+        return;
+    }
+    if (r->nfields >= keep && !r->limit) {
+        too_big(r, "more than 65536 fields");
+        return;
+    }
+    if (r->nfields >= keep) {
+        r->dropped_bytes += len; /* counted, not kept */
+        r->nfields++;
+        return;
+    }
     bt_grow((void **)&r->arena, &r->cap, r->used + len + 1, 1);
     if (r->nfields == r->fcap) {
         bt_grow((void **)&r->offs, &r->fcap, r->nfields + 1, sizeof *r->offs);
@@ -28,27 +64,33 @@ static void on_field(void *s, size_t len, void *data)
     r->used += len + 1;
     r->nfields++;
 }
+_Static_assert(BT_CSV_FIELDS_MAX == 65536, "on_field's message says 65536");
 
 static void on_record(int c, void *data)
 {
     struct bt_csv_reader *r = data;
     (void)c;
-    if (!r->stop && r->nfields > 0) {
-        bt_grow((void **)&r->fields, &r->fields_cap, r->nfields,
+    if (!r->stop && !r->failed && r->nfields > 0) {
+        size_t keep = r->limit ? r->limit : BT_CSV_FIELDS_MAX;
+        r->kept = r->nfields < keep ? r->nfields : keep;
+        bt_grow((void **)&r->fields, &r->fields_cap, r->kept,
                 sizeof *r->fields);
-        for (size_t i = 0; i < r->nfields; i++)
+        for (size_t i = 0; i < r->kept; i++)
             r->fields[i] = (struct bt_field){r->arena + r->offs[i], r->lens[i]};
         r->stop = r->fn(r->ctx, r->start, r->fields, r->nfields);
     }
     r->nfields = 0;
     r->used = 0;
+    r->kept = 0;
+    r->dropped_bytes = 0;
 }
 
-static int syntax_error(struct bt_csv_reader *r, struct bt_diags *diags,
-                        const char *what)
+/* libcsv's buffer of one field grows through this: past the bound it
+ * fails (CSV_ENOMEM), which the reader reports as a row too long. Above
+ * BT_CSV_ROW_MAX, so that on_field sees and says it first. */
+static void *capped_realloc(void *p, size_t n)
 {
-    bt_diags_add(diags, r->start, r->nfields + 1, "%s", what);
-    return -1;
+    return n > BT_CSV_ROW_MAX + (1u << 20) ? NULL : realloc(p, n);
 }
 
 static int is_space(char c)
@@ -80,7 +122,7 @@ static int simple_line(struct bt_csv_reader *r, const char *s, size_t n)
         while (b > a && is_space(s[b - 1]))
             b--;
         on_field((void *)(s + a), b - a, r);
-        if (!comma)
+        if (!comma || r->failed)
             break;
         start = end + 1;
     }
@@ -99,22 +141,73 @@ void bt_csv_init(struct bt_csv_reader *r, bt_csv_record_fn fn, void *ctx,
     r->parser = bt_xmalloc(sizeof(struct csv_parser));
     if (csv_init(r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         abort();
+    csv_set_realloc_func(r->parser, capped_realloc);
+    csv_set_blk_size(r->parser, 64u << 10); /* libcsv grows a field by this */
 }
 
-/* Reads one physical line s[0..n) (with its '\n', if any). */
-static int feed_line(struct bt_csv_reader *r, const char *s, size_t n)
+/* Counts the physical line that begins here; a line begun while no
+ * record is open starts one. */
+static void begin_line(struct bt_csv_reader *r)
+{
+    r->line++;
+    if (((struct csv_parser *)r->parser)->pstate == 0)
+        r->start = r->line;
+}
+
+/* Passes s[0..n), all or part of a line, to libcsv. */
+static int parse_part(struct bt_csv_reader *r, const char *s, size_t n)
 {
     struct csv_parser *p = r->parser;
-    r->line++;
-    if (p->pstate == 0) /* no record open: this line starts one */
-        r->start = r->line;
-    if (r->fast && p->pstate == 0 && simple_line(r, s, n))
-        return 0;
-    if (csv_parse(p, s, n, on_field, on_record, r) != n)
+    if (csv_parse(p, s, n, on_field, on_record, r) != n && !r->failed)
         return syntax_error(r, r->diags, csv_error(p) == CSV_EPARSE
                                              ? "malformed quote in field"
-                                             : "field is too large");
-    return 0;
+                                             : ROW_MAX_TEXT);
+    return r->failed ? -1 : 0;
+}
+
+/* Reads one whole physical line s[0..n) (with its '\n', if any). */
+static int feed_line(struct bt_csv_reader *r, const char *s, size_t n)
+{
+    begin_line(r);
+    if (r->fast && ((struct csv_parser *)r->parser)->pstate == 0 &&
+        simple_line(r, s, n))
+        return r->failed ? -1 : 0;
+    return parse_part(r, s, n);
+}
+
+/* Reads s[0..n), a piece of text holding at most one line end, at its
+ * end: a line split between two calls goes through the carry, unless it
+ * is too long to hold; then libcsv reads it in parts. */
+static int feed_piece(struct bt_csv_reader *r, const char *s, size_t n, int nl)
+{
+    if (r->partial) { /* the rest of a long line */
+        r->partial = !nl;
+        return parse_part(r, s, n);
+    }
+    if (nl && !r->carry_len)
+        return feed_line(r, s, n);
+    if (r->carry_len + n > BT_CSV_CARRY_MAX) {
+        size_t cn = r->carry_len;
+        r->carry_len = 0;
+        r->partial = !nl;
+        begin_line(r);
+        if (parse_part(r, r->carry, cn) != 0)
+            return -1;
+        return parse_part(r, s, n);
+    }
+    bt_grow((void **)&r->carry, &r->carry_cap, r->carry_len + n, 1);
+    memcpy(r->carry + r->carry_len, s, n);
+    r->carry_len += n;
+    if (!nl)
+        return 0;
+    size_t cn = r->carry_len;
+    r->carry_len = 0;
+    return feed_line(r, r->carry, cn);
+}
+
+void bt_csv_limit(struct bt_csv_reader *r, size_t max)
+{
+    r->limit = max;
 }
 
 int bt_csv_feed(struct bt_csv_reader *r, const char *s, size_t len)
@@ -124,20 +217,8 @@ int bt_csv_feed(struct bt_csv_reader *r, const char *s, size_t len)
     while (len && !r->stop) {
         const char *nl = memchr(s, '\n', len);
         size_t n = nl ? (size_t)(nl - s) + 1 : len;
-        if (!nl || r->carry_len) {
-            /* a line split between two calls goes through the carry */
-            bt_grow((void **)&r->carry, &r->carry_cap, r->carry_len + n, 1);
-            memcpy(r->carry + r->carry_len, s, n);
-            r->carry_len += n;
-            if (nl) {
-                size_t cn = r->carry_len;
-                r->carry_len = 0;
-                if (feed_line(r, r->carry, cn) != 0)
-                    return r->done = -1;
-            }
-        } else if (feed_line(r, s, n) != 0) {
+        if (feed_piece(r, s, n, nl != NULL) != 0)
             return r->done = -1;
-        }
         s += n;
         len -= n;
     }
@@ -155,6 +236,8 @@ int bt_csv_finish(struct bt_csv_reader *r)
     if (rc == 0 && csv_fini(r->parser, on_field, on_record, r) != 0)
         /* the only strict-mode error at the end is an open quote */
         rc = syntax_error(r, r->diags, "unterminated quoted field");
+    if (rc == 0 && r->failed)
+        rc = -1; /* the last record broke a bound */
     if (rc == 0)
         rc = r->stop;
     bt_csv_release(r);

@@ -4,6 +4,13 @@
  * separated by commas, optionally in double quotes, "" for a quote inside
  * quotes, CRLF or LF line ends, blank lines skipped, spaces around unquoted
  * fields trimmed. Columns in messages count fields from 1.
+ *
+ * Memory is bounded per record, whatever the input: a line too long to
+ * carry between two pieces (BT_CSV_CARRY_MAX) is read by libcsv in parts;
+ * a record keeps at most BT_CSV_FIELDS_MAX fields (or the caller's
+ * bt_csv_limit, past which fields are only counted) and BT_CSV_ROW_MAX
+ * bytes of them; a row past those is an error at its line and column, and
+ * reading stops there.
  */
 #ifndef BT_CSV_READ_H
 #define BT_CSV_READ_H
@@ -19,8 +26,16 @@ struct bt_field {
     size_t len;
 };
 
-/* Called once per record. line is the line where the record starts. Return
- * 0 to go on, non-zero to stop reading (bt_csv_read then returns that). */
+/* Bounds of one record (see above). */
+#define BT_CSV_FIELDS_MAX 65536         /* fields kept without a limit */
+#define BT_CSV_ROW_MAX (8u << 20)       /* bytes of the fields kept */
+#define BT_CSV_CARRY_MAX (1u << 20)     /* a line held whole across pieces */
+
+/* Called once per record. line is the line where the record starts; n is
+ * its number of fields. With a limit (bt_csv_limit) smaller than n, only
+ * fields[0..limit) are filled in: the others were counted, not kept (the
+ * reader's kept and dropped_bytes say so). Return 0 to go on, non-zero to
+ * stop reading (bt_csv_read then returns that). */
 typedef int (*bt_csv_record_fn)(void *ctx, unsigned long line,
                                 const struct bt_field *fields, size_t n);
 
@@ -37,13 +52,19 @@ struct bt_csv_reader {
     size_t used, cap;
     size_t *offs;         /* start of each field in arena */
     size_t *lens;
-    size_t nfields, fcap;
+    size_t nfields, fcap; /* fields of the current record (kept or not) */
+    size_t limit;         /* fields kept a record; 0: BT_CSV_FIELDS_MAX,
+                             past which the record is an error */
+    size_t kept;          /* fields of the record delivered, in fields[] */
+    size_t dropped_bytes; /* bytes of its fields past the limit */
     struct bt_field *fields;
     size_t fields_cap;
     char *carry;          /* a line begun in one piece, ended in the next */
     size_t carry_len, carry_cap;
     unsigned long line;   /* physical line being fed */
     unsigned long start;  /* line where the current record started */
+    int partial;          /* 1: a long line is being read in parts */
+    int failed;           /* 1: a record broke a bound (diagnosed) */
     int stop;             /* callback's non-zero result */
     int done;             /* non-zero once reading stopped */
 };
@@ -51,6 +72,10 @@ struct bt_csv_reader {
 /* Starts reading; fast as for bt_csv_read (1) or bt_csv_read_libcsv (0). */
 void bt_csv_init(struct bt_csv_reader *r, bt_csv_record_fn fn, void *ctx,
                  struct bt_diags *diags, int fast);
+/* From the next record on, keeps at most max fields of each record (see
+ * bt_csv_record_fn); 0 goes back to BT_CSV_FIELDS_MAX. A callback may set
+ * it, e.g. to the header's width. */
+void bt_csv_limit(struct bt_csv_reader *r, size_t max);
 /* Reads the next piece of text. Returns 0 to go on, the callback's
  * non-zero value, or -1 after a syntax error (then reading has stopped). */
 int bt_csv_feed(struct bt_csv_reader *r, const char *text, size_t len);

@@ -342,6 +342,7 @@ static int on_header(struct parser *p, unsigned long line,
     }
     p->ds->layout = p->layout == LONG ? "long" : "wide";
     p->header_done = rc == 0 ? 1 : -1;
+    bt_csv_limit(p->csv, n); /* a wider row is an error: no need to keep it */
     return 0;
 }
 
@@ -539,6 +540,7 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
 {
     struct bt_csv_reader r;
     bt_csv_init(&r, on_record, p, p->diags, 1);
+    p->csv = &r;
     int rc = 0;
     if (src->path)
         rc = bt_text_stream(src->path, src->encoding, feed_csv, &r,

@@ -16,6 +16,8 @@ struct parser {
     const struct bt_catalogue *cat;
     const struct bt_mapping *map;
     struct bt_diags *diags;
+    struct bt_csv_reader *csv; /* the reader: rows past the header's width
+                                  are counted, not kept (bt_csv_limit) */
     enum layout layout;
     int header_done;       /* 1 after a usable header, -1 after a bad one */
     size_t ncols;          /* fields every row must have */

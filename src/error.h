@@ -17,7 +17,8 @@
  * README and the man page). */
 enum bt_exit {
     BT_EXIT_OK = 0,       /* everything done */
-    BT_EXIT_FAILED = 1,   /* collect: at least one spool file failed */
+    BT_EXIT_FAILED = 1,   /* collect: at least one spool file failed;
+                             report: a chart could not be drawn */
     BT_EXIT_USAGE = 64,   /* bad command line */
     BT_EXIT_DATA = 65,    /* an input file was rejected; nothing written */
     BT_EXIT_NOINPUT = 66, /* an input file or series does not exist */

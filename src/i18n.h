@@ -84,6 +84,8 @@ enum bt_word {
     BT_W_FLAG_LESS,
     BT_W_FLAG_ABOUT,
     BT_W_THREE_MONTH_MEAN,
+    BT_W_NOT_DRAWN,    /* on a dashboard panel whose chart failed */
+    BT_W_CHART_FAILED, /* "the chart could not be drawn: %s" */
     BT_W_COUNT_
 };
 

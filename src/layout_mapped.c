@@ -102,21 +102,14 @@ static int read_cell(const struct bt_mapping *m, const struct vcol *vc,
             c->value = m->words[i].value;
             return 0;
         }
-    for (size_t i = 0; i < m->nmarks && n; i++) {
-        size_t k = strlen(m->marks[i]);
-        if (k >= n)
-            continue;
-        if (memcmp(s + n - k, m->marks[i], k) == 0) {
-            c->flag = m->marks[i], c->flaglen = k;
-            n -= k;
-        } else if (memcmp(s, m->marks[i], k) == 0) {
-            c->flag = m->marks[i], c->flaglen = k;
-            s += k, n -= k;
-        } else {
-            continue;
-        }
+    int after;
+    size_t k = bt_mapping_mark(m, s, n, &after);
+    if (k) {
+        c->flag = after ? s + n - k : s, c->flaglen = k;
+        if (!after)
+            s += k;
+        n -= k;
         trim(&s, &n);
-        break;
     }
     int rc = bt_number_parse_scaled(s, n, vc->exp10, &c->value, why);
     if (rc == -1) /* out of range (-2): the number's own reason */
@@ -290,6 +283,7 @@ static int resolve(struct parser *p, unsigned long line)
         return -1;
     }
     p->ncols = st->nnames;
+    bt_csv_limit(p->csv, p->ncols ? p->ncols : 1);
     unsigned char *used = bt_xcalloc(st->nnames ? st->nnames : 1, 1);
     size_t *slots[] = {&st->c_time, &st->c_year, &st->c_month, &st->c_day,
                        &st->c_flag};
@@ -481,8 +475,10 @@ static int classify(struct parser *p, unsigned long line,
             return BT_DS_SKIP_NOTES;
         }
     }
-    int blank = 1;
-    for (size_t i = 0; i < n && blank; i++)
+    /* a row wider than the header keeps only its first ncols fields; the
+     * rest are blank when they were empty */
+    int blank = p->csv->dropped_bytes == 0;
+    for (size_t i = 0; i < p->csv->kept && blank; i++)
         blank = is_blank(&f[i]);
     if (blank && (m->skip & BT_MAP_SKIP_BLANK))
         return BT_DS_SKIP_BLANK;
@@ -582,7 +578,9 @@ int bt_mapped_record(struct parser *p, unsigned long line,
             return 0;
         }
         if (line <= m->header_last) {
-            header_row(st, f, n);
+            header_row(st, f, p->csv->kept);
+            if (line == m->header_last) /* data rows are no wider */
+                bt_csv_limit(p->csv, st->nnames);
             return 0;
         }
         p->header_done = resolve(p, m->header_first) == 0 ? 1 : -1;

@@ -329,10 +329,81 @@ static int st_skip(struct bt_mapping *m, struct stmt *st)
     return st->n > 1 ? 0 : bad(st, 0, "skip what? blank, short or invalid");
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static int cmp_longest_first(const void *a, const void *b)
 {
-    size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
     return (x < y) - (x > y);
+}
+
+/* After the last statement: the marks sorted and each once, and their
+ * lengths, longest first (bt_mapping_mark). Sorting once, not at each
+ * 'marks' statement, keeps many of them linear. */
+static void marks_index(struct bt_mapping *m)
+{
+    bt_qsort(m->marks, m->nmarks, sizeof *m->marks, cmp_str);
+    size_t out = 0;
+    for (size_t i = 0; i < m->nmarks; i++) {
+        if (out && strcmp(m->marks[out - 1], m->marks[i]) == 0) {
+            free(m->marks[i]);
+            continue;
+        }
+        m->marks[out++] = m->marks[i];
+    }
+    m->nmarks = out;
+    m->mark_lens = bt_xcalloc(out ? out : 1, sizeof *m->mark_lens);
+    for (size_t i = 0; i < out; i++)
+        m->mark_lens[i] = strlen(m->marks[i]);
+    bt_qsort(m->mark_lens, out, sizeof *m->mark_lens, cmp_longest_first);
+    size_t k = 0;
+    for (size_t i = 0; i < out; i++)
+        if (!k || m->mark_lens[k - 1] != m->mark_lens[i])
+            m->mark_lens[k++] = m->mark_lens[i];
+    m->nmark_lens = k;
+}
+
+/* Whether s[0..n) is one of the (sorted) marks. */
+static int is_mark(const struct bt_mapping *m, const char *s, size_t n)
+{
+    size_t lo = 0, hi = m->nmarks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = m->marks[mid];
+        size_t kn = strlen(k);
+        int c = memcmp(k, s, kn < n ? kn : n);
+        if (c == 0) /* as strcmp orders them: the shorter first */
+            c = (kn > n) - (kn < n);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+size_t bt_mapping_mark(const struct bt_mapping *m, const char *s, size_t n,
+                       int *after)
+{
+    for (size_t i = 0; i < m->nmark_lens; i++) {
+        size_t k = m->mark_lens[i];
+        if (k >= n)
+            continue;
+        if (is_mark(m, s + n - k, k)) {
+            *after = 1;
+            return k;
+        }
+        if (is_mark(m, s, k)) {
+            *after = 0;
+            return k;
+        }
+    }
+    return 0;
 }
 
 /* Checks that words 1.. are texts; 0 or -1. */
@@ -452,12 +523,8 @@ static int statement(struct bt_mapping *m, struct stmt *st)
         return st_texts(st, &m->normal, &m->nnormal);
     if (strcmp(s, "missing") == 0)
         return st_missing(m, st);
-    if (strcmp(s, "marks") == 0) {
-        if (st_texts(st, &m->marks, &m->nmarks) != 0)
-            return -1;
-        bt_qsort(m->marks, m->nmarks, sizeof *m->marks, cmp_longest_first);
-        return 0;
-    }
+    if (strcmp(s, "marks") == 0)
+        return st_texts(st, &m->marks, &m->nmarks);
     if ((rc = st_simple(m, st)) <= 0)
         return rc;
     return bad(st, 0, "unknown statement or wrong number of words; "
@@ -515,6 +582,7 @@ int bt_mapping_parse(struct bt_mapping *m, const char *text, size_t len,
         }
         p = nl ? nl + 1 : end;
     }
+    marks_index(m);
     const char *missing = incomplete(m);
     if (missing) {
         bt_fail(e, "%s:%lu:1: mapping needs %s", path, line ? line : 1, missing);
@@ -580,6 +648,7 @@ void bt_mapping_release(struct bt_mapping *m)
     aliases_free(m->annual, m->nannual);
     strings_free(m->notes, m->nnotes);
     strings_free(m->marks, m->nmarks);
+    free(m->mark_lens);
     strings_free(m->normal, m->nnormal);
     memset(m, 0, sizeof *m);
 }

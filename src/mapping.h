@@ -101,8 +101,10 @@ struct bt_mapping {
     int exp10;          /* 'scale' */
     struct bt_map_word *words;
     size_t nwords;
-    char **marks;       /* longest first */
+    char **marks;       /* sorted by bytes (strcmp), each once */
     size_t nmarks;
+    size_t *mark_lens;  /* the marks' lengths, each once, longest first */
+    size_t nmark_lens;
     char *flag_column;
     char **normal;
     size_t nnormal;
@@ -121,6 +123,15 @@ void bt_mapping_release(struct bt_mapping *m);
  * dim: the alias target, or value itself. */
 const char *bt_mapping_alias(const struct bt_mapping *m, const char *dim,
                              const char *value);
+
+/* The mark written on the value cell s[0..n) (trimmed), if any: the
+ * longest declared mark that ends the cell or begins it and leaves
+ * something else; of two as long, the one after the number. Returns its
+ * length (0 for none); *after is 1 when it ends the cell. Costs a binary
+ * search per mark length shorter than the cell, whatever the number of
+ * marks. */
+size_t bt_mapping_mark(const struct bt_mapping *m, const char *s, size_t n,
+                       int *after);
 
 /* The indicator a row with an empty month gives for indicator id: the
  * 'annual' target, or NULL when there is none. */

@@ -9,6 +9,7 @@
 #include "catalogue.h"
 #include "db.h"
 #include "error.h"
+#include "fileio.h"
 
 struct bt_report_opts {
     const char *dir;     /* output directory, created if needed */
@@ -17,17 +18,27 @@ struct bt_report_opts {
     const char *gnuplot; /* the gnuplot program */
 };
 
+/* What a report wrote. Owns failures: bt_report_stats_release. */
 struct bt_report_stats {
     size_t indicators;
-    size_t charts; /* chart files drawn, the dashboard included */
-    size_t pages;  /* HTML pages written */
+    size_t charts;         /* chart files drawn, the dashboards included */
+    size_t pages;          /* HTML pages written */
+    size_t failed;         /* charts gnuplot could not draw */
+    struct bt_buf failures; /* one line each: which chart, and why */
 };
 
 /* Writes the site into o->dir (site.h), the dashboards (one PNG a
- * language) and DIR/report.md; one gnuplot process draws every chart. */
+ * language) and DIR/report.md; one gnuplot process draws every chart.
+ * A chart gnuplot fails on is left out (st->failed, st->failures; its
+ * page says why) and the others drawn by the next gnuplot, so one bad
+ * series never stops the site: every page is written. Returns 0 (check
+ * st->failed), or -1 (*e) when the site could not be written or gnuplot
+ * failed before any chart. Release *st in every case. */
 int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
                     const struct bt_report_opts *o, struct bt_report_stats *st,
                     struct bt_error *e);
+
+void bt_report_stats_release(struct bt_report_stats *st);
 
 /* The text of docs/methodology.md, compiled in. */
 extern const char bt_methodology_md[];

@@ -24,6 +24,9 @@ struct site_indicator {
     size_t nseries;
     const struct bt_group *groups;    /* by the first dimension, or none */
     size_t ngroups;
+    const char *why_chart[3];         /* by language: why its chart, its */
+    const char *why_multiples[3];     /* small multiples, were not drawn;
+                                         NULL when they were */
 };
 
 /* The whole site. */
@@ -32,6 +35,7 @@ struct site {
     const struct site_indicator *v;
     size_t n;
     char as_of[11];
+    const char *why_dashboard[3]; /* by language: why it was not drawn */
 };
 
 /* Appends s with &<>"' escaped: text and attribute values. */

@@ -107,15 +107,22 @@ void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
     bt_buf_addf(b, "</h1>\n<p>%s %s</p>\n", bt_word(BT_W_AS_OF, l), s->as_of);
     summary(b, s, l);
     /* the dashboard at half size, linked to the full image */
-    struct bt_buf png = {0};
+    struct bt_buf png = {0}, note = {0};
     site_file(&png, s, "dashboard", l, ".png");
-    bt_buf_addf(b, "<h2 id=\"dashboard\">%s</h2>\n<a href=\"%s\">"
-                   "<img src=\"%s\" alt=\"%s\" width=\"%d\" height=\"%d\">"
-                   "</a>\n",
-                bt_word(BT_W_DASHBOARD, l), png.data, png.data,
-                bt_word(BT_W_DASHBOARD_ALT, l), BT_DASHBOARD_W / 2,
-                bt_dashboard_height((s->n + 3) / 4) / 2);
+    bt_buf_addf(b, "<h2 id=\"dashboard\">%s</h2>\n", bt_word(BT_W_DASHBOARD, l));
+    if (s->why_dashboard[l]) {
+        bt_buf_addf(&note, bt_word(BT_W_CHART_FAILED, l), s->why_dashboard[l]);
+        bt_buf_puts(b, "<p class=\"note\">");
+        site_text(b, note.data);
+        bt_buf_puts(b, "</p>\n");
+    } else {
+        bt_buf_addf(b, "<a href=\"%s\"><img src=\"%s\" alt=\"%s\" width=\"%d\" "
+                       "height=\"%d\"></a>\n", png.data, png.data,
+                    bt_word(BT_W_DASHBOARD_ALT, l), BT_DASHBOARD_W / 2,
+                    bt_dashboard_height((s->n + 3) / 4) / 2);
+    }
     bt_buf_release(&png);
+    bt_buf_release(&note);
     status_table(b, s, l);
     site_foot(b);
 }

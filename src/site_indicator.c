@@ -29,6 +29,21 @@ static void dated(struct bt_buf *b, const struct bt_indicator *ind, bt_day d,
     site_num(b, v);
 }
 
+/* In place of a chart gnuplot could not draw: why, and its text
+ * alternative. */
+static void not_drawn(struct bt_buf *b, const char *why, const char *alt,
+                      enum bt_lang l)
+{
+    struct bt_buf note = {0};
+    bt_buf_addf(&note, bt_word(BT_W_CHART_FAILED, l), why);
+    bt_buf_puts(b, "<p class=\"note\">");
+    site_text(b, note.data);
+    bt_buf_puts(b, "</p>\n<p class=\"note\">");
+    site_text(b, alt);
+    bt_buf_puts(b, "</p>\n");
+    bt_buf_release(&note);
+}
+
 /* The chart and its text alternative: what it shows and the latest value. */
 static void chart(struct bt_buf *b, const struct site_indicator *x,
                   enum bt_lang l)
@@ -46,6 +61,11 @@ static void chart(struct bt_buf *b, const struct site_indicator *x,
                     from, to, num, ind->unit_in[l], to);
     } else {
         bt_buf_addf(&alt, bt_word(BT_W_CHART_EMPTY, l), ind->name[l]);
+    }
+    if (x->why_chart[l]) {
+        not_drawn(b, x->why_chart[l], alt.data, l);
+        bt_buf_release(&alt);
+        return;
     }
     bt_buf_puts(b, "<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
     site_href(b, ind->id);
@@ -229,13 +249,19 @@ static void breakdowns(struct bt_buf *b, const struct site_indicator *x,
                 x->ngroups);
     bt_buf_addf(b, "<h2 id=\"breakdown\">%s ", bt_word(BT_W_BREAKDOWN, l));
     site_text(b, dim.data);
-    bt_buf_puts(b, "</h2>\n<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
-    site_href(b, ind->id);
-    bt_buf_addf(b, ".by.%s.svg\" role=\"img\" aria-label=\"", bt_lang_code(l));
-    site_text(b, alt.data);
-    bt_buf_puts(b, "\"></object>\n<figcaption class=\"note\">");
-    site_text(b, alt.data);
-    bt_buf_puts(b, "</figcaption>\n</figure>\n<table>\n<tr><th scope=\"col\">");
+    bt_buf_puts(b, "</h2>\n");
+    if (x->why_multiples[l]) {
+        not_drawn(b, x->why_multiples[l], alt.data, l);
+    } else {
+        bt_buf_puts(b, "<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
+        site_href(b, ind->id);
+        bt_buf_addf(b, ".by.%s.svg\" role=\"img\" aria-label=\"", bt_lang_code(l));
+        site_text(b, alt.data);
+        bt_buf_puts(b, "\"></object>\n<figcaption class=\"note\">");
+        site_text(b, alt.data);
+        bt_buf_puts(b, "</figcaption>\n</figure>\n");
+    }
+    bt_buf_puts(b, "<table>\n<tr><th scope=\"col\">");
     site_text(b, dim.data);
     bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
                    "%s</th></tr>\n", bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l));

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,11 +34,12 @@ int bt_spawn_stdin(const char *const argv[], const char *input, size_t len,
                    struct bt_buf *errout, struct bt_error *e)
 {
     int in[2];
-    char errpath[] = "/tmp/baytrack-stderr-XXXXXX";
-    int errfd = mkstemp(errpath);
+    /* the child's stderr goes to a file in memory: none in any directory,
+     * even if this process is killed */
+    int errfd = memfd_create("baytrack-stderr", MFD_CLOEXEC);
     if (errfd < 0)
-        return bt_fail_errno(e, "cannot create a temporary file");
-    unlink(errpath); /* the child writes to the open file */
+        return bt_fail_errno(e, "cannot create a file for the stderr of '%s'",
+                             argv[0]);
     if (pipe2(in, O_CLOEXEC) != 0) {
         close(errfd);
         return bt_fail_errno(e, "cannot create a pipe");

@@ -78,7 +78,7 @@ int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv)
         struct bt_chart ch = {ind, obs.v, obs.n, &p, sub.len ? sub.data : NULL,
                               lang, from, to};
         bt_chart_script(&script, &ch, out, fmt, 800, 450);
-        rc = bt_gnuplot_run(bt_cli_gnuplot(), &script, &e) == 0
+        rc = bt_gnuplot_run(bt_cli_gnuplot(), &script, NULL, NULL, &e) == 0
                  ? BT_EXIT_OK
                  : bt_cli_chart_error(cli, &e);
         if (rc == 0 && cli->verbose)

@@ -41,10 +41,20 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
     bt_cli_db_init(cli, &db);
     if (bt_report_write(&db, &cat, &o, &st, &e) != 0) {
         rc = bt_cli_chart_error(cli, &e);
-    } else if (!cli->quiet) {
-        printf("%s/index.html: %zu indicators, %zu charts, %zu pages in 3 "
-               "languages\n", o.dir, st.indicators, st.charts, st.pages);
+    } else {
+        /* one chart gnuplot failed on: every other file is written */
+        for (const char *p = st.failures.data; p && *p; p = strchr(p, '\n') + 1)
+            fprintf(stderr, "baytrack: report: %.*s\n", (int)strcspn(p, "\n"), p);
+        if (!cli->quiet) {
+            printf("%s/index.html: %zu indicators, %zu charts, %zu pages in 3 "
+                   "languages", o.dir, st.indicators, st.charts, st.pages);
+            if (st.failed)
+                printf("; %zu charts not drawn", st.failed);
+            printf("\n");
+        }
+        rc = st.failed ? BT_EXIT_FAILED : BT_EXIT_OK;
     }
+    bt_report_stats_release(&st);
     bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;

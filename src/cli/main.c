@@ -61,7 +61,8 @@ static const struct {
     const char *meaning;
 } exit_codes[] = {
     {BT_EXIT_OK, "done"},
-    {BT_EXIT_FAILED, "collect: at least one spool file failed"},
+    {BT_EXIT_FAILED, "collect: at least one spool file failed; report: a "
+                     "chart could not be drawn (every other file is written)"},
     {BT_EXIT_USAGE, "bad command line"},
     {BT_EXIT_DATA, "an input file was rejected; nothing of it was written"},
     {BT_EXIT_NOINPUT, "no such indicator or series"},

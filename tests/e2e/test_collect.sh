@@ -43,7 +43,7 @@ grep -q "partial" "$T/out" "$T/err" && fail "dot-files are not even mentioned"
 # the same name again goes beside the first, never over it
 printf 'indicator,date,value\nscience.joint_labs,2021,10\n' > "$S/incoming/good.csv"
 run collect --min-age 0 "$S"
-[ -f "$S/done/good.csv.2" ] || fail "a second good.csv is kept as good.csv.2"
+[ -f "$S/done/good.2.csv" ] || fail "a second good.csv is kept as good.2.csv"
 
 # a held lock: wait, then a clear failure with exit 75
 flock "$BAYTRACK_DB/.lock" sleep 3 &

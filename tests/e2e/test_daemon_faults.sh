@@ -133,6 +133,17 @@ expect_eq "$RC" 74 "dropped connection: exit 74, not a silent SIGPIPE"
 grep -q "^baytrack: load: rrdcached at 'unix:$T/drop.sock': cannot read '$DB/.marker.rrd': " "$T/err" || fail "dropped connection: message: $(cat "$T/err")"
 kill $dropper 2>/dev/null || true
 
+# --- a spool stops at a daemon it cannot reach, and keeps its files -----
+mkdir -p spool/incoming
+cp n9.csv n10.csv n11.csv spool/incoming/
+touch -d '1 minute ago' spool/incoming/*
+run --daemon "unix:$T/none.sock" collect spool
+expect_eq "$RC" 74 "spool, no daemon: exit 74"
+expect_eq "$(cat "$T/err")" "baytrack: collect: rrdcached at 'unix:$T/none.sock': cannot connect for '$DB': Unable to connect to rrdcached: No such file or directory; stopped: 3 files left in incoming/ for the next run" "spool, no daemon: message"
+expect_eq "$(ls spool/incoming | tr '\n' ' ')" "n10.csv n11.csv n9.csv " "spool, no daemon: every file left in incoming/"
+expect_eq "$(ls spool/failed spool/done 2>/dev/null | grep -c csv)" 0 "spool, no daemon: nothing in failed/ or done/"
+rm -rf spool
+
 # --- a daemon that serves another database is refused -------------------
 OTHER="$T/other"
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

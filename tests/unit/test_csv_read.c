@@ -77,6 +77,99 @@ static void test_cells(void)
     }
 }
 
+/* A reader that keeps the header's width, as dataset.c does; records as
+ * "line:n:kept:dropped_bytes:first|...;". */
+struct limited {
+    struct bt_csv_reader *r;
+    struct bt_buf out;
+};
+
+static int keep_width(void *ctx, unsigned long line, const struct bt_field *f,
+                      size_t n)
+{
+    struct limited *x = ctx;
+    bt_buf_addf(&x->out, "%lu:%zu:%zu:%zu:", line, n, x->r->kept,
+                x->r->dropped_bytes);
+    for (size_t i = 0; i < x->r->kept; i++)
+        bt_buf_addf(&x->out, "%s%s", i ? "|" : "", f[i].s);
+    bt_buf_add(&x->out, ";", 1);
+    if (line == 1)
+        bt_csv_limit(x->r, n);
+    return 0;
+}
+
+/* Reads text through a limited reader, in pieces of piece bytes (0: at
+ * once, which lets the fast path read long lines in place); fast as
+ * bt_csv_init. Returns the records, and the first diagnostic in diag. */
+static int read_limited(const char *text, size_t len, size_t piece, int fast,
+                        struct bt_buf *out, char diag[256], size_t *carry_cap)
+{
+    struct bt_csv_reader r;
+    struct bt_diags d = BT_DIAGS_INIT;
+    struct limited x = {&r, {0}};
+    bt_csv_init(&r, keep_width, &x, &d, fast);
+    for (size_t at = 0; at < len;) {
+        size_t n = piece && len - at > piece ? piece : len - at;
+        bt_csv_feed(&r, text + at, n);
+        at += n;
+    }
+    *carry_cap = r.carry_cap;
+    int rc = bt_csv_finish(&r);
+    diag[0] = '\0';
+    if (d.n)
+        snprintf(diag, 256, "%lu:%lu: %s", d.v[0].line, d.v[0].column, d.v[0].msg);
+    *out = x.out;
+    bt_diags_release(&d);
+    return rc;
+}
+
+/* Memory is bounded per record: a row wider than the limit is counted,
+ * not kept; a row with no limit and too many fields, or too many bytes,
+ * is an error; a long line is not held whole between pieces. Every way
+ * of reading (fast path, libcsv, in place, in pieces) reads alike. */
+static void test_bounds(void)
+{
+    static const struct {
+        const char *head, *fill, *tail; /* the text: head, fill x count, tail */
+        size_t count;
+        const char *want, *diag;
+    } cases[] = {
+        {"a,b,c\n", ",", "\nx,y,z\n", 5, "1:3:3:0:a|b|c;2:6:3:0:||;3:3:3:0:x|y|z;", ""},
+        {"a,b\n1,2,", "xy,", "\n", 3, "1:2:2:0:a|b;2:6:2:6:1|2;", ""},
+        {"a,b\n1,2,\"", "x\n,", "\"\n3,4\n", 2, "1:2:2:0:a|b;2:3:2:6:1|2;5:2:2:0:3|4;", ""},
+        {"a,b\n", ",", "\n", 300000, "1:2:2:0:a|b;2:300001:2:0:|;", ""},
+        {"", ",", "\n", 70000, "", "1:65537: more than 65536 fields"},
+        {"a,b\n", "x", ",y\n", 9u << 20, "1:2:2:0:a|b;", "2:1: row is longer than 8 MiB"},
+        {"a,b\n\"", "x", "\",y\n", 9u << 20, "1:2:2:0:a|b;", "2:1: row is longer than 8 MiB"},
+        {"a,b\nq,", "x", "\n", 9u << 20, "1:2:2:0:a|b;", "2:2: row is longer than 8 MiB"},
+        {"a\n", "xxxxxxx,", "\nok\n", 160000, "1:1:1:0:a;2:160001:1:1119993:xxxxxxx;3:1:1:0:ok;", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct bt_buf text = {0};
+        size_t k = strlen(cases[i].fill);
+        bt_buf_puts(&text, cases[i].head);
+        bt_grow((void **)&text.data, &text.cap, text.len + k * cases[i].count + 1, 1);
+        for (size_t j = 0; j < cases[i].count; j++, text.len += k)
+            memcpy(text.data + text.len, cases[i].fill, k);
+        bt_buf_puts(&text, cases[i].tail);
+        static const size_t pieces[] = {0, 1u << 20, 4093};
+        for (size_t p = 0; p < 3; p++)
+            for (int fast = 0; fast < 2; fast++) {
+                struct bt_buf got;
+                char diag[256];
+                size_t carry_cap;
+                int rc = read_limited(text.data, text.len, pieces[p], fast, &got,
+                                      diag, &carry_cap);
+                CHECK_STR(got.data ? got.data : "", cases[i].want);
+                CHECK_STR(diag, cases[i].diag);
+                CHECK(rc == (*cases[i].diag ? -1 : 0));
+                CHECK(carry_cap <= BT_CSV_CARRY_MAX);
+                bt_buf_release(&got);
+            }
+        bt_buf_release(&text);
+    }
+}
+
 static void test_encoding(void)
 {
     struct bt_text t;
@@ -105,6 +198,7 @@ int main(void)
 {
     test_records();
     test_cells();
+    test_bounds();
     test_encoding();
     return CHECK_DONE();
 }

@@ -156,9 +156,45 @@ static void test_mapping(void)
     CHECK(m.exp10 == 3 && m.nwords == 4 && m.words[3].value == 0 &&
           !m.words[3].missing);
     CHECK(m.nmarks == 3);
-    CHECK_STR(m.marks[0], "(p)"); /* longest first */
+    CHECK_STR(m.marks[0], "#"); /* sorted by bytes */
+    CHECK(m.nmark_lens == 2 && m.mark_lens[0] == 3 && m.mark_lens[1] == 1);
     CHECK_STR(m.flag_column, "Status");
     CHECK_STR(m.normal[0], "Normal value");
+    bt_mapping_release(&m);
+}
+
+/* The mark on a value: the longest that ends or begins the cell and
+ * leaves something; of two as long, the one after the number; marks given
+ * twice or over several statements count once. */
+static void test_marks(void)
+{
+    static const char map[] =
+        "time t\nindicator a.b\nvalue v\nmarks \"#\" * \"(p)\" r\n"
+        "marks p) \"#\" > \"(p)\"\n";
+    static const struct {
+        const char *cell, *mark;
+        int after;
+    } cases[] = {
+        {"123#", "#", 1}, {"#123", "#", 0}, {"123(p)", "(p)", 1},
+        {"123p)", "p)", 1}, {">8000", ">", 0}, {"r5#", "#", 1},
+        {"#", "", 0}, {"(p)", "p)", 1}, {"12", "", 0}, {"", "", 0},
+        {"*5r", "r", 1}, {"12 3", "", 0},
+    };
+    struct bt_mapping m;
+    struct bt_error e;
+    if (bt_mapping_parse(&m, map, strlen(map), "x.map", &e) != 0)
+        fprintf(stderr, "%s\n", e.msg), exit(1);
+    CHECK(m.nmarks == 6);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *c = cases[i].cell;
+        size_t n = strlen(c);
+        int after = -1;
+        size_t k = bt_mapping_mark(&m, c, n, &after);
+        char got[16];
+        snprintf(got, sizeof got, "%.*s", (int)k, k ? (after ? c + n - k : c) : "");
+        CHECK_STR(got, cases[i].mark);
+        CHECK(!k || after == cases[i].after);
+    }
     bt_mapping_release(&m);
 }
 
@@ -167,5 +203,6 @@ int main(void)
     test_ids();
     test_files();
     test_mapping();
+    test_marks();
     return CHECK_DONE();
 }
