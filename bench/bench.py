@@ -19,8 +19,8 @@ What runs:
   append   the nightly job: one new day for N = 300 and 3,000 daily series
            with 1 and 10 years of history, on copies of one database:
            baytrack load (in place, journalled, synced) / the same through a
-           local rrdcached (unix socket, -j journal; every append flushed
-           to its file before exit) / bench/floor.c (one rrd_updatex_r per
+           local rrdcached (unix socket, -j journal; baytrack writes the
+           files, synced, the daemon is asked once) / bench/floor.c (one rrd_updatex_r per
            file) / `rrdtool -` (one update a line)
   memory   the peak RSS of loading 3,000 series x 3,650 days (11 M rows)
   report   the site (3 languages) per chart / one rrdtool graph per series:
@@ -348,9 +348,10 @@ def append_lines(appends):
               "baytrack reads each file's header and appends in place, after saving the "
               "bytes the append changes in a rollback journal; it syncs twice (journal, "
               "appends) and commits: the load is all or nothing. Through rrdcached "
-              "(a local daemon on a unix socket, started with `-j`), the appends are sent "
-              "to the daemon and each file is flushed before the commit point, so the "
-              "load is on disk when it exits, as without the daemon. The floor and `rrdtool -` "
+              "(a local daemon on a unix socket, started with `-j`, fresh for each run), "
+              "baytrack writes the same way after one `STATS` question to the daemon (it "
+              "holds nothing for any file, so no file needs asking about; one `LAST` a "
+              "file when it does), so the load is on disk when it exits. The floor and `rrdtool -` "
               "update the same files in place with no journal, no check and no sync. "
               "The RRD files have the same size whatever their history (a ring of 60 "
               "years), and an append touches the same rows: its cost grows with the "
