@@ -4,6 +4,7 @@ usage: python3 bench/bench.py [--quick] [--report-only | --append-only] [--build
   --quick    30 and 300 series only, 1 repeat (a smoke run)
   --report-only  the report section only (rewrites its part of docs/benchmarks.md)
   --append-only  the append section only (rewrites its part of docs/benchmarks.md)
+  --readers-only the collect-beside-readers section only (the same)
   --before   an older baytrack binary, measured beside this one on appends
 Writes bench/out/ (the synthetic inputs and databases, not committed) and
 docs/benchmarks.md; prints the same table. Times are medians of REPEAT runs
@@ -22,6 +23,9 @@ What runs:
            local rrdcached (unix socket, -j journal; baytrack writes the
            files, synced, the daemon is asked once) / bench/floor.c (one rrd_updatex_r per
            file) / `rrdtool -` (one update a line)
+  readers  a collect of six nightly files for 300 daily series, alone and
+           beside two readers looping (export --all, status): the writer
+           is not starved (DB/.gate)
   memory   the peak RSS of loading 3,000 series x 3,650 days (11 M rows)
   report   the site (3 languages) per chart / one rrdtool graph per series:
            100 yearly indicators, 20 daily ones of 3,650 days; and the real
@@ -100,6 +104,16 @@ def replace_section(title, lines):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if "--readers-only" in sys.argv:
+        gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
+        cat = os.path.join(OUT, "catalogue")
+        os.makedirs(cat, exist_ok=True)
+        subprocess.check_call(gen + ["catalogue", cat])
+        lines = readers_lines(bench_readers(gen, dict(os.environ, BAYTRACK_CATALOGUE=cat,
+                                                      TZ="UTC", LC_ALL="C")))
+        replace_section("## Collect beside looping readers", lines)
+        print("\n".join(lines))
+        return
     if "--append-only" in sys.argv:
         subprocess.check_call(["cc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lrrd"])
         gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
@@ -155,10 +169,11 @@ def main():
               (n, bt[0], bt[1], flo[0], pip[0], rv[0]), flush=True)
 
     appends = bench_append(gen, env)
+    readers = bench_readers(gen, env)
     mem = bench_memory(gen, env)
 
     reports = bench_report(gen, env)
-    write_doc(rows, reports, appends, mem)
+    write_doc(rows, reports, appends, readers, mem)
 
 
 def graphs(path, db, ids, start, end):
@@ -293,6 +308,63 @@ def median_through_daemon(copy, work, night, env):
     return statistics.median(times), 0
 
 
+def bench_readers(gen, env):
+    """A collect of six nightly files for 300 series with 365 days of
+    history, alone and beside two looping readers: medians of REPEAT."""
+    n, hist = 300, 365
+    base = os.path.join(OUT, "readers_base")
+    if not os.path.isdir(base):
+        os.makedirs(os.path.join(base, "synthetic.daily"))
+        subprocess.check_call([FLOOR, str(n), str(hist), os.path.join(base, "synthetic.daily")])
+    nights = []
+    for k in range(6):
+        f = os.path.join(OUT, "readers_night%d.csv" % k)
+        subprocess.check_call(gen + ["night", str(n), str(hist + k), f])
+        nights.append(f)
+    work, spool = os.path.join(OUT, "readers_db"), os.path.join(OUT, "readers_spool")
+
+    def prepare():
+        for d in (work, spool):
+            shutil.rmtree(d, ignore_errors=True)
+        shutil.copytree(base, work)
+        os.makedirs(os.path.join(spool, "incoming"))
+        for k, f in enumerate(nights):
+            dst = os.path.join(spool, "incoming", "night%d.csv" % k)
+            shutil.copy(f, dst)
+            os.utime(dst, (time.time() - 60, time.time() - 60))
+        os.sync()
+
+    cmd = [BAYTRACK, "collect", "--db", work, "--wait", "600", spool]
+    alone = median_of(prepare, cmd, env=env)
+    times = []
+    for _ in range(REPEAT):
+        prepare()
+        readers = [subprocess.Popen(["sh", "-c", 'while :; do "$@" > /dev/null 2>&1; done', "loop",
+                                     BAYTRACK, *args, "--db", work], env=env)
+                   for args in (["export", "--all", "synthetic.daily"], ["status"])]
+        time.sleep(0.5)
+        t, _ = run(cmd, env=env)
+        times.append(t)
+        for r in readers:
+            r.kill()
+            r.wait()
+    beside = (statistics.median(times), 0)
+    print("collect of 6 nights, 300 series: alone %.2f s, beside two readers %.2f s" %
+          (alone[0], beside[0]), flush=True)
+    return alone, beside
+
+
+def readers_lines(r):
+    alone, beside = r
+    return ["", "## Collect beside looping readers", "",
+            "| six nightly files, 300 daily series | alone | beside two looping readers | ratio |",
+            "|---|---:|---:|---:|",
+            "| `baytrack collect` | %.2f s | %.2f s | %.2f× |" % (alone[0], beside[0], beside[0] / alone[0]),
+            "", "The readers loop `export --all` (300 series) and `status` on the same "
+            "database. Each commit waits for the readers reading at that moment, holding "
+            "`DB/.gate` meanwhile, so that readers arriving after it queue behind it."]
+
+
 def bench_memory(gen, env):
     """Time and peak memory of the 11 M-row load (one run)."""
     n = 300 if QUICK else 3000
@@ -360,7 +432,7 @@ def append_lines(appends):
     return lines
 
 
-def write_doc(rows, reports, appends, mem):
+def write_doc(rows, reports, appends, readers, mem):
     lines = ["# Benchmarks", "",
              "Produced by `python3 bench/bench.py` (this file is rewritten by it). "
              "Synthetic data (`bench/synthetic.py`), medians of %d runs, wall clock; "
@@ -382,6 +454,7 @@ def write_doc(rows, reports, appends, mem):
     lines += ["", "A revision rebuilds every touched file (librrd refuses updates older than "
               "a file's last one): read back, merge, write anew, rename."]
     lines += append_lines(appends)
+    lines += readers_lines(readers)
     lines += ["", "## Memory: %d series × %d days (%d rows, %.0f MiB of CSV)" % (
                   mem[0], DAYS, mem[0] * DAYS, mem[1] / 1048576), "",
               "| load | peak RSS | bytes of peak per row |", "|---:|---:|---:|",
