@@ -18,6 +18,7 @@
 
 #include "fileio.h"
 #include "number.h"
+#include "rrd_number.h"
 #include "store_format.h"
 
 void bt_points_add(struct bt_points *p, bt_day day, double value)
@@ -399,90 +400,8 @@ int bt_store_read(struct bt_store *s, const char *path,
 }
 
 /* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b. This runs for
- * every point written: no printf for the time, and bt_number_format gives
- * the shortest text that reads back exactly. */
-/* The double librrd reads from text: not strtod but its own locale-free
- * reading, which sums the digits into a double and then scales by 10^e
- * one binary power of ten at a time (10, 100, 10^4, 10^8 ...), rounding
- * at each step. Modelled here (for plain decimals, as bt_number_format
- * writes them) so that a value can be written in a form it reads
- * exactly. */
-static double librrd_reads(const char *s)
-{
-    int neg = *s == '-', exp10 = 0;
-    double x = 0;
-    s += neg;
-    for (; *s >= '0' && *s <= '9'; s++)
-        x = x * 10 + (*s - '0');
-    if (*s == '.')
-        for (s++; *s >= '0' && *s <= '9'; s++, exp10--)
-            x = x * 10 + (*s - '0');
-    if (*s == 'e' || *s == 'E') {
-        int eneg = *++s == '-', n = 0;
-        s += *s == '-' || *s == '+';
-        for (; *s >= '0' && *s <= '9'; s++)
-            n = n * 10 + (*s - '0');
-        exp10 += eneg ? -n : n;
-    }
-    if (neg)
-        x = -x;
-    double p = 10;
-    for (int n = exp10 < 0 ? -exp10 : exp10; n; n >>= 1, p *= p)
-        if (n & 1)
-            x = exp10 < 0 ? x / p : x * p;
-    return x;
-}
-
-/* Writes x as decimal text into buf; with pad, the fraction is padded
- * with zeros to 1, 2, 4, 8 or 16 digits (the least one at or above its
- * length, then each larger one in turn: pad 1, 2 ...). Returns the length,
- * or 0 when there is no such form. */
-static size_t decimal(double x, int pad, char *buf)
-{
-    size_t n = bt_number_format(x, buf);
-    const char *point = strchr(buf, '.');
-    if (!pad)
-        return n;
-    if (!point || strpbrk(buf, "eE"))
-        return 0;
-    size_t k = n - (size_t)(point - buf) - 1, want = 1;
-    while (want < k)
-        want *= 2;
-    for (int i = 1; i < pad; i++)
-        want *= 2;
-    if (want > 16)
-        return 0;
-    memset(buf + n, '0', want - k);
-    buf[n + want - k] = '\0';
-    return n + want - k;
-}
-
-/* Writes v as text that librrd reads as exactly v. Its shortest form
- * works for integers and short decimals. Otherwise the fraction padded
- * with zeros to 2, 4, 8 or 16 digits usually does: the digits still sum
- * exactly, and one division by that exact power of ten rounds once, as
- * strtod does (2.80975091257465 as written reads as 2.8097509125746503;
- * as 2.8097509125746500, exactly). Failing that (17 digits do not sum
- * exactly in a double), the text of a neighbouring double that librrd's
- * reading rounds to v. librrd's area-over-step arithmetic may still move
- * a value by one ulp (docs/storage.md). */
-static size_t rrd_number(double v, char *buf)
-{
-    double up = v, down = v;
-    for (int i = 0; i <= 16; i++) {
-        const double near[2] = {up, down};
-        for (int k = 0; k < (i ? 2 : 1); k++)
-            for (int pad = 0; pad <= 3; pad++) {
-                size_t n = decimal(near[k], pad, buf);
-                if (n && librrd_reads(buf) == v)
-                    return n;
-            }
-        up = nextafter(up, INFINITY);
-        down = nextafter(down, -INFINITY);
-    }
-    return bt_number_format(v, buf); /* within an ulp or two */
-}
-
+ * every point written: no printf for the time, and bt_rrd_text gives
+ * text that librrd reads as exactly the value (rrd_number.h). */
 static void add_update(struct bt_buf *b, long long t, double v)
 {
     char buf[80], *end = buf + 24, *p = end;
@@ -496,7 +415,7 @@ static void add_update(struct bt_buf *b, long long t, double v)
     if (isnan(v))
         buf[n++] = 'U', buf[n] = '\0';
     else
-        n += rrd_number(v, buf + n);
+        n += bt_rrd_text(v, buf + n);
     bt_buf_add(b, buf, n + 1); /* with the NUL that ends the argument */
 }
 
