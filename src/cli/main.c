@@ -15,15 +15,15 @@
     "  -v, --verbose       say what is being done\n"
 
 const struct bt_command bt_commands[] = {
-    {"load", bt_cmd_load, "[--map FILE] [--dry-run] [--encoding NAME] FILE...",
+    {"load", bt_cmd_load, "[--map FILE] [--dry-run] [--encoding NAME] [--wait SECONDS] FILE...",
      "load CSV files into the database, each file all or nothing",
      "  --map FILE          read the files through this mapping\n"
      "  --dry-run           check and count, write nothing\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"
-     "  --wait SECONDS      wait this long for the database lock (default 0)\n"},
+     "  --wait SECONDS      wait this long for another writer, and for readers at commit (default 0: no wait for a writer, up to 30 s for readers)\n"},
     {"collect", bt_cmd_collect, "[--wait SECONDS] [--min-age SECONDS] SPOOL",
      "load SPOOL/incoming/*.csv for cron, moving each to done/ or failed/",
-     "  --wait SECONDS      wait this long for the database lock (default 60)\n"
+     "  --wait SECONDS      wait this long for another writer, and for readers at each commit (default 60)\n"
      "  --min-age SECONDS   leave files younger than this (default 5)\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"},
     {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all] [--annotated] [--format csv|json]",
@@ -68,7 +68,7 @@ static const struct {
     {BT_EXIT_NOINPUT, "no such indicator or series"},
     {BT_EXIT_SOFTWARE, "gnuplot is missing or failed"},
     {BT_EXIT_IO, "a file or the database could not be read or written"},
-    {BT_EXIT_LOCKED, "the database lock was not obtained within --wait"},
+    {BT_EXIT_LOCKED, "the database lock, or readers' release of .commit, was not obtained within --wait"},
     {BT_EXIT_CONFIG, "the catalogue is invalid"},
 };
 
