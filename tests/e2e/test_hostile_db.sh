@@ -156,9 +156,11 @@ expect_eq "$(md5sum < "$f")" "$sum" "foreign layout: file untouched"
 # --- --wait bounds the wait for readers too -----------------------------
 rm -rf "$BAYTRACK_DB"
 "$BAYTRACK" load -q one.csv
+rm -f holding
 python3 -c 'import fcntl, sys, time
-f = open(sys.argv[1]); fcntl.flock(f, fcntl.LOCK_SH); time.sleep(8)' "$BAYTRACK_DB/.commit" & reader=$!
-sleep 0.3
+f = open(sys.argv[1]); fcntl.flock(f, fcntl.LOCK_SH); open("holding", "w").close()
+time.sleep(8)' "$BAYTRACK_DB/.commit" & reader=$!
+i=0; while [ ! -e holding ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 start=$(date +%s)
 run load --wait 1 two.csv
 took=$(($(date +%s) - start))
