@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -66,17 +67,38 @@ static int journal_line_ok(const char *tmp, const char *final)
             (*final && *final != '.' && !strchr(final, '/')));
 }
 
+/* Whether s holds no control character (a journal is text). */
+static int is_text(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return 0;
+    return 1;
+}
+
 /* Renames DB/tmp to DB/final, creating final's directory. A missing tmp
  * means the rename was done before (recovery may repeat a journal). */
 static int apply_rename(struct bt_db *db, const char *tmp,
                         const char *final, struct bt_error *e)
 {
+    if (!is_text(tmp) || !is_text(final))
+        return bt_fail(e, "journal '%s/.journal' holds a line that is not "
+                       "text: baytrack did not write it", db->dir);
     if (!journal_line_ok(tmp, final))
-        return bt_fail(e, "journal '%s/.journal' renames '%s' to '%s', which "
-                       "is not a file of the database", db->dir, tmp, final);
+        return bt_fail(e, "journal '%s/.journal' renames '%.*s%s' to "
+                       "'%.*s%s', which is not a file of the database",
+                       db->dir, BT_SHOWN(tmp), BT_SHOWN(final));
     if (bt_no_links(db->dir, final, e) != 0)
         return -1;
     struct bt_buf from = {0}, to = {0};
+    struct stat st;
+    bt_db_path(db, tmp, &from);
+    if (lstat(from.data, &st) == 0 && !S_ISREG(st.st_mode)) {
+        bt_buf_release(&from);
+        return bt_fail(e, "journal '%s/.journal' renames '%s', which is not "
+                       "a file baytrack staged", db->dir, tmp);
+    }
+    from.len = 0;
     bt_db_path(db, tmp, &from);
     bt_db_path(db, final, &to);
     int rc = 0;
@@ -658,6 +680,22 @@ static int append_in_place(struct bt_txn *t, struct bt_error *e)
     return rc;
 }
 
+/* Checks, before the commit point, that no file a rename will replace
+ * (nor its directory) is a link, so that no rename after it can fail on
+ * one. 0, or -1 with *e. */
+static int check_targets(struct bt_txn *t, struct bt_error *e)
+{
+    int rc = 0;
+    for (const char *line = t->renames.data; rc == 0 && line && *line;) {
+        const char *tab = strchr(line, '\t'), *end = strchr(line, '\n');
+        char final[4096];
+        snprintf(final, sizeof final, "%.*s", (int)(end - tab - 1), tab + 1);
+        rc = bt_no_links(t->db->dir, final, e);
+        line = end + 1;
+    }
+    return rc;
+}
+
 int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
 {
     int rc = 0, cfd = -1;
@@ -675,6 +713,8 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     if (t->nappends && bt_rollback_finish(&t->rollback, e) != 0)
         goto fail;
     if (sync_db(t->db, e) != 0)
+        goto fail;
+    if (check_targets(t, e) != 0)
         goto fail;
     crash_point("staged");
     /* from the first in-place write to the last rename, no reader reads */

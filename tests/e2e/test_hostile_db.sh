@@ -128,6 +128,42 @@ run load two.csv
 expect_eq "$RC" 74 "planted rollback: refused"
 grep -q "names '../outside/x.rrd', which is not a series file" "$T/err" || fail "planted rollback: message"
 expect_eq "$(md5sum < outside/x.rrd)" "$sum" "planted rollback: outside file untouched"
+# a flags file or a log that is a link: refused before the commit point
+rm -rf "$BAYTRACK_DB" outside/*
+printf 'indicator,date,value,flag\nlegal.gba_lawyers,2024-01,1,>\n' > flagged.csv
+printf 'indicator,date,value,flag\nlegal.gba_lawyers,2024-01,2,\n' > revised.csv
+"$BAYTRACK" load -q flagged.csv
+mv "$BAYTRACK_DB/legal.gba_lawyers/_.flags" outside/x.flags
+ln -s "$T/outside/x.flags" "$BAYTRACK_DB/legal.gba_lawyers/_.flags"
+before=$(db_sum)
+run load revised.csv
+expect_eq "$RC" 74 "linked flags file: refused"
+expect_eq "$(tail -1 "$T/err")" "revised.csv: not loaded; nothing written" "linked flags file: nothing written"
+expect_eq "$(db_sum)" "$before" "linked flags file: database unchanged"
+[ ! -e "$BAYTRACK_DB/.journal" ] || fail "linked flags file: no journal left"
+rm "$BAYTRACK_DB/legal.gba_lawyers/_.flags"
+mv outside/x.flags "$BAYTRACK_DB/legal.gba_lawyers/_.flags"
+ln -s "$T/outside/log.csv" "$BAYTRACK_DB/revisions.csv"
+run load revised.csv
+expect_eq "$RC:$(tail -1 "$T/err")" "74:revised.csv: not loaded; nothing written" "linked revisions.csv: refused before the commit"
+[ ! -e outside/log.csv ] || fail "linked revisions.csv: nothing written outside"
+rm "$BAYTRACK_DB/revisions.csv"
+# a journal that is not text, or renames a link, is refused without
+# printing its bytes
+head -c 3000 /dev/urandom | tr -d '\n' | sed 's/^/\t/' > "$BAYTRACK_DB/.journal"
+printf '\t\033]0;x\007\n' >> "$BAYTRACK_DB/.journal"
+run load revised.csv
+expect_eq "$RC" 74 "binary journal: refused"
+LC_ALL=C grep -q "$(printf '\033')" "$T/err" && fail "binary journal: its bytes reach the terminal"
+grep -q "holds a line that is not text" "$T/err" || fail "binary journal: message: $(cat "$T/err")"
+mkdir -p "$BAYTRACK_DB/.tmp"
+ln -s "$T/outside" "$BAYTRACK_DB/.tmp/lnk"
+printf '.tmp/lnk\tlegal.gba_lawyers/new.rrd\n' > "$BAYTRACK_DB/.journal"
+run load revised.csv
+expect_eq "$RC" 74 "journal renaming a link: refused"
+[ ! -e "$BAYTRACK_DB/legal.gba_lawyers/new.rrd" ] || fail "journal renaming a link: not renamed in"
+rm -f "$BAYTRACK_DB/.journal" "$BAYTRACK_DB/.tmp/lnk"
+
 # the database directory itself may be a link
 rm -rf "$BAYTRACK_DB" real
 mkdir real
