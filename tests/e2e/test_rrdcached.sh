@@ -86,7 +86,7 @@ done
 BAYTRACK_DB="$T/tcpdb" "$BAYTRACK" export immd.passengers.total --where control_point=Airport --where direction=Arrival > tcp.ondisk
 [ "$(grep -c '^immd' tcp.ondisk)" = 98 ] || fail "tcp: all 98 days on disk after the daemon stopped"
 
-# the weaker promise through the daemon (docs/reliability.md): a load
+# through the daemon (docs/reliability.md, "Through rrdcached"): a load
 # killed while it sends its appends leaves each series with all of its new
 # days or none of them, and loading the file again completes the load
 night() { # night DAY > file: 200 series, days DAY-1 and DAY (from 2020-01-01)
