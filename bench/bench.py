@@ -102,49 +102,30 @@ def replace_section(title, lines):
         f.write(head.rstrip("\n") + "\n" + "\n".join(lines) + "\n\n" + tail)
 
 
-def main():
-    os.makedirs(OUT, exist_ok=True)
-    if "--readers-only" in sys.argv:
-        gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
-        cat = os.path.join(OUT, "catalogue")
-        os.makedirs(cat, exist_ok=True)
-        subprocess.check_call(gen + ["catalogue", cat])
-        lines = readers_lines(bench_readers(gen, dict(os.environ, BAYTRACK_CATALOGUE=cat,
-                                                      TZ="UTC", LC_ALL="C")))
-        replace_section("## Collect beside looping readers", lines)
-        print("\n".join(lines))
-        return
-    if "--append-only" in sys.argv:
-        subprocess.check_call(["cc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lrrd"])
-        gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
-        cat = os.path.join(OUT, "catalogue")
-        os.makedirs(cat, exist_ok=True)
-        subprocess.check_call(gen + ["catalogue", cat])
-        lines = append_lines(bench_append(gen, dict(os.environ, BAYTRACK_CATALOGUE=cat,
-                                                    TZ="UTC", LC_ALL="C")))
-        replace_section("## Append:", lines)
-        print("\n".join(lines))
-        return
-    if "--report-only" in sys.argv:  # the report section, printed only
-        gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
-        cat = os.path.join(OUT, "catalogue")
-        os.makedirs(cat, exist_ok=True)
-        subprocess.check_call(gen + ["catalogue", cat])
-        lines = report_lines(bench_report(gen, dict(os.environ, TZ="UTC", LC_ALL="C")))
-        doc = os.path.join(ROOT, "docs", "benchmarks.md")
-        text = open(doc).read()
-        head, rest = text.split("## Report", 1)
-        tail = rest[rest.index("## Reproduce"):]
-        with open(doc, "w") as f:
-            f.write(head + "\n".join(lines[1:]) + "\n\n" + tail)
-        print("\n".join(lines))
-        return
+def setup():
+    """Builds the floor program and the synthetic catalogue; returns the
+    generator's command and the environment every run uses."""
     subprocess.check_call(["cc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lrrd"])
     cat = os.path.join(OUT, "catalogue")
     os.makedirs(cat, exist_ok=True)
     gen = [sys.executable, os.path.join(ROOT, "bench", "synthetic.py")]
     subprocess.check_call(gen + ["catalogue", cat])
-    env = dict(os.environ, BAYTRACK_CATALOGUE=cat, TZ="UTC", LC_ALL="C")
+    return gen, dict(os.environ, BAYTRACK_CATALOGUE=cat, TZ="UTC", LC_ALL="C")
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    only = {"--readers-only": ("## Collect beside looping readers", bench_readers, readers_lines),
+            "--append-only": ("## Append:", bench_append, append_lines),
+            "--report-only": ("## Report", bench_report, report_lines)}
+    for flag, (title, bench, lines_of) in only.items():
+        if flag in sys.argv:  # one section: measured, printed, rewritten
+            gen, env = setup()
+            lines = lines_of(bench(gen, env))
+            replace_section(title, lines)
+            print("\n".join(lines))
+            return
+    gen, env = setup()
     rows = []
     for n in SIZES:
         csv = os.path.join(OUT, "synthetic_%dx%d.csv" % (n, DAYS))

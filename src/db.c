@@ -98,8 +98,6 @@ static int apply_rename(struct bt_db *db, const char *tmp,
         return bt_fail(e, "journal '%s/.journal' renames '%s', which is not "
                        "a file baytrack staged", db->dir, tmp);
     }
-    from.len = 0;
-    bt_db_path(db, tmp, &from);
     bt_db_path(db, final, &to);
     int rc = 0;
     char *slash = strrchr(to.data, '/');

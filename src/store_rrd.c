@@ -308,7 +308,16 @@ static int fetch(struct bt_store *s, const char *path, const char *name,
     return ok ? 0 : -1;
 }
 
-/* The last update time of path (flushed through the daemon first), in
+/* The last update of the file path itself, read from its header, in
+ * *last; 0 or -1. */
+static int file_last(const char *path, time_t *last, struct bt_error *e)
+{
+    rrd_clear_error();
+    *last = rrd_last_r(path);
+    return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
+}
+
+/* The last update time of path (through a daemon: see the comment inside), in
  * *last; 0, 1 when the file does not exist, -1. *nb receives the daemon's
  * name for the file. */
 static int last_update(struct bt_store *s, const char *path,
@@ -324,11 +333,8 @@ static int last_update(struct bt_store *s, const char *path,
         return bt_fail(e, "'%s' is %s, not a series file: baytrack follows "
                        "no link inside the database", path,
                        S_ISLNK(st.st_mode) ? "a symbolic link" : "not a file");
-    if (!s->daemon) {
-        rrd_clear_error();
-        *last = rrd_last_r(path);
-        return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
-    }
+    if (!s->daemon)
+        return file_last(path, last, e);
     /* The daemon's LAST counts what it holds for the file: when it is the
      * file's own, the daemon has nothing unwritten (one round trip, the
      * nightly append's only one a series); otherwise it writes what it
@@ -337,11 +343,8 @@ static int last_update(struct bt_store *s, const char *path,
     const char *name = daemon_name(s, path, nb);
     if (daemon_connect(s, e) != 0)
         return -1;
-    if (!s->cached) { /* it holds nothing for any file */
-        rrd_clear_error();
-        *last = rrd_last_r(path);
-        return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
-    }
+    if (!s->cached) /* it holds nothing for any file */
+        return file_last(path, last, e);
     op_begin(s);
     time_t there = rrdc_last(name);
     if (op_end(s, there < BT_RRD_STEP ? -1 : 0, "read the last update of",
@@ -356,9 +359,7 @@ static int last_update(struct bt_store *s, const char *path,
     if (op_end(s, rrdc_flush(name), "flush", path, e) != 0)
         return -1;
     bt_store_forget(s, path);
-    rrd_clear_error();
-    *last = rrd_last_r(path);
-    return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
+    return file_last(path, last, e);
 }
 
 int bt_store_last(struct bt_store *s, const char *path, bt_day *last,

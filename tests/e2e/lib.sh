@@ -46,6 +46,18 @@ run() {
     set -e
 }
 
+# refused NAME CONTENT EXPECTED_STDERR: CONTENT (printf format) goes to
+# NAME.csv; its load must exit 65 with exactly that message, print nothing
+# on stdout and leave the database as $before (a db_sum) says it was
+refused() {
+    printf "$2" > "$1.csv"
+    run load "$1.csv"
+    expect_eq "$RC" 65 "$1: exit code"
+    expect_eq "$(cat "$T/err")" "$3" "$1: message"
+    expect_eq "$(cat "$T/out")" "" "$1: nothing on stdout"
+    expect_eq "$(db_sum)" "$before" "$1: database unchanged"
+}
+
 finish() {
     [ "$FAILED" = 0 ] && echo PASS
     exit "$FAILED"

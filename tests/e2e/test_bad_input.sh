@@ -5,55 +5,45 @@ cd "$T"
 "$BAYTRACK" load -q "$SRC/datasets/seeds_soft_connectivity.csv"
 before=$(db_sum)
 
-# check NAME CONTENT EXPECTED_STDERR: CONTENT goes to NAME.csv (printf format)
-check() {
-    printf "$2" > "$1.csv"
-    run load "$1.csv"
-    expect_eq "$RC" 65 "$1: exit code"
-    expect_eq "$(cat "$T/err")" "$3" "$1: message"
-    expect_eq "$(cat "$T/out")" "" "$1: nothing on stdout"
-    expect_eq "$(db_sum)" "$before" "$1: database unchanged"
-}
-
 # the good row comes first each time: it must not be written either
 G='talent.hkmo_professionals,2026,9000\n'
 H='indicator,date,value\n'
 
-check unknown "$H$G"'no.such,2024,1\n' "unknown.csv:3:1: unknown indicator 'no.such'
+refused unknown "$H$G"'no.such,2024,1\n' "unknown.csv:3:1: unknown indicator 'no.such'
 unknown.csv: rejected: 1 of 2 rows have problems; nothing written"
-check number "$H$G"'legal.gba_lawyers,2024,12x\n' "number.csv:3:3: value '12x': not a number
+refused number "$H$G"'legal.gba_lawyers,2024,12x\n' "number.csv:3:3: value '12x': not a number
 number.csv: rejected: 1 of 2 rows have problems; nothing written"
-check separators "$H$G"'legal.gba_lawyers,2024,"1,18"\n' "separators.csv:3:3: value '1,18': bad thousands separator
+refused separators "$H$G"'legal.gba_lawyers,2024,"1,18"\n' "separators.csv:3:3: value '1,18': bad thousands separator
 separators.csv: rejected: 1 of 2 rows have problems; nothing written"
-check date "$H$G"'legal.gba_lawyers,Juin 2024,1\n' "date.csv:3:2: date 'Juin 2024': not a date or period
+refused date "$H$G"'legal.gba_lawyers,Juin 2024,1\n' "date.csv:3:2: date 'Juin 2024': not a date or period
 date.csv: rejected: 1 of 2 rows have problems; nothing written"
-check impossible "$H$G"'legal.gba_lawyers,2023-02-29,1\n' "impossible.csv:3:2: date '2023-02-29': impossible date
+refused impossible "$H$G"'legal.gba_lawyers,2023-02-29,1\n' "impossible.csv:3:2: date '2023-02-29': impossible date
 impossible.csv: rejected: 1 of 2 rows have problems; nothing written"
-check columns "$H$G"'legal.gba_lawyers,2024\n' "columns.csv:3:3: expected 3 fields, found 2
+refused columns "$H$G"'legal.gba_lawyers,2024\n' "columns.csv:3:3: expected 3 fields, found 2
 columns.csv: rejected: 1 of 2 rows have problems; nothing written"
-check quote "$H$G"'legal.gba_lawyers,2024,"5\nlegal.gba_lawyers,2025,6\n' "quote.csv:3:3: unterminated quoted field
+refused quote "$H$G"'legal.gba_lawyers,2024,"5\nlegal.gba_lawyers,2025,6\n' "quote.csv:3:3: unterminated quoted field
 quote.csv: rejected: 0 of 1 rows have problems; nothing written"
-check duplicate "$H$G"'legal.gba_lawyers,2024,5\nlegal.gba_lawyers,2024,6\n' "duplicate.csv:4:3: conflicting duplicate: 'legal.gba_lawyers' for 2024-12-31 is 6 here but 5 on line 3
+refused duplicate "$H$G"'legal.gba_lawyers,2024,5\nlegal.gba_lawyers,2024,6\n' "duplicate.csv:4:3: conflicting duplicate: 'legal.gba_lawyers' for 2024-12-31 is 6 here but 5 on line 3
 duplicate.csv: rejected: 1 of 3 rows have problems; nothing written"
-check overflow "$H$G"'legal.gba_lawyers,2024,1e400\n' "overflow.csv:3:3: value '1e400': number is out of range (beyond ±1e303)
+refused overflow "$H$G"'legal.gba_lawyers,2024,1e400\n' "overflow.csv:3:3: value '1e400': number is out of range (beyond ±1e303)
 overflow.csv: rejected: 1 of 2 rows have problems; nothing written"
-check nan "$H$G"'legal.gba_lawyers,2024,nan\n' "nan.csv:3:3: value 'nan': not a number
+refused nan "$H$G"'legal.gba_lawyers,2024,nan\n' "nan.csv:3:3: value 'nan': not a number
 nan.csv: rejected: 1 of 2 rows have problems; nothing written"
-check traversal "$H$G"'../../etc/passwd,2024,1\n' "traversal.csv:3:1: unknown indicator '../../etc/passwd'
+refused traversal "$H$G"'../../etc/passwd,2024,1\n' "traversal.csv:3:1: unknown indicator '../../etc/passwd'
 traversal.csv: rejected: 1 of 2 rows have problems; nothing written"
-check control "indicator,date,value,city\n"'legal.gba_lawyers,2024,1,"a\tb"\n' "control.csv:2:4: city 'a	b' contains a control character
+refused control "indicator,date,value,city\n"'legal.gba_lawyers,2024,1,"a\tb"\n' "control.csv:2:4: city 'a	b' contains a control character
 control.csv: rejected: 1 of 1 rows have problems; nothing written"
-check layout 'when,how much\n2024,1\n' "layout.csv:1:1: unknown layout: the header should be 'indicator,date,value' (long) or 'indicator,PERIOD,...' (wide), or give a mapping with --map
+refused layout 'when,how much\n2024,1\n' "layout.csv:1:1: unknown layout: the header should be 'indicator,date,value' (long) or 'indicator,PERIOD,...' (wide), or give a mapping with --map
 layout.csv: rejected: no data rows could be read; nothing written"
-check utf16 '\377\376i\000n\000' "utf16.csv:1:1: file is UTF-16; save it as UTF-8
+refused utf16 '\377\376i\000n\000' "utf16.csv:1:1: file is UTF-16; save it as UTF-8
 utf16.csv: rejected: no data rows could be read; nothing written"
-check binary "$H"'a\000b\n' "binary.csv:2:2: NUL byte: a binary or UTF-16 file, not CSV text
+refused binary "$H"'a\000b\n' "binary.csv:2:2: NUL byte: a binary or UTF-16 file, not CSV text
 binary.csv: rejected: no data rows could be read; nothing written"
-check empty '' "empty.csv:1: file is empty: no header
+refused empty '' "empty.csv:1: file is empty: no header
 empty.csv: rejected: no data rows could be read; nothing written"
 
 # several problems are all reported, in line order
-check many "$H"'no.such,2024,1\nlegal.gba_lawyers,2024,x\nlegal.gba_lawyers,2024-13,1\n' "many.csv:2:1: unknown indicator 'no.such'
+refused many "$H"'no.such,2024,1\nlegal.gba_lawyers,2024,x\nlegal.gba_lawyers,2024-13,1\n' "many.csv:2:1: unknown indicator 'no.such'
 many.csv:3:3: value 'x': not a number
 many.csv:4:2: date '2024-13': impossible date
 many.csv: rejected: 3 of 3 rows have problems; nothing written"

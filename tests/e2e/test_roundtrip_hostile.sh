@@ -8,16 +8,6 @@ cd "$T"
 "$BAYTRACK" load -q "$SRC/datasets/seeds_soft_connectivity.csv"
 before=$(db_sum)
 
-# refused NAME CONTENT EXPECTED_STDERR: exit 65, nothing written
-refused() {
-    printf "$2" > "$1.csv"
-    run load "$1.csv"
-    expect_eq "$RC" 65 "$1: exit code"
-    expect_eq "$(cat "$T/err")" "$3" "$1: message"
-    expect_eq "$(cat "$T/out")" "" "$1: nothing on stdout"
-    expect_eq "$(db_sum)" "$before" "$1: database unchanged"
-}
-
 R='legal.gba_lawyers,2024,1,x\n'
 # every column of the long layout, spelled so that it would name a dimension
 for h in Flag NOTE Source URL Quote Published Outlet Unit Indicator Date \
