@@ -577,20 +577,19 @@ int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
     struct bt_buf path = {0};
     struct bt_range rg[BT_RANGES_MAX];
     size_t nrg;
-    int rc = 0;
-    if (!t->rollback.path) {
-        bt_db_path(t->db, ".tmp/rollback", &path);
-        rc = bt_rollback_begin(&t->rollback, path.data, e);
-        path.len = 0;
-    }
     bt_db_path(t->db, rel, &path);
-    if (rc == 0)
-        rc = bt_no_links(t->db->dir, rel, e);
+    int rc = bt_no_links(t->db->dir, rel, e);
     int fd = rc == 0 ? open(path.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
     if (rc == 0 && fd < 0)
         rc = bt_fail_errno(e, "cannot open '%s'", path.data);
     if (rc == 0)
-        rc = bt_store_check_layout(fd, path.data, e);
+        rc = bt_store_can_append(fd, path.data, pts, n, e); /* 1: rebuild */
+    if (rc == 0 && !t->rollback.path) {
+        struct bt_buf rpath = {0};
+        bt_db_path(t->db, ".tmp/rollback", &rpath);
+        rc = bt_rollback_begin(&t->rollback, rpath.data, e);
+        bt_buf_release(&rpath);
+    }
     time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
     if (rc == 0)
         rc = bt_rrd_update_ranges(fd, path.data, until, rg, &nrg, e);
@@ -600,7 +599,7 @@ int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
         close(fd);
     bt_buf_release(&path);
     if (rc != 0)
-        return -1;
+        return rc;
     bt_grow((void **)&t->appends, &t->appends_cap, t->nappends + 1,
             sizeof *t->appends);
     t->appends[t->nappends++] = (struct bt_txn_append){

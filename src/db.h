@@ -133,7 +133,10 @@ void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp);
 /* Queues the in-place append of pts[0..n) (copied; sorted, all after
  * last_day, the file's last observation) to the existing series file rel,
  * and saves now, in the rollback journal, every byte the append will
- * change. Returns 0, or -1 with *e. */
+ * change. Returns 0; 1 when the file cannot take it in place and the
+ * series must be rebuilt instead (bt_store_can_append: a file of an
+ * earlier release, or a ring the new days outgrow; nothing is queued);
+ * or -1 with *e. */
 int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
                   const struct bt_point *pts, size_t n, struct bt_error *e);
 /* Stages data as the new content of DB/rel (replaced at commit). */

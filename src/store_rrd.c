@@ -3,6 +3,7 @@
 #include "store_rrd.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -33,6 +34,19 @@ void bt_points_release(struct bt_points *p)
     memset(p, 0, sizeof *p);
 }
 
+unsigned long bt_store_ring_rows(unsigned long days)
+{
+    if (days <= BT_RING_MIN)
+        return BT_RING_MIN;
+    unsigned long p = 1; /* the octave: 4p < days <= 8p */
+    while (p * 8 < days)
+        p *= 2;
+    unsigned long q = 4;
+    while (q * p < days)
+        q++;
+    return q * p;
+}
+
 /* Copies librrd's error into *e, prefixed with what was being done. */
 static int rrd_failed(struct bt_error *e, const char *what, const char *path)
 {
@@ -53,7 +67,7 @@ static int write_failed(struct bt_error *e, const char *what, const char *path)
     if (slash)
         *slash = '\0';
     if (statvfs(slash ? dir : ".", &fs) == 0 &&
-        (unsigned long long)fs.f_bavail * fs.f_frsize < 4ull * BT_RRD_ROWS * 8) {
+        (unsigned long long)fs.f_bavail * fs.f_frsize < 4ull * BT_RRD_ROWS_V1 * 8) {
         bt_fail(e, "%s '%s': No space left on device (%llu KiB free)", what,
                 path, (unsigned long long)fs.f_bavail * fs.f_frsize / 1024);
         rrd_clear_error();
@@ -308,13 +322,29 @@ static int fetch(struct bt_store *s, const char *path, const char *name,
     return ok ? 0 : -1;
 }
 
+/* The shape of the file path, read from its header (one open, no
+ * mmap); 0 or -1. */
+static int file_shape(const char *path, struct bt_rrd_shape *sh,
+                      struct bt_error *e)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    int rc = bt_rrd_shape_read(fd, path, sh, e);
+    close(fd);
+    if (rc == 0 && sh->last_up < BT_RRD_STEP)
+        rc = bt_fail(e, "cannot read '%s': no update", path);
+    return rc;
+}
+
 /* The last update of the file path itself, read from its header, in
  * *last; 0 or -1. */
 static int file_last(const char *path, time_t *last, struct bt_error *e)
 {
-    rrd_clear_error();
-    *last = rrd_last_r(path);
-    return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
+    struct bt_rrd_shape sh;
+    int rc = file_shape(path, &sh, e);
+    *last = rc == 0 ? sh.last_up : 0;
+    return rc;
 }
 
 /* The last update time of path (through a daemon: see the comment inside), in
@@ -390,11 +420,15 @@ int bt_store_read(struct bt_store *s, const char *path,
     out->n = 0;
     struct bt_buf nb = {0};
     time_t last = 0;
+    struct bt_rrd_shape sh;
     int rc = last_update(s, path, &last, &nb, e);
+    if (rc == 0)
+        rc = file_shape(path, &sh, e); /* its ring's length */
     if (rc == 0) {
         bt_day to = (bt_day)(last / BT_RRD_STEP) - 1;
-        rc = fetch(s, path, s->daemon ? nb.data : path, to - BT_RRD_ROWS + 1,
-                   to, out, e);
+        bt_day rows = sh.rra_cnt ? (bt_day)sh.rra[0].rows : 1;
+        rc = fetch(s, path, s->daemon ? nb.data : path, to - rows + 1, to,
+                   out, e);
     }
     bt_buf_release(&nb);
     return rc;
@@ -470,18 +504,16 @@ int bt_store_write(struct bt_store *s, const char *path,
     (void)s;
     if (n == 0)
         return bt_fail(e, "no observations to write to '%s'", path);
-    if (pts[n - 1].day - pts[0].day >= BT_RRD_ROWS)
-        return bt_fail(e, "'%s' would span more than %d days, more than the "
-                       "RRD layout keeps", path, BT_RRD_ROWS);
-    char ds[64], rra_last[64], rra_week[64];
+    unsigned long rows = bt_store_ring_rows(
+        (unsigned long)(pts[n - 1].day - pts[0].day) + 1);
+    char ds[64], rra_last[64];
     snprintf(ds, sizeof ds, "DS:value:GAUGE:%d:U:U", BT_RRD_STEP);
-    snprintf(rra_last, sizeof rra_last, "RRA:LAST:0.5:1:%d", BT_RRD_ROWS);
-    snprintf(rra_week, sizeof rra_week, "RRA:AVERAGE:0.5:7:%d", BT_RRD_WEEKS);
-    const char *args[] = {ds, rra_last, rra_week};
+    snprintf(rra_last, sizeof rra_last, "RRA:LAST:0.5:1:%lu", rows);
+    const char *args[] = {ds, rra_last};
     unlink(path);
     rrd_clear_error();
     time_t first = (time_t)pts[0].day * BT_RRD_STEP;
-    if (rrd_create_r(path, BT_RRD_STEP, first, 3, args) != 0)
+    if (rrd_create_r(path, BT_RRD_STEP, first, 2, args) != 0)
         return write_failed(e, "cannot create", path);
     struct bt_buf text = {0};
     size_t nargs = 0;
@@ -504,24 +536,39 @@ int bt_store_append(struct bt_store *s, const char *path,
     return rc;
 }
 
-int bt_store_check_layout(int fd, const char *path, struct bt_error *e)
+/* Whether sh is the layout of an earlier release's files. */
+static int layout_v1(const struct bt_rrd_shape *sh)
+{
+    return sh->rra_cnt == 2 && strcmp(sh->rra[0].cf, "LAST") == 0 &&
+           sh->rra[0].pdp_cnt == 1 && sh->rra[0].rows == BT_RRD_ROWS_V1 &&
+           strcmp(sh->rra[1].cf, "AVERAGE") == 0 && sh->rra[1].pdp_cnt == 7 &&
+           sh->rra[1].rows == BT_RRD_WEEKS_V1;
+}
+
+int bt_store_can_append(int fd, const char *path, const struct bt_point *pts,
+                        size_t n, struct bt_error *e)
 {
     struct bt_rrd_shape sh;
     if (bt_rrd_shape_read(fd, path, &sh, e) != 0)
         return -1;
-    int ok = sh.step == BT_RRD_STEP && sh.ds_cnt == 1 && sh.rra_cnt == 2 &&
-             strcmp(sh.ds_type, "GAUGE") == 0 && sh.heartbeat == BT_RRD_STEP &&
-             strcmp(sh.rra[0].cf, "LAST") == 0 && sh.rra[0].pdp_cnt == 1 &&
-             sh.rra[0].rows == BT_RRD_ROWS &&
-             strcmp(sh.rra[1].cf, "AVERAGE") == 0 && sh.rra[1].pdp_cnt == 7 &&
-             sh.rra[1].rows == BT_RRD_WEEKS;
-    if (!ok)
+    int base = sh.step == BT_RRD_STEP && sh.ds_cnt == 1 &&
+               strcmp(sh.ds_type, "GAUGE") == 0 && sh.heartbeat == BT_RRD_STEP;
+    int now = base && sh.rra_cnt == 1 && strcmp(sh.rra[0].cf, "LAST") == 0 &&
+              sh.rra[0].pdp_cnt == 1 &&
+              bt_store_ring_rows(sh.rra[0].rows) == sh.rra[0].rows;
+    if (base && layout_v1(&sh))
+        return 1; /* rebuilt in the current layout */
+    if (!now)
         return bt_fail(e, "'%s' is not laid out as baytrack creates series "
                        "files (step %lu s, %lu data sources, %lu RRAs, first "
                        "ring %lu rows): baytrack does not write into it; "
                        "move it out of the database", path, sh.step,
                        sh.ds_cnt, sh.rra_cnt, sh.rra_cnt ? sh.rra[0].rows : 0);
-    return 0;
+    int keeps;
+    time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
+    if (bt_rrd_ring_keeps(fd, path, until, &keeps, e) != 0)
+        return -1;
+    return keeps ? 0 : 1; /* outgrown: rebuilt into a larger ring */
 }
 
 void bt_store_forget(struct bt_store *s, const char *path)
