@@ -8,25 +8,7 @@
 #include "dataset.h"
 #include "store/flags.h"
 #include "mapping.h"
-#include "store/rrd_number.h"
 #include "model/series.h"
-#include "store/store_rrd.h"
-
-/* Is old, a value read back from RRD, what librrd keeps of the file's
- * value v? Compared exactly: any other double is a revision. Either v is
- * the stored double, or storing v gives it, or both settle on the same
- * kept value (a value an earlier release stored may not be one librrd
- * keeps as itself). When they differ, *kept is what librrd keeps of v. */
-static int same_value(double old, double v, double *kept)
-{
-    if (old == v)
-        return 1;
-    double stored = bt_rrd_stored(v);
-    if (stored == old)
-        return 1;
-    *kept = bt_rrd_kept(stored);
-    return bt_rrd_kept(old) == *kept;
-}
 
 /* Merges the new observations o[0..n) into the stored points *old,
  * writing the result to *merged (new values as librrd keeps them); counts
@@ -42,12 +24,12 @@ static void merge(const struct bt_points *old, const struct bt_point *o,
             bt_points_add(merged, old->v[i].day, old->v[i].value);
             i++;
         } else if (i == old->n || o[k].day < old->v[i].day) {
-            bt_points_add(merged, o[k].day, bt_rrd_kept(o[k].value));
+            bt_points_add(merged, o[k].day, bt_db_kept(o[k].value));
             st->added++;
             k++;
         } else {
             double kept;
-            if (same_value(old->v[i].value, o[k].value, &kept)) {
+            if (bt_db_same_value(old->v[i].value, o[k].value, &kept)) {
                 bt_points_add(merged, old->v[i].day, old->v[i].value);
                 st->unchanged++;
             } else {
@@ -72,7 +54,7 @@ struct applier {
     struct bt_diags *diags;
     struct bt_error *e;
     struct bt_points old, merged;
-    struct bt_buf rel, path, tmp, label;
+    struct bt_buf rel, label;
     struct bt_flags flags, kept;
     int notes, sources; /* the file gives notes, sources (bt_dataset) */
 };
@@ -91,8 +73,8 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     while (k < n && o[k].day <= last)
         k++;
     if (k > 0) {
-        if (bt_store_read_range(&a->db->store, a->path.data, o[0].day, last,
-                                &a->old, a->e) != 0)
+        if (bt_db_read_range(a->db, a->rel.data, o[0].day, last, &a->old,
+                             a->e) != 0)
             return -1;
         merge(&a->old, o, k, &a->merged, a->st, NULL, NULL, NULL);
         if (a->st->added != before.added || a->st->revised != before.revised) {
@@ -109,7 +91,7 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     struct bt_points *add = &a->merged; /* o[k..n) as librrd keeps them */
     add->n = 0;
     for (; k < n; k++)
-        bt_points_add(add, o[k].day, bt_rrd_kept(o[k].value));
+        bt_points_add(add, o[k].day, bt_db_kept(o[k].value));
     int rc = bt_txn_append(a->txn, a->rel.data, last, add->v, add->n, a->e);
     if (rc == 1)
         *a->st = before; /* counted again by the rebuild */
@@ -123,8 +105,7 @@ static int rebuild(struct applier *a, int exists, const struct bt_point *o,
                    size_t n)
 {
     a->old.n = 0;
-    if (exists && bt_store_read(&a->db->store, a->path.data, &a->old,
-                                a->e) < 0)
+    if (exists && bt_db_read(a->db, a->rel.data, &a->old, a->e) < 0)
         return -1;
     size_t changed = a->st->added + a->st->revised;
     merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file);
@@ -133,9 +114,7 @@ static int rebuild(struct applier *a, int exists, const struct bt_point *o,
     a->st->series++;
     if (!a->txn)
         return 0;
-    bt_txn_add(a->txn, a->rel.data, &a->tmp);
-    return bt_store_write(&a->db->store, a->tmp.data, a->merged.v,
-                          a->merged.n, a->e);
+    return bt_txn_write(a->txn, a->rel.data, a->merged.v, a->merged.n, a->e);
 }
 
 /* Is day one of o[0..n)'s (sorted)? */
@@ -229,12 +208,11 @@ static int apply_flags(struct applier *a, const struct bt_ds_series *s,
 static int apply_series(struct applier *a, const struct bt_ds_series *s,
                         const struct bt_point *o, size_t n)
 {
-    a->rel.len = a->path.len = a->label.len = 0;
+    a->rel.len = a->label.len = 0;
     bt_series_file(&a->rel, s->ind->id, s->dims, s->ndims);
-    bt_db_path(a->db, a->rel.data, &a->path);
     bt_series_label(&a->label, s->ind->id, s->dims, s->ndims);
     bt_day last;
-    int rc = bt_store_last(&a->db->store, a->path.data, &last, a->e);
+    int rc = bt_db_last(a->db, a->rel.data, &last, a->e);
     if (rc == 1) /* a new series */
         rc = rebuild(a, 0, o, n);
     else if (rc == 0 && (rc = try_append(a, last, o, n)) == 1)
@@ -267,8 +245,6 @@ static int apply(struct bt_db *db, const struct bt_dataset *ds,
     bt_points_release(&a.old);
     bt_points_release(&a.merged);
     bt_buf_release(&a.rel);
-    bt_buf_release(&a.path);
-    bt_buf_release(&a.tmp);
     bt_buf_release(&a.label);
     bt_flags_release(&a.flags);
     bt_flags_release(&a.kept);

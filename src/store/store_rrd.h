@@ -66,7 +66,6 @@ struct bt_store {
     struct bt_error why_down;
 };
 
-#define BT_DAEMON_TIMEOUT 30 /* seconds: the default timeout */
 
 /* Makes sure the database has its marker, an RRD file whose last update
  * is a stamp of its own, so that a daemon serving another directory is
