@@ -426,6 +426,13 @@ int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
     return 0;
 }
 
+void bt_db_read_end(struct bt_db *db)
+{
+    if (db->read_fd >= 0)
+        close(db->read_fd);
+    db->read_fd = -1;
+}
+
 int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
                struct bt_error *e)
 {

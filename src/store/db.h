@@ -117,6 +117,12 @@ void bt_db_unlock(struct bt_db *db);
  * stop reading: db->warned is set and db->warning says why and what to do.
  * bt_db_match and bt_db_each_series call it. */
 int bt_db_read_begin(struct bt_db *db, struct bt_error *e);
+/* Ends reading before the command ends, once everything it needs is read
+ * (into memory): releases .commit so that a waiting writer commits while
+ * the command goes on formatting, printing or drawing. What was read is
+ * one snapshot; a read after this starts again and may see a later load.
+ * Harmless when not reading. */
+void bt_db_read_end(struct bt_db *db);
 
 /* Appends DB/rel to *out. */
 void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out);

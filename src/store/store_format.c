@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +12,8 @@
  * they are stable for a file version, which bt_rrd_update_ranges checks. */
 #define RRD_EXPORT_DEPRECATED
 #include <rrd.h>
+
+#include "base/mem.h"
 
 /* Reads exactly len bytes at off; 0 or -1. */
 static int read_at(int fd, void *buf, size_t len, off_t off)
@@ -165,5 +168,32 @@ int bt_rrd_ring_keeps(int fd, const char *path, time_t until, int *keeps,
         }
     }
     *keeps = 1;
+    return 0;
+}
+
+int bt_rrd_read_ring(int fd, const char *path, struct bt_rrd_ring *out,
+                     struct bt_error *e)
+{
+    struct layout l;
+    memset(out, 0, sizeof *out);
+    if (read_layout(fd, path, &l, e) != 0)
+        return -1;
+    size_t rows = l.rra[0].row_cnt, per = (size_t)(l.row / sizeof(double));
+    double *raw = bt_xmalloc((rows ? rows : 1) * (size_t)l.row);
+    if (read_at(fd, raw, rows * (size_t)l.row, (off_t)l.header) != 0) {
+        free(raw);
+        return bt_fail(e, "'%s' is truncated", path);
+    }
+    out->v = bt_xmalloc((rows ? rows : 1) * sizeof *out->v);
+    size_t cur = l.cur[0].cur_row % (rows ? rows : 1);
+    for (size_t i = 0; i < rows; i++) /* the row after the current: oldest */
+        out->v[i] = raw[((cur + 1 + i) % rows) * per];
+    free(raw);
+    out->n = rows;
+    out->step = l.sh.pdp_step;
+    out->pdp_cnt = l.rra[0].pdp_cnt;
+    out->ds_cnt = l.sh.ds_cnt;
+    time_t step = (time_t)l.sh.pdp_step * (time_t)(out->pdp_cnt ? out->pdp_cnt : 1);
+    out->end = l.last - l.last % step;
     return 0;
 }

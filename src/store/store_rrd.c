@@ -335,11 +335,9 @@ static int file_last(const char *path, time_t *last, struct bt_error *e)
     return rc;
 }
 
-/* The last update time of path (through a daemon: see the comment inside), in
- * *last; 0, 1 when the file does not exist, -1. *nb receives the daemon's
- * name for the file. */
-static int last_update(struct bt_store *s, const char *path,
-                       time_t *last, struct bt_buf *nb, struct bt_error *e)
+/* Whether path is a series file: 0; 1 when there is none; -1 with *e
+ * when it is a link or not a regular file (never followed). */
+static int series_file(const char *path, struct bt_error *e)
 {
     struct stat st;
     if (lstat(path, &st) != 0) {
@@ -351,6 +349,54 @@ static int last_update(struct bt_store *s, const char *path,
         return bt_fail(e, "'%s' is %s, not a series file: baytrack follows "
                        "no link inside the database", path,
                        S_ISLNK(st.st_mode) ? "a symbolic link" : "not a file");
+    return 0;
+}
+
+/* Reads the observations of days from..to (every one with all) of the
+ * series file path into *out (emptied first) from the file itself: one
+ * open, the ring read as it is on disk (store_format.h), no librrd. A
+ * day outside the ring holds nothing (the ring covers the series' span).
+ * Returns 0, 1 when the file does not exist, or -1. */
+static int read_local(const char *path, int all, bt_day from, bt_day to,
+                      struct bt_points *out, struct bt_error *e)
+{
+    out->n = 0;
+    int rc = series_file(path, e);
+    if (rc != 0)
+        return rc;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    struct bt_rrd_ring r;
+    rc = bt_rrd_read_ring(fd, path, &r, e);
+    close(fd);
+    if (rc != 0)
+        return -1;
+    if (r.step != BT_RRD_STEP || r.ds_cnt != 1 || r.pdp_cnt != 1 ||
+        r.end < BT_RRD_STEP)
+        rc = bt_fail(e, "'%s' is not a baytrack series (step %lu, %lu data "
+                     "sources, %lu steps a row)", path, r.step, r.ds_cnt,
+                     r.pdp_cnt);
+    /* the newest row holds the day that ends at r.end */
+    bt_day first = (bt_day)(r.end / BT_RRD_STEP) - (bt_day)r.n;
+    for (size_t i = 0; rc == 0 && i < r.n; i++) {
+        bt_day day = first + (bt_day)i;
+        if (!isnan(r.v[i]) && (all || (day >= from && day <= to)))
+            bt_points_add(out, day, r.v[i]);
+    }
+    free(r.v);
+    return rc;
+}
+
+/* The last update time of path (through a daemon: see the comment inside), in
+ * *last; 0, 1 when the file does not exist, -1. *nb receives the daemon's
+ * name for the file. */
+static int last_update(struct bt_store *s, const char *path,
+                       time_t *last, struct bt_buf *nb, struct bt_error *e)
+{
+    int rc = series_file(path, e);
+    if (rc != 0)
+        return rc;
     if (!s->daemon)
         return file_last(path, last, e);
     /* The daemon's LAST counts what it holds for the file: when it is the
@@ -395,9 +441,12 @@ int bt_store_read_range(struct bt_store *s, const char *path,
                         bt_day from, bt_day to, struct bt_points *out,
                         struct bt_error *e)
 {
+    if (!s->daemon) {
+        int rc = read_local(path, 0, from, to, out, e);
+        return rc == 1 ? bt_fail(e, "cannot read '%s': no such file", path) : rc;
+    }
     struct bt_buf nb = {0};
-    const char *name = s->daemon ? daemon_name(s, path, &nb) : path;
-    int rc = fetch(s, path, name, from, to, out, e);
+    int rc = fetch(s, path, daemon_name(s, path, &nb), from, to, out, e);
     bt_buf_release(&nb);
     return rc;
 }
@@ -406,6 +455,8 @@ int bt_store_read(struct bt_store *s, const char *path,
                   struct bt_points *out, struct bt_error *e)
 {
     out->n = 0;
+    if (!s->daemon)
+        return read_local(path, 1, 0, 0, out, e);
     struct bt_buf nb = {0};
     time_t last = 0;
     struct bt_rrd_shape sh;
@@ -415,7 +466,7 @@ int bt_store_read(struct bt_store *s, const char *path,
     if (rc == 0) {
         bt_day to = (bt_day)(last / BT_RRD_STEP) - 1;
         bt_day rows = sh.rra_cnt ? (bt_day)sh.rra[0].rows : 1;
-        rc = fetch(s, path, s->daemon ? nb.data : path, to - rows + 1, to,
+        rc = fetch(s, path, nb.data, to - rows + 1, to,
                    out, e);
     }
     bt_buf_release(&nb);
