@@ -32,6 +32,8 @@ class Page(html.parser.HTMLParser):
         for k in ("href", "src", "data"):
             if k in a:
                 self.refs.append(a[k])
+        if "srcset" in a:
+            self.refs += [c.split()[0] for c in a["srcset"].split(",") if c.strip()]
         if tag == "img" and not a.get("alt"):
             self.problems.append("an <img> without alt: %s" % a.get("src"))
         if tag == "object" and not a.get("aria-label"):
@@ -54,7 +56,7 @@ def main(root, default):
                 text = f.read()
             p.feed(text)
             pages[name] = p
-            if re.search(r"(src|href|data)=\"(https?:)?//", text):
+            if re.search(r"(src|srcset|href|data)=\"(https?:)?//", text):
                 problems.append("%s refers to a network" % name)
     for name, p in pages.items():
         want = lang_of(name, default)
