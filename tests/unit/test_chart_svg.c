@@ -1,7 +1,7 @@
 /* Unit tests: chart_svg.c, gnuplot's SVG made to speak for itself */
 #include <string.h>
 
-#include "chart_svg.h"
+#include "site/chart_svg.h"
 #include "check.h"
 
 /* Each piece of gnuplot's output, cleaned. */
