@@ -66,6 +66,14 @@ static int columns(const unsigned char *p)
     return p[0] >= 0xe3 || (p[0] == 0xe2 && p[1] >= 0xba) ? 2 : 1;
 }
 
+/* The columns (quote_wrapped's) of text at size points in width pixels:
+ * about 0.55 em a column, a wide character two; cairo (PNG, PDF) draws
+ * a point as 4/3 of a pixel, the SVG terminal as one. */
+static int text_cols(double width, int size, enum bt_chart_format f)
+{
+    return (int)(width / (0.55 * size * (f == BT_CHART_SVG ? 1 : 4.0 / 3)));
+}
+
 /* Quotes text as lines of at most cols columns, joined by "\n": broken
  * at a space, or between two wide characters, or (a word longer than a
  * line) where the line is full. Returns the number of lines. */
@@ -322,8 +330,8 @@ static bt_day x_range(struct bt_buf *s, const struct bt_chart *c)
  * in dark text (a status colour on white is too faint to read); the
  * status colour is a band along the top of the chart. Narrow, the name
  * is wrapped to the width. */
-static void title(struct bt_buf *s, const struct bt_chart *c, int width,
-                  int height)
+static void title(struct bt_buf *s, const struct bt_chart *c,
+                  enum bt_chart_format fmt, int width, int height)
 {
     const struct bt_progress *p = c->progress;
     enum bt_lang l = c->lang;
@@ -343,7 +351,7 @@ static void title(struct bt_buf *s, const struct bt_chart *c, int width,
     if (c->subtitle)
         bt_buf_addf(&name, " (%s)", c->subtitle);
     /* about 0.6 em a column at the title's size */
-    int cols = (int)((width - 16) / (0.6 * (BT_CHART_TEXT_MIN + 1)));
+    int cols = text_cols(width - 16, BT_CHART_TEXT_MIN + 1, fmt);
     bt_buf_puts(s, "set title ");
     quote_wrapped(s, name.data, cols);
     bt_buf_puts(s, ".\"\\n\".");
@@ -459,7 +467,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
                    "set style textbox opaque noborder\n",
                 narrow ? "maxcols 2" : "maxrows 1", BT_CHART_TEXT_MIN);
     bt_day mid = x_range(s, c);
-    title(s, c, width, height);
+    title(s, c, fmt, width, height);
     bt_buf_puts(s, "set ylabel ");
     bt_gnuplot_quote(s, c->ind->unit_in[l]);
     bt_buf_puts(s, "\nset label 100 ");
@@ -470,7 +478,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     int lines = 1;
     if (narrow)
         lines = quote_wrapped(s, cut.data,
-                              (int)((width - 8) / (0.55 * BT_CHART_TEXT_MIN)));
+                              text_cols(width - 8, BT_CHART_TEXT_MIN, fmt));
     else
         bt_gnuplot_quote(s, cut.data);
     bt_buf_release(&foot);
@@ -568,14 +576,12 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
     bt_gnuplot_quote_path(s, output);
     bt_buf_addf(s, "\nset encoding utf8\nset multiplot layout %zu,%zu title ",
                 rows ? rows : 1, cols);
-    quote_wrapped(s, title, (int)((width - 16) / (0.6 * (fsize + 3))));
+    quote_wrapped(s, title, text_cols(width - 16, fsize + 3, fmt));
     bt_buf_addf(s, " font ',%d'\nset xdata time\nset timefmt '%%Y-%%m-%%d'\n"
                    "set xtics font ',%d'\nset ytics font ',%d'\n"
                    "set key off\nset grid\n", fsize + 3, fsize, fsize);
-    /* a panel's title: two lines at most, of about 0.6 em a column (cairo
-     * draws a point as 4/3 of a pixel) */
-    int title_cols = (int)((double)width / (double)cols /
-                           (0.6 * fsize * (fmt == BT_CHART_SVG ? 1 : 4.0 / 3))) - 2;
+    /* a panel's title: two lines at most */
+    int title_cols = text_cols((double)width / (double)cols, fsize, fmt) - 2;
     size_t title_max = (size_t)title_cols * 2;
     for (size_t i = 0; i < n; i++) {
         const struct bt_panel *q = &p[i];

@@ -88,6 +88,7 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_CHART_FAILED] = {"The chart could not be drawn: %s", "图表未能绘制：%s", "圖表未能繪製：%s"},
     [BT_W_ROWS_SHOWN] = {"The latest %zu of %zu rows; ", "最新 %zu 行，共 %zu 行；", "最新 %zu 行，共 %zu 行；"},
     [BT_W_WHOLE_TABLE] = {"the whole table (CSV)", "完整表格（CSV）", "完整表格（CSV）"},
+    [BT_W_UNTRANSLATED] = {"", "本页尚未译成中文，以下为英文原文。", "本頁尚未譯成中文，以下為英文原文。"},
 };
 
 const char *bt_word(enum bt_word w, enum bt_lang l)

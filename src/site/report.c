@@ -322,11 +322,12 @@ static int put(struct run *r, const char *name, const struct bt_buf *b,
     return rc;
 }
 
-/* The CSV downloads of one indicator: all its series, then each. */
+/* The CSV download of one indicator: all its series in one file, each
+ * row with its series' dimensions (a file a series would add holds
+ * nothing the whole does not). */
 static int downloads(struct run *r, const struct site_indicator *x,
                      struct bt_error *e)
 {
-    const struct site *s = &r->s;
     const struct bt_indicator *ind = x->a->ind;
     if (x->nseries == 0)
         return 0; /* nothing stored: no download */
@@ -334,17 +335,6 @@ static int downloads(struct run *r, const struct site_indicator *x,
     bt_export_csv(&b, ind, x->series, x->nseries, 1);
     bt_buf_addf(&name, "data/%s.csv", ind->id);
     int rc = put(r, name.data, &b, e);
-    if (rc == 0 && x->nseries > 1) {
-        name.len = 0;
-        bt_buf_addf(&name, "%s/data/%s", s->o->dir, ind->id);
-        rc = bt_mkdir_p(name.data, e);
-    }
-    for (size_t k = 0; k < x->nseries && x->nseries > 1 && rc == 0; k++) {
-        b.len = name.len = 0;
-        bt_export_csv(&b, ind, &x->series[k], 1, 1);
-        site_series_csv(&name, &x->series[k]);
-        rc = put(r, name.data, &b, e);
-    }
     bt_buf_release(&b);
     bt_buf_release(&name);
     return rc;

@@ -8,7 +8,7 @@
  *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples), each
  *   with a narrow twin for a phone (charts/ID.narrow.LANG.svg,
  *   charts/ID.by.narrow.LANG.svg), dashboard*.png, dashboard.narrow*.png,
- *   data/ID.csv (the whole indicator), data/ID/SERIES.csv (each series).
+ *   data/ID.csv (the whole indicator: every series, with its dimensions).
  *
  * Every page fits a phone's width (390 CSS pixels): a table scrolls in a
  * container of its own, a chart is shown at the width it was drawn for
@@ -104,9 +104,6 @@ struct site_cells {
 };
 void site_cells(const struct bt_assessment *a, struct site_cells *c);
 
-/* Appends the relative path of series x's CSV download: data/ID/DIMS.csv
- * (the series' file name in the database, .csv for .rrd). */
-void site_series_csv(struct bt_buf *b, const struct bt_exported *x);
 
 /* Appends the text alternative of x's chart and of its small multiples:
  * what they show, and the latest value. */

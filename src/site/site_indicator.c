@@ -327,41 +327,17 @@ static void breakdowns(struct bt_buf *b, const struct site_indicator *x,
     bt_buf_release(&alt);
 }
 
-/* Appends the relative path of series x's CSV download. */
-void site_series_csv(struct bt_buf *b, const struct bt_exported *x)
-{
-    bt_buf_puts(b, "data/");
-    bt_series_file(b, x->name.indicator, x->name.dims, x->name.ndims);
-    b->len -= strlen(".rrd");
-    bt_buf_puts(b, ".csv");
-}
-
 static void downloads(struct bt_buf *b, const struct site_indicator *x,
                       enum bt_lang l)
 {
     const struct bt_indicator *ind = x->a->ind;
     if (x->nseries == 0)
         return;
-    struct bt_buf path = {0}, label = {0};
     bt_buf_addf(b, "<h2 id=\"downloads\">%s</h2>\n<ul>\n<li><a href=\"data/",
                 bt_word(BT_W_DOWNLOADS, l));
     site_href(b, ind->id);
-    bt_buf_addf(b, ".csv\" download>%s (%zu %s)</a></li>\n",
+    bt_buf_addf(b, ".csv\" download>%s (%zu %s)</a></li>\n</ul>\n",
                 bt_word(BT_W_ALL_SERIES, l), x->nseries, bt_word(BT_W_SERIES, l));
-    for (size_t k = 0; k < x->nseries && x->nseries > 1; k++) {
-        const struct bt_series_name *n = &x->series[k].name;
-        path.len = label.len = 0;
-        site_series_csv(&path, &x->series[k]);
-        bt_series_label(&label, n->indicator, n->dims, n->ndims);
-        bt_buf_puts(b, "<li><a href=\"");
-        site_href(b, path.data);
-        bt_buf_puts(b, "\" download>");
-        site_text_in(b, label.data, l);
-        bt_buf_puts(b, "</a></li>\n");
-    }
-    bt_buf_puts(b, "</ul>\n");
-    bt_buf_release(&path);
-    bt_buf_release(&label);
 }
 
 /* The meaning of the flags load reads from published figures. */
