@@ -482,6 +482,7 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     int rc = bt_tmparea_open(&r.area, o->dir, e);
     if (rc == 0)
         rc = read_site(db, a, cat->n, x, e);
+    bt_db_read_end(db); /* all read: writers need not wait for the drawing */
     for (const char *const *sub = (const char *const[]){"charts", "data", NULL};
          *sub && rc == 0; sub++) {
         dir.len = 0;
