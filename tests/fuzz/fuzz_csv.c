@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "csv_read.h"
-#include "dataset.h"
+#include "dataset_read.h"
 #include "encoding.h"
 #include "fileio.h"
 #include "mapping.h"
