@@ -2,9 +2,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "../number.h"
-#include "../query.h"
-#include "../i18n.h"
+#include "base/number.h"
+#include "assess/query.h"
+#include "site/i18n.h"
 #include "cli.h"
 
 enum format { TEXT, JSON, CSV };
