@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "catalogue.h"
+#include "currency.h"
 #include "db.h"
 #include "progress.h"
 #include "series.h"
@@ -45,6 +46,7 @@ struct bt_assessment {
     struct bt_points obs;           /* owned */
     size_t nseries;
     struct bt_progress progress;
+    struct bt_currency currency;    /* of the last observation at as_of */
 };
 
 /* Reads and assesses every indicator of cat, in catalogue order, ignoring
