@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../export.h"
-#include "../flags.h"
-#include "../number.h"
+#include "assess/export.h"
+#include "store/flags.h"
+#include "base/number.h"
 #include "cli.h"
 
 static void print_csv(const struct bt_indicator *ind,

@@ -2,10 +2,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "../assessed.h"
-#include "../number.h"
-#include "../query.h"
-#include "../i18n.h"
+#include "assess/assessed.h"
+#include "base/number.h"
+#include "assess/query.h"
+#include "site/i18n.h"
 #include "cli.h"
 
 enum format { TEXT, JSON, CSV };

@@ -3,8 +3,8 @@
 #include <math.h>
 
 #include "check.h"
-#include "currency.h"
-#include "progress.h"
+#include "assess/currency.h"
+#include "assess/progress.h"
 
 static bt_day Y(int y) /* a year's period date: its last day */
 {

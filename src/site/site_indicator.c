@@ -1,0 +1,465 @@
+/* site_indicator.c - one indicator's page: chart, status with its
+ * arithmetic, targets, metadata, breakdowns, downloads and data (see
+ * site.h). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "assess/assessed.h"
+#include "i18n.h"
+#include "numfmt.h"
+#include "site.h"
+
+/* The words of enum bt_target_kind. */
+static const enum bt_word kind_words[] = {BT_W_BASELINE, BT_W_MILESTONE,
+                                          BT_W_TARGET};
+
+/* Appends "<tr><th scope=row>WORD</th><td>" (the caller closes it). */
+static void row(struct bt_buf *b, enum bt_word w, enum bt_lang l)
+{
+    bt_buf_addf(b, "<tr><th scope=\"row\">%s</th><td>", bt_word(w, l));
+}
+
+/* Appends "PERIOD: VALUE" of an observation or target. */
+static void dated(struct bt_buf *b, const struct bt_indicator *ind, bt_day d,
+                  double v)
+{
+    char date[11];
+    bt_period_format(d, ind->freq, date);
+    bt_buf_addf(b, "%s: ", date);
+    site_num(b, v);
+}
+
+/* In place of a chart gnuplot could not draw: why, and its text
+ * alternative. */
+static void not_drawn(struct bt_buf *b, const char *why, const char *alt,
+                      enum bt_lang l)
+{
+    struct bt_buf note = {0};
+    bt_buf_addf(&note, bt_word(BT_W_CHART_FAILED, l), why);
+    bt_buf_puts(b, "<p class=\"note\">");
+    site_text(b, note.data);
+    bt_buf_puts(b, "</p>\n<p class=\"note\">");
+    site_text(b, alt);
+    bt_buf_puts(b, "</p>\n");
+    bt_buf_release(&note);
+}
+
+/* The chart and its text alternative: what it shows and the latest value. */
+static void chart(struct bt_buf *b, const struct site_indicator *x,
+                  enum bt_lang l)
+{
+    const struct bt_assessment *a = x->a;
+    const struct bt_indicator *ind = a->ind;
+    struct bt_buf alt = {0};
+    if (a->obs.n) {
+        char from[11], to[11], num[BT_NUMFMT_MAX];
+        const struct bt_point *last = &a->obs.v[a->obs.n - 1];
+        bt_period_format(a->obs.v[0].day, ind->freq, from);
+        bt_period_format(last->day, ind->freq, to);
+        bt_num_grouped(last->value, num);
+        bt_buf_addf(&alt, bt_word(BT_W_CHART_ALT, l), ind->name[l], a->obs.n,
+                    from, to, num, ind->unit_in[l], to);
+    } else {
+        bt_buf_addf(&alt, bt_word(BT_W_CHART_EMPTY, l), ind->name[l]);
+    }
+    if (x->why_chart[l]) {
+        not_drawn(b, x->why_chart[l], alt.data, l);
+        bt_buf_release(&alt);
+        return;
+    }
+    bt_buf_puts(b, "<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
+    site_href(b, ind->id);
+    bt_buf_addf(b, ".%s.svg\" width=\"800\" height=\"450\" role=\"img\" "
+                   "aria-label=\"", bt_lang_code(l));
+    site_text(b, alt.data);
+    bt_buf_puts(b, "\"></object>\n<figcaption class=\"note\">");
+    site_text(b, alt.data);
+    bt_buf_puts(b, "</figcaption>\n</figure>\n");
+    bt_buf_release(&alt);
+}
+
+/* A rate a year: "+7.2 %/yr" (growth) or "+1,234/yr" (linear). */
+static void rate(struct bt_buf *b, double r, int growth, enum bt_lang l)
+{
+    if (growth)
+        bt_buf_addf(b, "%+.2f %%%s", r * 100, bt_word(BT_W_PER_YEAR, l));
+    else {
+        char num[BT_NUMFMT_MAX];
+        bt_num_short(r, l, num);
+        bt_buf_addf(b, "%s%s%s", r > 0 ? "+" : "", num, bt_word(BT_W_PER_YEAR, l));
+    }
+}
+
+/* The status and every input of its arithmetic. */
+static const char *const currency_word[] = {"currency", "时效", "時效"};
+static const char *const break_word[] = {"series break", "序列断点", "序列斷點"};
+static const char *const set_aside_word[] = {
+    "the catalogue's baseline, before the break, is set aside",
+    "目录中的基线早于断点，不予采用", "目錄中的基線早於斷點，不予採用"};
+static const char *const past_word[] = {
+    "the projected date has passed: no figure shows the target met",
+    "预计日期已过：无数据显示目标已达成", "預計日期已過：無數據顯示目標已達成"};
+
+/* Appends "DATE: VALUE" of an assessed value: a consolidated one dated by
+ * its day and rounded as people read it. */
+static void consolidated(struct bt_buf *b, const struct bt_indicator *ind,
+                         const struct bt_progress *p, bt_day d, double v)
+{
+    if (p->consolidation == BT_CONS_NONE || !p->baseline_observed) {
+        dated(b, ind, d, v);
+        return;
+    }
+    char date[11];
+    bt_date_format(d, date);
+    bt_buf_addf(b, "%s: ", date);
+    site_num(b, bt_progress_shown(p, v));
+}
+
+static void assessment(struct bt_buf *b, const struct site *s,
+                       const struct site_indicator *x, enum bt_lang l)
+{
+    const struct bt_indicator *ind = x->a->ind;
+    const struct bt_progress *p = &x->a->progress;
+    bt_buf_addf(b, "<h2 id=\"assessment\">%s</h2>\n<table>\n",
+                bt_word(BT_W_ASSESSMENT, l));
+    row(b, BT_W_STATUS, l);
+    site_status(b, s, p->status, l);
+    bt_buf_puts(b, "</td></tr>\n");
+    char note[512];
+    bt_stale_label(&x->a->currency, l, note, sizeof note);
+    if (note[0]) {
+        bt_buf_addf(b, "<tr><th scope=\"row\">%s</th><td>", currency_word[l]);
+        site_text(b, note);
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    if (p->brk) {
+        bt_break_label(p, l, note, sizeof note);
+        bt_buf_addf(b, "<tr><th scope=\"row\">%s</th><td>", break_word[l]);
+        site_text(b, note);
+        bt_buf_puts(b, " (");
+        site_text(b, p->brk->source);
+        bt_buf_puts(b, ")</td></tr>\n");
+    }
+    if (p->has_baseline && !p->has_trend) { /* a trend has its own start */
+        row(b, BT_W_BASELINE, l);
+        consolidated(b, ind, p, p->baseline_date, p->baseline_value);
+        bt_baseline_label(p, l, note, sizeof note);
+        if (note[0]) {
+            bt_buf_puts(b, " (");
+            site_text(b, note);
+            bt_buf_puts(b, ")");
+        }
+        if (p->baseline_set_aside) {
+            bt_buf_puts(b, l == BT_LANG_EN ? "; " : "；");
+            site_text(b, set_aside_word[l]);
+        }
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    if (p->has_last) {
+        row(b, BT_W_LATEST, l);
+        dated(b, ind, p->last_date, p->last_value);
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    if (p->has_latest && p->consolidation != BT_CONS_NONE) {
+        row(b, BT_W_ASSESSED, l);
+        bt_assessed_label(p, p->latest_date, l, note, sizeof note);
+        site_text(b, note);
+        bt_buf_puts(b, ": ");
+        site_num(b, bt_progress_shown(p, p->latest_value));
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    if (p->has_target) {
+        row(b, BT_W_TARGET, l);
+        dated(b, ind, p->target_date, p->target_value);
+        bt_buf_addf(b, "%s (%s)</td></tr>\n", p->target->illustrative ? "*" : "",
+                    bt_word(kind_words[p->target->kind], l));
+    }
+    if (!isnan(p->progress))
+        bt_buf_addf(b, "<tr><th scope=\"row\">%s p</th><td>%.1f %%</td></tr>\n",
+                    bt_word(BT_W_PROGRESS, l), p->progress * 100);
+    if (!isnan(p->elapsed))
+        bt_buf_addf(b, "<tr><th scope=\"row\">%s e</th><td>%.1f %%</td></tr>\n",
+                    bt_word(BT_W_ELAPSED, l), p->elapsed * 100);
+    int growth = p->method == BT_PACE_GROWTH || p->has_trend;
+    if (p->method != BT_PACE_NONE && p->status != BT_ACHIEVED) {
+        /* the pace decides every status but achieved */
+        row(b, BT_W_METHOD, l);
+        bt_buf_puts(b, bt_word(growth ? BT_W_GROWTH_METHOD : BT_W_LINEAR_METHOD, l));
+        bt_buf_puts(b, "</td></tr>\n");
+        row(b, BT_W_ACTUAL_PACE, l);
+        rate(b, p->rate_actual, growth, l);
+        bt_buf_puts(b, "</td></tr>\n");
+        row(b, BT_W_REQUIRED_PACE, l);
+        rate(b, p->rate_required, growth, l);
+        bt_buf_puts(b, "</td></tr>\n");
+        if (!isnan(p->pace))
+            bt_buf_addf(b, "<tr><th scope=\"row\">%s r</th><td>%.3f</td></tr>\n",
+                        bt_word(BT_W_PACE_RATIO, l), p->pace);
+    }
+    if (p->has_trend) {
+        row(b, BT_W_TREND_FROM, l);
+        dated(b, ind, p->trend_date, p->trend_value);
+        bt_buf_puts(b, "</td></tr>\n");
+        row(b, BT_W_GROWTH, l);
+        rate(b, p->rate_actual, 1, l);
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    if (p->has_projection) {
+        char date[11];
+        bt_date_format(p->projected_date, date);
+        row(b, BT_W_PROJECTED, l);
+        bt_buf_addf(b, "%s</td></tr>\n", date);
+    } else if (p->projection_past) {
+        row(b, BT_W_PROJECTED, l);
+        bt_buf_addf(b, "%s</td></tr>\n", past_word[l]);
+    }
+    row(b, BT_W_THRESHOLDS, l);
+    bt_buf_puts(b, bt_word(p->has_target ? BT_W_TARGET_RULE : BT_W_NO_TARGET_RULE, l));
+    bt_buf_puts(b, " · <a href=\"");
+    site_page(b, s, "methodology", l);
+    bt_buf_addf(b, "#status\">%s</a></td></tr>\n</table>\n",
+                bt_word(BT_W_METHODOLOGY, l));
+}
+
+static void targets(struct bt_buf *b, const struct bt_indicator *ind,
+                    enum bt_lang l)
+{
+    if (!ind->ntargets)
+        return;
+    bt_buf_addf(b, "<h2 id=\"targets\">%s</h2>\n<table>\n<tr><th scope=\"col\">"
+                   "%s</th><th scope=\"col\">%s</th><th scope=\"col\" "
+                   "class=\"num\">%s</th><th scope=\"col\">%s</th></tr>\n",
+                bt_word(BT_W_TARGETS, l), bt_word(BT_W_KIND, l),
+                bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l),
+                bt_word(BT_W_SOURCE, l));
+    for (size_t k = 0; k < ind->ntargets; k++) {
+        const struct bt_target *t = &ind->targets[k];
+        char date[11];
+        bt_period_format(t->date, ind->freq, date);
+        bt_buf_addf(b, "<tr><td>%s</td><td>%s</td><td class=\"num\">",
+                    bt_word(kind_words[t->kind], l), date);
+        site_num(b, t->value);
+        bt_buf_addf(b, "%s</td><td>", t->illustrative ? "*" : "");
+        site_text(b, t->source);
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    bt_buf_addf(b, "</table>\n<p class=\"note\">%s</p>\n",
+                bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
+}
+
+static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
+                     enum bt_lang l)
+{
+    static const enum bt_word freqs[] = {BT_W_YEARLY, BT_W_QUARTERLY,
+                                         BT_W_MONTHLY, BT_W_DAILY_FREQ};
+    bt_buf_addf(b, "<h2 id=\"metadata\">%s</h2>\n<table>\n",
+                bt_word(BT_W_METADATA, l));
+    row(b, BT_W_IDENTIFIER, l);
+    site_text(b, ind->id);
+    for (int k = 0; k < 3; k++) {
+        bt_buf_addf(b, "</td></tr>\n<tr><th scope=\"row\">%s (%s)</th><td lang=\"%s\">",
+                    bt_word(BT_W_NAME, l), bt_lang_code((enum bt_lang)k),
+                    bt_lang_code((enum bt_lang)k));
+        site_text(b, ind->name[k]);
+    }
+    bt_buf_puts(b, "</td></tr>\n");
+    row(b, BT_W_UNIT, l);
+    site_text(b, ind->unit_in[l]);
+    bt_buf_puts(b, "</td></tr>\n");
+    row(b, BT_W_DIRECTION, l);
+    bt_buf_addf(b, "%s</td></tr>\n", bt_word(ind->direction == BT_DIR_UP
+                                                 ? BT_W_HIGHER_BETTER
+                                                 : BT_W_LOWER_BETTER, l));
+    row(b, BT_W_FREQUENCY, l);
+    bt_buf_addf(b, "%s</td></tr>\n", bt_word(freqs[ind->freq], l));
+    row(b, BT_W_DOMAIN, l);
+    site_text(b, ind->domain_in[l]);
+    bt_buf_puts(b, "</td></tr>\n");
+    if (ind->derive) {
+        row(b, BT_W_DERIVED_FROM, l);
+        site_text(b, ind->derive->from);
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    row(b, BT_W_SOURCE, l);
+    site_text(b, ind->source);
+    bt_buf_puts(b, "</td></tr>\n</table>\n");
+}
+
+/* The breakdowns: small multiples and the latest value of each. */
+static void breakdowns(struct bt_buf *b, const struct site_indicator *x,
+                       enum bt_lang l)
+{
+    if (x->ngroups < 2)
+        return;
+    const struct bt_indicator *ind = x->a->ind;
+    const char *label = x->groups[0].label;
+    int dim_len = (int)strcspn(label, "=");
+    struct bt_buf dim = {0}, alt = {0};
+    bt_buf_add(&dim, label, (size_t)dim_len);
+    bt_buf_addf(&alt, bt_word(BT_W_MULTIPLES_ALT, l), ind->name[l], dim.data,
+                x->ngroups);
+    bt_buf_addf(b, "<h2 id=\"breakdown\">%s ", bt_word(BT_W_BREAKDOWN, l));
+    site_text(b, dim.data);
+    bt_buf_puts(b, "</h2>\n");
+    if (x->why_multiples[l]) {
+        not_drawn(b, x->why_multiples[l], alt.data, l);
+    } else {
+        bt_buf_puts(b, "<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
+        site_href(b, ind->id);
+        bt_buf_addf(b, ".by.%s.svg\" role=\"img\" aria-label=\"", bt_lang_code(l));
+        site_text(b, alt.data);
+        bt_buf_puts(b, "\"></object>\n<figcaption class=\"note\">");
+        site_text(b, alt.data);
+        bt_buf_puts(b, "</figcaption>\n</figure>\n");
+    }
+    bt_buf_puts(b, "<table>\n<tr><th scope=\"col\">");
+    site_text(b, dim.data);
+    bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
+                   "%s</th></tr>\n", bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l));
+    for (size_t k = 0; k < x->ngroups; k++) {
+        const struct bt_points *o = &x->groups[k].obs;
+        bt_buf_puts(b, "<tr><th scope=\"row\">");
+        site_text(b, x->groups[k].label + dim_len + 1);
+        bt_buf_puts(b, "</th>");
+        if (o->n) {
+            char date[11];
+            bt_period_format(o->v[o->n - 1].day, ind->freq, date);
+            bt_buf_addf(b, "<td>%s</td><td class=\"num\">", date);
+            site_num(b, o->v[o->n - 1].value);
+            bt_buf_puts(b, "</td></tr>\n");
+        } else {
+            bt_buf_puts(b, "<td></td><td></td></tr>\n");
+        }
+    }
+    bt_buf_puts(b, "</table>\n");
+    bt_buf_release(&dim);
+    bt_buf_release(&alt);
+}
+
+/* Appends the relative path of series x's CSV download. */
+void site_series_csv(struct bt_buf *b, const struct bt_exported *x)
+{
+    bt_buf_puts(b, "data/");
+    bt_series_file(b, x->name.indicator, x->name.dims, x->name.ndims);
+    b->len -= strlen(".rrd");
+    bt_buf_puts(b, ".csv");
+}
+
+static void downloads(struct bt_buf *b, const struct site_indicator *x,
+                      enum bt_lang l)
+{
+    const struct bt_indicator *ind = x->a->ind;
+    if (x->nseries == 0)
+        return;
+    struct bt_buf path = {0}, label = {0};
+    bt_buf_addf(b, "<h2 id=\"downloads\">%s</h2>\n<ul>\n<li><a href=\"data/",
+                bt_word(BT_W_DOWNLOADS, l));
+    site_href(b, ind->id);
+    bt_buf_addf(b, ".csv\" download>%s (%zu %s)</a></li>\n",
+                bt_word(BT_W_ALL_SERIES, l), x->nseries, bt_word(BT_W_SERIES, l));
+    for (size_t k = 0; k < x->nseries && x->nseries > 1; k++) {
+        const struct bt_series_name *n = &x->series[k].name;
+        path.len = label.len = 0;
+        site_series_csv(&path, &x->series[k]);
+        bt_series_label(&label, n->indicator, n->dims, n->ndims);
+        bt_buf_puts(b, "<li><a href=\"");
+        site_href(b, path.data);
+        bt_buf_puts(b, "\" download>");
+        site_text(b, label.data);
+        bt_buf_puts(b, "</a></li>\n");
+    }
+    bt_buf_puts(b, "</ul>\n");
+    bt_buf_release(&path);
+    bt_buf_release(&label);
+}
+
+/* The meaning of the flags load reads from published figures. */
+static const char *flag_note(const char *flag, enum bt_lang l)
+{
+    if (strcmp(flag, ">") == 0)
+        return bt_word(BT_W_FLAG_MORE, l);
+    if (strcmp(flag, "<") == 0)
+        return bt_word(BT_W_FLAG_LESS, l);
+    if (strcmp(flag, "~") == 0)
+        return bt_word(BT_W_FLAG_ABOUT, l);
+    return "";
+}
+
+/* Every observation, newest first, with its unit, flag, note and source
+ * (the observation's, else the indicator's). Flags and notes belong to
+ * one series: a total of several shows none. */
+static void data_table(struct bt_buf *b, const struct site_indicator *x,
+                       enum bt_lang l)
+{
+    const struct bt_indicator *ind = x->a->ind;
+    const struct bt_flags *flags = x->nseries == 1 ? &x->series[0].flags : NULL;
+    bt_buf_addf(b, "<h2 id=\"data\">%s</h2>\n<div class=\"data\" tabindex=\"0\">"
+                   "<table>\n<tr>", bt_word(BT_W_DATA, l));
+    static const enum bt_word cols[] = {BT_W_DATE, BT_W_VALUE, BT_W_UNIT,
+                                        BT_W_FLAG, BT_W_NOTE, BT_W_SOURCE};
+    for (size_t k = 0; k < sizeof cols / sizeof *cols; k++)
+        bt_buf_addf(b, "<th scope=\"col\"%s>%s</th>", k == 1 ? " class=\"num\"" : "",
+                    bt_word(cols[k], l));
+    bt_buf_puts(b, "</tr>\n");
+    struct bt_buf unit = {0}, source = {0};
+    site_text(&unit, ind->unit_in[l]);
+    site_text(&source, ind->source);
+    for (size_t k = x->a->obs.n; k-- > 0;) {
+        const struct bt_point *o = &x->a->obs.v[k];
+        const struct bt_flag *a = flags ? bt_flags_at(flags, o->day) : NULL;
+        char date[11];
+        bt_period_format(o->day, ind->freq, date);
+        bt_buf_addf(b, "<tr><td>%s</td><td class=\"num\">", date);
+        site_num(b, o->value);
+        bt_buf_addf(b, "</td><td>%s</td><td>", unit.data);
+        if (a)
+            site_text(b, a->text);
+        bt_buf_puts(b, "</td><td>");
+        if (a && *a->text)
+            bt_buf_addf(b, "%s%s", flag_note(a->text, l), *a->note ? "; " : "");
+        if (a)
+            site_text(b, a->note);
+        bt_buf_puts(b, "</td><td>");
+        if (a && *a->source)
+            site_text(b, a->source);
+        else
+            bt_buf_puts(b, source.data);
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    bt_buf_puts(b, "</table></div>\n");
+    bt_buf_release(&unit);
+    bt_buf_release(&source);
+}
+
+void site_indicator(struct bt_buf *b, const struct site *s,
+                    const struct site_indicator *x, enum bt_lang l)
+{
+    const struct bt_indicator *ind = x->a->ind;
+    site_head(b, s, ind->id, l, ind->name[l]);
+    bt_buf_puts(b, "<h1>");
+    site_text(b, ind->name[l]);
+    bt_buf_puts(b, "</h1>\n<p>");
+    site_status(b, s, x->a->progress.status, l);
+    /* this indicator's own date: its last observation up to --as-of */
+    char date[11] = "";
+    if (x->a->progress.has_last)
+        bt_period_format(x->a->progress.last_date, ind->freq, date);
+    bt_buf_addf(b, " · %s %s", bt_word(BT_W_AS_OF, l), date[0] ? date : s->as_of);
+    char stale[128];
+    bt_stale_label(&x->a->currency, l, stale, sizeof stale);
+    if (stale[0]) {
+        bt_buf_puts(b, " · <strong>");
+        site_text(b, stale);
+        bt_buf_puts(b, "</strong>");
+    }
+    bt_buf_puts(b, "</p>\n");
+    chart(b, x, l);
+    assessment(b, s, x, l);
+    targets(b, ind, l);
+    breakdowns(b, x, l);
+    downloads(b, x, l);
+    metadata(b, ind, l);
+    data_table(b, x, l);
+    site_foot(b);
+}
