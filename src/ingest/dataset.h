@@ -54,13 +54,6 @@ enum bt_ds_skip {
 };
 extern const char *const bt_ds_skip_names[BT_DS_SKIP_N];
 
-/* A day of a series and the cell that gives it. */
-struct bt_ds_place {
-    bt_day day;
-    unsigned long line;
-    size_t col;
-};
-
 /* A series met in the file. */
 struct bt_ds_series {
     const struct bt_indicator *ind;
@@ -73,9 +66,6 @@ struct bt_ds_series {
     struct bt_obs_chunk *head, *tail; /* owned, while parsing */
     const struct bt_ds_flag *flags;   /* borrowed from the dataset: its */
     size_t nflags;                    /* flagged days, sorted */
-    struct bt_ds_place first, last;   /* its earliest and latest day, and
-                                         where the file gives them */
-    int too_long;                     /* its span was reported */
 };
 
 /* Everything read from one file. Owns its memory. */
@@ -114,13 +104,10 @@ uint32_t bt_dataset_intern(struct bt_dataset *ds, const struct bt_indicator *ind
                            const char *key, size_t n);
 
 /* Adds the observation (day, v) to series idx; flag (flaglen bytes, 0
- * for none), note and source (NULL or "" for none) are kept beside it.
- * The row that makes the series span more days than a file holds is
- * reported, once, at line:col in *diags. */
+ * for none), note and source (NULL or "" for none) are kept beside it. */
 void bt_dataset_add(struct bt_dataset *ds, uint32_t idx, bt_day day, double v,
                     const char *flag, size_t flaglen, const char *note,
-                    const char *source, unsigned long line, size_t col,
-                    struct bt_diags *diags);
+                    const char *source);
 
 /* After the last observation: sorts each series by day, keeps each day
  * once, counts ds->nobs, and groups the flags (the last given for a day

@@ -65,8 +65,7 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
         locate(p, idx, day, v, line, col);
         return;
     }
-    bt_dataset_add(ds, idx, day, v, flag, flaglen, note, source, line, col,
-                   p->diags);
+    bt_dataset_add(ds, idx, day, v, flag, flaglen, note, source);
 }
 
 /* ---- dimensions named by a header ----------------------------------- */
