@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "base/fileio.h"
-#include "base/point.h"
 
 const char *const bt_ds_skip_names[BT_DS_SKIP_N] = {
     "before the header", "notes after the data", "blank", "short",

@@ -172,7 +172,7 @@ baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.zh
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.narrow.zh-Hans.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.zh-Hant.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.narrow.zh-Hant.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test" "a chart not drawn: which, and why"
-expect_eq "$(ls site/charts | grep -c .):$(ls site/charts | grep -c lawyers)" "234:0" "every other chart drawn, the old one of the failed removed"
+expect_eq "$(ls site/charts | grep -c .):$(ls site/charts | grep -c lawyers)" "234:0" "every other chart drawn (wide and narrow), the old ones of the failed removed"
 grep -q '<p class="note">The chart could not be drawn: gnuplot: line [0-9]*: undefined variable: undefined_in_the_test</p>' site/legal.gba_lawyers.html ||
     fail "a chart not drawn: its page says why"
 grep -q '<img src="dashboard.png"' site/index.html || fail "a chart not drawn: the dashboard is drawn without it"
