@@ -14,7 +14,8 @@
 
 const char *const bt_ds_skip_names[BT_DS_SKIP_N] = {
     "before the header", "notes after the data", "blank", "short",
-    "unreadable", "annual (annual skip)"};
+    "unreadable", "annual (annual skip)", "filtered out (keep, drop)",
+    "empty"};
 
 /* A day of a series with different values in the file; the second reading
  * finds its lines. */
@@ -550,6 +551,7 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
         bt_csv_feed(&r, src->text, src->len);
     if (rc == 0 || rc == 2) {
         bt_csv_finish(&r);
+        p->ds->skipped[BT_DS_SKIP_EMPTY] += r.empty_lines;
         bt_mapped_finish(p);
         rc = 0;
     } else {
