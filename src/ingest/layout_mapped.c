@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset_parser.h"
+#include "layout.h"
 #include "base/number.h"
 #include "base/point.h"
 
@@ -725,7 +725,7 @@ static void data_row(struct parser *p, unsigned long line,
                    m->time == BT_TIME_HEADER ? vc->day : day, c->value,
                    c->flag, c->flaglen, NULL, NULL, line, vc->col + 1);
     }
-    if (p->diags->n != before) /* a conflicting duplicate, a span too long */
+    if (p->diags->n != before) /* a conflicting duplicate */
         p->ds->bad_rows++;
 }
 
