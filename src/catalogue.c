@@ -26,6 +26,12 @@ struct ctx {
     const char *path;
     struct bt_diags diags;
     int header_done;
+    /* targets.csv: what its header says */
+    size_t ncols;           /* fields a row has */
+    size_t illustrative;    /* the illustrative column, or 0 when none */
+    size_t ndimcols;        /* dimension columns */
+    size_t dimcol[BT_DIM_COLUMNS_MAX];        /* each one's field index */
+    char dimname[BT_DIM_COLUMNS_MAX][64];     /* and its dimension */
 };
 
 static int header_ok(struct ctx *x, unsigned long line,
@@ -85,14 +91,124 @@ static int indicator_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
+/* One column of targets.csv's header after the five fixed ones:
+ * illustrative, or a dimension. Returns 0, or -1 with a diagnostic. */
+static int target_column(struct ctx *x, unsigned long line,
+                         const struct bt_field *f, size_t i)
+{
+    if (strcmp(f->s, "illustrative") == 0 && !x->illustrative) {
+        x->illustrative = i;
+        return 0;
+    }
+    char name[64];
+    const char *why;
+    if (bt_dim_name(f->s, f->len, name, &why) != 0) {
+        bt_diags_add(&x->diags, line, i + 1, "header '%.*s%s': %s", BT_SHOWN(f->s), why);
+        return -1;
+    }
+    int taken = bt_column_find(name, strlen(name)) != BT_COL_N;
+    for (size_t k = 0; k < 5; k++)
+        taken |= strcmp(name, target_header[k]) == 0;
+    for (size_t k = 0; k < x->ndimcols; k++)
+        taken |= strcmp(name, x->dimname[k]) == 0;
+    if (taken || strcmp(name, "illustrative") == 0) {
+        bt_diags_add(&x->diags, line, i + 1,
+                     "header '%.*s%s': dimension '%s' is a column already or "
+                     "a reserved name", BT_SHOWN(f->s), name);
+        return -1;
+    }
+    if (x->ndimcols == BT_DIM_COLUMNS_MAX) {
+        bt_diags_add(&x->diags, line, i + 1, "more than %d dimension columns",
+                     BT_DIM_COLUMNS_MAX);
+        return -1;
+    }
+    x->dimcol[x->ndimcols] = i;
+    memcpy(x->dimname[x->ndimcols++], name, sizeof name);
+    return 0;
+}
+
+/* targets.csv's header: indicator,date,value,kind,source, then in any
+ * order illustrative and dimension columns. */
+static int target_header_ok(struct ctx *x, unsigned long line,
+                            const struct bt_field *f, size_t n)
+{
+    if (n < 5)
+        return header_ok(x, line, f, n, target_header, 6, 5);
+    for (size_t i = 0; i < 5; i++)
+        if (strcmp(f[i].s, target_header[i]) != 0)
+            return header_ok(x, line, f, n, target_header, 6, 5);
+    for (size_t i = 5; i < n; i++)
+        if (target_column(x, line, &f[i], i) != 0)
+            return -1;
+    x->ncols = n;
+    x->header_done = 1;
+    return 0;
+}
+
+/* The breakdown of a target row into dims[*n] (borrowed, sorted by
+ * name). Returns 0, or -1 with a diagnostic. */
+static int target_dims(struct ctx *x, unsigned long line,
+                       const struct bt_field *f, struct bt_dim *dims, size_t *n)
+{
+    const char *why;
+    *n = 0;
+    for (size_t k = 0; k < x->ndimcols; k++) {
+        const struct bt_field *v = &f[x->dimcol[k]];
+        if (v->len == 0)
+            continue;
+        if (bt_dim_value_check(v->s, v->len, &why) != 0) {
+            bt_diags_add(&x->diags, line, x->dimcol[k] + 1, "%s '%.*s%s' %s",
+                         x->dimname[k], BT_SHOWN(v->s), why);
+            return -1;
+        }
+        if (*n == BT_DIMS_MAX) {
+            bt_diags_add(&x->diags, line, x->dimcol[k] + 1,
+                         "a breakdown of more than %d dimensions", BT_DIMS_MAX);
+            return -1;
+        }
+        dims[(*n)++] = (struct bt_dim){x->dimname[k], v->s};
+    }
+    bt_dims_sort(dims, *n);
+    return 0;
+}
+
+/* Adds t to in's targets, or to those of the breakdown dims[0..n)
+ * (borrowed: copied when the breakdown is new). */
+static void target_add(struct bt_indicator *in, const struct bt_target *t,
+                       const struct bt_dim *dims, size_t n)
+{
+    struct bt_target **v = &in->targets;
+    size_t *nv = &in->ntargets;
+    if (n) {
+        size_t i = 0;
+        while (i < in->nbreakdowns &&
+               bt_dims_cmp(in->breakdowns[i].dims, in->breakdowns[i].ndims, dims, n))
+            i++;
+        if (i == in->nbreakdowns) {
+            in->breakdowns = bt_xrealloc(in->breakdowns, (i + 1) * sizeof *in->breakdowns);
+            struct bt_breakdown_targets *bd = &in->breakdowns[in->nbreakdowns++];
+            memset(bd, 0, sizeof *bd);
+            for (size_t k = 0; k < n; k++)
+                bd->dims[k] = (struct bt_dim){bt_xstrdup(dims[k].name),
+                                              bt_xstrdup(dims[k].value)};
+            bd->ndims = n;
+        }
+        v = &in->breakdowns[i].targets;
+        nv = &in->breakdowns[i].ntargets;
+    }
+    *v = bt_xrealloc(*v, (*nv + 1) * sizeof **v);
+    (*v)[(*nv)++] = *t;
+}
+
 static int target_row(void *vx, unsigned long line, const struct bt_field *f,
                       size_t n)
 {
     struct ctx *x = vx;
     if (!x->header_done)
-        return header_ok(x, line, f, n, target_header, 6, 5);
-    if (n != 5 && n != 6) {
-        bt_diags_add(&x->diags, line, 0, "expected 5 or 6 fields, found %zu", n);
+        return target_header_ok(x, line, f, n);
+    if (n != x->ncols) {
+        bt_diags_add(&x->diags, line, 0, "expected %zu fields, found %zu",
+                     x->ncols, n);
         return 0;
     }
     struct bt_indicator *in =
@@ -114,15 +230,18 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
     else
         bt_diags_add(&x->diags, line, 4,
                      "kind '%.*s%s' must be baseline, milestone or target", BT_SHOWN(f[3].s));
-    if (n == 6 && f[5].len && strcmp(f[5].s, "yes") != 0)
-        bt_diags_add(&x->diags, line, 6, "illustrative '%.*s%s' must be yes or empty",
-                     BT_SHOWN(f[5].s));
+    const struct bt_field *il = x->illustrative ? &f[x->illustrative] : NULL;
+    if (il && il->len && strcmp(il->s, "yes") != 0)
+        bt_diags_add(&x->diags, line, x->illustrative + 1,
+                     "illustrative '%.*s%s' must be yes or empty", BT_SHOWN(il->s));
+    struct bt_dim dims[BT_DIMS_MAX];
+    size_t ndims;
+    target_dims(x, line, f, dims, &ndims);
     if (x->diags.n)
         return 0;
     t.source = bt_xstrdup(f[4].s);
-    t.illustrative = n == 6 && f[5].len;
-    in->targets = bt_xrealloc(in->targets, (in->ntargets + 1) * sizeof *in->targets);
-    in->targets[in->ntargets++] = t;
+    t.illustrative = il && il->len;
+    target_add(in, &t, dims, ndims);
     return 0;
 }
 
@@ -221,6 +340,25 @@ static int indicator_cmp(const void *a, const void *b)
                   ((const struct bt_indicator *)b)->id);
 }
 
+int bt_dims_cmp(const struct bt_dim *a, size_t na, const struct bt_dim *b,
+                size_t nb)
+{
+    for (size_t i = 0; i < na && i < nb; i++) {
+        int r = strcmp(a[i].name, b[i].name);
+        if (r == 0)
+            r = strcmp(a[i].value, b[i].value);
+        if (r != 0)
+            return r;
+    }
+    return (na > nb) - (na < nb);
+}
+
+static int breakdown_cmp(const void *a, const void *b)
+{
+    const struct bt_breakdown_targets *x = a, *y = b;
+    return bt_dims_cmp(x->dims, x->ndims, y->dims, y->ndims);
+}
+
 static int target_cmp(const void *a, const void *b)
 {
     const struct bt_target *x = a, *y = b;
@@ -265,9 +403,16 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
         }
     if (read_file(c, dir, "targets.csv", target_row, e) != 0)
         goto fail;
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         bt_qsort(c->v[i].targets, c->v[i].ntargets, sizeof *c->v[i].targets,
               target_cmp);
+        struct bt_indicator *in = &c->v[i];
+        for (size_t k = 0; k < in->nbreakdowns; k++)
+            bt_qsort(in->breakdowns[k].targets, in->breakdowns[k].ntargets,
+                     sizeof *in->breakdowns[k].targets, target_cmp);
+        bt_qsort(in->breakdowns, in->nbreakdowns, sizeof *in->breakdowns,
+                 breakdown_cmp);
+    }
     char path[4096];
     snprintf(path, sizeof path, "%s/derived.csv", dir);
     if (access(path, F_OK) == 0 &&
@@ -288,6 +433,25 @@ fail:
     return -1;
 }
 
+static void targets_free(struct bt_target *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(t[i].source);
+    free(t);
+}
+
+static void breakdowns_free(struct bt_breakdown_targets *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < b[i].ndims; k++) {
+            free((char *)b[i].dims[k].name);
+            free((char *)b[i].dims[k].value);
+        }
+        targets_free(b[i].targets, b[i].ntargets);
+    }
+    free(b);
+}
+
 void bt_catalogue_release(struct bt_catalogue *c)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -298,9 +462,8 @@ void bt_catalogue_release(struct bt_catalogue *c)
         free(in->unit);
         free(in->domain);
         free(in->source);
-        for (size_t t = 0; t < in->ntargets; t++)
-            free(in->targets[t].source);
-        free(in->targets);
+        targets_free(in->targets, in->ntargets);
+        breakdowns_free(in->breakdowns, in->nbreakdowns);
         if (in->derive)
             free(in->derive->from);
         free(in->derive);

@@ -2,9 +2,13 @@
  *
  * indicators.csv: id,name_en,name_zh_hans,name_zh_hant,unit,direction,
  *                 frequency,domain,source
- * targets.csv:    indicator,date,value,kind,source[,illustrative]
+ * targets.csv:    indicator,date,value,kind,source[,illustrative][,DIM...]
  *   kind is baseline, milestone or target; illustrative is "yes" for a
  *   target no source states (added to show the method), empty otherwise.
+ *   Any other column names a dimension (its header as a loaded file's:
+ *   "Control Point" is control_point): a row with a value in it belongs
+ *   to that breakdown (region=广东省), a row with every such cell empty to
+ *   the total. Each breakdown is assessed on its own targets (subject.h).
  * derived.csv (optional): indicator,from,period,function  (derive.h)
  * translations.csv (optional): text,zh_hans,zh_hant
  *   a domain or unit of indicators.csv in simplified and traditional
@@ -18,6 +22,7 @@
 #include "derive.h"
 #include "error.h"
 #include "period.h"
+#include "series.h"
 
 enum bt_lang { BT_LANG_EN, BT_LANG_ZH_HANS, BT_LANG_ZH_HANT };
 enum bt_direction { BT_DIR_UP, BT_DIR_DOWN }; /* which way is better */
@@ -31,6 +36,15 @@ struct bt_target {
     int illustrative; /* 1 when no source states this target */
 };
 
+/* The targets set for one breakdown of an indicator (the rows of
+ * targets.csv with its values in their dimension columns). */
+struct bt_breakdown_targets {
+    struct bt_dim dims[BT_DIMS_MAX]; /* sorted by name; strings owned */
+    size_t ndims;                    /* at least 1 */
+    struct bt_target *targets;       /* sorted by date; owned */
+    size_t ntargets;
+};
+
 struct bt_indicator {
     char *id;
     char *name[3];    /* indexed by enum bt_lang */
@@ -39,8 +53,12 @@ struct bt_indicator {
     enum bt_freq freq;
     char *domain;
     char *source;
-    struct bt_target *targets; /* sorted by date; owned */
+    struct bt_target *targets; /* the total's, sorted by date; owned */
     size_t ntargets;
+    struct bt_breakdown_targets *breakdowns; /* the breakdowns with targets
+                                                of their own, in the order
+                                                of bt_dims_cmp; owned */
+    size_t nbreakdowns;
     struct bt_derive *derive;  /* NULL, or how it is computed; owned */
     const char *unit_in[3];    /* the unit in each language (translations.csv,
                                   else unit); borrowed from the catalogue */
@@ -69,5 +87,10 @@ const struct bt_indicator *bt_catalogue_find(const struct bt_catalogue *c,
 int bt_lang_parse(const char *s, enum bt_lang *out);
 const char *bt_lang_code(enum bt_lang l); /* "en", "zh-Hans", "zh-Hant" */
 const char *bt_kind_name(enum bt_target_kind k);
+/* The order of breakdowns: compares a[0..na) with b[0..nb) (each sorted
+ * by name) by name, then value, in turn; a prefix comes first. <0, 0 (the
+ * same breakdown) or >0. */
+int bt_dims_cmp(const struct bt_dim *a, size_t na, const struct bt_dim *b,
+                size_t nb);
 
 #endif

@@ -86,6 +86,8 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_THREE_MONTH_MEAN] = {"mean of the last three months", "最近三个月均值", "最近三個月均值"},
     [BT_W_NOT_DRAWN] = {"chart not drawn", "图表未能绘制", "圖表未能繪製"},
     [BT_W_CHART_FAILED] = {"The chart could not be drawn: %s", "图表未能绘制：%s", "圖表未能繪製：%s"},
+    [BT_W_SUBJECT] = {"breakdown", "分项", "分項"},
+    [BT_W_TOTAL] = {"total", "合计", "合計"},
 };
 
 const char *bt_word(enum bt_word w, enum bt_lang l)

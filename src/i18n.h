@@ -86,6 +86,8 @@ enum bt_word {
     BT_W_THREE_MONTH_MEAN,
     BT_W_NOT_DRAWN,    /* on a dashboard panel whose chart failed */
     BT_W_CHART_FAILED, /* "the chart could not be drawn: %s" */
+    BT_W_SUBJECT,      /* the breakdown column's header */
+    BT_W_TOTAL,        /* the total, as a breakdown */
     BT_W_COUNT_
 };
 

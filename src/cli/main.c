@@ -26,15 +26,20 @@ const struct bt_command bt_commands[] = {
      "  --wait SECONDS      wait this long for another writer, and for readers at each commit (default 60)\n"
      "  --min-age SECONDS   leave files younger than this (default 5)\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"},
-    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all] [--annotated] [--format csv|json]",
+    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all|--total] [--annotated] [--format csv|json]",
      "print a series (or all of them), with flags, in a form that loads back unchanged",
      "  --where DIM=VALUE   choose the series by a dimension value\n"
      "  --all               every matching series in one file\n"
+     "  --total             the matching series' total, as status assesses it, as one series\n"
      "  --format csv|json   output format (default csv; json: one line per series)\n"},
     {"series", bt_cmd_series, "[INDICATOR]",
      "list the series in the database", ""},
-    {"status", bt_cmd_status, "[--as-of DATE] [--lang en|zh-Hans|zh-Hant] [--json|--csv]",
+    {"status", bt_cmd_status, "[INDICATOR...] [--where DIM=VALUE]... [--by DIM [--total]] [--as-of DATE] [--lang en|zh-Hans|zh-Hant] [--json|--csv]",
      "show every indicator's progress against its targets",
+     "  INDICATOR...        only these indicators (default every one)\n"
+     "  --where DIM=VALUE   assess this breakdown (on its own targets), not the total\n"
+     "  --by DIM            one line per value of DIM, largest latest value first\n"
+     "  --total             with --by, the total first (alone: the default, the total)\n"
      "  --as-of DATE        ignore observations after DATE\n"
      "  --lang LANG         names in en, zh-Hans or zh-Hant (default en)\n"
      "  --json, --csv       machine-readable output\n"},

@@ -1,0 +1,153 @@
+# Breakdowns as subjects of their own, on real files: the NBS provincial
+# GDP table (31 provinces) and the Immigration Department's daily file by
+# control point. targets.csv sets targets for region=广东省 and 浙江省 and
+# for control_point=Lo Wu; status assesses each on its own targets exactly
+# as tests/e2e/breakdown_expected.py computes from the raw files by
+# docs/methodology.md, and the others on their trend; --where, --by and
+# --total in text, --json and --csv; export --total; the errors.
+# Skipped (77) where the shared data is not present.
+. "$(dirname "$0")/lib.sh"
+PUB="$SRC/../shared/data/publishers"
+IMMD="$SRC/../shared/data/immd/statistics_on_daily_passenger_traffic.csv"
+[ -d "$PUB" ] && [ -f "$IMMD" ] || { echo "SKIP: shared data not present"; exit 77; }
+NBS="$PUB/nbs_province_gdp_annual_1993_2017_gbk.csv"
+EXP="python3 $SRC/tests/e2e/breakdown_expected.py"
+cd "$T"
+
+# a catalogue: the publishers' indicators and the shipped IMMD ones, with
+# targets for three breakdowns and one for a total
+mkdir cat
+cp "$SRC/tests/publishers/indicators/indicators.csv" cat/
+grep -E '^immd\.passengers\.(total|hk_residents|mainland_visitors|other_visitors),' \
+    "$SRC/indicators/indicators.csv" >> cat/indicators.csv
+cat > cat/targets.csv <<'EOF'
+indicator,date,value,kind,source,illustrative,Region,Control Point
+nbs.gdp.province,2015,7281255000000,baseline,"NBS: 广东省 2015, 72812.55 亿元",,广东省,
+nbs.gdp.province,2020,11000000000000,target,illustrative,yes,广东省,
+nbs.gdp.province,2010,2772231000000,baseline,"NBS: 浙江省 2010, 27722.31 亿元",,浙江省,
+nbs.gdp.province,2020,6000000000000,target,illustrative,yes,浙江省,
+immd.passengers.total,2021-01-01,4510,baseline,IMMD: every control point on 01-01-2021,,,
+immd.passengers.total,2035,1500000,target,illustrative,yes,,
+immd.passengers.total,2023,100000,baseline,illustrative,yes,,Lo Wu
+immd.passengers.total,2030,400000,target,illustrative,yes,,Lo Wu
+EOF
+export BAYTRACK_CATALOGUE="$T/cat"
+run load --map "$SRC/tests/publishers/nbs_province_gdp_annual.map" "$NBS"
+expect_eq "$RC" 0 "NBS load"
+run load --map "$SRC/datasets/immd_passenger_traffic.map" "$IMMD"
+expect_eq "$RC" 0 "IMMD load"
+
+# json_get FILE KEY...: fields of the first object of a status --json,
+# numbers as written
+json_get() {
+    python3 -c 'import json,sys
+o=json.load(open(sys.argv[1]), parse_float=str, parse_int=str)[0]
+print(" ".join(str(o[k]) for k in sys.argv[2:]))' "$@"
+}
+# csv_cols FILE N...: columns N... (from 1) of each data row of a CSV
+csv_cols() {
+    python3 -c 'import csv,sys
+for r in list(csv.reader(open(sys.argv[1])))[1:]:
+    print(" ".join(r[int(n) - 1] for n in sys.argv[2:]))' "$@"
+}
+
+# Guangdong on its own baseline and target: the growth method
+run status nbs.gdp.province --where region=广东省 --json
+expect_eq "$RC" 0 "status --where: exit 0"
+cp "$T/out" gd.json
+expect_eq "$(json_get gd.json progress pace status projected_date)" \
+    "$($EXP nbs "$NBS" 广东省 2015 7281255000000 2020 11000000000000)" \
+    "广东省 assessed by the method"
+expect_eq "$(json_get gd.json breakdown baseline_value target_value series)" \
+    "{'region': '广东省'} 7281255000000 11000000000000 1" "广东省: its own targets, one series"
+# Zhejiang: a baseline seven years back, so the fit keeps the last five
+run status nbs.gdp.province --where region=浙江省 --json
+cp "$T/out" zj.json
+expect_eq "$(json_get zj.json progress pace status projected_date)" \
+    "$($EXP nbs "$NBS" 浙江省 2010 2772231000000 2020 6000000000000)" \
+    "浙江省 assessed by the method (five-year fit)"
+# Beijing has no target: its trend, never the others' targets
+run status nbs.gdp.province --where region=北京市 --json
+cp "$T/out" bj.json
+expect_eq "$(json_get bj.json trend_date growth status)" "$($EXP nbs "$NBS" 北京市)" \
+    "北京市: the trend"
+expect_eq "$(json_get bj.json target_value baseline_date)" "None 1993" "北京市: no target of another's"
+
+# --by: one line per province, largest first; --total puts the total first
+$EXP nbs-order "$NBS" > order.txt
+run status nbs.gdp.province --by region --csv
+expect_eq "$RC" 0 "status --by --csv: exit 0"
+expect_eq "$(head -1 "$T/out")" "indicator,breakdown,name,unit,latest_date,latest_value,baseline_date,baseline_value,target_date,target_value,target_illustrative,progress,elapsed,pace,status,projected_date,trend_date,growth" "--csv header"
+expect_eq "$(csv_cols "$T/out" 2 6 | sed 's/^region=//')" \
+    "$(sed '$d' order.txt)" "--by region: every province by its 2017 value"
+expect_eq "$(csv_cols "$T/out" 15 | grep -c '^on_track$')" 2 "--csv: the two provinces with targets on track"
+run status nbs.gdp.province --by region --total --json
+expect_eq "$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))
+print(len(a), a[0]["breakdown"], a[0]["latest_value"], a[1]["breakdown"]["region"])' "$T/out")" \
+    "32 {} $(tail -1 order.txt | cut -d' ' -f2) 广东省" "--by --total --json: the total, then 31"
+run status nbs.gdp.province --by region --total
+expect_eq "$(sed -n 2p "$T/out" | grep -c "  total  *2017  *$(tail -1 order.txt | cut -d' ' -f2)  ")" 1 "text: the total's line"
+expect_eq "$(sed -n 3p "$T/out" | grep -c '^ *region=广东省 .* 45% *on track')" 1 "text: Guangdong on track, on the line after"
+expect_eq "$(wc -l < "$T/out")" 34 "text: header, total, 31 provinces, the note"
+run status nbs.gdp.province --by region --lang zh-Hans
+expect_eq "$(head -1 "$T/out" | awk '{print $1, $2}')" "名称 分项" "zh-Hans headers"
+
+# the default status is the total, as before, with no breakdown column
+run status nbs.gdp.province --csv
+expect_eq "$(csv_cols "$T/out" 1 4 5 | head -1)" "nbs.gdp.province 2017 $(tail -1 order.txt | cut -d' ' -f2)" "default: the total"
+run status --total --json
+expect_eq "$(grep -c breakdown "$T/out")" 0 "--total alone: the total, no breakdown field"
+
+# the IMMD file: Lo Wu on its own targets, on the mean of its last
+# complete month (both directions summed)
+run status immd.passengers.total --where control_point="Lo Wu" --json
+cp "$T/out" lowu.json
+set -- $($EXP immd "$IMMD" "Lo Wu")
+expect_eq "$(json_get lowu.json latest_date latest_value series)" "$1 $2 2" "Lo Wu: last complete month's mean, 2 series"
+expect_eq "$(json_get lowu.json baseline_value target_value target_illustrative)" "100000 400000 True" "Lo Wu: its own targets"
+run status immd.passengers.total --by control_point --total
+expect_eq "$(sed -n 3p "$T/out" | grep -c 'control_point=Lo Wu .* 2030-12-31 .*400000\*')" 1 "--by control_point: Lo Wu first, with its target"
+expect_eq "$(grep -c 'no target' "$T/out")" 15 "--by control_point: the other 15 on their trend"
+# every control point without a series of its own total: Lo Wu and
+# direction=Arrival is one series
+run status immd.passengers.total --where control_point="Lo Wu" --where direction=Arrival --json
+expect_eq "$(json_get "$T/out" series target_value)" "1 None" "two dimensions: one series, no target of its own"
+# status over every indicator: those without the dimension are left out
+run status --by control_point --csv
+expect_eq "$(csv_cols "$T/out" 1 | sort | uniq -c | sed 's/^ *//')" "$(printf '16 immd.passengers.%s\n' hk_residents mainland_visitors other_visitors total)" "--by over every indicator: those with control points"
+
+# export --total: the total status assesses, as one series that loads back
+run export nbs.gdp.province
+expect_eq "$RC" 64 "export of 31 series without --all or --total"
+run export nbs.gdp.province --total
+expect_eq "$(grep '^nbs.gdp.province,2017,' "$T/out")" "nbs.gdp.province,2017,$(tail -1 order.txt | cut -d' ' -f2)" "export --total: the sum"
+cp "$T/out" total.csv
+BAYTRACK_DB="$T/round" "$BAYTRACK" load -q total.csv || fail "export --total loads back"
+expect_eq "$(BAYTRACK_DB="$T/round" "$BAYTRACK" export nbs.gdp.province)" "$(cat total.csv)" "export --total reads back the same"
+run export immd.passengers.total --where control_point="Lo Wu" --total
+expect_eq "$(head -1 "$T/out")" "indicator,date,value,control_point" "export --where --total: named by its breakdown"
+expect_eq "$(grep -c ',Lo Wu$' "$T/out")" "$(($(wc -l < "$T/out") - 1))" "export --where --total: every row Lo Wu"
+
+# errors: each names what is wrong
+run status nbs.gdp.province --where region=广东省 --where region=江苏省
+expect_eq "$RC:$(head -1 "$T/err")" "64:baytrack: status: --where: dimension 'region' is given twice: a breakdown has one value of each" "status: one value a dimension"
+run status nbs.gdp.province --where region=火星
+expect_eq "$RC:$(cat "$T/err")" "66:baytrack: status: no stored series of 'nbs.gdp.province' matches region=火星; 'baytrack series nbs.gdp.province' lists them" "status: no such breakdown"
+run status nbs.gdp.province --by city
+expect_eq "$RC:$(cat "$T/err")" "66:baytrack: status: no stored series of 'nbs.gdp.province' has a dimension 'city'; 'baytrack series nbs.gdp.province' lists them" "status: no such dimension"
+run status --where region=广东省 --total
+expect_eq "$RC" 64 "status: --where with --total"
+run status nbs.gdp.province --by region --where region=广东省
+expect_eq "$RC" 64 "status: --by and --where on one dimension"
+run export nbs.gdp.province --total --all
+expect_eq "$RC" 64 "export: --total with --all"
+printf 'indicator,date,value,kind,source,Flag\nnbs.gdp.province,2020,1,target,x,a\n' > cat/targets.csv
+run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/targets.csv:1:6: header 'Flag': dimension 'flag' is a column already or a reserved name" "targets.csv: reserved dimension"
+printf 'indicator,date,value,kind,source,region\nnbs.gdp.province,2020,1,target,x,"a\001b"\n' > cat/targets.csv
+run status
+expect_eq "$RC:$(sed 's/:[^:]*$//' "$T/err")" "78:baytrack: status: $T/cat/targets.csv:2:6" "targets.csv: a bad value at its cell"
+printf 'indicator,date,value,kind,source,region\nnbs.gdp.province,2020,1,target,x\n' > cat/targets.csv
+run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/targets.csv:2:0: expected 6 fields, found 5" "targets.csv: a short row"
+finish
