@@ -1,5 +1,5 @@
 /* floor.c - the least work that writes the benchmark's observations into
- * RRD files: the same layout as baytrack (src/store_rrd.h), the same
+ * RRD files: the same layout as baytrack (src/store/store_rrd.h), the same
  * values (bench/synthetic.py), one librrd batch update per series, and
  * nothing else: no parsing, no checking, no sync.
  *

@@ -7,10 +7,10 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "../catalogue.h"
-#include "../db.h"
-#include "../error.h"
-#include "../series.h"
+#include "model/catalogue.h"
+#include "store/db.h"
+#include "base/error.h"
+#include "model/series.h"
 
 /* Options every command takes (also from the environment). */
 struct bt_cli {

@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../chart_gnuplot.h"
-#include "../i18n.h"
-#include "../query.h"
+#include "site/chart_gnuplot.h"
+#include "site/i18n.h"
+#include "assess/query.h"
 #include "cli.h"
 
 int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv)

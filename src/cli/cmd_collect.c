@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "../collect.h"
+#include "ingest/collect.h"
 #include "cli.h"
 
 /* Prints one "TIME collect: ..." line to f. */

@@ -2,10 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../breakdown.h"
-#include "../export.h"
-#include "../flags.h"
-#include "../number.h"
+#include "assess/breakdown.h"
+#include "assess/export.h"
+#include "store/flags.h"
+#include "base/number.h"
 #include "cli.h"
 
 static void print_csv(const struct bt_indicator *ind,

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../load.h"
+#include "ingest/load.h"
 #include "cli.h"
 
 /* A progress bar on stderr (a terminal), redrawn when the percentage

@@ -1,7 +1,7 @@
 /* cmd_report.c - baytrack report: status table, charts and dashboard. */
 #include <string.h>
 
-#include "../report.h"
+#include "site/report.h"
 #include "cli.h"
 
 int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)

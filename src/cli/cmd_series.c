@@ -1,7 +1,7 @@
 /* cmd_series.c - baytrack series: list what the database holds. */
 #include <string.h>
 
-#include "../series.h"
+#include "model/series.h"
 #include "cli.h"
 
 static int print_one(void *ctx, const char *rel)

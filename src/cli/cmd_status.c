@@ -4,10 +4,10 @@
 
 #include <stdlib.h>
 
-#include "../breakdown.h"
-#include "../number.h"
-#include "../query.h"
-#include "../i18n.h"
+#include "assess/breakdown.h"
+#include "base/number.h"
+#include "assess/query.h"
+#include "site/i18n.h"
 #include "cli.h"
 
 enum format { TEXT, JSON, CSV };

@@ -1,7 +1,7 @@
 /* output.c - printing helpers shared by the commands. */
 #include <string.h>
 
-#include "../csv_read.h"
+#include "base/csv_read.h"
 #include "cli.h"
 
 void bt_cli_diags(const char *file, struct bt_diags *d, size_t max)

@@ -43,7 +43,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 CATALOGUE = os.path.join(HERE, "..", "roundtrip", "indicators")
 
-BT_DIM_MAX = 200        # src/series.h: bytes in a dimension value
+BT_DIM_MAX = 200        # src/model/series.h: bytes in a dimension value
 BT_DIMS_MAX = 8         # dimensions filled in one row
 NAME_MAX = 255          # a file name, in bytes
 # KNOWN: librrd does not store every double exactly (docs/storage.md, "How

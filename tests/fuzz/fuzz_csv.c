@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_read.h"
-#include "dataset.h"
-#include "encoding.h"
-#include "fileio.h"
-#include "mapping.h"
+#include "base/csv_read.h"
+#include "ingest/dataset.h"
+#include "base/encoding.h"
+#include "base/fileio.h"
+#include "ingest/mapping.h"
 
 /* Records as "line:len:field|..." so that any difference shows. */
 static int keep(void *ctx, unsigned long line, const struct bt_field *f, size_t n)

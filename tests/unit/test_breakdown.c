@@ -9,10 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "breakdown.h"
-#include "catalogue.h"
+#include "assess/breakdown.h"
+#include "assess/progress.h"
 #include "check.h"
-#include "progress.h"
+#include "model/catalogue.h"
 
 #define DAYS_PER_YEAR 365.2425
 

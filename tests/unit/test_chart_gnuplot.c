@@ -1,7 +1,7 @@
 /* Unit tests: chart_gnuplot.c's quoting */
 #include <stdlib.h>
 
-#include "chart_gnuplot.h"
+#include "site/chart_gnuplot.h"
 #include "check.h"
 
 /* Text stays text (control characters become spaces); a file name is

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "collect.h"
+#include "ingest/collect.h"
 
 /* A file and its companions keep one name, with or without ".csv", and
  * a copy gets its number before the extension. */

@@ -2,9 +2,9 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "csv_read.h"
-#include "encoding.h"
-#include "fileio.h"
+#include "base/csv_read.h"
+#include "base/encoding.h"
+#include "base/fileio.h"
 
 /* Records as "line:field|field|...;" */
 static int collect(void *ctx, unsigned long line, const struct bt_field *f,

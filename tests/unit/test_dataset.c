@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "dataset.h"
+#include "ingest/dataset.h"
 
 static struct bt_indicator inds[] = {
     {.id = "a.x", .freq = BT_FREQ_YEARLY},

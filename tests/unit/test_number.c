@@ -3,7 +3,7 @@
 #include <math.h>
 
 #include "check.h"
-#include "number.h"
+#include "base/number.h"
 
 int main(void)
 {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "numfmt.h"
+#include "site/numfmt.h"
 
 static void want(const char *got, const char *expected, double v)
 {

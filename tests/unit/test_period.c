@@ -1,6 +1,6 @@
 /* Unit tests: period.c */
 #include "check.h"
-#include "period.h"
+#include "base/period.h"
 
 static void test_parse(void)
 {

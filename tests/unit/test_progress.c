@@ -3,7 +3,7 @@
 #include <math.h>
 
 #include "check.h"
-#include "progress.h"
+#include "assess/progress.h"
 
 static bt_day Y(int y) /* a year's period date: its last day */
 {

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "number.h"
-#include "rrd_number.h"
-#include "store_rrd.h"
+#include "base/number.h"
+#include "store/rrd_number.h"
+#include "store/store_rrd.h"
 
 #define N 4000
 

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "mapping.h"
-#include "series.h"
+#include "ingest/mapping.h"
+#include "model/series.h"
 
 static void test_ids(void)
 {

@@ -1,0 +1,118 @@
+/* error.c - errors as values and diagnostics lists (see error.h). */
+#include "error.h"
+#include "buf.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int bt_fail(struct bt_error *e, const char *fmt, ...)
+{
+    if (e) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+int bt_fail_errno(struct bt_error *e, const char *fmt, ...)
+{
+    int saved = errno;
+    if (e) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        va_end(ap);
+        if (n >= 0 && (size_t)n < sizeof e->msg)
+            snprintf(e->msg + n, sizeof e->msg - (size_t)n, ": %s",
+                     strerror(saved));
+    }
+    errno = saved;
+    return -1;
+}
+
+int bt_shown_len(const char *s)
+{
+    size_t n = strnlen(s, BT_SHOWN_MAX + 1);
+    if (n <= BT_SHOWN_MAX)
+        return (int)n;
+    n = BT_SHOWN_MAX;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--; /* back to the start of a UTF-8 character */
+    return (int)n;
+}
+
+const char *bt_shown_more(const char *s)
+{
+    return strnlen(s, BT_SHOWN_MAX + 1) > BT_SHOWN_MAX ? "…" : "";
+}
+
+void bt_diags_add(struct bt_diags *d, unsigned long line, unsigned long column,
+                  const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    bt_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
+    d->v[d->n] = (struct bt_diag){line, column, d->n, bt_xstrdup(buf)};
+    d->n++;
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const struct bt_diag *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq; /* stable */
+}
+
+void bt_diags_sort(struct bt_diags *d)
+{
+    bt_qsort(d->v, d->n, sizeof *d->v, diag_cmp);
+}
+
+void bt_diags_truncate(struct bt_diags *d, size_t n)
+{
+    while (d->n > n)
+        free(d->v[--d->n].msg);
+}
+
+void bt_diags_release(struct bt_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->v[i].msg);
+    free(d->v);
+    *d = (struct bt_diags)BT_DIAGS_INIT;
+}
+
+int bt_diags_first(struct bt_diags *d, const char *file, struct bt_error *e)
+{
+    bt_diags_sort(d);
+    if (d->n == 0)
+        return bt_fail(e, "%s: invalid", file);
+    return bt_fail(e, "%s:%lu:%lu: %s", file, d->v[0].line, d->v[0].column,
+                   d->v[0].msg);
+}
+
+void bt_diags_text(struct bt_diags *d, const char *file, size_t max,
+                   struct bt_buf *out)
+{
+    bt_diags_sort(d);
+    for (size_t i = 0; i < d->n && i < max; i++) {
+        if (d->v[i].column)
+            bt_buf_addf(out, "%s:%lu:%lu: %s\n", file, d->v[i].line,
+                        d->v[i].column, d->v[i].msg);
+        else
+            bt_buf_addf(out, "%s:%lu: %s\n", file, d->v[i].line, d->v[i].msg);
+    }
+    if (d->n > max)
+        bt_buf_addf(out, "%s: ... and %zu more problems\n", file, d->n - max);
+}

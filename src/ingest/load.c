@@ -1,0 +1,395 @@
+/* load.c - one CSV file into the database (see load.h). */
+#include "load.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dataset.h"
+#include "store/flags.h"
+#include "mapping.h"
+#include "store/rrd_number.h"
+#include "model/series.h"
+#include "store/store_rrd.h"
+
+/* Is old, a value read back from RRD, what librrd keeps of the file's
+ * value v? Compared exactly: any other double is a revision. Either v is
+ * the stored double, or storing v gives it, or both settle on the same
+ * kept value (a value an earlier release stored may not be one librrd
+ * keeps as itself). When they differ, *kept is what librrd keeps of v. */
+static int same_value(double old, double v, double *kept)
+{
+    if (old == v)
+        return 1;
+    double stored = bt_rrd_stored(v);
+    if (stored == old)
+        return 1;
+    *kept = bt_rrd_kept(stored);
+    return bt_rrd_kept(old) == *kept;
+}
+
+/* Merges the new observations o[0..n) into the stored points *old,
+ * writing the result to *merged (new values as librrd keeps them); counts
+ * into *st; logs revisions into txn unless it is NULL. */
+static void merge(const struct bt_points *old, const struct bt_point *o,
+                  size_t n, struct bt_points *merged, struct bt_load_stats *st,
+                  struct bt_txn *txn, const char *label, const char *file)
+{
+    size_t i = 0, k = 0;
+    merged->n = 0;
+    while (i < old->n || k < n) {
+        if (k == n || (i < old->n && old->v[i].day < o[k].day)) {
+            bt_points_add(merged, old->v[i].day, old->v[i].value);
+            i++;
+        } else if (i == old->n || o[k].day < old->v[i].day) {
+            bt_points_add(merged, o[k].day, bt_rrd_kept(o[k].value));
+            st->added++;
+            k++;
+        } else {
+            double kept;
+            if (same_value(old->v[i].value, o[k].value, &kept)) {
+                bt_points_add(merged, old->v[i].day, old->v[i].value);
+                st->unchanged++;
+            } else {
+                bt_points_add(merged, o[k].day, kept);
+                st->revised++;
+                if (txn)
+                    bt_txn_revision(txn, label, o[k].day, old->v[i].value,
+                                    kept, file);
+            }
+            i++;
+            k++;
+        }
+    }
+}
+
+/* State shared by the series of one load. */
+struct applier {
+    struct bt_db *db;
+    struct bt_txn *txn; /* NULL for a dry run */
+    const char *file;
+    struct bt_load_stats *st;
+    struct bt_diags *diags;
+    struct bt_error *e;
+    const struct bt_ds_series *s; /* the series being applied */
+    struct bt_points old, merged;
+    struct bt_buf rel, path, tmp, label;
+    struct bt_flags flags, kept;
+    int notes, sources; /* the file gives notes, sources (bt_dataset) */
+};
+
+/* Tries to apply o[0..n) to the existing file as an append: the days up
+ * to its last observation must be stored already with the same values
+ * (only those rows are read), and the rest come after it. Returns 0 when
+ * done (appended, queued or nothing new), 1 when the series needs a
+ * rebuild (revised or late data, or the ring would wrap), -1 on error. */
+static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
+                      size_t n)
+{
+    struct bt_load_stats before = *a->st;
+    size_t k = 0;
+    while (k < n && o[k].day <= last)
+        k++;
+    if (k > 0) {
+        if (bt_store_read_range(&a->db->store, a->path.data, o[0].day, last,
+                                &a->old, a->e) != 0)
+            return -1;
+        merge(&a->old, o, k, &a->merged, a->st, NULL, NULL, NULL);
+        if (a->st->added != before.added || a->st->revised != before.revised) {
+            *a->st = before; /* counted again by the rebuild */
+            return 1;
+        }
+    }
+    if (k == n)
+        return 0; /* nothing new: the file is not touched */
+    /* days the ring would overwrite must hold nothing */
+    bt_day gone_to = o[n - 1].day - BT_RRD_ROWS;
+    if (gone_to >= BT_DAY_MIN) {
+        if (bt_store_read_range(&a->db->store, a->path.data,
+                                last - BT_RRD_ROWS + 1, gone_to, &a->old,
+                                a->e) != 0)
+            return -1;
+        if (a->old.n) {
+            *a->st = before;
+            return 1; /* the rebuild refuses it with the reason */
+        }
+    }
+    a->st->added += n - k;
+    a->st->series++;
+    if (!a->txn)
+        return 0;
+    struct bt_points *add = &a->merged; /* o[k..n) as librrd keeps them */
+    add->n = 0;
+    for (; k < n; k++)
+        bt_points_add(add, o[k].day, bt_rrd_kept(o[k].value));
+    return bt_txn_append(a->txn, a->rel.data, last, add->v, add->n, a->e);
+}
+
+/* Reports, and returns 2, when the merged series spans more than a file
+ * holds: at the file's row that reaches furthest from the stored days. */
+static int span_check(struct applier *a)
+{
+    const struct bt_points *m = &a->merged;
+    if (m->n == 0 || m->v[m->n - 1].day - m->v[0].day < BT_SPAN_MAX)
+        return 0;
+    const struct bt_ds_place *at =
+        m->v[0].day < a->s->first.day ? &a->s->last : &a->s->first;
+    char from[11], to[11];
+    bt_date_format(m->v[0].day, from);
+    bt_date_format(m->v[m->n - 1].day, to);
+    bt_diags_add(a->diags, at->line, at->col, "with the days already stored, "
+                 "this row makes '%s' span %s to %s, more than the %d days a "
+                 "series file holds", a->label.data, from, to, BT_SPAN_MAX);
+    return 2;
+}
+
+/* Reads the whole stored series (last: its last day, NULL for a file not
+ * there yet), merges o[0..n) and stages a new file. Returns 0, 2 when the
+ * result cannot be stored (reported in a->diags), or -1. */
+static int rebuild(struct applier *a, const bt_day *last,
+                   const struct bt_point *o, size_t n)
+{
+    a->old.n = 0;
+    if (last && bt_store_read_range(&a->db->store, a->path.data,
+                                    *last - BT_RRD_ROWS + 1, *last, &a->old,
+                                    a->e) != 0)
+        return -1;
+    size_t changed = a->st->added + a->st->revised;
+    merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file);
+    if (a->st->added + a->st->revised == changed)
+        return 0; /* nothing new: the file is not touched */
+    if (span_check(a) != 0)
+        return 2;
+    a->st->series++;
+    if (!a->txn)
+        return 0;
+    bt_txn_add(a->txn, a->rel.data, &a->tmp);
+    return bt_store_write(&a->db->store, a->tmp.data, a->merged.v,
+                          a->merged.n, a->e);
+}
+
+/* Is day one of o[0..n)'s (sorted)? */
+static int has_day(const struct bt_point *o, size_t n, bt_day day)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (o[mid].day < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && o[lo].day == day;
+}
+
+/* Logs (and counts) each day whose flag differs between x and y (notes
+ * and sources are replaced, not logged). */
+static void flag_changes(struct applier *a, const struct bt_flags *x,
+                         const struct bt_flags *y)
+{
+    size_t i = 0, k = 0;
+    while (i < x->n || k < y->n) {
+        const struct bt_flag *p = i < x->n ? &x->v[i] : NULL;
+        const struct bt_flag *q = k < y->n ? &y->v[k] : NULL;
+        bt_day day = !q || (p && p->day < q->day) ? p->day : q->day;
+        const char *old = p && p->day == day ? p->text : NULL;
+        const char *now = q && q->day == day ? q->text : NULL;
+        i += old != NULL;
+        k += now != NULL;
+        old = old && *old ? old : NULL; /* a day with a note only has no flag */
+        now = now && *now ? now : NULL;
+        if (!old && !now)
+            continue;
+        if (old && now && strcmp(old, now) == 0)
+            continue;
+        a->st->flags_changed++;
+        if (a->txn)
+            bt_txn_flag(a->txn, a->label.data, day, old, now, a->file);
+    }
+}
+
+/* The file gives the flag of each of its days o[0..n) (none: no flag),
+ * and their notes and sources when it has such columns; other days keep
+ * theirs. Replaces the series' flags file if that changes any. */
+static int apply_flags(struct applier *a, const struct bt_ds_series *s,
+                       const struct bt_point *o, size_t n)
+{
+    struct bt_buf fpath = {0}, frel = {0};
+    bt_flags_path(a->rel.data, &frel);
+    bt_db_path(a->db, frel.data, &fpath);
+    int rc = bt_flags_read(fpath.data, &a->flags, a->e);
+    if (rc == 0 && (a->flags.n || s->nflags)) {
+        bt_flags_release(&a->kept);
+        size_t i = 0, k = 0;
+        while (i < a->flags.n || k < s->nflags) {
+            const struct bt_flag *old = i < a->flags.n ? &a->flags.v[i] : NULL;
+            const struct bt_ds_flag *new = k < s->nflags ? &s->flags[k] : NULL;
+            if (new && (!old || new->day <= old->day)) {
+                int same = old && old->day == new->day;
+                bt_flags_add(&a->kept, new->day, new->text,
+                             a->notes ? new->note : same ? old->note : NULL,
+                             a->sources ? new->source : same ? old->source : NULL);
+                k++;
+                i += (size_t)same;
+            } else if (!has_day(o, n, old->day)) {
+                bt_flags_add(&a->kept, old->day, old->text, old->note, old->source);
+                i++;
+            } else { /* a day of the file's without flag, note or source */
+                bt_flags_add(&a->kept, old->day, NULL, a->notes ? NULL : old->note,
+                             a->sources ? NULL : old->source);
+                i++;
+            }
+        }
+        flag_changes(a, &a->flags, &a->kept);
+        if (!bt_flags_equal(&a->flags, &a->kept) && a->txn) {
+            struct bt_buf text = {0};
+            bt_flags_text(&a->kept, &text);
+            rc = bt_txn_put(a->txn, frel.data, text.data, text.len, a->e);
+            bt_buf_release(&text);
+        }
+    }
+    bt_buf_release(&fpath);
+    bt_buf_release(&frel);
+    return rc;
+}
+
+/* Applies one series' new observations o[0..n) (sorted, each day once):
+ * appended in place when they only add days after the stored ones,
+ * otherwise merged and rebuilt. */
+static int apply_series(struct applier *a, const struct bt_ds_series *s,
+                        const struct bt_point *o, size_t n)
+{
+    a->s = s;
+    a->rel.len = a->path.len = a->label.len = 0;
+    bt_series_file(&a->rel, s->ind->id, s->dims, s->ndims);
+    bt_db_path(a->db, a->rel.data, &a->path);
+    bt_series_label(&a->label, s->ind->id, s->dims, s->ndims);
+    bt_day last;
+    int rc = bt_store_last(&a->db->store, a->path.data, &last, a->e);
+    if (rc == 1) /* a new series */
+        rc = rebuild(a, NULL, o, n);
+    else if (rc == 0 && (rc = try_append(a, last, o, n)) == 1)
+        rc = rebuild(a, &last, o, n);
+    return rc != 0 ? rc : apply_flags(a, s, o, n);
+}
+
+/* Applies (or, without txn, counts) every series of ds. Returns 0, 2
+ * when a series cannot be stored (in *diags), or -1 with *e. */
+static int apply(struct bt_db *db, const struct bt_dataset *ds,
+                 const char *file, struct bt_txn *txn,
+                 const struct bt_load_opts *o, struct bt_load_stats *st,
+                 struct bt_diags *diags, struct bt_error *e)
+{
+    struct applier a = {.db = db, .txn = txn, .file = file, .st = st,
+                        .diags = diags, .e = e,
+                        .notes = ds->has_notes, .sources = ds->has_sources};
+    struct bt_points fresh = {0};
+    int rc = 0;
+    for (size_t i = 0; i < ds->nseries && rc == 0; i++) {
+        const struct bt_ds_series *s = &ds->series[i];
+        if (o->progress)
+            o->progress(o->progress_ctx, i, ds->nseries);
+        fresh.n = 0;
+        for (size_t k = 0; k < s->count; k++)
+            bt_points_add(&fresh, s->obs[k].day, s->obs[k].value);
+        rc = apply_series(&a, s, fresh.v, fresh.n);
+    }
+    bt_points_release(&fresh);
+    bt_points_release(&a.old);
+    bt_points_release(&a.merged);
+    bt_buf_release(&a.rel);
+    bt_buf_release(&a.path);
+    bt_buf_release(&a.tmp);
+    bt_buf_release(&a.label);
+    bt_flags_release(&a.flags);
+    bt_flags_release(&a.kept);
+    return rc;
+}
+
+/* Chooses and reads the mapping: o->map_path, else FILE.map beside a
+ * FILE.csv. Returns 0 with *have set, 1 when it is not a valid mapping,
+ * or -1 when it cannot be read (*e in both cases). */
+static int pick_mapping(const char *path, const struct bt_load_opts *o,
+                        struct bt_mapping *m, int *have,
+                        struct bt_load_stats *st, struct bt_error *e)
+{
+    *have = 0;
+    if (o->map_path) {
+        snprintf(st->map_path, sizeof st->map_path, "%s", o->map_path);
+    } else {
+        size_t n = strlen(path);
+        if (n < 4 || n >= sizeof st->map_path || strcmp(path + n - 4, ".csv"))
+            return 0;
+        snprintf(st->map_path, sizeof st->map_path, "%.*s.map", (int)(n - 4),
+                 path);
+        if (access(st->map_path, F_OK) != 0) {
+            st->map_path[0] = '\0';
+            return 0;
+        }
+    }
+    int rc = bt_mapping_load(m, st->map_path, e);
+    *have = rc == 0;
+    return rc;
+}
+
+void bt_load_failure(const char *file, const struct bt_load_stats *st,
+                     struct bt_buf *out)
+{
+    switch (st->outcome) {
+    case BT_TXN_NOTHING:
+        bt_buf_addf(out, "%s: not loaded; nothing written\n", file);
+        break;
+    case BT_TXN_COMMITTED:
+        bt_buf_addf(out, "%s: loaded, but not yet all in place: the next "
+                    "command on the database puts the rest in place\n", file);
+        break;
+    }
+}
+
+enum bt_load_result bt_load_file(struct bt_db *db,
+                                 const struct bt_catalogue *cat,
+                                 const char *path,
+                                 const struct bt_load_opts *o,
+                                 struct bt_load_stats *st,
+                                 struct bt_diags *diags, struct bt_error *e)
+{
+    memset(st, 0, sizeof *st);
+    struct bt_mapping map;
+    int have_map;
+    int picked = pick_mapping(path, o, &map, &have_map, st, e);
+    if (picked != 0)
+        return picked > 0 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
+    struct bt_dataset ds = {0};
+    enum bt_load_result res = BT_LOAD_REJECTED;
+    int rc = bt_dataset_read_file(&ds, path, o->encoding, cat,
+                                  have_map ? &map : NULL, diags, e);
+    st->layout = ds.layout;
+    st->rows = ds.rows;
+    st->missing = ds.missing;
+    st->rejected = ds.bad_rows;
+    memcpy(st->skipped, ds.skipped, sizeof st->skipped);
+    if (rc < 0)
+        res = BT_LOAD_FAILED;
+    if (rc != 0)
+        goto out;
+    st->observations = ds.nobs;
+    struct bt_txn txn;
+    bt_txn_begin(&txn, db);
+    rc = apply(db, &ds, path, o->dry_run ? NULL : &txn, o, st, diags, e);
+    if (rc != 0 || (!o->dry_run && bt_txn_commit(&txn, e) != 0)) {
+        bt_txn_abort(&txn);
+        res = rc == 2 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
+        st->rejected += rc == 2;
+        st->outcome = txn.outcome;
+        st->busy = txn.busy;
+        goto out;
+    }
+    res = BT_LOAD_OK;
+out:
+    if (res != BT_LOAD_OK)
+        st->added = st->revised = st->unchanged = st->series = 0;
+    bt_dataset_release(&ds);
+    if (have_map)
+        bt_mapping_release(&map);
+    return res;
+}

@@ -1,0 +1,519 @@
+/* catalogue.c - reading indicators/ (see catalogue.h). */
+#include "catalogue.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/csv_read.h"
+#include "base/encoding.h"
+#include "base/number.h"
+#include "series.h"
+
+static const char *const indicator_header[] = {
+    "id", "name_en", "name_zh_hans", "name_zh_hant", "unit",
+    "direction", "frequency", "domain", "source"};
+static const char *const target_header[] = {"indicator", "date", "value",
+                                            "kind", "source", "illustrative"};
+static const char *const derived_header[] = {"indicator", "from", "period",
+                                             "function"};
+static const char *const translation_header[] = {"text", "zh_hans", "zh_hant"};
+
+/* State while reading one catalogue file. */
+struct ctx {
+    struct bt_catalogue *c;
+    const char *path;
+    struct bt_diags diags;
+    int header_done;
+    /* targets.csv: what its header says */
+    size_t ncols;           /* fields a row has */
+    size_t illustrative;    /* the illustrative column, or 0 when none */
+    size_t ndimcols;        /* dimension columns */
+    size_t dimcol[BT_DIM_COLUMNS_MAX];        /* each one's field index */
+    char dimname[BT_DIM_COLUMNS_MAX][64];     /* and its dimension */
+};
+
+static int header_ok(struct ctx *x, unsigned long line,
+                     const struct bt_field *f, size_t n,
+                     const char *const *want, size_t nwant, size_t nreq)
+{
+    if (n < nreq || n > nwant) {
+        bt_diags_add(&x->diags, line, 0, "header must be '%s'...", want[0]);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f[i].s, want[i]) != 0) {
+            bt_diags_add(&x->diags, line, i + 1, "header '%s' should be '%s'",
+                         f[i].s, want[i]);
+            return -1;
+        }
+    x->header_done = 1;
+    return 0;
+}
+
+static int indicator_row(void *vx, unsigned long line, const struct bt_field *f,
+                         size_t n)
+{
+    struct ctx *x = vx;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, indicator_header, 9, 9);
+    if (n != 9) {
+        bt_diags_add(&x->diags, line, 0, "expected 9 fields, found %zu", n);
+        return 0;
+    }
+    struct bt_indicator in = {0};
+    const char *why;
+    if (bt_id_check(f[0].s, f[0].len, &why) != 0)
+        bt_diags_add(&x->diags, line, 1, "indicator id '%.*s%s' %s", BT_SHOWN(f[0].s), why);
+    if (strcmp(f[5].s, "up") == 0)
+        in.direction = BT_DIR_UP;
+    else if (strcmp(f[5].s, "down") == 0)
+        in.direction = BT_DIR_DOWN;
+    else
+        bt_diags_add(&x->diags, line, 6, "direction '%.*s%s' must be up or down",
+                     BT_SHOWN(f[5].s));
+    if (bt_freq_parse(f[6].s, &in.freq) != 0)
+        bt_diags_add(&x->diags, line, 7,
+                     "frequency '%.*s%s' must be yearly, quarterly, monthly or daily",
+                     BT_SHOWN(f[6].s));
+    if (x->diags.n)
+        return 0;
+    in.id = bt_xstrdup(f[0].s);
+    for (int i = 0; i < 3; i++)
+        in.name[i] = bt_xstrdup(f[1 + i].s);
+    in.unit = bt_xstrdup(f[4].s);
+    in.domain = bt_xstrdup(f[7].s);
+    in.source = bt_xstrdup(f[8].s);
+    struct bt_catalogue *c = x->c;
+    c->v = bt_xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+    c->v[c->n++] = in;
+    return 0;
+}
+
+/* One column of targets.csv's header after the five fixed ones:
+ * illustrative, or a dimension. Returns 0, or -1 with a diagnostic. */
+static int target_column(struct ctx *x, unsigned long line,
+                         const struct bt_field *f, size_t i)
+{
+    if (strcmp(f->s, "illustrative") == 0 && !x->illustrative) {
+        x->illustrative = i;
+        return 0;
+    }
+    char name[64];
+    const char *why;
+    if (bt_dim_name(f->s, f->len, name, &why) != 0) {
+        bt_diags_add(&x->diags, line, i + 1, "header '%.*s%s': %s", BT_SHOWN(f->s), why);
+        return -1;
+    }
+    int taken = bt_column_find(name, strlen(name)) != BT_COL_N;
+    for (size_t k = 0; k < 5; k++)
+        taken |= strcmp(name, target_header[k]) == 0;
+    for (size_t k = 0; k < x->ndimcols; k++)
+        taken |= strcmp(name, x->dimname[k]) == 0;
+    if (taken || strcmp(name, "illustrative") == 0) {
+        bt_diags_add(&x->diags, line, i + 1,
+                     "header '%.*s%s': dimension '%s' is a column already or "
+                     "a reserved name", BT_SHOWN(f->s), name);
+        return -1;
+    }
+    if (x->ndimcols == BT_DIM_COLUMNS_MAX) {
+        bt_diags_add(&x->diags, line, i + 1, "more than %d dimension columns",
+                     BT_DIM_COLUMNS_MAX);
+        return -1;
+    }
+    x->dimcol[x->ndimcols] = i;
+    memcpy(x->dimname[x->ndimcols++], name, sizeof name);
+    return 0;
+}
+
+/* targets.csv's header: indicator,date,value,kind,source, then in any
+ * order illustrative and dimension columns. */
+static int target_header_ok(struct ctx *x, unsigned long line,
+                            const struct bt_field *f, size_t n)
+{
+    if (n < 5)
+        return header_ok(x, line, f, n, target_header, 6, 5);
+    for (size_t i = 0; i < 5; i++)
+        if (strcmp(f[i].s, target_header[i]) != 0)
+            return header_ok(x, line, f, n, target_header, 6, 5);
+    for (size_t i = 5; i < n; i++)
+        if (target_column(x, line, &f[i], i) != 0)
+            return -1;
+    x->ncols = n;
+    x->header_done = 1;
+    return 0;
+}
+
+/* The breakdown of a target row into dims[*n] (borrowed, sorted by
+ * name). Returns 0, or -1 with a diagnostic. */
+static int target_dims(struct ctx *x, unsigned long line,
+                       const struct bt_field *f, struct bt_dim *dims, size_t *n)
+{
+    const char *why;
+    *n = 0;
+    for (size_t k = 0; k < x->ndimcols; k++) {
+        const struct bt_field *v = &f[x->dimcol[k]];
+        if (v->len == 0)
+            continue;
+        if (bt_dim_value_check(v->s, v->len, &why) != 0) {
+            bt_diags_add(&x->diags, line, x->dimcol[k] + 1, "%s '%.*s%s' %s",
+                         x->dimname[k], BT_SHOWN(v->s), why);
+            return -1;
+        }
+        if (*n == BT_DIMS_MAX) {
+            bt_diags_add(&x->diags, line, x->dimcol[k] + 1,
+                         "a breakdown of more than %d dimensions", BT_DIMS_MAX);
+            return -1;
+        }
+        dims[(*n)++] = (struct bt_dim){x->dimname[k], v->s};
+    }
+    bt_dims_sort(dims, *n);
+    return 0;
+}
+
+/* Adds t to in's targets, or to those of the breakdown dims[0..n)
+ * (borrowed: copied when the breakdown is new). */
+static void target_add(struct bt_indicator *in, const struct bt_target *t,
+                       const struct bt_dim *dims, size_t n)
+{
+    struct bt_target **v = &in->targets;
+    size_t *nv = &in->ntargets;
+    if (n) {
+        size_t i = 0;
+        while (i < in->nbreakdowns &&
+               bt_dims_cmp(in->breakdowns[i].dims, in->breakdowns[i].ndims, dims, n))
+            i++;
+        if (i == in->nbreakdowns) {
+            in->breakdowns = bt_xrealloc(in->breakdowns, (i + 1) * sizeof *in->breakdowns);
+            struct bt_breakdown_targets *bd = &in->breakdowns[in->nbreakdowns++];
+            memset(bd, 0, sizeof *bd);
+            for (size_t k = 0; k < n; k++)
+                bd->dims[k] = (struct bt_dim){bt_xstrdup(dims[k].name),
+                                              bt_xstrdup(dims[k].value)};
+            bd->ndims = n;
+        }
+        v = &in->breakdowns[i].targets;
+        nv = &in->breakdowns[i].ntargets;
+    }
+    *v = bt_xrealloc(*v, (*nv + 1) * sizeof **v);
+    (*v)[(*nv)++] = *t;
+}
+
+static int target_row(void *vx, unsigned long line, const struct bt_field *f,
+                      size_t n)
+{
+    struct ctx *x = vx;
+    if (!x->header_done)
+        return target_header_ok(x, line, f, n);
+    if (n != x->ncols) {
+        bt_diags_add(&x->diags, line, 0, "expected %zu fields, found %zu",
+                     x->ncols, n);
+        return 0;
+    }
+    struct bt_indicator *in =
+        (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
+    struct bt_target t = {0};
+    const char *why;
+    if (!in)
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
+    if (bt_period_parse(f[1].s, f[1].len, &t.date, &why) != 0)
+        bt_diags_add(&x->diags, line, 2, "date '%.*s%s': %s", BT_SHOWN(f[1].s), why);
+    if (bt_number_parse(f[2].s, f[2].len, &t.value, &why) != 1)
+        bt_diags_add(&x->diags, line, 3, "value '%.*s%s' is not a number", BT_SHOWN(f[2].s));
+    if (strcmp(f[3].s, "baseline") == 0)
+        t.kind = BT_KIND_BASELINE;
+    else if (strcmp(f[3].s, "milestone") == 0)
+        t.kind = BT_KIND_MILESTONE;
+    else if (strcmp(f[3].s, "target") == 0)
+        t.kind = BT_KIND_TARGET;
+    else
+        bt_diags_add(&x->diags, line, 4,
+                     "kind '%.*s%s' must be baseline, milestone or target", BT_SHOWN(f[3].s));
+    const struct bt_field *il = x->illustrative ? &f[x->illustrative] : NULL;
+    if (il && il->len && strcmp(il->s, "yes") != 0)
+        bt_diags_add(&x->diags, line, x->illustrative + 1,
+                     "illustrative '%.*s%s' must be yes or empty", BT_SHOWN(il->s));
+    struct bt_dim dims[BT_DIMS_MAX];
+    size_t ndims;
+    target_dims(x, line, f, dims, &ndims);
+    if (x->diags.n)
+        return 0;
+    t.source = bt_xstrdup(f[4].s);
+    t.illustrative = il && il->len;
+    target_add(in, &t, dims, ndims);
+    return 0;
+}
+
+static int derived_row(void *vx, unsigned long line, const struct bt_field *f,
+                       size_t n)
+{
+    struct ctx *x = vx;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, derived_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    struct bt_indicator *in =
+        (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
+    const struct bt_indicator *from = bt_catalogue_find(x->c, f[1].s, f[1].len);
+    struct bt_derive d = {0};
+    if (!in)
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
+    else if (in->derive)
+        bt_diags_add(&x->diags, line, 1, "indicator '%s' is derived twice", in->id);
+    if (!from)
+        bt_diags_add(&x->diags, line, 2, "unknown indicator '%.*s%s'", BT_SHOWN(f[1].s));
+    else if (from->freq != BT_FREQ_DAILY || from->derive || from == in)
+        bt_diags_add(&x->diags, line, 2,
+                     "'%s' must be a daily indicator with series of its own", from->id);
+    if (bt_derive_period_parse(f[2].s, &d.period) != 0)
+        bt_diags_add(&x->diags, line, 3, "period '%.*s%s' must be year or month",
+                     BT_SHOWN(f[2].s));
+    if (bt_derive_fn_parse(f[3].s, &d.fn) != 0)
+        bt_diags_add(&x->diags, line, 4, "function '%.*s%s' must be sum or mean",
+                     BT_SHOWN(f[3].s));
+    if (x->diags.n)
+        return 0;
+    d.from = bt_xstrdup(from->id);
+    in->derive = bt_xmalloc(sizeof *in->derive);
+    *in->derive = d;
+    return 0;
+}
+
+/* 1 when text is the domain or unit of some indicator. */
+static int in_use(const struct bt_catalogue *c, const char *text)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->v[i].unit, text) == 0 || strcmp(c->v[i].domain, text) == 0)
+            return 1;
+    return 0;
+}
+
+static int translation_row(void *vx, unsigned long line,
+                           const struct bt_field *f, size_t n)
+{
+    struct ctx *x = vx;
+    struct bt_catalogue *c = x->c;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, translation_header, 3, 3);
+    if (n != 3) {
+        bt_diags_add(&x->diags, line, 0, "expected 3 fields, found %zu", n);
+        return 0;
+    }
+    if (!in_use(c, f[0].s)) {
+        bt_diags_add(&x->diags, line, 1, "no indicator has the domain or unit '%.*s%s'",
+                     BT_SHOWN(f[0].s));
+        return 0;
+    }
+    for (size_t i = 0; i < c->nwords; i += 3)
+        if (strcmp(c->words[i], f[0].s) == 0) {
+            bt_diags_add(&x->diags, line, 1, "'%.*s%s' is translated twice",
+                         BT_SHOWN(f[0].s));
+            return 0;
+        }
+    for (size_t k = 1; k < 3; k++)
+        if (f[k].len == 0) {
+            bt_diags_add(&x->diags, line, k + 1, "empty translation");
+            return 0;
+        }
+    bt_grow((void **)&c->words, &c->words_cap, c->nwords + 3, sizeof *c->words);
+    for (size_t k = 0; k < 3; k++)
+        c->words[c->nwords++] = bt_xstrdup(f[k].s);
+    return 0;
+}
+
+/* The text in language l: its translation, else itself. */
+static const char *translated(const struct bt_catalogue *c, const char *text,
+                              enum bt_lang l)
+{
+    for (size_t i = 0; l != BT_LANG_EN && i < c->nwords; i += 3)
+        if (strcmp(c->words[i], text) == 0)
+            return c->words[i + l];
+    return text;
+}
+
+static int indicator_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct bt_indicator *)a)->id,
+                  ((const struct bt_indicator *)b)->id);
+}
+
+int bt_dims_cmp(const struct bt_dim *a, size_t na, const struct bt_dim *b,
+                size_t nb)
+{
+    for (size_t i = 0; i < na && i < nb; i++) {
+        int r = strcmp(a[i].name, b[i].name);
+        if (r == 0)
+            r = strcmp(a[i].value, b[i].value);
+        if (r != 0)
+            return r;
+    }
+    return (na > nb) - (na < nb);
+}
+
+static int breakdown_cmp(const void *a, const void *b)
+{
+    const struct bt_breakdown_targets *x = a, *y = b;
+    return bt_dims_cmp(x->dims, x->ndims, y->dims, y->ndims);
+}
+
+static int target_cmp(const void *a, const void *b)
+{
+    const struct bt_target *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return (int)x->kind - (int)y->kind;
+}
+
+/* Reads one catalogue file through fn; fails with the first problem. */
+static int read_file(struct bt_catalogue *c, const char *dir, const char *name,
+                     bt_csv_record_fn fn, struct bt_error *e)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    struct bt_text text;
+    struct ctx x = {.c = c, .path = path, .diags = BT_DIAGS_INIT};
+    int rc = bt_text_load(path, NULL, &text, &x.diags, e);
+    if (rc == 0) {
+        bt_csv_read(text.buf, text.len, fn, &x, &x.diags);
+        if (!x.header_done && x.diags.n == 0)
+            bt_diags_add(&x.diags, 1, 0, "file is empty");
+    }
+    if (rc >= 0 && x.diags.n)
+        rc = bt_diags_first(&x.diags, path, e);
+    bt_diags_release(&x.diags);
+    bt_text_release(&text);
+    return rc;
+}
+
+int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
+                      struct bt_error *e)
+{
+    memset(c, 0, sizeof *c);
+    if (read_file(c, dir, "indicators.csv", indicator_row, e) != 0)
+        goto fail;
+    bt_qsort(c->v, c->n, sizeof *c->v, indicator_cmp);
+    for (size_t i = 1; i < c->n; i++)
+        if (strcmp(c->v[i - 1].id, c->v[i].id) == 0) {
+            bt_fail(e, "%s/indicators.csv: indicator '%s' is defined twice",
+                    dir, c->v[i].id);
+            goto fail;
+        }
+    if (read_file(c, dir, "targets.csv", target_row, e) != 0)
+        goto fail;
+    for (size_t i = 0; i < c->n; i++) {
+        bt_qsort(c->v[i].targets, c->v[i].ntargets, sizeof *c->v[i].targets,
+              target_cmp);
+        struct bt_indicator *in = &c->v[i];
+        for (size_t k = 0; k < in->nbreakdowns; k++)
+            bt_qsort(in->breakdowns[k].targets, in->breakdowns[k].ntargets,
+                     sizeof *in->breakdowns[k].targets, target_cmp);
+        bt_qsort(in->breakdowns, in->nbreakdowns, sizeof *in->breakdowns,
+                 breakdown_cmp);
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/derived.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "derived.csv", derived_row, e) != 0)
+        goto fail;
+    snprintf(path, sizeof path, "%s/translations.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "translations.csv", translation_row, e) != 0)
+        goto fail;
+    for (size_t i = 0; i < c->n; i++)
+        for (int l = 0; l < 3; l++) {
+            c->v[i].unit_in[l] = translated(c, c->v[i].unit, (enum bt_lang)l);
+            c->v[i].domain_in[l] = translated(c, c->v[i].domain, (enum bt_lang)l);
+        }
+    return 0;
+fail:
+    bt_catalogue_release(c);
+    return -1;
+}
+
+static void targets_free(struct bt_target *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(t[i].source);
+    free(t);
+}
+
+static void breakdowns_free(struct bt_breakdown_targets *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < b[i].ndims; k++) {
+            free((char *)b[i].dims[k].name);
+            free((char *)b[i].dims[k].value);
+        }
+        targets_free(b[i].targets, b[i].ntargets);
+    }
+    free(b);
+}
+
+void bt_catalogue_release(struct bt_catalogue *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        struct bt_indicator *in = &c->v[i];
+        free(in->id);
+        for (int k = 0; k < 3; k++)
+            free(in->name[k]);
+        free(in->unit);
+        free(in->domain);
+        free(in->source);
+        targets_free(in->targets, in->ntargets);
+        breakdowns_free(in->breakdowns, in->nbreakdowns);
+        if (in->derive)
+            free(in->derive->from);
+        free(in->derive);
+    }
+    for (size_t i = 0; i < c->nwords; i++)
+        free(c->words[i]);
+    free(c->words);
+    free(c->v);
+    memset(c, 0, sizeof *c);
+}
+
+const struct bt_indicator *bt_catalogue_find(const struct bt_catalogue *c,
+                                             const char *id, size_t len)
+{
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = c->v[mid].id;
+        int r = strncmp(k, id, len);
+        if (r == 0)
+            r = k[len] != '\0'; /* k is longer than id */
+        if (r == 0)
+            return &c->v[mid];
+        if (r < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static const char *const lang_codes[] = {"en", "zh-Hans", "zh-Hant"};
+
+int bt_lang_parse(const char *s, enum bt_lang *out)
+{
+    for (int i = 0; i < 3; i++)
+        if (strcmp(s, lang_codes[i]) == 0) {
+            *out = (enum bt_lang)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *bt_lang_code(enum bt_lang l)
+{
+    return lang_codes[l];
+}
+
+const char *bt_kind_name(enum bt_target_kind k)
+{
+    static const char *const names[] = {"baseline", "milestone", "target"};
+    return names[k];
+}

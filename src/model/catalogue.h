@@ -1,0 +1,96 @@
+/* catalogue.h - the indicators and their targets (indicators/ directory).
+ *
+ * indicators.csv: id,name_en,name_zh_hans,name_zh_hant,unit,direction,
+ *                 frequency,domain,source
+ * targets.csv:    indicator,date,value,kind,source[,illustrative][,DIM...]
+ *   kind is baseline, milestone or target; illustrative is "yes" for a
+ *   target no source states (added to show the method), empty otherwise.
+ *   Any other column names a dimension (its header as a loaded file's:
+ *   "Control Point" is control_point): a row with a value in it belongs
+ *   to that breakdown (region=广东省), a row with every such cell empty to
+ *   the total. Each breakdown is assessed on its own targets (subject.h).
+ * derived.csv (optional): indicator,from,period,function  (derive.h)
+ * translations.csv (optional): text,zh_hans,zh_hant
+ *   a domain or unit of indicators.csv in simplified and traditional
+ *   Chinese (names have their own columns).
+ */
+#ifndef BT_CATALOGUE_H
+#define BT_CATALOGUE_H
+
+#include <stddef.h>
+
+#include "derive.h"
+#include "base/error.h"
+#include "base/period.h"
+#include "series.h"
+
+enum bt_lang { BT_LANG_EN, BT_LANG_ZH_HANS, BT_LANG_ZH_HANT };
+enum bt_direction { BT_DIR_UP, BT_DIR_DOWN }; /* which way is better */
+enum bt_target_kind { BT_KIND_BASELINE, BT_KIND_MILESTONE, BT_KIND_TARGET };
+
+struct bt_target {
+    bt_day date;
+    double value;
+    enum bt_target_kind kind;
+    char *source;     /* citation, owned */
+    int illustrative; /* 1 when no source states this target */
+};
+
+/* The targets set for one breakdown of an indicator (the rows of
+ * targets.csv with its values in their dimension columns). */
+struct bt_breakdown_targets {
+    struct bt_dim dims[BT_DIMS_MAX]; /* sorted by name; strings owned */
+    size_t ndims;                    /* at least 1 */
+    struct bt_target *targets;       /* sorted by date; owned */
+    size_t ntargets;
+};
+
+struct bt_indicator {
+    char *id;
+    char *name[3];    /* indexed by enum bt_lang */
+    char *unit;
+    enum bt_direction direction;
+    enum bt_freq freq;
+    char *domain;
+    char *source;
+    struct bt_target *targets; /* the total's, sorted by date; owned */
+    size_t ntargets;
+    struct bt_breakdown_targets *breakdowns; /* the breakdowns with targets
+                                                of their own, in the order
+                                                of bt_dims_cmp; owned */
+    size_t nbreakdowns;
+    struct bt_derive *derive;  /* NULL, or how it is computed; owned */
+    const char *unit_in[3];    /* the unit in each language (translations.csv,
+                                  else unit); borrowed from the catalogue */
+    const char *domain_in[3];  /* the same for the domain */
+};
+
+/* All indicators, sorted by id. Owns everything it points to. */
+struct bt_catalogue {
+    struct bt_indicator *v;
+    size_t n;
+    char **words; /* translations.csv: text, zh_hans, zh_hant per row */
+    size_t nwords, words_cap;
+};
+
+/* Reads DIR/indicators.csv, DIR/targets.csv, and DIR/derived.csv and
+ * DIR/translations.csv when there are, into *c. On failure returns
+ * -1 and *e says FILE:LINE:COLUMN: what is wrong (the first problem). */
+int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
+                      struct bt_error *e);
+void bt_catalogue_release(struct bt_catalogue *c);
+
+/* The indicator with id id[0..len), or NULL. */
+const struct bt_indicator *bt_catalogue_find(const struct bt_catalogue *c,
+                                             const char *id, size_t len);
+
+int bt_lang_parse(const char *s, enum bt_lang *out);
+const char *bt_lang_code(enum bt_lang l); /* "en", "zh-Hans", "zh-Hant" */
+const char *bt_kind_name(enum bt_target_kind k);
+/* The order of breakdowns: compares a[0..na) with b[0..nb) (each sorted
+ * by name) by name, then value, in turn; a prefix comes first. <0, 0 (the
+ * same breakdown) or >0. */
+int bt_dims_cmp(const struct bt_dim *a, size_t na, const struct bt_dim *b,
+                size_t nb);
+
+#endif

@@ -1,0 +1,601 @@
+/* chart_gnuplot.c - progress charts as gnuplot scripts (see
+ * chart_gnuplot.h). */
+#include "chart_gnuplot.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "base/number.h"
+#include "numfmt.h"
+#include "base/subprocess.h"
+
+#define FOOTNOTE_MAX 200 /* bytes of a source citation under a chart */
+
+int bt_chart_format_of(const char *path, enum bt_chart_format *out)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot)
+        return -1;
+    if (strcmp(dot, ".png") == 0)
+        *out = BT_CHART_PNG;
+    else if (strcmp(dot, ".svg") == 0)
+        *out = BT_CHART_SVG;
+    else if (strcmp(dot, ".pdf") == 0)
+        *out = BT_CHART_PDF;
+    else
+        return -1;
+    return 0;
+}
+
+/* The quoting of chart_gnuplot.h; a control character becomes a space,
+ * or with exact its octal escape in a double-quoted string of its own. */
+static void quote(struct bt_buf *s, const char *text, int exact)
+{
+    bt_buf_puts(s, "'");
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '\'')
+            bt_buf_puts(s, "'.\"'\".'"); /* close, a quote, reopen */
+        else if ((*p < 0x20 || *p == 0x7f) && exact)
+            bt_buf_addf(s, "'.\"\\%03o\".'", *p); /* close, "\ooo", reopen */
+        else if (*p < 0x20 || *p == 0x7f)
+            bt_buf_puts(s, " ");
+        else
+            bt_buf_add(s, p, 1);
+    }
+    bt_buf_puts(s, "'");
+}
+
+void bt_gnuplot_quote(struct bt_buf *s, const char *text)
+{
+    quote(s, text, 0);
+}
+
+void bt_gnuplot_quote_path(struct bt_buf *s, const char *path)
+{
+    quote(s, path, 1);
+}
+
+/* Quotes at most max bytes of text, cut on a character boundary. */
+static void quote_cut(struct bt_buf *s, const char *text, size_t max)
+{
+    size_t n = strlen(text);
+    if (n <= max) {
+        bt_gnuplot_quote(s, text);
+        return;
+    }
+    while (max > 0 && ((unsigned char)text[max] & 0xc0) == 0x80)
+        max--; /* back to the start of a UTF-8 character */
+    struct bt_buf cut = {0};
+    bt_buf_add(&cut, text, max);
+    bt_buf_add(&cut, "…", strlen("…"));
+    bt_gnuplot_quote(s, cut.data);
+    bt_buf_release(&cut);
+}
+
+const char *bt_status_color(enum bt_status s)
+{
+    static const char *const colors[] = {
+        "#1a9850", "#66bd63", "#fdae61", "#f46d43", "#d73027",
+        "#4575b4", "#91bfdb", "#8073ac", "#969696"};
+    return colors[s];
+}
+
+static const char *font(enum bt_lang l)
+{
+    return l == BT_LANG_ZH_HANT ? "Noto Sans CJK TC" : "Noto Sans CJK SC";
+}
+
+static void terminal(struct bt_buf *s, enum bt_chart_format f, enum bt_lang l,
+                     int w, int h, int size)
+{
+    static const char *const names[] = {"pngcairo", "svg mouse standalone",
+                                        "pdfcairo"};
+    bt_buf_addf(s, "set terminal %s noenhanced font '%s,%d' ", names[f],
+                font(l), size);
+    if (f == BT_CHART_PDF)
+        bt_buf_addf(s, "size %.2fin,%.2fin\n", w / 100.0, h / 100.0);
+    else
+        bt_buf_addf(s, "size %d,%d\n", w, h);
+}
+
+/* "YYYY-MM-DD value" lines of a datablock. */
+static void point(struct bt_buf *s, bt_day day, double v)
+{
+    char date[11], num[32];
+    bt_date_format(day, date);
+    bt_number_format(v, num);
+    bt_buf_addf(s, "%s %s\n", date, num);
+}
+
+static void datablock(struct bt_buf *s, const char *name,
+                      const struct bt_point *p, size_t n)
+{
+    bt_buf_addf(s, "$%s << EOD\n", name);
+    for (size_t i = 0; i < n; i++)
+        point(s, p[i].day, p[i].value);
+    bt_buf_puts(s, "EOD\n");
+}
+
+/* The milestones and targets of ind (not baselines), at most max. */
+static size_t target_marks(const struct bt_indicator *ind, struct bt_point *out,
+                           size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ind->ntargets && n < max; i++)
+        if (ind->targets[i].kind != BT_KIND_BASELINE)
+            out[n++] = (struct bt_point){ind->targets[i].date,
+                                         ind->targets[i].value};
+    return n;
+}
+
+/* The planned path: baseline, then every milestone and target after it. */
+static void plan_block(struct bt_buf *s, const struct bt_indicator *ind,
+                       const struct bt_progress *p)
+{
+    bt_buf_puts(s, "$plan << EOD\n");
+    if (p->has_baseline && p->has_target) {
+        point(s, p->baseline_date, p->baseline_value);
+        for (size_t i = 0; i < ind->ntargets; i++)
+            if (ind->targets[i].kind != BT_KIND_BASELINE &&
+                ind->targets[i].date > p->baseline_date)
+                point(s, ind->targets[i].date, ind->targets[i].value);
+    }
+    bt_buf_puts(s, "EOD\n");
+}
+
+static void widen(bt_day d, bt_day *lo, bt_day *hi)
+{
+    if (d < *lo)
+        *lo = d;
+    if (d > *hi)
+        *hi = d;
+}
+
+/* Sets the x range [lo, hi] with a margin, and tics a reader can use: one
+ * label a year (or every few years) on long ranges, months on short ones.
+ * A yearly series' tic sits on its year's last day, where its values are
+ * dated. An empty range (lo > hi) shows the plan's horizon; a single day,
+ * two years either side. Returns the middle of the range. */
+static bt_day time_axis(struct bt_buf *s, bt_day lo, bt_day hi, int year_end)
+{
+    if (lo > hi)
+        lo = bt_day_from_civil(2015, 1, 1), hi = bt_day_from_civil(2035, 12, 31);
+    if (lo == hi)
+        lo -= 730, hi += 730;
+    bt_day margin = (hi - lo) / 25 + 1, from = lo - margin, to = hi + margin;
+    char a[11], b[11];
+    bt_date_format(from, a);
+    bt_date_format(to, b);
+    bt_buf_addf(s, "set xrange ['%s':'%s']\nset xtics (", a, b);
+    double years = (hi - lo) / 365.25;
+    int y, m, d, first = 1;
+    bt_day_to_civil(from, &y, &m, &d);
+    if (years < 2) {
+        int step = (int)ceil(years * 12 / 6) * 2;
+        for (bt_day t = bt_day_from_civil(y, m, 1); t <= to;
+             m += step, y += (m - 1) / 12, m = (m - 1) % 12 + 1,
+             t = bt_day_from_civil(y, m, 1)) {
+            if (t < from)
+                continue;
+            bt_date_format(t, a);
+            bt_buf_addf(s, "%s'%.7s' '%s'", first ? "" : ", ", a, a);
+            first = 0;
+        }
+    } else {
+        int step = (int)ceil(years / 6);
+        step = step <= 2 ? step : step <= 5 ? 5 : 10;
+        for (y -= y % step; ; y += step) {
+            bt_day t = year_end ? bt_day_from_civil(y, 12, 31)
+                                : bt_day_from_civil(y, 1, 1);
+            if (t > to)
+                break;
+            if (t < from)
+                continue;
+            bt_date_format(t, a);
+            bt_buf_addf(s, "%s'%d' '%s'", first ? "" : ", ", y, a);
+            first = 0;
+        }
+    }
+    bt_buf_puts(s, ")\n");
+    return lo + (hi - lo) / 2;
+}
+
+/* Sets the y range from lo (at most 0: quantities are read against zero)
+ * to hi with headroom for labels, and about five tics labelled for people
+ * (1.2 M, 120万). */
+static void y_axis(struct bt_buf *s, double lo, double hi, enum bt_lang l)
+{
+    lo = fmin(lo, 0);
+    if (!(hi > lo))
+        hi = lo + 1;
+    double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)));
+    double f = raw / mag;
+    double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+    double bottom = floor(lo / step) * step;
+    double top = ceil((hi + (hi - lo) * 0.1) / step) * step;
+    char num[BT_NUMFMT_MAX], v[32];
+    bt_number_format(bottom, num);
+    bt_number_format(top, v);
+    bt_buf_addf(s, "set yrange [%s:%s]\nset ytics (", num, v);
+    int n = (int)llround((top - bottom) / step);
+    for (int i = 0; i <= n; i++) {
+        double t = bottom + step * i;
+        bt_num_short(fabs(t) < step / 2 ? 0 : t, l, num);
+        bt_number_format(t, v);
+        bt_buf_addf(s, "%s'%s' %s", i ? ", " : "", num, v);
+    }
+    bt_buf_puts(s, ")\n");
+}
+
+/* Widens [*lo, *hi] by the values of p[0..n). */
+static void span(const struct bt_point *p, size_t n, double *lo, double *hi)
+{
+    for (size_t i = 0; i < n; i++) {
+        *lo = fmin(*lo, p[i].value);
+        *hi = fmax(*hi, p[i].value);
+    }
+}
+
+/* The x range of a chart: everything drawn, or --from and --to. */
+static bt_day x_range(struct bt_buf *s, const struct bt_chart *c)
+{
+    const struct bt_progress *p = c->progress;
+    bt_day lo = INT32_MAX, hi = INT32_MIN;
+    if (c->nobs) {
+        widen(c->obs[0].day, &lo, &hi);
+        widen(c->obs[c->nobs - 1].day, &lo, &hi);
+    }
+    if (p->has_baseline)
+        widen(p->baseline_date, &lo, &hi);
+    for (size_t i = 0; i < c->ind->ntargets; i++)
+        widen(c->ind->targets[i].date, &lo, &hi);
+    if (p->has_projection && p->projected_date - hi < 365 * 20)
+        widen(p->projected_date, &lo, &hi);
+    if (c->from)
+        lo = c->from;
+    if (c->to)
+        hi = c->to;
+    return time_axis(s, lo, hi, c->ind->freq == BT_FREQ_YEARLY);
+}
+
+static void title(struct bt_buf *s, const struct bt_chart *c)
+{
+    const struct bt_progress *p = c->progress;
+    enum bt_lang l = c->lang;
+    struct bt_buf line = {0};
+    bt_buf_addf(&line, "%s: %s", bt_word(BT_W_STATUS, l),
+                bt_status_label(p->status, l));
+    if (!isnan(p->progress))
+        bt_buf_addf(&line, " · %s %.0f%%", bt_word(BT_W_PROGRESS, l),
+                    p->progress * 100);
+    if (!isnan(p->elapsed))
+        bt_buf_addf(&line, " · %s %.0f%%", bt_word(BT_W_ELAPSED, l),
+                    p->elapsed * 100);
+    if (p->target && p->target->illustrative)
+        bt_buf_addf(&line, " · %s*", bt_word(BT_W_ILLUSTRATIVE, l));
+    bt_buf_puts(s, "set title ");
+    bt_gnuplot_quote(s, c->ind->name[l]);
+    if (c->subtitle) {
+        bt_buf_puts(s, ".' ('.");
+        bt_gnuplot_quote(s, c->subtitle);
+        bt_buf_puts(s, ".')'");
+    }
+    bt_buf_puts(s, ".\"\\n\".");
+    bt_gnuplot_quote(s, line.data);
+    bt_buf_addf(s, " tc rgb '%s'\n", bt_status_color(p->status));
+    bt_buf_release(&line);
+}
+
+/* Labels beside the baseline, each milestone and target ("target 2035:
+ * 20*"): to the right of a point in the left half, to its left otherwise,
+ * so that none is cut at the edge; a label within a fifth of the chart's
+ * time from the one before sits a line higher, so that they do not
+ * overlap. */
+static void target_labels(struct bt_buf *s, const struct bt_chart *c,
+                          bt_day mid)
+{
+    bt_day lo = INT32_MAX, hi = INT32_MIN;
+    for (size_t i = 0; i < c->ind->ntargets; i++)
+        widen(c->ind->targets[i].date, &lo, &hi);
+    if (c->nobs) {
+        widen(c->obs[0].day, &lo, &hi);
+        widen(c->obs[c->nobs - 1].day, &lo, &hi);
+    }
+    int level = 0;
+    for (size_t i = 0; i < c->ind->ntargets; i++) {
+        const struct bt_target *t = &c->ind->targets[i];
+        char date[11], num[BT_NUMFMT_MAX], v[32];
+        if (i > 0 && (double)(t->date - c->ind->targets[i - 1].date) <
+                         (double)(hi - lo) / 5)
+            level = level < 3 ? level + 1 : 0;
+        else
+            level = 0;
+        struct bt_buf text = {0};
+        bt_period_format(t->date, c->ind->freq, date);
+        bt_num_short(t->value, c->lang, num);
+        bt_number_format(t->value, v);
+        bt_buf_addf(&text, "%s %s: %s%s",
+                    bt_word(t->kind == BT_KIND_BASELINE ? BT_W_BASELINE
+                            : t->kind == BT_KIND_MILESTONE ? BT_W_MILESTONE
+                                                           : BT_W_TARGET,
+                            c->lang),
+                    date, num, t->illustrative ? "*" : "");
+        bt_date_format(t->date, date);
+        bt_buf_puts(s, "set label ");
+        bt_gnuplot_quote(s, text.data);
+        bt_buf_addf(s, " at '%s',%s %s offset %s0.5,%.1f font ',8' boxed front\n",
+                    date, v, t->date < mid ? "left" : "right",
+                    t->date < mid ? "" : "-", 1 + 1.4 * level);
+        bt_buf_release(&text);
+    }
+}
+
+/* The tooltips of an SVG chart: "date: value" over each point (numbers
+ * and dates only, so no catalogue text reaches the SVG's script). */
+static void tips_block(struct bt_buf *s, const struct bt_point *p, size_t n,
+                       enum bt_freq f)
+{
+    bt_buf_puts(s, "$tips << EOD\n");
+    for (size_t i = 0; i < n; i++) {
+        char date[11], period[11], num[BT_NUMFMT_MAX], v[32];
+        bt_date_format(p[i].day, date);
+        bt_period_format(p[i].day, f, period);
+        bt_num_grouped(p[i].value, num);
+        bt_number_format(p[i].value, v);
+        bt_buf_addf(s, "%s %s \"%s: %s\"\n", date, v, period, num);
+    }
+    bt_buf_puts(s, "EOD\n");
+}
+
+/* Appends ", DATA using 1:2 with ... title 'WORD'" to the plot command. */
+static void curve(struct bt_buf *s, const char *data, const char *style,
+                  enum bt_word w, enum bt_lang l)
+{
+    bt_buf_addf(s, ", %s using 1:2 with %s title ", data, style);
+    bt_gnuplot_quote(s, bt_word(w, l));
+}
+
+void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
+                     const char *output, enum bt_chart_format fmt, int width,
+                     int height)
+{
+    const struct bt_progress *p = c->progress;
+    enum bt_lang l = c->lang;
+    /* a long daily series: the means of its complete months (dated their
+     * last day, as the status takes them) over a faint daily trace */
+    struct bt_points months = {0};
+    if (c->ind->freq == BT_FREQ_DAILY && c->nobs > 60) {
+        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        bt_derive_points(&month, c->obs, c->nobs, &months);
+    }
+    int daily = months.n > 0;
+    bt_buf_puts(s, "reset\n");
+    terminal(s, fmt, l, width, height, 10);
+    bt_buf_puts(s, "set output ");
+    bt_gnuplot_quote_path(s, output);
+    bt_buf_puts(s, "\nset encoding utf8\nset xdata time\nset timefmt '%Y-%m-%d'\n"
+                  "set grid\nset key outside top center horizontal maxrows 1 "
+                  "font ',8' samplen 1.5 width -1\n"
+                  "set style textbox opaque noborder\nset bmargin 3.5\n");
+    bt_day mid = x_range(s, c);
+    title(s, c);
+    bt_buf_puts(s, "set ylabel ");
+    bt_gnuplot_quote(s, c->ind->unit_in[l]);
+    bt_buf_puts(s, "\nset label 100 ");
+    struct bt_buf foot = {0};
+    bt_buf_addf(&foot, "%s: %s", bt_word(BT_W_SOURCE, l), c->ind->source);
+    quote_cut(s, foot.data, FOOTNOTE_MAX);
+    bt_buf_release(&foot);
+    bt_buf_puts(s, " at screen 0.01,0.02 font ',7'\n");
+    target_labels(s, c, mid);
+
+    /* a baseline taken from the first observation is drawn only when
+     * progress is measured from it */
+    int base_shown = p->has_baseline && (p->has_target || !p->baseline_observed);
+    int proj_shown = p->has_projection && p->status != BT_ACHIEVED;
+    datablock(s, "obs", c->obs, c->nobs);
+    if (daily)
+        datablock(s, "months", months.v, months.n);
+    plan_block(s, c->ind, p);
+    struct bt_point proj[2] = {{p->latest_date, p->latest_value},
+                               {p->projected_date, p->target_value}};
+    datablock(s, "proj", proj, proj_shown ? 2 : 0);
+    struct bt_point marks[8], base = {p->baseline_date, p->baseline_value};
+    size_t nmarks = target_marks(c->ind, marks, 8);
+    datablock(s, "marks", marks, nmarks);
+    datablock(s, "base", &base, base_shown ? 1 : 0);
+    if (fmt == BT_CHART_SVG)
+        tips_block(s, daily ? months.v : c->obs, daily ? months.n : c->nobs,
+                   daily ? BT_FREQ_MONTHLY : c->ind->freq);
+
+    if (c->nobs == 0) {
+        bt_buf_puts(s, "set label 101 ");
+        bt_gnuplot_quote(s, bt_word(BT_W_NO_DATA, l));
+        bt_buf_puts(s, " at graph 0.5,0.5 center\n");
+    }
+    double lo = 0, hi = -INFINITY;
+    span(c->obs, c->nobs, &lo, &hi);
+    span(marks, nmarks, &lo, &hi);
+    span(&base, base_shown ? 1 : 0, &lo, &hi);
+    y_axis(s, lo, hi, l);
+    /* gnuplot refuses to plot nothing: NaN keeps an empty chart drawable */
+    bt_buf_puts(s, "plot NaN notitle");
+    if (p->has_baseline && p->has_target)
+        curve(s, "$plan", "lines dt 2 lw 2 lc rgb '#777777'", BT_W_PLANNED, l);
+    if (daily) {
+        curve(s, "$obs", "lines lw 1 lc rgb '#c6dbef'", BT_W_DAILY, l);
+        curve(s, "$months", "lines lw 2 lc rgb '#1f77b4'", BT_W_MONTHLY_MEAN, l);
+    } else if (c->nobs) {
+        curve(s, "$obs", c->nobs > 60 ? "lines lw 2 lc rgb '#1f77b4'"
+                         : "linespoints lw 2 pt 7 ps 0.8 lc rgb '#1f77b4'",
+              BT_W_OBSERVED, l);
+    }
+    if (proj_shown)
+        curve(s, "$proj", "lines dt 3 lw 2 lc rgb '#ff7f0e'", BT_W_PROJECTION, l);
+    if (base_shown)
+        curve(s, "$base", "points pt 5 ps 1.2 lc rgb '#555555'", BT_W_BASELINE, l);
+    if (nmarks)
+        curve(s, "$marks", "points pt 9 ps 1.8 lc rgb '#d62728'", BT_W_TARGET, l);
+    if (fmt == BT_CHART_SVG && (daily ? months.n : c->nobs))
+        bt_buf_puts(s, ", $tips using 1:2:3 with labels hypertext point pt 7 "
+                       "ps 0.6 lc rgb '#1f77b4' notitle");
+    bt_buf_puts(s, "\nunset output\n");
+    bt_points_release(&months);
+}
+
+/* The x and y ranges of one panel: its observations and targets. */
+static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
+                       const struct bt_point *marks, size_t nmarks,
+                       enum bt_lang l)
+{
+    bt_day lo = INT32_MAX, hi = INT32_MIN;
+    double ylo = 0, yhi = -INFINITY;
+    for (size_t k = 0; k < q->nobs; k++)
+        widen(q->obs[k].day, &lo, &hi);
+    for (size_t k = 0; k < nmarks; k++)
+        widen(marks[k].day, &lo, &hi);
+    span(q->obs, q->nobs, &ylo, &yhi);
+    span(marks, nmarks, &ylo, &yhi);
+    time_axis(s, lo, hi, q->ind && q->ind->freq == BT_FREQ_YEARLY);
+    y_axis(s, ylo, yhi, l);
+}
+
+void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
+                      const char *title, enum bt_lang lang, const char *output,
+                      enum bt_chart_format fmt, int width, int height)
+{
+    size_t cols = n < 4 ? (n ? n : 1) : 4;
+    size_t rows = (n + cols - 1) / cols;
+    bt_buf_puts(s, "reset\n");
+    terminal(s, fmt, lang, width, height, 9);
+    bt_buf_puts(s, "set output ");
+    bt_gnuplot_quote_path(s, output);
+    bt_buf_addf(s, "\nset encoding utf8\nset multiplot layout %zu,%zu title ",
+                rows ? rows : 1, cols);
+    bt_gnuplot_quote(s, title);
+    bt_buf_puts(s, " font ',13'\nset xdata time\nset timefmt '%Y-%m-%d'\n"
+                   "set xtics font ',7'\nset ytics font ',7'\n"
+                   "set key off\nset grid\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct bt_panel *q = &p[i];
+        struct bt_point marks[8];
+        size_t nmarks = q->ind ? target_marks(q->ind, marks, 8) : 0;
+        bt_buf_puts(s, "unset object\nunset label\nset title ");
+        quote_cut(s, q->title, 56);
+        bt_buf_puts(s, " font ',8'\n");
+        if (q->background)
+            bt_buf_addf(s, "set object 1 rectangle from graph 0,0 to graph 1,1 "
+                           "behind fc rgb '%s' fs solid 0.25 noborder\n",
+                        q->background);
+        panel_axes(s, q, marks, nmarks, lang);
+        datablock(s, "obs", q->obs, q->nobs);
+        datablock(s, "marks", marks, nmarks);
+        if (q->nobs == 0) {
+            bt_buf_puts(s, "set label 1 ");
+            bt_gnuplot_quote(s, q->empty ? q->empty : bt_word(BT_W_NO_DATA, lang));
+            bt_buf_puts(s, " at graph 0.5,0.5 center font ',8'\n");
+        }
+        bt_buf_puts(s, "plot NaN notitle");
+        if (q->nobs)
+            bt_buf_addf(s, ", $obs using 1:2 with %s lw 1.5 pt 7 ps 0.5 lc rgb '#1f77b4' notitle",
+                        q->nobs > 60 ? "lines" : "linespoints");
+        if (nmarks)
+            bt_buf_puts(s, ", $marks using 1:2 with points pt 9 ps 1 lc rgb '#d62728' notitle");
+        bt_buf_puts(s, "\n");
+    }
+    bt_buf_puts(s, "unset multiplot\nunset output\n");
+}
+
+/* The first line of gnuplot's stderr that names an error ("line N:", or
+ * '"script" line N:' from a file, whose name is dropped; warnings are
+ * passed over), with the command before it when gnuplot echoed it. */
+static void first_error(const char *err, struct bt_buf *out)
+{
+    const char *cmd = NULL;
+    for (const char *p = err; p && *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        const char *t = p;
+        while (t < p + n && *t == ' ')
+            t++;
+        if (*t == '"' && memchr(t + 1, '"', (size_t)(p + n - t - 1))) {
+            t = memchr(t + 1, '"', (size_t)(p + n - t - 1)) + 1;
+            while (t < p + n && *t == ' ')
+                t++;
+        }
+        const char *colon = memchr(t, ':', (size_t)(p + n - t));
+        if (strncmp(t, "gnuplot> ", 9) == 0)
+            cmd = t + 9;
+        else if (strncmp(t, "line ", 5) == 0 && colon &&
+                 strncmp(colon, ": warning:", 10) == 0)
+            cmd = NULL; /* a warning, not what stopped gnuplot */
+        else if (strncmp(t, "line ", 5) == 0) {
+            bt_buf_add(out, t, (size_t)(p + n - t));
+            if (cmd)
+                bt_buf_addf(out, " in '%.*s'", (int)strcspn(cmd, "\n"), cmd);
+            return;
+        }
+        p = eol ? eol + 1 : NULL;
+    }
+}
+
+/* Writes all of data to fd; 0 or -1 (*e names path). */
+static int write_fd(int fd, const char *path, const char *data, size_t len,
+                    struct bt_error *e)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return bt_fail_errno(e, "cannot write '%s'", path);
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+int bt_gnuplot_run(const char *program, const struct bt_buf *script,
+                   const char *tmpdir, struct bt_buf *errout, struct bt_error *e)
+{
+    /* gnuplot reads a pipe a byte at a time: from a file it reads a long
+     * script three times faster */
+    if (!tmpdir || !*tmpdir)
+        tmpdir = getenv("TMPDIR");
+    struct bt_buf path = {0}, err = {0}, why = {0};
+    bt_buf_addf(&path, "%s/baytrack-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    int fd = mkstemp(path.data);
+    if (fd < 0) {
+        bt_fail_errno(e, "cannot create '%s'", path.data);
+        bt_buf_release(&path);
+        return -1;
+    }
+    int rc = write_fd(fd, path.data, script->data ? script->data : "",
+                      script->len, e);
+    if (close(fd) != 0 && rc == 0)
+        rc = bt_fail_errno(e, "cannot write '%s'", path.data);
+    if (rc == 0) {
+        const char *argv[] = {program, path.data, NULL};
+        rc = bt_spawn_stdin(argv, "", 0, &err, e);
+    }
+    unlink(path.data);
+    if (rc != 0 && err.len) {
+        /* gnuplot stops at the first error and exits 1 */
+        first_error(err.data, &why);
+        if (why.len)
+            bt_fail(e, "gnuplot: %s", why.data);
+    }
+    if (errout) {
+        bt_buf_release(errout);
+        *errout = err;
+    } else {
+        bt_buf_release(&err);
+    }
+    bt_buf_release(&path);
+    bt_buf_release(&why);
+    return rc;
+}

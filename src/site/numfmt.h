@@ -1,0 +1,28 @@
+/* numfmt.h - numbers written for people, in each report language.
+ *
+ * bt_num_grouped: the exact value with thousands separators, for tables
+ *   (1234567.5 is "1,234,567.5" in every language).
+ * bt_num_short: at most four significant digits in the language's large
+ *   units, for chart axes and labels:
+ *     en       1.2 M, 35 M, 2.99 B; below a million, grouped (120,000)
+ *     zh-Hans  120万, 3,500万, 2.99亿; below ten thousand, grouped
+ *     zh-Hant  120萬, 3,500萬, 2.99億
+ *   The number of units keeps 0 decimals from 100, 1 from 10, else 2,
+ *   without trailing zeros. From 10^15 on, three significant digits in
+ *   scientific form in every language (1.23e+15, 1.8e+308).
+ * Both take any double (inf and nan are written "inf", "-inf", "nan"),
+ * are independent of the process locale and write at most
+ * BT_NUMFMT_MAX bytes with the NUL into buf; they return the length. */
+#ifndef BT_NUMFMT_H
+#define BT_NUMFMT_H
+
+#include <stddef.h>
+
+#include "model/catalogue.h"
+
+#define BT_NUMFMT_MAX 48
+
+size_t bt_num_grouped(double v, char *buf);
+size_t bt_num_short(double v, enum bt_lang l, char *buf);
+
+#endif

@@ -1,0 +1,477 @@
+/* report.c - the progress report: reads and assesses every indicator,
+ * draws the charts (one gnuplot process), writes the downloads and the
+ * pages of the site in three languages, and report.md (see report.h). */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chart_gnuplot.h"
+#include "i18n.h"
+#include "site.h"
+#include "base/tmparea.h"
+
+#define CHART_W 800
+#define CHART_H 450
+
+/* Whether an indicator gets small multiples: several series of its own
+ * (a derived one is drawn from another's total). */
+static int has_multiples(const struct bt_assessment *a)
+{
+    return a->nseries > 1 && !a->ind->derive;
+}
+
+/* One chart file: gnuplot draws it in the temporary area, and it is
+ * renamed into place once drawn. */
+struct chart_file {
+    char *tmp;          /* owned: a path of the area */
+    char *final;        /* owned: its path in the site */
+    struct bt_buf cmds; /* the gnuplot commands that draw it */
+    size_t ind;         /* its indicator's index; SIZE_MAX: the dashboard */
+    enum bt_lang lang;
+    int multiples;      /* 1: the small multiples (ID.by.LANG.svg) */
+    int state;          /* 0: to draw, 1: drawn, -1: not drawn */
+    char *why;          /* not drawn: gnuplot's message (owned) */
+};
+
+/* A report being written: every file goes through the output directory's
+ * temporary area (tmparea.h), so a kill at any moment leaves each file of
+ * the site whole, old or new, and nothing outside it. */
+struct run {
+    struct site s;
+    struct bt_tmparea area;
+    const char *gnuplot;
+    struct chart_file *charts; /* owned */
+    size_t ncharts, charts_cap;
+};
+
+/* Adds the chart file final; returns it, its commands to be written. */
+static struct chart_file *add_chart(struct run *r, const char *final,
+                                    size_t ind, enum bt_lang l, int multiples)
+{
+    struct bt_buf tmp = {0};
+    const char *dot = strrchr(final, '.');
+    bt_tmparea_path(&r->area, dot ? dot : "", &tmp);
+    bt_grow((void **)&r->charts, &r->charts_cap, r->ncharts + 1,
+            sizeof *r->charts);
+    struct chart_file *c = &r->charts[r->ncharts++];
+    *c = (struct chart_file){tmp.data, bt_xstrdup(final), {0}, ind, l,
+                             multiples, 0, NULL};
+    return c;
+}
+
+/* Appends the commands of one indicator's charts in language l. */
+static void indicator_charts(struct run *r, size_t i, enum bt_lang l)
+{
+    const struct site_indicator *x = &r->s.v[i];
+    const struct bt_assessment *a = x->a;
+    const struct bt_indicator *ind = a->ind;
+    struct bt_buf path = {0}, sub = {0};
+    bt_buf_addf(&path, "%s/charts/%s.%s.svg", r->s.o->dir, ind->id, bt_lang_code(l));
+    if (a->nseries > 1)
+        bt_buf_addf(&sub, bt_word(BT_W_TOTAL_OF, l), a->nseries);
+    struct bt_chart c = {ind, a->obs.v, a->obs.n, &a->progress,
+                         sub.len ? sub.data : NULL, l, 0, 0};
+    struct chart_file *f = add_chart(r, path.data, i, l, 0);
+    bt_chart_script(&f->cmds, &c, f->tmp, BT_CHART_SVG, CHART_W, CHART_H);
+    if (x->ngroups >= 2) {
+        struct bt_panel *panels = bt_xcalloc(x->ngroups, sizeof *panels);
+        for (size_t k = 0; k < x->ngroups; k++)
+            panels[k] = (struct bt_panel){strchr(x->groups[k].label, '=') + 1,
+                                          x->groups[k].obs.v,
+                                          x->groups[k].obs.n, NULL, NULL, NULL};
+        path.len = sub.len = 0;
+        bt_buf_addf(&path, "%s/charts/%s.by.%s.svg", r->s.o->dir, ind->id,
+                    bt_lang_code(l));
+        bt_buf_addf(&sub, "%s (%s %.*s)", ind->name[l], bt_word(BT_W_BY, l),
+                    (int)strcspn(x->groups[0].label, "="), x->groups[0].label);
+        f = add_chart(r, path.data, i, l, 1);
+        bt_panels_script(&f->cmds, panels, x->ngroups, sub.data, l, f->tmp,
+                         BT_CHART_SVG, 1200,
+                         (int)(260 * ((x->ngroups + 3) / 4) + 60));
+        free(panels);
+    }
+    bt_buf_release(&path);
+    bt_buf_release(&sub);
+}
+
+/* Whether a chart of indicator i was not drawn. */
+static int indicator_failed(const struct run *r, size_t i)
+{
+    for (size_t k = 0; k < r->ncharts; k++)
+        if (r->charts[k].ind == i && r->charts[k].state < 0)
+            return 1;
+    return 0;
+}
+
+/* Writes the dashboard in l into f: every indicator small, on its status
+ * colour, its title led by the status symbol; an indicator whose chart
+ * was not drawn is shown without its data (which gnuplot failed on). */
+static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l)
+{
+    const struct site *s = &r->s;
+    struct bt_panel *panels = bt_xcalloc(s->n ? s->n : 1, sizeof *panels);
+    struct bt_buf *titles = bt_xcalloc(s->n ? s->n : 1, sizeof *titles);
+    for (size_t i = 0; i < s->n; i++) {
+        const struct bt_assessment *a = s->v[i].a;
+        enum bt_status st = a->progress.status;
+        bt_buf_addf(&titles[i], "%s %s [%s]", bt_status_symbol(st),
+                    a->ind->name[l], bt_status_label(st, l));
+        panels[i] = (struct bt_panel){titles[i].data, a->obs.v, a->obs.n,
+                                      a->ind, bt_status_color(st), NULL};
+        if (indicator_failed(r, i))
+            panels[i] = (struct bt_panel){titles[i].data, NULL, 0, NULL,
+                                          bt_status_color(st),
+                                          bt_word(BT_W_NOT_DRAWN, l)};
+    }
+    f->cmds.len = 0;
+    bt_panels_script(&f->cmds, panels, s->n, bt_word(BT_W_REPORT_TITLE, l), l,
+                     f->tmp, BT_CHART_PNG, BT_DASHBOARD_W,
+                     bt_dashboard_height((s->n + 3) / 4));
+    for (size_t i = 0; i < s->n; i++)
+        bt_buf_release(&titles[i]);
+    free(titles);
+    free(panels);
+}
+
+/* The chart whose commands gnuplot began last: its marker, printed to
+ * stderr before them, is "bt-chart K"; SIZE_MAX when none was printed. */
+static size_t last_begun(const struct bt_buf *err)
+{
+    size_t k = SIZE_MAX;
+    for (const char *p = err->data; p && *p;) {
+        unsigned long v;
+        char end;
+        if (sscanf(p, "bt-chart %lu%c", &v, &end) == 2 && end == '\n')
+            k = v;
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    return k;
+}
+
+/* Draws every chart still to draw, in one gnuplot. gnuplot stops at its
+ * first error: the charts before the one it failed on are drawn, that one
+ * is marked not drawn (its message kept), and the others go to the next
+ * gnuplot, until none is left. Returns 0, or -1 when gnuplot failed before
+ * beginning any chart (not installed, for one). */
+static int draw(struct run *r, struct bt_error *e)
+{
+    for (;;) {
+        struct bt_buf script = {0}, err = {0};
+        for (size_t k = 0; k < r->ncharts; k++)
+            if (r->charts[k].state == 0) {
+                bt_buf_addf(&script, "print 'bt-chart %zu'\n", k);
+                bt_buf_add(&script, r->charts[k].cmds.data, r->charts[k].cmds.len);
+            }
+        if (!script.len)
+            return 0;
+        int rc = bt_gnuplot_run(r->gnuplot, &script, r->area.dir, &err, e);
+        size_t failed = rc == 0 ? SIZE_MAX : last_begun(&err);
+        bt_buf_release(&script);
+        bt_buf_release(&err);
+        if (rc != 0 && (failed >= r->ncharts || r->charts[failed].state != 0))
+            return -1;
+        for (size_t k = 0; k < r->ncharts; k++) {
+            struct chart_file *c = &r->charts[k];
+            if (c->state == 0 && k < failed)
+                c->state = 1;
+            else if (c->state == 0 && k == failed) {
+                c->state = -1;
+                c->why = bt_xstrdup(e->msg);
+                unlink(c->tmp);
+            }
+        }
+    }
+}
+
+/* Builds and draws every chart; when an indicator's chart was not drawn,
+ * the dashboards that were not either are drawn again without it. */
+static int draw_charts(struct run *r, struct bt_error *e)
+{
+    size_t n = r->s.n;
+    for (int k = 0; k < 3; k++) {
+        for (size_t i = 0; i < n; i++)
+            indicator_charts(r, i, (enum bt_lang)k);
+        struct bt_buf path = {0};
+        bt_buf_addf(&path, "%s/", r->s.o->dir);
+        site_file(&path, &r->s, "dashboard", (enum bt_lang)k, ".png");
+        dashboard(r, add_chart(r, path.data, SIZE_MAX, (enum bt_lang)k, 0),
+                  (enum bt_lang)k);
+        bt_buf_release(&path);
+    }
+    if (draw(r, e) != 0)
+        return -1;
+    int again = 0;
+    for (size_t k = 0; k < r->ncharts; k++) {
+        struct chart_file *c = &r->charts[k];
+        if (c->ind == SIZE_MAX && c->state < 0) {
+            dashboard(r, c, c->lang);
+            free(c->why);
+            c->why = NULL;
+            c->state = 0;
+            again = 1;
+        }
+    }
+    return again ? draw(r, e) : 0;
+}
+
+/* Renames every chart drawn into place and removes from the site the old
+ * file of each one not drawn (its page says why instead); counts them and
+ * lists them in st. */
+static int place_charts(struct run *r, struct bt_report_stats *st,
+                        struct bt_error *e)
+{
+    int rc = 0;
+    struct site_indicator *v = (struct site_indicator *)r->s.v;
+    for (size_t k = 0; k < r->ncharts && rc == 0; k++) {
+        struct chart_file *c = &r->charts[k];
+        if (c->state > 0) {
+            rc = bt_tmparea_commit(c->tmp, c->final, e);
+            st->charts++;
+            continue;
+        }
+        unlink(c->final);
+        st->failed++;
+        if (c->ind == SIZE_MAX) {
+            r->s.why_dashboard[c->lang] = c->why;
+            bt_buf_addf(&st->failures, "dashboard (%s) not drawn: %s\n",
+                        c->final, c->why);
+            continue;
+        }
+        const char **why = c->multiples ? v[c->ind].why_multiples
+                                        : v[c->ind].why_chart;
+        why[c->lang] = c->why;
+        bt_buf_addf(&st->failures, "chart of '%s' (%s) not drawn: %s\n",
+                    r->s.v[c->ind].a->ind->id, c->final, c->why);
+    }
+    return rc;
+}
+
+/* Releases the chart list, removing the files not placed. */
+static void release_charts(struct run *r)
+{
+    for (size_t k = 0; k < r->ncharts; k++) {
+        struct chart_file *c = &r->charts[k];
+        unlink(c->tmp); /* placed: gone already */
+        free(c->tmp);
+        free(c->final);
+        free(c->why);
+        bt_buf_release(&c->cmds);
+    }
+    free(r->charts);
+    r->charts = NULL;
+    r->ncharts = r->charts_cap = 0;
+}
+
+/* Writes DIR/name from b through the temporary area (tmparea.h: the
+ * report is made again from the database, so it is not synced). */
+static int put(struct run *r, const char *name, const struct bt_buf *b,
+               struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_buf_addf(&path, "%s/%s", r->s.o->dir, name);
+    int rc = bt_tmparea_replace(&r->area, path.data, b->data, b->len, e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* The CSV downloads of one indicator: all its series, then each. */
+static int downloads(struct run *r, const struct site_indicator *x,
+                     struct bt_error *e)
+{
+    const struct site *s = &r->s;
+    const struct bt_indicator *ind = x->a->ind;
+    if (x->nseries == 0)
+        return 0; /* nothing stored: no download */
+    struct bt_buf b = {0}, name = {0};
+    bt_export_csv(&b, ind, x->series, x->nseries, 1);
+    bt_buf_addf(&name, "data/%s.csv", ind->id);
+    int rc = put(r, name.data, &b, e);
+    if (rc == 0 && x->nseries > 1) {
+        name.len = 0;
+        bt_buf_addf(&name, "%s/data/%s", s->o->dir, ind->id);
+        rc = bt_mkdir_p(name.data, e);
+    }
+    for (size_t k = 0; k < x->nseries && x->nseries > 1 && rc == 0; k++) {
+        b.len = name.len = 0;
+        bt_export_csv(&b, ind, &x->series[k], 1, 1);
+        site_series_csv(&name, &x->series[k]);
+        rc = put(r, name.data, &b, e);
+    }
+    bt_buf_release(&b);
+    bt_buf_release(&name);
+    return rc;
+}
+
+/* Markdown table cell: no pipes, no line breaks. */
+static void md_text(struct bt_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|')
+            bt_buf_puts(b, "\\|");
+        else if (*s == '\n')
+            bt_buf_puts(b, " ");
+        else
+            bt_buf_add(b, s, 1);
+    }
+}
+
+/* report.md: the status table and the charts, in the report's language. */
+static void markdown(struct bt_buf *b, const struct site *s)
+{
+    enum bt_lang l = s->o->lang;
+    bt_buf_addf(b, "# %s\n\n%s %s · [%s](methodology.html)\n\n|",
+                bt_word(BT_W_REPORT_TITLE, l), bt_word(BT_W_AS_OF, l), s->as_of,
+                bt_word(BT_W_METHODOLOGY, l));
+    for (size_t k = 0; k < SITE_NCOLUMNS; k++)
+        bt_buf_addf(b, " %s |", bt_word(site_columns[k], l));
+    bt_buf_puts(b, "\n|---|---|---|---|--:|--:|---|---|\n");
+    for (size_t i = 0; i < s->n; i++) {
+        const struct bt_assessment *a = s->v[i].a;
+        struct site_cells c;
+        site_cells(a, &c);
+        bt_buf_addf(b, "| [");
+        md_text(b, a->ind->name[l]);
+        bt_buf_addf(b, "](%s.html) | ", a->ind->id);
+        md_text(b, a->ind->unit_in[l]);
+        bt_buf_addf(b, " | %s | %s | %s | %s | %s %s | %s |\n", c.latest,
+                    c.target, c.progress, c.elapsed,
+                    bt_status_symbol(a->progress.status),
+                    bt_status_label(a->progress.status, l), c.projected);
+    }
+    bt_buf_addf(b, "\n%s\n\n![%s](dashboard.png)\n\n",
+                bt_word(BT_W_ILLUSTRATIVE_NOTE, l), bt_word(BT_W_DASHBOARD_ALT, l));
+    for (size_t i = 0; i < s->n; i++) {
+        const struct bt_indicator *ind = s->v[i].a->ind;
+        bt_buf_puts(b, "## ");
+        md_text(b, ind->name[l]);
+        bt_buf_addf(b, "\n\n![](charts/%s.%s.svg)\n\n%s: ", ind->id,
+                    bt_lang_code(l), bt_word(BT_W_SOURCE, l));
+        md_text(b, ind->source);
+        bt_buf_puts(b, "\n\n");
+    }
+}
+
+/* Every page in every language, and report.md. */
+static int pages(struct run *r, size_t *count, struct bt_error *e)
+{
+    const struct site *s = &r->s;
+    struct bt_buf b = {0}, name = {0};
+    int rc = 0;
+    for (int k = 0; k < 3 && rc == 0; k++) {
+        enum bt_lang l = (enum bt_lang)k;
+        for (size_t i = 0; i <= s->n + 1 && rc == 0; i++) {
+            b.len = name.len = 0;
+            if (i == s->n) {
+                site_index(&b, s, l);
+                site_page(&name, s, "index", l);
+            } else if (i == s->n + 1) {
+                site_methodology(&b, s, l);
+                site_page(&name, s, "methodology", l);
+            } else {
+                site_indicator(&b, s, &s->v[i], l);
+                bt_buf_puts(&name, s->v[i].a->ind->id);
+                if (l != s->o->lang)
+                    bt_buf_addf(&name, ".%s", bt_lang_code(l));
+                bt_buf_puts(&name, ".html");
+            }
+            rc = put(r, name.data, &b, e);
+            (*count)++;
+        }
+    }
+    b.len = 0;
+    markdown(&b, s);
+    if (rc == 0)
+        rc = put(r, "report.md", &b, e);
+    bt_buf_release(&b);
+    bt_buf_release(&name);
+    return rc;
+}
+
+/* Reads each indicator's series and breakdowns into x[0..n). */
+static int read_site(struct bt_db *db, const struct bt_assessment *a, size_t n,
+                     struct site_indicator *x, struct bt_error *e)
+{
+    for (size_t i = 0; i < n; i++) {
+        x[i].a = &a[i];
+        struct bt_exported *series;
+        struct bt_group *groups = NULL;
+        if (bt_export_read(db, a[i].ind, NULL, 0, &series, &x[i].nseries, e) != 0)
+            return -1;
+        x[i].series = series;
+        if (has_multiples(&a[i]) &&
+            bt_query_groups(db, a[i].ind->id, &groups, &x[i].ngroups, e) != 0)
+            return -1;
+        x[i].groups = groups;
+    }
+    return 0;
+}
+
+static void release_site(struct site_indicator *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bt_exported_free((struct bt_exported *)x[i].series, x[i].nseries);
+        bt_groups_free((struct bt_group *)x[i].groups, x[i].ngroups);
+    }
+    free(x);
+}
+
+/* The day the report speaks of: the latest observation up to --as-of. */
+static void as_of(const struct bt_assessment *a, size_t n, bt_day limit,
+                  char out[11])
+{
+    bt_day last = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = a[i].obs.n; k-- > 0;)
+            if (a[i].obs.v[k].day <= limit) {
+                last = a[i].obs.v[k].day > last ? a[i].obs.v[k].day : last;
+                break;
+            }
+    bt_date_format(last, out);
+}
+
+int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
+                    const struct bt_report_opts *o, struct bt_report_stats *st,
+                    struct bt_error *e)
+{
+    struct bt_assessment *a;
+    memset(st, 0, sizeof *st);
+    if (bt_query_assess(db, cat, o->as_of, &a, e) != 0)
+        return -1;
+    struct site_indicator *x = bt_xcalloc(cat->n ? cat->n : 1, sizeof *x);
+    struct run r = {.s = {o, x, cat->n, "", {NULL}}, .gnuplot = o->gnuplot};
+    as_of(a, cat->n, o->as_of, r.s.as_of);
+    struct bt_buf dir = {0};
+    int rc = bt_tmparea_open(&r.area, o->dir, e);
+    if (rc == 0)
+        rc = read_site(db, a, cat->n, x, e);
+    for (const char *const *sub = (const char *const[]){"charts", "data", NULL};
+         *sub && rc == 0; sub++) {
+        dir.len = 0;
+        bt_buf_addf(&dir, "%s/%s", o->dir, *sub);
+        rc = bt_mkdir_p(dir.data, e);
+    }
+    if (rc == 0)
+        rc = draw_charts(&r, e);
+    if (rc == 0)
+        rc = place_charts(&r, st, e);
+    for (size_t i = 0; i < cat->n && rc == 0; i++)
+        rc = downloads(&r, &x[i], e);
+    if (rc == 0)
+        rc = pages(&r, &st->pages, e);
+    st->indicators = cat->n;
+    release_charts(&r);
+    bt_tmparea_close(&r.area);
+    bt_buf_release(&dir);
+    release_site(x, cat->n);
+    bt_assessments_free(a, cat->n);
+    return rc;
+}
+
+void bt_report_stats_release(struct bt_report_stats *st)
+{
+    bt_buf_release(&st->failures);
+}

@@ -1,0 +1,84 @@
+/* site.h - the pages of the report's static site (report.h writes them).
+ *
+ * Every page exists in the three languages: NAME.html in the report's
+ * language, NAME.LANG.html in the other two (index.zh-Hant.html), each
+ * with <html lang> and hreflang links to the other two. All files sit in
+ * one directory, so relative links are the same on every page:
+ *   index*.html, methodology*.html, ID*.html (one page per indicator),
+ *   charts/ID.LANG.svg, charts/ID.by.LANG.svg, dashboard*.png,
+ *   data/ID.csv (the whole indicator), data/ID/SERIES.csv (each series).
+ * Every text from the catalogue or the database goes through site_text. */
+#ifndef BT_SITE_H
+#define BT_SITE_H
+
+#include "assess/export.h"
+#include "base/fileio.h"
+#include "i18n.h"
+#include "assess/query.h"
+#include "report.h"
+
+/* One indicator as its page shows it; all borrowed. */
+struct site_indicator {
+    const struct bt_assessment *a;
+    const struct bt_exported *series; /* its stored (or derived) series */
+    size_t nseries;
+    const struct bt_group *groups;    /* by the first dimension, or none */
+    size_t ngroups;
+    const char *why_chart[3];         /* by language: why its chart, its */
+    const char *why_multiples[3];     /* small multiples, were not drawn;
+                                         NULL when they were */
+};
+
+/* The whole site. */
+struct site {
+    const struct bt_report_opts *o;
+    const struct site_indicator *v;
+    size_t n;
+    char as_of[11];
+    const char *why_dashboard[3]; /* by language: why it was not drawn */
+};
+
+/* Appends s with &<>"' escaped: text and attribute values. */
+void site_text(struct bt_buf *b, const char *s);
+/* Appends a relative URL for file name s: bytes outside [A-Za-z0-9._~/-]
+ * percent-encoded (a series file's "%2F" becomes "%252F"). */
+void site_href(struct bt_buf *b, const char *s);
+/* Appends the file name of base ("index", an indicator id, "dashboard")
+ * in l: BASE.EXT in the report's language, BASE.LANG.EXT in the others
+ * (URL-encoded, as site_href). site_page is the .html one. */
+void site_file(struct bt_buf *b, const struct site *s, const char *base,
+               enum bt_lang l, const char *ext);
+void site_page(struct bt_buf *b, const struct site *s, const char *base,
+               enum bt_lang l);
+/* Appends the opening of a page: head, title, style, the language links
+ * and the navigation. */
+void site_head(struct bt_buf *b, const struct site *s, const char *base,
+               enum bt_lang l, const char *title);
+void site_foot(struct bt_buf *b);
+/* Appends a status as symbol and word on its colour, linked to the
+ * methodology's statuses. */
+void site_status(struct bt_buf *b, const struct site *s, enum bt_status st,
+                 enum bt_lang l);
+/* Appends v formatted for a table (thousands separators). */
+void site_num(struct bt_buf *b, double v);
+
+/* The columns of the status table (index.html, report.md). */
+#define SITE_NCOLUMNS 8
+extern const enum bt_word site_columns[SITE_NCOLUMNS];
+
+/* The text of one assessment's cells in the status table. */
+struct site_cells {
+    char latest[80], target[80], progress[16], elapsed[16], projected[11];
+};
+void site_cells(const struct bt_assessment *a, struct site_cells *c);
+
+/* Appends the relative path of series x's CSV download: data/ID/DIMS.csv
+ * (the series' file name in the database, .csv for .rrd). */
+void site_series_csv(struct bt_buf *b, const struct bt_exported *x);
+
+void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l);
+void site_indicator(struct bt_buf *b, const struct site *s,
+                    const struct site_indicator *x, enum bt_lang l);
+void site_methodology(struct bt_buf *b, const struct site *s, enum bt_lang l);
+
+#endif

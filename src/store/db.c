@@ -1,0 +1,794 @@
+/* db.c - the database directory (see db.h). */
+#define _GNU_SOURCE /* syncfs */
+#include "db.h"
+
+#include <dirent.h>
+#include <signal.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/csv_read.h"
+#include "base/number.h"
+#include "model/series.h"
+
+/* Test hook: BAYTRACK_TEST_CRASH=POINT kills the process at that point of
+ * a commit (staged, journaled, appended-half, appended, committed,
+ * renamed-one; docs/storage.md), as a power cut would, so the tests can
+ * show that recovery rolls back or forward. */
+static void crash_point(const char *point)
+{
+    const char *want = getenv("BAYTRACK_TEST_CRASH");
+    if (want && strcmp(want, point) == 0)
+        raise(SIGKILL);
+}
+
+void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
+{
+    db->dir = bt_xstrdup(dir);
+    db->store.daemon = daemon;
+    db->store.root = db->dir;
+    db->lock_fd = db->read_fd = -1;
+    db->store.timeout = BT_DAEMON_TIMEOUT;
+    db->store.verified = db->store.down = 0;
+    db->store.cached = 1;
+    db->wait = 0;
+    db->warned = 0;
+}
+
+void bt_db_release(struct bt_db *db)
+{
+    bt_db_unlock(db);
+    if (db->read_fd >= 0)
+        close(db->read_fd);
+    db->read_fd = -1;
+    free(db->dir);
+    db->dir = NULL;
+}
+
+void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out)
+{
+    bt_buf_addf(out, "%s/%s", db->dir, rel);
+}
+
+/* Whether a journal line "tmp<TAB>final" is one a commit writes: a
+ * staged file of .tmp/ renamed to a series' file or a log at the top. */
+static int journal_line_ok(const char *tmp, const char *final)
+{
+    const char *name = tmp + 5;
+    return strncmp(tmp, ".tmp/", 5) == 0 && *name && !strchr(name, '/') &&
+           (bt_series_rel_ok(final) ||
+            (*final && *final != '.' && !strchr(final, '/')));
+}
+
+/* Whether s holds no control character (a journal is text). */
+static int is_text(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return 0;
+    return 1;
+}
+
+/* Renames DB/tmp to DB/final, creating final's directory. A missing tmp
+ * means the rename was done before (recovery may repeat a journal). */
+static int apply_rename(struct bt_db *db, const char *tmp,
+                        const char *final, struct bt_error *e)
+{
+    if (!is_text(tmp) || !is_text(final))
+        return bt_fail(e, "journal '%s/.journal' holds a line that is not "
+                       "text: baytrack did not write it", db->dir);
+    if (!journal_line_ok(tmp, final))
+        return bt_fail(e, "journal '%s/.journal' renames '%.*s%s' to "
+                       "'%.*s%s', which is not a file of the database",
+                       db->dir, BT_SHOWN(tmp), BT_SHOWN(final));
+    if (bt_no_links(db->dir, final, e) != 0)
+        return -1;
+    struct bt_buf from = {0}, to = {0};
+    struct stat st;
+    bt_db_path(db, tmp, &from);
+    if (lstat(from.data, &st) == 0 && !S_ISREG(st.st_mode)) {
+        bt_buf_release(&from);
+        return bt_fail(e, "journal '%s/.journal' renames '%s', which is not "
+                       "a file baytrack staged", db->dir, tmp);
+    }
+    bt_db_path(db, final, &to);
+    int rc = 0;
+    char *slash = strrchr(to.data, '/');
+    *slash = '\0';
+    rc = bt_mkdir_p(to.data, e);
+    *slash = '/';
+    if (rc == 0 && rename(from.data, to.data) != 0 && errno != ENOENT)
+        rc = bt_fail_errno(e, "cannot rename '%s' to '%s'", from.data, to.data);
+    if (rc == 0)
+        bt_store_forget(&db->store, to.data);
+    bt_buf_release(&from);
+    bt_buf_release(&to);
+    return rc;
+}
+
+/* fsyncs DB/dir (relative), the directory a rename went into. */
+static int sync_dir(struct bt_db *db, const char *dir, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, dir, &path);
+    int rc = bt_fsync_path(path.data, e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Performs every rename listed in journal text j (tab-separated lines),
+ * then makes them durable: each directory is fsynced once after the last
+ * rename into it (renames into one directory usually come together). */
+static int apply_journal(struct bt_db *db, char *j, struct bt_error *e)
+{
+    char dir[4096] = "";
+    for (char *line = j; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            const char *final = tab + 1, *slash = strrchr(final, '/');
+            size_t n = slash ? (size_t)(slash - final) : 1;
+            const char *d = slash ? final : ".";
+            if (strlen(dir) != n || strncmp(dir, d, n) != 0) {
+                if (*dir && sync_dir(db, dir, e) != 0)
+                    return -1;
+                snprintf(dir, sizeof dir, "%.*s", (int)n, d);
+            }
+            if (apply_rename(db, line, final, e) != 0)
+                return -1;
+            crash_point("renamed-one");
+        }
+        line = next;
+    }
+    return *dir ? sync_dir(db, dir, e) : 0;
+}
+
+/* Removes DB/rel if it exists and syncs its directory; 0 or -1. */
+static int remove_synced(struct bt_db *db, const char *rel,
+                         struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, rel, &path);
+    int rc = 0;
+    if (unlink(path.data) == 0)
+        rc = bt_fsync_parent(path.data, e);
+    else if (errno != ENOENT)
+        rc = bt_fail_errno(e, "cannot remove '%s'", path.data);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* bt_rollback_undo's hook: the daemon drops what it queued for a file
+ * about to be restored, so that it cannot write it over the old bytes. */
+static void forget_restored(void *ctx, const char *path)
+{
+    bt_store_forget(ctx, path);
+}
+
+/* Writes back the bytes saved in DB/.rollback and removes it; 0 or -1. */
+static int roll_back(struct bt_db *db, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, ".rollback", &path);
+    int rc = bt_rollback_undo(db->dir, path.data, forget_restored, &db->store,
+                              e);
+    if (rc == 0)
+        rc = remove_synced(db, ".rollback", e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Whether DB/rel exists. */
+static int db_has(struct bt_db *db, const char *rel)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, rel, &path);
+    int yes = access(path.data, F_OK) == 0;
+    bt_buf_release(&path);
+    return yes;
+}
+
+/* Rolls an interrupted transaction forward (a journal: it committed) or
+ * back (only .rollback: it did not). Lock held. */
+static int finish_interrupted(struct bt_db *db, struct bt_error *e)
+{
+    if (bt_no_links(db->dir, ".journal", e) != 0 ||
+        bt_no_links(db->dir, ".rollback", e) != 0)
+        return -1;
+    struct bt_buf path = {0}, journal = {0};
+    int rc = 0;
+    if (db_has(db, ".journal")) {
+        bt_db_path(db, ".journal", &path);
+        rc = remove_synced(db, ".rollback", e);
+        if (rc == 0)
+            rc = bt_file_read(path.data, &journal, e);
+        if (rc == 0)
+            rc = apply_journal(db, journal.data, e);
+        if (rc == 0)
+            rc = remove_synced(db, ".journal", e);
+    } else if (db_has(db, ".rollback")) {
+        rc = roll_back(db, e);
+    }
+    bt_buf_release(&path);
+    bt_buf_release(&journal);
+    return rc;
+}
+
+/* Says why an interrupted commit cannot be finished and what to do. */
+static int unfinished(struct bt_db *db, struct bt_error *e)
+{
+    struct bt_error why = *e;
+    return bt_fail(e, "cannot finish the interrupted commit in '%s': %s; "
+                   "nothing more was changed: fix the cause, or move "
+                   "'.journal' and '.rollback' out of the database to keep "
+                   "it as it is (docs/reliability.md)", db->dir, why.msg);
+}
+
+/* Finishes an interrupted transaction and empties .tmp/. Lock held. */
+static int recover(struct bt_db *db, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    int rc = finish_interrupted(db, e);
+    if (rc != 0)
+        unfinished(db, e);
+    if (rc == 0)
+        rc = bt_no_links(db->dir, ".tmp", e);
+    bt_db_path(db, ".tmp", &path);
+    if (rc == 0)
+        rc = bt_mkdir_p(path.data, e);
+    DIR *d = rc == 0 ? opendir(path.data) : NULL;
+    if (rc == 0 && !d)
+        rc = bt_fail_errno(e, "cannot open '%s'", path.data);
+    for (struct dirent *de; d && (de = readdir(d));) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        if (unlinkat(dirfd(d), de->d_name, 0) != 0 && errno != ENOENT) {
+            rc = bt_fail_errno(e, "cannot remove '%s/%s'", path.data, de->d_name);
+            break;
+        }
+    }
+    if (d)
+        closedir(d);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Takes flock(how) on fd, trying every 0.1 s for up to wait seconds
+ * (a negative wait: for as long as it takes). 0, or -1 with errno
+ * EWOULDBLOCK when the time ran out. */
+static int flock_within(int fd, int how, double wait)
+{
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    if (wait < 0)
+        return flock(fd, how);
+    for (double waited = 0; flock(fd, how | LOCK_NB) != 0; waited += 0.1) {
+        if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= wait)
+            return -1;
+        nanosleep(&pause, NULL);
+    }
+    return 0;
+}
+
+/* Opens DB/name (never through a link) and takes flock(how) on it within
+ * wait seconds (flock_within); returns the fd (closing it releases the
+ * lock), -1 with *e, -2 when a reader finds no such file in a database
+ * it may not write (no writer was ever there), or -3 with *e when the
+ * time ran out. */
+static int lock_file(struct bt_db *db, const char *name, int how,
+                     double wait, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, name, &path);
+    int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0 && how == LOCK_SH && (errno == EACCES || errno == EROFS))
+        fd = open(path.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW); /* a reader */
+    if (fd < 0 && errno == ENOENT && how == LOCK_SH) {
+        fd = -2;
+    } else if (fd < 0) {
+        if (errno == ELOOP)
+            bt_fail(e, "'%s' is a symbolic link: baytrack follows no link "
+                    "inside the database", path.data);
+        else
+            bt_fail_errno(e, "cannot open lock '%s'", path.data);
+    } else if (flock_within(fd, how, wait) != 0) {
+        int busy = errno == EWOULDBLOCK;
+        if (busy)
+            bt_fail(e, "database '%s' is busy ('%s' stayed locked); gave up "
+                    "after %.0f s (see --wait)", db->dir, name, wait);
+        else
+            bt_fail_errno(e, "cannot lock '%s'", path.data);
+        close(fd);
+        fd = busy ? -3 : -1;
+    }
+    bt_buf_release(&path);
+    return fd;
+}
+
+/* .commit for readers (shared) or a committing writer (exclusive),
+ * through the gate DB/.gate so that a writer is not starved by readers
+ * that keep arriving: a writer holds the gate exclusively while it waits
+ * for .commit, and a reader passes the gate (shared, for a moment) before
+ * it takes .commit, so new readers queue behind a waiting writer. */
+static int commit_lock(struct bt_db *db, int how, struct bt_error *e)
+{
+    double wait = how == LOCK_EX ? db->wait : -1;
+    int gate = lock_file(db, ".gate", how, wait, e);
+    if (gate == -1 || gate == -3)
+        return gate;
+    int fd = lock_file(db, ".commit", how, wait, e);
+    if (gate >= 0)
+        close(gate);
+    return fd;
+}
+
+int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
+{
+    if (db->read_fd >= 0 || db->lock_fd >= 0)
+        return 0; /* already reading, or the writer itself */
+    if (access(db->dir, F_OK) != 0)
+        return 0; /* nothing stored yet */
+    if (db_has(db, ".journal") || db_has(db, ".rollback")) {
+        /* a killed writer's commit: finish it if no writer is alive */
+        enum bt_exit code;
+        if (bt_db_lock(db, 0, &code, &db->warning) == 0)
+            bt_db_unlock(db);
+        else if (code != BT_EXIT_LOCKED)
+            db->warned = 1; /* read what is there, and say so */
+    }
+    int fd = commit_lock(db, LOCK_SH, e);
+    if (fd == -1 || fd == -3)
+        return -1;
+    db->read_fd = fd;
+    return 0;
+}
+
+int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
+               struct bt_error *e)
+{
+    *code = BT_EXIT_IO;
+    if (db->lock_fd >= 0)
+        return 0;
+    /* the longest path a series has: DB/ID/STEM.flags */
+    if (strlen(db->dir) + 1 + BT_ID_MAX + 1 + BT_STEM_MAX + 6 >= PATH_MAX)
+        return bt_fail(e, "database path '%s' is too long: series paths "
+                       "would exceed %d bytes", db->dir, PATH_MAX);
+    if (bt_mkdir_p(db->dir, e) != 0)
+        return -1;
+    db->wait = wait_seconds > 0 ? wait_seconds : BT_READERS_WAIT;
+    int fd = lock_file(db, ".lock", LOCK_EX, wait_seconds, e);
+    if (fd < 0) {
+        if (fd == -3) {
+            *code = BT_EXIT_LOCKED;
+            bt_fail(e, "database '%s' is locked by another writer; gave up "
+                    "after %.0f s (see --wait)", db->dir, wait_seconds);
+        }
+        return -1;
+    }
+    db->lock_fd = fd;
+    if (recover(db, e) != 0 ||
+        (db->store.daemon && bt_store_mark(&db->store, e) != 0)) {
+        bt_db_unlock(db);
+        return -1;
+    }
+    return 0;
+}
+
+void bt_db_unlock(struct bt_db *db)
+{
+    if (db->lock_fd >= 0)
+        close(db->lock_fd); /* releases the flock */
+    db->lock_fd = -1;
+}
+
+/* Appends "sub/name" for each *.rrd file in DB/sub to *names. */
+static void list_dir(struct bt_db *db, const char *sub, char ***names,
+                     size_t *n, size_t *cap)
+{
+    struct bt_buf path = {0};
+    bt_db_path(db, sub, &path);
+    DIR *d = opendir(path.data);
+    for (struct dirent *de; d && (de = readdir(d));) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] == '.' || len < 5 ||
+            strcmp(de->d_name + len - 4, ".rrd") != 0)
+            continue;
+        bt_grow((void **)names, cap, *n + 1, sizeof **names);
+        struct bt_buf rel = {0};
+        bt_buf_addf(&rel, "%s/%s", sub, de->d_name);
+        (*names)[(*n)++] = rel.data;
+    }
+    if (d)
+        closedir(d);
+    bt_buf_release(&path);
+}
+
+int bt_db_each_series(struct bt_db *db, bt_db_series_fn fn, void *ctx,
+                      struct bt_error *e)
+{
+    if (bt_db_read_begin(db, e) != 0)
+        return -1;
+    DIR *d = opendir(db->dir);
+    if (!d) {
+        if (errno == ENOENT)
+            return 0; /* an empty database */
+        return bt_fail_errno(e, "cannot open database '%s'", db->dir);
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    const char *why;
+    int rc = 0;
+    for (struct dirent *de; rc == 0 && (de = readdir(d));)
+        if (bt_id_check(de->d_name, strlen(de->d_name), &why) == 0 &&
+            (rc = bt_no_links(db->dir, de->d_name, e)) == 0)
+            list_dir(db, de->d_name, &names, &n, &cap);
+    closedir(d);
+    bt_qsort(names, n, sizeof *names, bt_strptr_cmp);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            rc = fn(ctx, names[i]);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int has_dims(const struct bt_series_name *s, const struct bt_dim *where,
+                    size_t nwhere)
+{
+    for (size_t i = 0; i < nwhere; i++) {
+        size_t k = 0;
+        while (k < s->ndims && (strcmp(s->dims[k].name, where[i].name) != 0 ||
+                                strcmp(s->dims[k].value, where[i].value) != 0))
+            k++;
+        if (k == s->ndims)
+            return 0;
+    }
+    return 1;
+}
+
+int bt_db_match(struct bt_db *db, const char *indicator,
+                const struct bt_dim *where, size_t nwhere, bt_db_series_fn fn,
+                void *ctx, struct bt_error *e)
+{
+    const char *why;
+    if (bt_db_read_begin(db, e) != 0)
+        return -1;
+    if (bt_id_check(indicator, strlen(indicator), &why) != 0)
+        return bt_fail(e, "indicator id '%s' %s", indicator, why);
+    if (bt_no_links(db->dir, indicator, e) != 0)
+        return -1;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    list_dir(db, indicator, &names, &n, &cap);
+    bt_qsort(names, n, sizeof *names, bt_strptr_cmp);
+    int matches = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct bt_series_name s;
+        if (matches >= 0 && bt_series_name_parse(names[i], &s) == 0) {
+            if (has_dims(&s, where, nwhere))
+                matches = fn(ctx, names[i]) == 0 ? matches + 1 : -1;
+            bt_series_name_release(&s);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return matches; /* -1: fn failed and said why in its own error */
+}
+
+void bt_txn_begin(struct bt_txn *t, struct bt_db *db)
+{
+    memset(t, 0, sizeof *t);
+    t->db = db;
+}
+
+void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp)
+{
+    char name[64];
+    snprintf(name, sizeof name, ".tmp/%ld-%zu.rrd", (long)getpid(), t->nfiles++);
+    bt_buf_addf(&t->renames, "%s\t%s\n", name, rel);
+    tmp->len = 0;
+    bt_db_path(t->db, name, tmp);
+}
+
+int bt_txn_put(struct bt_txn *t, const char *rel, const void *data,
+               size_t len, struct bt_error *e)
+{
+    struct bt_buf tmp = {0};
+    bt_txn_add(t, rel, &tmp);
+    int rc = bt_file_write_atomic(tmp.data, data, len, e);
+    bt_buf_release(&tmp);
+    return rc;
+}
+
+/* The time of a log line, UTC. */
+static void log_time(char when[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(when, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+}
+
+void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
+                 const char *old_flag, const char *new_flag, const char *file)
+{
+    char when[32], date[11];
+    log_time(when);
+    bt_date_format(day, date);
+    bt_buf_addf(&t->flag_log, "%s,", when);
+    bt_csv_cell(&t->flag_log, series_label);
+    bt_buf_addf(&t->flag_log, ",%s,", date);
+    bt_csv_cell(&t->flag_log, old_flag ? old_flag : "");
+    bt_buf_add(&t->flag_log, ",", 1);
+    bt_csv_cell(&t->flag_log, new_flag ? new_flag : "");
+    bt_buf_add(&t->flag_log, ",", 1);
+    bt_csv_cell(&t->flag_log, file);
+    bt_buf_add(&t->flag_log, "\n", 1);
+}
+
+void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
+                     double old_value, double new_value, const char *file)
+{
+    char when[32], date[11], o[32], n[32];
+    log_time(when);
+    bt_date_format(day, date);
+    bt_number_format(old_value, o);
+    bt_number_format(new_value, n);
+    bt_buf_addf(&t->revisions, "%s,", when);
+    bt_csv_cell(&t->revisions, series_label);
+    bt_buf_addf(&t->revisions, ",%s,%s,%s,", date, o, n);
+    bt_csv_cell(&t->revisions, file);
+    bt_buf_add(&t->revisions, "\n", 1);
+}
+
+/* Stages DB/name: the old log (or header, for a new one) plus lines. */
+static int stage_log(struct bt_txn *t, const char *name, const char *header,
+                     const struct bt_buf *lines, struct bt_error *e)
+{
+    struct bt_buf path = {0}, log = {0};
+    int rc = 0;
+    bt_db_path(t->db, name, &path);
+    if (bt_file_read(path.data, &log, e) != 0) {
+        if (errno != ENOENT)
+            rc = -1;
+        log = (struct bt_buf){0};
+        bt_buf_puts(&log, header);
+    }
+    bt_buf_add(&log, lines->data, lines->len);
+    if (rc == 0)
+        rc = bt_txn_put(t, name, log.data, log.len, e);
+    bt_buf_release(&path);
+    bt_buf_release(&log);
+    return rc;
+}
+
+int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
+                  const struct bt_point *pts, size_t n, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    struct bt_range rg[BT_RANGES_MAX];
+    size_t nrg;
+    int rc = 0;
+    if (!t->rollback.path) {
+        bt_db_path(t->db, ".tmp/rollback", &path);
+        rc = bt_rollback_begin(&t->rollback, path.data, e);
+        path.len = 0;
+    }
+    bt_db_path(t->db, rel, &path);
+    if (rc == 0)
+        rc = bt_no_links(t->db->dir, rel, e);
+    int fd = rc == 0 ? open(path.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
+    if (rc == 0 && fd < 0)
+        rc = bt_fail_errno(e, "cannot open '%s'", path.data);
+    if (rc == 0)
+        rc = bt_store_check_layout(fd, path.data, e);
+    time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
+    if (rc == 0)
+        rc = bt_rrd_update_ranges(fd, path.data, until, rg, &nrg, e);
+    if (rc == 0)
+        rc = bt_rollback_save(&t->rollback, rel, fd, rg, nrg, e);
+    if (fd >= 0)
+        close(fd);
+    bt_buf_release(&path);
+    if (rc != 0)
+        return -1;
+    bt_grow((void **)&t->appends, &t->appends_cap, t->nappends + 1,
+            sizeof *t->appends);
+    t->appends[t->nappends++] = (struct bt_txn_append){
+        bt_xstrdup(rel), last_day, t->points.n, n};
+    for (size_t i = 0; i < n; i++)
+        bt_points_add(&t->points, pts[i].day, pts[i].value);
+    return 0;
+}
+
+/* Makes every staged file (and the rollback journal) durable with one
+ * syncfs: cheaper than an fsync per file when a load writes thousands. */
+static int sync_db(struct bt_db *db, struct bt_error *e)
+{
+    int dfd = open(db->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int rc = dfd >= 0 && syncfs(dfd) == 0 ? 0 : -1;
+    if (rc != 0)
+        bt_fail_errno(e, "cannot sync database '%s'", db->dir);
+    if (dfd >= 0)
+        close(dfd);
+    return rc;
+}
+
+/* Writes back the bytes saved in DB/.rollback, if it is there, and
+ * removes it: the in-place appends of a transaction that failed before
+ * its commit point are undone at once. */
+static void roll_back_now(struct bt_db *db)
+{
+    struct bt_error ignored; /* what is left, the next writer finishes */
+    if (db_has(db, ".rollback"))
+        roll_back(db, &ignored);
+}
+
+/* Makes every queued append in place; the first failure stops it. */
+static int write_appends(struct bt_txn *t, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    int rc = 0;
+    for (size_t i = 0; i < t->nappends && rc == 0; i++) {
+        const struct bt_txn_append *a = &t->appends[i];
+        path.len = 0;
+        bt_db_path(t->db, a->rel, &path);
+        rc = bt_store_append(&t->db->store, path.data, a->last,
+                             t->points.v + a->first, a->count, e);
+        if (i + 1 == (t->nappends + 1) / 2)
+            crash_point("appended-half");
+    }
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Puts the rollback journal in place, then makes every queued append in
+ * place and syncs. On failure, writes the saved bytes back. */
+static int append_in_place(struct bt_txn *t, struct bt_error *e)
+{
+    struct bt_buf staged = {0}, final = {0};
+    bt_db_path(t->db, ".tmp/rollback", &staged);
+    bt_db_path(t->db, ".rollback", &final);
+    int rc = 0;
+    if (rename(staged.data, final.data) != 0)
+        rc = bt_fail_errno(e, "cannot put '%s' in place", final.data);
+    if (rc == 0)
+        rc = bt_fsync_parent(final.data, e);
+    if (rc == 0)
+        crash_point("journaled");
+    if (rc == 0)
+        rc = write_appends(t, e);
+    if (rc == 0)
+        rc = sync_db(t->db, e);
+    if (rc == 0)
+        crash_point("appended");
+    else
+        roll_back_now(t->db);
+    bt_buf_release(&staged);
+    bt_buf_release(&final);
+    return rc;
+}
+
+/* Checks, before the commit point, that no file a rename will replace
+ * (nor its directory) is a link, so that no rename after it can fail on
+ * one. 0, or -1 with *e. */
+static int check_targets(struct bt_txn *t, struct bt_error *e)
+{
+    int rc = 0;
+    for (const char *line = t->renames.data; rc == 0 && line && *line;) {
+        const char *tab = strchr(line, '\t'), *end = strchr(line, '\n');
+        char final[4096];
+        snprintf(final, sizeof final, "%.*s", (int)(end - tab - 1), tab + 1);
+        rc = bt_no_links(t->db->dir, final, e);
+        line = end + 1;
+    }
+    return rc;
+}
+
+int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
+{
+    int rc = 0, cfd = -1;
+    struct bt_buf staged = {0}, journal = {0};
+    if (t->renames.len == 0 && t->nappends == 0)
+        goto out; /* nothing changed: nothing is touched */
+    if (t->revisions.len &&
+        stage_log(t, "revisions.csv", "revised_at,series,date,old,new,file\n",
+                  &t->revisions, e) != 0)
+        goto fail;
+    if (t->flag_log.len &&
+        stage_log(t, "flags.csv", "changed_at,series,date,old,new,file\n",
+                  &t->flag_log, e) != 0)
+        goto fail;
+    if (t->nappends && bt_rollback_finish(&t->rollback, e) != 0)
+        goto fail;
+    if (sync_db(t->db, e) != 0)
+        goto fail;
+    if (check_targets(t, e) != 0)
+        goto fail;
+    crash_point("staged");
+    /* from the first in-place write to the last rename, no reader reads */
+    if ((cfd = commit_lock(t->db, LOCK_EX, e)) < 0) {
+        t->busy = cfd == -3;
+        goto fail;
+    }
+    if (t->nappends && append_in_place(t, e) != 0)
+        goto fail;
+    bt_db_path(t->db, ".tmp/journal", &staged);
+    bt_db_path(t->db, ".journal", &journal);
+    rc = bt_file_write_atomic(staged.data, t->renames.data, t->renames.len, e);
+    if (rc == 0 && rename(staged.data, journal.data) != 0)
+        rc = bt_fail_errno(e, "cannot commit '%s'", journal.data);
+    if (rc == 0)
+        rc = bt_fsync_parent(journal.data, e); /* the commit point */
+    if (rc != 0) {
+        roll_back_now(t->db); /* not committed */
+        goto out;
+    }
+    /* Committed: from here a failure leaves the staged files to the next
+     * recovery, so abort must not delete them. */
+    char *renames = t->renames.data;
+    t->renames = (struct bt_buf){0};
+    t->outcome = BT_TXN_COMMITTED;
+    crash_point("committed");
+    if (t->nappends)
+        rc = remove_synced(t->db, ".rollback", e);
+    if (rc == 0)
+        rc = apply_journal(t->db, renames, e); /* NULL: no renames */
+    free(renames);
+    if (rc == 0)
+        rc = remove_synced(t->db, ".journal", e);
+    if (rc == 0)
+        t->outcome = BT_TXN_NOTHING; /* and all of it is in place */
+    goto out;
+fail:
+    rc = -1;
+out:
+    if (cfd >= 0)
+        close(cfd);
+    bt_buf_release(&staged);
+    bt_buf_release(&journal);
+    bt_txn_abort(t);
+    return rc;
+}
+
+void bt_txn_abort(struct bt_txn *t)
+{
+    /* unlink the temporary files still listed (none after a commit) */
+    char *text = t->renames.len ? t->renames.data : NULL;
+    for (char *line = text; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            struct bt_buf p = {0};
+            bt_db_path(t->db, line, &p);
+            unlink(p.data);
+            bt_buf_release(&p);
+        }
+        line = next;
+    }
+    bt_buf_release(&t->renames);
+    bt_buf_release(&t->revisions);
+    bt_buf_release(&t->flag_log);
+    bt_rollback_release(&t->rollback);
+    for (size_t i = 0; i < t->nappends; i++)
+        free(t->appends[i].rel);
+    free(t->appends);
+    bt_points_release(&t->points);
+    struct bt_txn kept = *t; /* what a failed commit left is kept */
+    memset(t, 0, sizeof *t);
+    t->db = kept.db;
+    t->outcome = kept.outcome;
+    t->busy = kept.busy;
+}

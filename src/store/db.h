@@ -1,0 +1,158 @@
+/* db.h - the database directory: series files, the lock, transactions.
+ *
+ *   DB/INDICATOR/DIMS.rrd   one RRD file per series (see series.h)
+ *   DB/INDICATOR/DIMS.flags the flags of its observations (flags.h)
+ *   DB/revisions.csv        every revised value: when, series, date, old,
+ *                           new, file
+ *   DB/flags.csv            every flag set, changed or cleared: when,
+ *                           series, date, old, new, file
+ *   DB/.lock                writers hold flock(LOCK_EX) on it
+ *   DB/.gate                a writer waiting for .commit holds it, so that
+ *                           arriving readers queue behind it
+ *   DB/.commit              writers hold it exclusively while they rename,
+ *                           readers hold it shared while they read
+ *   DB/.tmp/                files being written; emptied by recovery
+ *   DB/.rollback            present only while files are changed in place:
+ *                           the bytes they held before (rollback.h)
+ *   DB/.journal             present only while a transaction commits
+ *   DB/.marker.rrd          through rrdcached: shows the daemon serves DB
+ *
+ * A transaction changes series two ways: a rebuilt file is written
+ * complete into .tmp/ and renamed into place; an append is written into
+ * the file in place, after the bytes it will change were saved in
+ * .rollback. The order (docs/storage.md): stage and sync the new files
+ * and the rollback journal, put .rollback in place, append in place and
+ * sync, then write the journal (the list of renames) atomically: that is
+ * the commit point. .rollback is then removed, the renames follow, and
+ * the journal goes. Whoever next takes the lock rolls forward a journal
+ * left by a killed process (dropping .rollback), or else rolls back a
+ * .rollback (writing the saved bytes back), and deletes whatever .tmp/
+ * holds, so a load is all there or not at all. A reader that finds either
+ * and no writer recovers the same way before reading, and readers never
+ * see a load half applied: the writer holds .commit from the first
+ * in-place write to the last rename.
+ */
+#ifndef BT_DB_H
+#define BT_DB_H
+
+#include <stddef.h>
+
+#include "base/error.h"
+#include "base/fileio.h"
+#include "base/period.h"
+#include "rollback.h"
+#include "model/series.h"
+#include "store_rrd.h"
+
+#define BT_READERS_WAIT 30 /* seconds a commit waits for readers at --wait 0 */
+
+struct bt_db {
+    char *dir;             /* owned */
+    struct bt_store store; /* how RRD files are reached */
+    int lock_fd;           /* -1 unless the writers' lock is held */
+    int read_fd;           /* -1 unless .commit is held shared */
+    double wait;           /* seconds a commit waits for readers */
+    int warned;            /* 1 when warning says why the database was read
+                              with an interrupted commit it cannot finish */
+    struct bt_error warning;
+};
+
+/* Sets up *db for dir (nothing is touched on disk). daemon may be NULL. */
+void bt_db_init(struct bt_db *db, const char *dir, const char *daemon);
+void bt_db_release(struct bt_db *db); /* unlocks if needed */
+
+/* Creates the directory if needed, takes the writers' lock, waiting up to
+ * wait_seconds (0: do not wait), then recovers from any interrupted
+ * transaction. Fails with BT_EXIT_LOCKED in *code when the lock stays busy.
+ * The same wait bounds the wait for readers to finish (.commit) when a
+ * transaction commits; with a wait of 0 (do not queue behind another
+ * writer), readers are waited for up to BT_READERS_WAIT. Recovery
+ * refuses a database whose entries are symbolic links and a journal that
+ * names a file outside it, saying how to recover. */
+int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
+               struct bt_error *e);
+void bt_db_unlock(struct bt_db *db);
+
+/* Starts reading (once per command; bt_db_release ends it): finishes an
+ * interrupted commit when no writer is alive, then holds .commit shared so
+ * that no load is renamed in while the command reads. A database that does
+ * not exist yet reads as empty. A commit that cannot be finished does not
+ * stop reading: db->warned is set and db->warning says why and what to do.
+ * bt_db_match and bt_db_each_series call it. */
+int bt_db_read_begin(struct bt_db *db, struct bt_error *e);
+
+/* Appends DB/rel to *out. */
+void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out);
+
+/* Calls fn for every series file (path relative to DB), sorted by name. */
+typedef int (*bt_db_series_fn)(void *ctx, const char *relpath);
+int bt_db_each_series(struct bt_db *db, bt_db_series_fn fn, void *ctx,
+                      struct bt_error *e);
+
+/* Calls fn for each series file of indicator whose dimensions include
+ * every name=value of where[0..nwhere) (sorted by file name). Returns the
+ * number of matches, or -1 if fn failed (fn reports its own error). */
+int bt_db_match(struct bt_db *db, const char *indicator,
+                const struct bt_dim *where, size_t nwhere, bt_db_series_fn fn,
+                void *ctx, struct bt_error *e);
+
+/* An in-place append queued in a transaction. */
+struct bt_txn_append {
+    char *rel;           /* owned: the series file, relative to DB */
+    bt_day last;         /* its last observation before the append */
+    size_t first, count; /* the points, in bt_txn.points */
+};
+
+/* What a commit that failed left in the database. */
+enum bt_txn_outcome {
+    BT_TXN_NOTHING,   /* nothing changed: the database is as it was */
+    BT_TXN_COMMITTED, /* the commit point was passed: the load is in, and
+                         the next command finishes putting it in place */
+};
+
+/* A set of series files replaced or appended to together. The lock must
+ * be held. */
+struct bt_txn {
+    struct bt_db *db;
+    struct bt_buf renames;   /* "tmp\tfinal\n" lines, relative to DB */
+    struct bt_buf revisions; /* new revisions.csv lines */
+    struct bt_buf flag_log;  /* new flags.csv lines */
+    size_t nfiles;
+    struct bt_rollback rollback;     /* open once an append is queued */
+    struct bt_txn_append *appends;   /* owned */
+    size_t nappends, appends_cap;
+    struct bt_points points;         /* every appended point, owned */
+    enum bt_txn_outcome outcome;     /* after bt_txn_commit failed */
+    int busy;                        /* .commit stayed locked past --wait */
+};
+
+void bt_txn_begin(struct bt_txn *t, struct bt_db *db);
+/* Gives in *tmp (emptied first) a fresh temporary path to write the new
+ * version of the series file rel into, and records the rename. */
+void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp);
+/* Queues the in-place append of pts[0..n) (copied; sorted, all after
+ * last_day, the file's last observation) to the existing series file rel,
+ * and saves now, in the rollback journal, every byte the append will
+ * change. Returns 0, or -1 with *e. */
+int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
+                  const struct bt_point *pts, size_t n, struct bt_error *e);
+/* Stages data as the new content of DB/rel (replaced at commit). */
+int bt_txn_put(struct bt_txn *t, const char *rel, const void *data,
+               size_t len, struct bt_error *e);
+/* Records one flag change (NULL: no flag) for DB/flags.csv. */
+void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
+                 const char *old_flag, const char *new_flag, const char *file);
+/* Records one revision for the log. */
+void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
+                     double old_value, double new_value, const char *file);
+/* Makes every recorded file and revision durable and visible at once.
+ * Appends are written here, through rrdcached too (store_rrd.h), under
+ * .commit and synced before the commit point, so that a commit that
+ * returns 0 is on disk and no reader sees half of it. On failure,
+ * t->outcome says what was left (kept until the next bt_txn_begin). */
+int bt_txn_commit(struct bt_txn *t, struct bt_error *e);
+/* Drops the transaction and its temporary files (nothing was changed in
+ * place before commit). */
+void bt_txn_abort(struct bt_txn *t);
+
+#endif

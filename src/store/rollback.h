@@ -1,0 +1,58 @@
+/* rollback.h - a rollback journal: the bytes of files about to be changed
+ * in place, saved so that the change can be undone (SQLite's idea).
+ *
+ * The file holds the magic line "baytrack rollback 1\n", then one record
+ * per saved range:
+ *
+ *     u32 path length, path (relative to the database), u64 offset,
+ *     u64 length, the bytes as they were
+ *
+ * then an end record (a path length of 0) and the FNV-1a 64 checksum of
+ * everything before it, all integers in the machine's byte order (the
+ * files it saves are in that order too). A journal is only ever put in
+ * place complete and synced, so recovery can trust one that checks out
+ * and refuses one that does not.
+ */
+#ifndef BT_ROLLBACK_H
+#define BT_ROLLBACK_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/error.h"
+#include "store_format.h"
+
+struct bt_rollback {
+    FILE *f;       /* the journal being written, or NULL */
+    char *path;    /* owned: where it is being written */
+    uint64_t sum;  /* checksum of what was written so far */
+    size_t ranges; /* ranges saved */
+};
+
+/* Starts writing a journal at path (replacing any file there). */
+int bt_rollback_begin(struct bt_rollback *r, const char *path,
+                      struct bt_error *e);
+
+/* Saves the ranges rg[0..n) of the file open as fd, named rel in the
+ * journal (relative to the database directory). */
+int bt_rollback_save(struct bt_rollback *r, const char *rel, int fd,
+                     const struct bt_range *rg, size_t n, struct bt_error *e);
+
+/* Writes the end record and checksum and fsyncs the journal, then closes
+ * it. The caller renames it into place. */
+int bt_rollback_finish(struct bt_rollback *r, struct bt_error *e);
+
+/* Closes and deletes an unfinished journal; frees *r. Safe after finish. */
+void bt_rollback_release(struct bt_rollback *r);
+
+/* Writes every saved range of the journal at path back into the files
+ * under dir and fsyncs them; before it restores a file, calls
+ * before(ctx, its path) (NULL: no call). Every path the journal names is
+ * checked to be a series file inside dir, reached through no link.
+ * Returns 0, or -1 with *e (the journal is damaged, names another file,
+ * or a file cannot be written). Repeating it is harmless. */
+int bt_rollback_undo(const char *dir, const char *path,
+                     void (*before)(void *ctx, const char *path), void *ctx,
+                     struct bt_error *e);
+
+#endif

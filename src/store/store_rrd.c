@@ -1,0 +1,528 @@
+/* store_rrd.c - series in RRD files through librrd (see store_rrd.h). */
+#define _GNU_SOURCE /* sigaction, setitimer */
+#include "store_rrd.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <rrd.h>
+#include <rrd_client.h>
+
+#include "base/fileio.h"
+#include "base/number.h"
+#include "rrd_number.h"
+#include "store_format.h"
+
+/* Copies librrd's error into *e, prefixed with what was being done. */
+static int rrd_failed(struct bt_error *e, const char *what, const char *path)
+{
+    const char *msg = rrd_test_error() ? rrd_get_error() : "unknown error";
+    bt_fail(e, "%s '%s': %s", what, path, msg);
+    rrd_clear_error();
+    return -1;
+}
+
+/* A failed write: librrd often leaves no message (and errno is its own
+ * last one), so a full disk is recognised from the free space left. */
+static int write_failed(struct bt_error *e, const char *what, const char *path)
+{
+    struct statvfs fs;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    if (statvfs(slash ? dir : ".", &fs) == 0 &&
+        (unsigned long long)fs.f_bavail * fs.f_frsize < 4ull * BT_RRD_ROWS * 8) {
+        bt_fail(e, "%s '%s': No space left on device (%llu KiB free)", what,
+                path, (unsigned long long)fs.f_bavail * fs.f_frsize / 1024);
+        rrd_clear_error();
+        return -1;
+    }
+    return rrd_failed(e, what, path);
+}
+
+/* The daemon's name for path, in *out. librrd resolves names itself for a
+ * daemon on a unix socket (so they are made absolute) and sends them as
+ * they are to a remote one, which takes them relative to its base
+ * directory: the database directory. */
+static const char *daemon_name(struct bt_store *s, const char *path,
+                               struct bt_buf *out)
+{
+    char cwd[4096];
+    size_t n = strlen(s->root);
+    out->len = 0;
+    if (strncmp(s->daemon, "unix:", 5) == 0 || s->daemon[0] == '/') {
+        if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+            bt_buf_addf(out, "%s/", cwd);
+        bt_buf_puts(out, path);
+    } else if (strncmp(path, s->root, n) == 0 && path[n] == '/') {
+        bt_buf_puts(out, path + n + 1);
+    } else {
+        bt_buf_puts(out, path);
+    }
+    return out->data;
+}
+
+/* Set when the timer of a daemon operation rang. A signal handler has no
+ * context to write to: this flag is the one piece of state of the module
+ * outside struct bt_store, and only op_begin and op_end read it. */
+static volatile sig_atomic_t alarm_rang;
+
+/* SIGALRM interrupts a daemon call blocked on its socket. */
+static void on_alarm(int sig)
+{
+    (void)sig;
+    alarm_rang = 1;
+}
+
+/* Starts a daemon operation: a one-shot timer of s->timeout seconds whose
+ * signal (no SA_RESTART) makes librrd's blocked read or write fail; it
+ * rings again each second after, so librrd's retry cannot block either. */
+static void op_begin(const struct bt_store *s)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_alarm;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    struct itimerval it = {{1, 0}, {(time_t)s->timeout,
+        (suseconds_t)((s->timeout - (double)(time_t)s->timeout) * 1e6)}};
+    alarm_rang = 0;
+    setitimer(ITIMER_REAL, &it, NULL);
+    rrd_clear_error();
+}
+
+/* Ends the operation op on path, which returned rc (0 for
+ * success): disarms the timer; on failure fills *e with the daemon's
+ * address, the operation and why, and, when the daemon itself failed
+ * (timed out, unreachable, dropped the connection), marks it down.
+ * Returns 0 or -1. */
+static int op_end(struct bt_store *s, int rc, const char *op,
+                  const char *path, struct bt_error *e)
+{
+    struct itimerval off;
+    memset(&off, 0, sizeof off);
+    setitimer(ITIMER_REAL, &off, NULL);
+    if (rc == 0)
+        return 0;
+    int timed_out = alarm_rang;
+    const char *msg = rrd_test_error() ? rrd_get_error() : "no answer";
+    if (timed_out)
+        bt_fail(e, "rrdcached at '%s' did not answer within %g s to %s "
+                "'%s' (see --daemon-timeout)", s->daemon, s->timeout, op, path);
+    else
+        bt_fail(e, "rrdcached at '%s': cannot %s '%s': %s", s->daemon, op,
+                path, msg);
+    rrd_clear_error();
+    if (timed_out || !rrdc_is_connected(s->daemon)) {
+        rrdc_disconnect(); /* a half-read answer must not be read later */
+        s->down = 1;
+        s->why_down = *e;
+    }
+    return -1;
+}
+
+/* The marker's path, in *out. */
+static void marker_path(const struct bt_store *s, struct bt_buf *out)
+{
+    out->len = 0;
+    bt_buf_addf(out, "%s/.marker.rrd", s->root);
+}
+
+int bt_store_mark(struct bt_store *s, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    marker_path(s, &path);
+    int rc = 0;
+    if (access(path.data, F_OK) != 0) {
+        /* a stamp of this database's own: any second in 2001..2029 */
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        unsigned long long x = (unsigned long long)now.tv_nsec * 2654435761u ^
+                               (unsigned long long)getpid() << 20 ^
+                               (unsigned long long)now.tv_sec;
+        time_t stamp = (time_t)(1000000000 + x % 900000000);
+        /* step 1 s: the daemon reports a last update in whole steps */
+        const char *args[] = {"DS:marker:GAUGE:2:U:U", "RRA:LAST:0.5:1:1"};
+        struct bt_buf tmp = {0};
+        bt_buf_addf(&tmp, "%s/.tmp/marker-%ld.rrd", s->root, (long)getpid());
+        rrd_clear_error();
+        if (rrd_create_r(tmp.data, 1, stamp, 2, args) != 0)
+            rc = write_failed(e, "cannot create", tmp.data);
+        if (rc == 0 && rename(tmp.data, path.data) != 0)
+            rc = bt_fail_errno(e, "cannot create '%s'", path.data);
+        if (rc == 0)
+            rc = bt_fsync_parent(path.data, e);
+        unlink(tmp.data);
+        bt_buf_release(&tmp);
+    }
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Asks the daemon how many files it holds anything for (STATS,
+ * TreeNodesNumber) into s->cached: none, and no file needs asking about
+ * before baytrack writes it. 0, or -1 with *e. */
+static int count_cached(struct bt_store *s, struct bt_error *e)
+{
+    rrdc_stats_t *stats = NULL;
+    op_begin(s);
+    int rc = op_end(s, rrdc_stats_get(&stats), "read the statistics of",
+                    s->root, e);
+    s->cached = 1; /* unknown: ask about each file */
+    for (rrdc_stats_t *x = stats; x; x = x->next)
+        if (strcmp(x->name, "TreeNodesNumber") == 0)
+            s->cached = x->type == RRDC_STATS_TYPE_GAUGE ? x->value.gauge > 0
+                                                         : x->value.counter > 0;
+    if (stats)
+        rrdc_stats_free(stats);
+    return rc;
+}
+
+/* Checks that the daemon sees the marker as this process does: same last
+ * update, so it serves this very database. A database with no marker yet
+ * (only ever read) has nothing to check. 0, or -1 with *e. */
+static int verify(struct bt_store *s, struct bt_error *e)
+{
+    struct bt_buf path = {0}, nb = {0};
+    marker_path(s, &path);
+    rrd_clear_error();
+    time_t here = access(path.data, F_OK) == 0 ? rrd_last_r(path.data) : -1;
+    rrd_clear_error();
+    int rc = 0;
+    if (here > 0) {
+        op_begin(s);
+        time_t there = rrdc_last(daemon_name(s, path.data, &nb));
+        rc = op_end(s, there > 0 ? 0 : -1, "read", path.data, e);
+        if (!s->down && there != here)
+            rc = bt_fail(e, "rrdcached at '%s' does not serve the database "
+                         "'%s': it %s marker '.marker.rrd' (start the "
+                         "daemon with -b on this database directory)",
+                         s->daemon, s->root, there > 0 ? "sees another" :
+                         "cannot read its");
+        if (rc != 0) {
+            s->down = 1;
+            s->why_down = *e;
+        }
+    }
+    s->verified = rc == 0;
+    if (rc == 0)
+        rc = count_cached(s, e);
+    bt_buf_release(&path);
+    bt_buf_release(&nb);
+    return rc;
+}
+
+/* Connects to the daemon (once per process) and, the first time, checks
+ * that it serves this database; 0 or -1. */
+static int daemon_connect(struct bt_store *s, struct bt_error *e)
+{
+    if (s->down) {
+        *e = s->why_down;
+        return -1;
+    }
+    if (!rrdc_is_connected(s->daemon)) {
+        op_begin(s);
+        int rc = rrdc_connect(s->daemon);
+        if (rc == 0 && !rrdc_is_connected(s->daemon))
+            rc = -1;
+        if (op_end(s, rc, "connect for", s->root, e) != 0) {
+            s->down = 1; /* unreachable: no point in trying each file */
+            s->why_down = *e;
+            return -1;
+        }
+    }
+    return s->verified ? 0 : verify(s, e);
+}
+
+/* Reads the observations of days from..to into *out (emptied first)
+ * through the open name (the daemon's name or the path). A read that
+ * misses part of the range is an error: a rebuild from it would drop what
+ * it missed. */
+static int fetch(struct bt_store *s, const char *path, const char *name,
+                 bt_day from, bt_day to, struct bt_points *out,
+                 struct bt_error *e)
+{
+    out->n = 0;
+    if (from < BT_DAY_MIN)
+        from = BT_DAY_MIN; /* rrdcached reads a negative time as "now -" */
+    time_t want = (time_t)from * BT_RRD_STEP, last = (time_t)(to + 1) * BT_RRD_STEP;
+    time_t start = want, end = last;
+    unsigned long step = 0, nds = 0;
+    char **names = NULL;
+    rrd_value_t *data = NULL;
+    int rc;
+    if (s->daemon) {
+        if (daemon_connect(s, e) != 0)
+            return -1;
+        op_begin(s);
+        rc = rrdc_fetch(name, "LAST", &start, &end, &step, &nds, &names, &data);
+        if (op_end(s, rc, "fetch", path, e) != 0)
+            return -1;
+    } else {
+        rrd_clear_error();
+        rc = rrd_fetch_r(path, "LAST", &start, &end, &step, &nds, &names, &data);
+        if (rc != 0)
+            return rrd_failed(e, "cannot read", path);
+    }
+    int ok = step == BT_RRD_STEP && nds == 1 && start <= want && end >= last;
+    if (!ok) {
+        bt_fail(e, "'%s' is not a baytrack series or could not be read whole "
+                "(step %lu, %lu data sources, %lld..%lld for %lld..%lld)",
+                path, step, nds, (long long)start, (long long)end,
+                (long long)want, (long long)last);
+    } else {
+        /* row i holds the day that ends at start + (i+1) * step */
+        size_t rows = (size_t)((end - start) / (time_t)step);
+        for (size_t i = 0; i < rows; i++) {
+            bt_day day = (bt_day)((start / (time_t)step) + (time_t)i);
+            if (!isnan(data[i]) && day >= from && day <= to)
+                bt_points_add(out, day, data[i]);
+        }
+    }
+    for (unsigned long i = 0; i < nds; i++)
+        rrd_freemem(names[i]);
+    rrd_freemem(names);
+    rrd_freemem(data);
+    return ok ? 0 : -1;
+}
+
+/* The last update of the file path itself, read from its header, in
+ * *last; 0 or -1. */
+static int file_last(const char *path, time_t *last, struct bt_error *e)
+{
+    rrd_clear_error();
+    *last = rrd_last_r(path);
+    return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
+}
+
+/* The last update time of path (through a daemon: see the comment inside), in
+ * *last; 0, 1 when the file does not exist, -1. *nb receives the daemon's
+ * name for the file. */
+static int last_update(struct bt_store *s, const char *path,
+                       time_t *last, struct bt_buf *nb, struct bt_error *e)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 1;
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    }
+    if (!S_ISREG(st.st_mode))
+        return bt_fail(e, "'%s' is %s, not a series file: baytrack follows "
+                       "no link inside the database", path,
+                       S_ISLNK(st.st_mode) ? "a symbolic link" : "not a file");
+    if (!s->daemon)
+        return file_last(path, last, e);
+    /* The daemon's LAST counts what it holds for the file: when it is the
+     * file's own, the daemon has nothing unwritten (one round trip, the
+     * nightly append's only one a series); otherwise it writes what it
+     * holds and forgets the file, so that baytrack's own write that may
+     * follow cannot be crossed by a stale cache. */
+    const char *name = daemon_name(s, path, nb);
+    if (daemon_connect(s, e) != 0)
+        return -1;
+    if (!s->cached) /* it holds nothing for any file */
+        return file_last(path, last, e);
+    op_begin(s);
+    time_t there = rrdc_last(name);
+    if (op_end(s, there < BT_RRD_STEP ? -1 : 0, "read the last update of",
+               path, e) != 0)
+        return -1;
+    rrd_clear_error();
+    *last = rrd_last_r(path);
+    if (*last == there)
+        return 0;
+    rrd_clear_error();
+    op_begin(s);
+    if (op_end(s, rrdc_flush(name), "flush", path, e) != 0)
+        return -1;
+    bt_store_forget(s, path);
+    return file_last(path, last, e);
+}
+
+int bt_store_last(struct bt_store *s, const char *path, bt_day *last,
+                  struct bt_error *e)
+{
+    struct bt_buf nb = {0};
+    time_t t = 0;
+    int rc = last_update(s, path, &t, &nb, e);
+    bt_buf_release(&nb);
+    *last = rc == 0 ? (bt_day)(t / BT_RRD_STEP) - 1 : 0;
+    return rc;
+}
+
+int bt_store_read_range(struct bt_store *s, const char *path,
+                        bt_day from, bt_day to, struct bt_points *out,
+                        struct bt_error *e)
+{
+    struct bt_buf nb = {0};
+    const char *name = s->daemon ? daemon_name(s, path, &nb) : path;
+    int rc = fetch(s, path, name, from, to, out, e);
+    bt_buf_release(&nb);
+    return rc;
+}
+
+int bt_store_read(struct bt_store *s, const char *path,
+                  struct bt_points *out, struct bt_error *e)
+{
+    out->n = 0;
+    struct bt_buf nb = {0};
+    time_t last = 0;
+    int rc = last_update(s, path, &last, &nb, e);
+    if (rc == 0) {
+        bt_day to = (bt_day)(last / BT_RRD_STEP) - 1;
+        rc = fetch(s, path, s->daemon ? nb.data : path, to - BT_RRD_ROWS + 1,
+                   to, out, e);
+    }
+    bt_buf_release(&nb);
+    return rc;
+}
+
+/* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b. This runs for
+ * every point written: no printf for the time, and bt_rrd_text gives
+ * text that librrd reads as exactly the value (rrd_number.h). */
+static void add_update(struct bt_buf *b, long long t, double v)
+{
+    char buf[80], *end = buf + 24, *p = end;
+    unsigned long long x = (unsigned long long)t;
+    do
+        *--p = (char)('0' + x % 10);
+    while ((x /= 10) > 0);
+    size_t n = (size_t)(end - p);
+    memmove(buf, p, n);
+    buf[n++] = ':';
+    if (isnan(v))
+        buf[n++] = 'U', buf[n] = '\0';
+    else
+        n += bt_rrd_text(v, buf + n);
+    bt_buf_add(b, buf, n + 1); /* with the NUL that ends the argument */
+}
+
+/* The updates that store pts[0..n) after day prev (the file's last
+ * observation): NUL-separated "T:V" arguments in *text, their count in
+ * *nargs. A day that does not follow the one before is preceded by "T:U",
+ * so the days between stay unknown. */
+static void updates(struct bt_buf *text, size_t *nargs, bt_day prev,
+                    const struct bt_point *pts, size_t n)
+{
+    bt_grow((void **)&text->data, &text->cap, text->len + n * 48, 1);
+    for (size_t i = 0; i < n; i++) {
+        long long t = (long long)pts[i].day * BT_RRD_STEP;
+        if (pts[i].day != prev + 1) {
+            add_update(text, t, NAN);
+            ++*nargs;
+        }
+        add_update(text, t + BT_RRD_STEP, pts[i].value);
+        ++*nargs;
+        prev = pts[i].day;
+    }
+}
+
+/* Points argv[0..nargs) at the arguments in text; the caller frees it. */
+static const char **split_args(const struct bt_buf *text, size_t nargs)
+{
+    const char **argv = bt_xmalloc((nargs ? nargs : 1) * sizeof *argv);
+    const char *p = text->data;
+    for (size_t i = 0; i < nargs; i++) {
+        argv[i] = p;
+        p += strlen(p) + 1;
+    }
+    return argv;
+}
+
+/* Runs the updates in text on path directly through librrd (one call:
+ * librrd opens the file once). */
+static int update_file(const char *path, const struct bt_buf *text,
+                       size_t nargs, struct bt_error *e)
+{
+    const char **argv = split_args(text, nargs);
+    rrd_clear_error();
+    int rc = rrd_updatex_r(path, NULL, 0, (int)nargs, argv);
+    free(argv);
+    return rc == 0 ? 0 : write_failed(e, "cannot write", path);
+}
+
+int bt_store_write(struct bt_store *s, const char *path,
+                   const struct bt_point *pts, size_t n, struct bt_error *e)
+{
+    (void)s;
+    if (n == 0)
+        return bt_fail(e, "no observations to write to '%s'", path);
+    if (pts[n - 1].day - pts[0].day >= BT_RRD_ROWS)
+        return bt_fail(e, "'%s' would span more than %d days, more than the "
+                       "RRD layout keeps", path, BT_RRD_ROWS);
+    char ds[64], rra_last[64], rra_week[64];
+    snprintf(ds, sizeof ds, "DS:value:GAUGE:%d:U:U", BT_RRD_STEP);
+    snprintf(rra_last, sizeof rra_last, "RRA:LAST:0.5:1:%d", BT_RRD_ROWS);
+    snprintf(rra_week, sizeof rra_week, "RRA:AVERAGE:0.5:7:%d", BT_RRD_WEEKS);
+    const char *args[] = {ds, rra_last, rra_week};
+    unlink(path);
+    rrd_clear_error();
+    time_t first = (time_t)pts[0].day * BT_RRD_STEP;
+    if (rrd_create_r(path, BT_RRD_STEP, first, 3, args) != 0)
+        return write_failed(e, "cannot create", path);
+    struct bt_buf text = {0};
+    size_t nargs = 0;
+    updates(&text, &nargs, pts[0].day - 1, pts, n);
+    int rc = update_file(path, &text, nargs, e);
+    bt_buf_release(&text);
+    return rc;
+}
+
+int bt_store_append(struct bt_store *s, const char *path,
+                    bt_day last_day, const struct bt_point *pts, size_t n,
+                    struct bt_error *e)
+{
+    struct bt_buf text = {0};
+    size_t nargs = 0;
+    updates(&text, &nargs, last_day, pts, n);
+    (void)s; /* written here, through a daemon too (store_rrd.h) */
+    int rc = update_file(path, &text, nargs, e);
+    bt_buf_release(&text);
+    return rc;
+}
+
+int bt_store_check_layout(int fd, const char *path, struct bt_error *e)
+{
+    struct bt_rrd_shape sh;
+    if (bt_rrd_shape_read(fd, path, &sh, e) != 0)
+        return -1;
+    int ok = sh.step == BT_RRD_STEP && sh.ds_cnt == 1 && sh.rra_cnt == 2 &&
+             strcmp(sh.ds_type, "GAUGE") == 0 && sh.heartbeat == BT_RRD_STEP &&
+             strcmp(sh.rra[0].cf, "LAST") == 0 && sh.rra[0].pdp_cnt == 1 &&
+             sh.rra[0].rows == BT_RRD_ROWS &&
+             strcmp(sh.rra[1].cf, "AVERAGE") == 0 && sh.rra[1].pdp_cnt == 7 &&
+             sh.rra[1].rows == BT_RRD_WEEKS;
+    if (!ok)
+        return bt_fail(e, "'%s' is not laid out as baytrack creates series "
+                       "files (step %lu s, %lu data sources, %lu RRAs, first "
+                       "ring %lu rows): baytrack does not write into it; "
+                       "move it out of the database", path, sh.step,
+                       sh.ds_cnt, sh.rra_cnt, sh.rra_cnt ? sh.rra[0].rows : 0);
+    return 0;
+}
+
+void bt_store_forget(struct bt_store *s, const char *path)
+{
+    struct bt_error ignored; /* a daemon that held nothing for the file */
+    if (!s->daemon || daemon_connect(s, &ignored) != 0)
+        return;
+    struct bt_buf nb = {0};
+    op_begin(s);
+    int rc = rrdc_forget(daemon_name(s, path, &nb));
+    if (rc != 0 && !rrdc_is_connected(s->daemon))
+        op_end(s, rc, "forget", path, &ignored);
+    else
+        op_end(s, 0, "forget", path, &ignored);
+    bt_buf_release(&nb);
+}
