@@ -235,3 +235,14 @@ void bt_breakdown_label(struct bt_buf *out, const struct bt_dim *where,
     for (size_t i = 0; i < nwhere; i++)
         bt_buf_addf(out, "%s%s=%s", i ? ", " : "", where[i].name, where[i].value);
 }
+
+void bt_breakdown_label_in(struct bt_buf *out, const struct bt_catalogue *c,
+                           const struct bt_dim *where, size_t nwhere,
+                           enum bt_lang l)
+{
+    int zh = l != BT_LANG_EN;
+    for (size_t i = 0; i < nwhere; i++)
+        bt_buf_addf(out, "%s%s%s%s", i ? (zh ? "，" : ", ") : "",
+                    bt_dim_word(c, where[i].name, NULL, l), zh ? "：" : "=",
+                    bt_dim_word(c, where[i].name, where[i].value, l));
+}

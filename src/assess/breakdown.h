@@ -81,4 +81,11 @@ void bt_breakdown_rows_free(struct bt_breakdown_row *rows, size_t n);
 void bt_breakdown_label(struct bt_buf *out, const struct bt_dim *where,
                         size_t nwhere);
 
+/* The same for people reading language l: each name and value as
+ * dimensions.csv translates it (else as loaded), "name=value" in English,
+ * "名：值" in Chinese, joined by ", " or "，". */
+void bt_breakdown_label_in(struct bt_buf *out, const struct bt_catalogue *c,
+                           const struct bt_dim *where, size_t nwhere,
+                           enum bt_lang l);
+
 #endif

@@ -92,8 +92,10 @@ static void json_breakdown(const struct bt_breakdown_row *row)
     printf("},");
 }
 
-static void print_json(const struct line *ln, size_t n, enum bt_lang l)
+static void print_json(const struct line *ln, size_t n,
+                       const struct bt_catalogue *cat, enum bt_lang l)
 {
+    (void)cat; /* programs get dimensions as loaded */
     printf("[");
     for (size_t i = 0; i < n; i++) {
         struct row r;
@@ -135,8 +137,10 @@ static void label(struct bt_buf *b, const struct bt_breakdown_row *row)
     bt_breakdown_label(b, row->dims, row->ndims);
 }
 
-static void print_csv(const struct line *ln, size_t n, enum bt_lang l)
+static void print_csv(const struct line *ln, size_t n,
+                      const struct bt_catalogue *cat, enum bt_lang l)
 {
+    (void)cat; /* programs get dimensions as loaded */
     int breakdowns = n && ln[0].row;
     struct bt_buf b = {0};
     printf("indicator,%sname,unit,latest_date,latest_value,baseline_date,"
@@ -167,18 +171,21 @@ static void print_csv(const struct line *ln, size_t n, enum bt_lang l)
 }
 
 /* The text of a line's breakdown in language l into *b: the total, or
- * "name=value, ...". */
+ * "name=value, ..." translated by the catalogue. */
 static const char *text_label(struct bt_buf *b, const struct line *ln,
-                              enum bt_lang l)
+                              const struct bt_catalogue *cat, enum bt_lang l)
 {
     if (!ln->row->ndims)
         return bt_word(BT_W_TOTAL, l);
-    label(b, ln->row);
+    b->len = 0;
+    bt_buf_addf(b, "%s", "");
+    bt_breakdown_label_in(b, cat, ln->row->dims, ln->row->ndims, l);
     return b->data;
 }
 
 /* One aligned line per indicator (and per breakdown, after its name). */
-static void print_text(const struct line *ln, size_t n, enum bt_lang l)
+static void print_text(const struct line *ln, size_t n,
+                       const struct bt_catalogue *cat, enum bt_lang l)
 {
     int breakdowns = n && ln[0].row;
     struct bt_buf b = {0};
@@ -186,7 +193,7 @@ static void print_text(const struct line *ln, size_t n, enum bt_lang l)
     for (size_t i = 0; i < n; i++) {
         size_t w = bt_text_width(ln[i].a->ind->name[l]);
         wname = w > wname ? w : wname;
-        if (breakdowns && (w = bt_text_width(text_label(&b, &ln[i], l))) > wsub)
+        if (breakdowns && (w = bt_text_width(text_label(&b, &ln[i], cat, l))) > wsub)
             wsub = w;
     }
     /* the headers in the language, each over its column's cells */
@@ -213,7 +220,7 @@ static void print_text(const struct line *ln, size_t n, enum bt_lang l)
         /* a breakdown's indicator is named on its first line only */
         bt_print_padded(stdout, ln[i].first ? a->ind->name[l] : "", wname + 2);
         if (breakdowns)
-            bt_print_padded(stdout, text_label(&b, &ln[i], l), wsub + 2);
+            bt_print_padded(stdout, text_label(&b, &ln[i], cat, l), wsub + 2);
         printf("%-12s %14s  %-12s %14s%s %8s  ", r.latest_date, r.latest_value,
                r.target_date, r.target_value,
                p->target && p->target->illustrative ? "*" : " ", prog);
@@ -259,7 +266,7 @@ static int status_totals(struct bt_cli *cli, struct bt_db *db,
         if (named)
             ln[n++] = (struct line){&a[i], NULL, 1};
     }
-    (q->fmt == JSON ? print_json : q->fmt == CSV ? print_csv : print_text)(ln, n, q->lang);
+    (q->fmt == JSON ? print_json : q->fmt == CSV ? print_csv : print_text)(ln, n, cat, q->lang);
     free(ln);
     bt_assessments_free(a, cat->n);
     return BT_EXIT_OK;
@@ -339,7 +346,7 @@ static int status_breakdowns(struct bt_cli *cli, struct bt_db *db,
         for (size_t b = 0; b < nblocks; b++)
             for (size_t k = 0; k < sizes[b]; k++)
                 ln[n++] = (struct line){&blocks[b][k].a, &blocks[b][k], k == 0};
-        (q->fmt == JSON ? print_json : q->fmt == CSV ? print_csv : print_text)(ln, n, q->lang);
+        (q->fmt == JSON ? print_json : q->fmt == CSV ? print_csv : print_text)(ln, n, cat, q->lang);
         free(ln);
     }
     for (size_t b = 0; b < nblocks; b++)

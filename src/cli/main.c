@@ -44,9 +44,13 @@ const struct bt_command bt_commands[] = {
      "  --lang LANG         names in en, zh-Hans or zh-Hant (default en)\n"
      "  --json, --csv       machine-readable output\n"},
     {"chart", bt_cmd_chart,
-     "INDICATOR [--where DIM=VALUE]... -o FILE.png|FILE.svg|FILE.pdf [--lang LANG] [--from DATE] [--to DATE]",
-     "draw one indicator's progress chart with gnuplot",
-     "  --where DIM=VALUE   chart the series with this dimension value (else the total)\n"
+     "INDICATOR [--where DIM=VALUE]... [--by DIM [--top N]] [--total] -o FILE.png|FILE.svg|FILE.pdf [--lang LANG] [--from DATE] [--to DATE]",
+     "draw one indicator's progress chart with gnuplot, or its breakdowns compared",
+     "  --where DIM=VALUE   chart this breakdown, on its own targets (else the total);\n"
+     "                      one dimension given more than once: its values compared\n"
+     "  --by DIM            compare the values of DIM with the largest latest value\n"
+     "  --top N             with --by, how many (default 8)\n"
+     "  --total             in a comparison, the total's line too\n"
      "  -o, --output FILE   the chart; its extension picks PNG, SVG or PDF\n"
      "  --lang LANG         labels in en, zh-Hans or zh-Hant (default en)\n"
      "  --from, --to DATE   the time range shown (--to also ends the assessment)\n"},

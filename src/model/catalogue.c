@@ -19,6 +19,10 @@ static const char *const target_header[] = {"indicator", "date", "value",
 static const char *const derived_header[] = {"indicator", "from", "period",
                                              "function"};
 static const char *const translation_header[] = {"text", "zh_hans", "zh_hant"};
+static const char *const dimension_header[] = {"dimension", "value", "zh_hans",
+                                               "zh_hant"};
+static const char *const breakdown_header[] = {"indicator", "dimension", "scale",
+                                               "compare"};
 
 /* State while reading one catalogue file. */
 struct ctx {
@@ -145,14 +149,17 @@ static int target_header_ok(struct ctx *x, unsigned long line,
     return 0;
 }
 
-/* The breakdown of a target row into dims[*n] (borrowed, sorted by
- * name). Returns 0, or -1 with a diagnostic. */
+/* The breakdown of a target row f[0..nf) into dims[*n] (borrowed, sorted
+ * by name). Returns 0, or -1 with a diagnostic. */
 static int target_dims(struct ctx *x, unsigned long line,
-                       const struct bt_field *f, struct bt_dim *dims, size_t *n)
+                       const struct bt_field *f, size_t nf, struct bt_dim *dims,
+                       size_t *n)
 {
     const char *why;
     *n = 0;
     for (size_t k = 0; k < x->ndimcols; k++) {
+        if (x->dimcol[k] >= nf)
+            continue; /* left off the end of the row: empty */
         const struct bt_field *v = &f[x->dimcol[k]];
         if (v->len == 0)
             continue;
@@ -206,8 +213,8 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
     struct ctx *x = vx;
     if (!x->header_done)
         return target_header_ok(x, line, f, n);
-    if (n != x->ncols) {
-        bt_diags_add(&x->diags, line, 0, "expected %zu fields, found %zu",
+    if (n < 5 || n > x->ncols) {
+        bt_diags_add(&x->diags, line, 0, "expected 5 to %zu fields, found %zu",
                      x->ncols, n);
         return 0;
     }
@@ -230,13 +237,14 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
     else
         bt_diags_add(&x->diags, line, 4,
                      "kind '%.*s%s' must be baseline, milestone or target", BT_SHOWN(f[3].s));
-    const struct bt_field *il = x->illustrative ? &f[x->illustrative] : NULL;
+    const struct bt_field *il = x->illustrative && x->illustrative < n
+                                    ? &f[x->illustrative] : NULL;
     if (il && il->len && strcmp(il->s, "yes") != 0)
         bt_diags_add(&x->diags, line, x->illustrative + 1,
                      "illustrative '%.*s%s' must be yes or empty", BT_SHOWN(il->s));
     struct bt_dim dims[BT_DIMS_MAX];
     size_t ndims;
-    target_dims(x, line, f, dims, &ndims);
+    target_dims(x, line, f, n, dims, &ndims);
     if (x->diags.n)
         return 0;
     t.source = bt_xstrdup(f[4].s);
@@ -303,7 +311,8 @@ static int translation_row(void *vx, unsigned long line,
         return 0;
     }
     if (!in_use(c, f[0].s)) {
-        bt_diags_add(&x->diags, line, 1, "no indicator has the domain or unit '%.*s%s'",
+        bt_diags_add(&x->diags, line, 1, "no indicator has the domain or unit '%.*s%s' "
+                     "(a dimension's name or value goes in dimensions.csv)",
                      BT_SHOWN(f[0].s));
         return 0;
     }
@@ -321,6 +330,102 @@ static int translation_row(void *vx, unsigned long line,
     bt_grow((void **)&c->words, &c->words_cap, c->nwords + 3, sizeof *c->words);
     for (size_t k = 0; k < 3; k++)
         c->words[c->nwords++] = bt_xstrdup(f[k].s);
+    return 0;
+}
+
+static int dimension_row(void *vx, unsigned long line, const struct bt_field *f,
+                         size_t n)
+{
+    struct ctx *x = vx;
+    struct bt_catalogue *c = x->c;
+    char name[64];
+    const char *why;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, dimension_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    if (bt_dim_name(f[0].s, f[0].len, name, &why) != 0 || strcmp(name, f[0].s) != 0) {
+        bt_diags_add(&x->diags, line, 1, "dimension '%.*s%s' is not a dimension "
+                     "name as loaded (lower case, '_' between words)", BT_SHOWN(f[0].s));
+        return 0;
+    }
+    if (f[1].len && bt_dim_value_check(f[1].s, f[1].len, &why) != 0) {
+        bt_diags_add(&x->diags, line, 2, "value '%.*s%s' %s", BT_SHOWN(f[1].s), why);
+        return 0;
+    }
+    for (size_t i = 0; i < c->ndim_words; i += 4)
+        if (strcmp(c->dim_words[i], f[0].s) == 0 && strcmp(c->dim_words[i + 1], f[1].s) == 0) {
+            bt_diags_add(&x->diags, line, f[1].len ? 2 : 1, "'%.*s%s' is translated twice",
+                         BT_SHOWN(f[1].len ? f[1].s : f[0].s));
+            return 0;
+        }
+    for (size_t k = 2; k < 4; k++)
+        if (f[k].len == 0) {
+            bt_diags_add(&x->diags, line, k + 1, "empty translation");
+            return 0;
+        }
+    bt_grow((void **)&c->dim_words, &c->dim_words_cap, c->ndim_words + 4,
+            sizeof *c->dim_words);
+    for (size_t k = 0; k < 4; k++)
+        c->dim_words[c->ndim_words++] = bt_xstrdup(f[k].s);
+    return 0;
+}
+
+const char *bt_dim_word(const struct bt_catalogue *c, const char *dim,
+                        const char *value, enum bt_lang l)
+{
+    const char *v = value ? value : "";
+    for (size_t i = 0; l != BT_LANG_EN && i < c->ndim_words; i += 4)
+        if (strcmp(c->dim_words[i], dim) == 0 && strcmp(c->dim_words[i + 1], v) == 0)
+            return c->dim_words[i + 1 + l];
+    return value ? value : dim;
+}
+
+/* The values of a compare cell ("a;b;c") into in. */
+static void compare_values(struct bt_indicator *in, const struct bt_field *f)
+{
+    for (const char *p = f->s; *p;) {
+        size_t len = strcspn(p, ";");
+        if (len) {
+            in->compare = bt_xrealloc(in->compare, (in->ncompare + 1) * sizeof *in->compare);
+            in->compare[in->ncompare++] = bt_xstrndup(p, len);
+        }
+        p += len + (p[len] == ';');
+    }
+}
+
+static int breakdown_row(void *vx, unsigned long line, const struct bt_field *f,
+                         size_t n)
+{
+    struct ctx *x = vx;
+    char name[64];
+    const char *why;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, breakdown_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    struct bt_indicator *in =
+        (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
+    if (!in)
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
+    else if (in->by || in->ncompare || in->shared_scale)
+        bt_diags_add(&x->diags, line, 1, "indicator '%s' is given twice", in->id);
+    if (f[1].len && (bt_dim_name(f[1].s, f[1].len, name, &why) != 0 ||
+                     strcmp(name, f[1].s) != 0))
+        bt_diags_add(&x->diags, line, 2, "dimension '%.*s%s' is not a dimension "
+                     "name as loaded (lower case, '_' between words)", BT_SHOWN(f[1].s));
+    if (f[2].len && strcmp(f[2].s, "shared") != 0 && strcmp(f[2].s, "own") != 0)
+        bt_diags_add(&x->diags, line, 3, "scale '%.*s%s' must be shared, own or empty",
+                     BT_SHOWN(f[2].s));
+    if (x->diags.n)
+        return 0;
+    in->by = f[1].len ? bt_xstrdup(f[1].s) : NULL;
+    in->shared_scale = strcmp(f[2].s, "shared") == 0;
+    compare_values(in, &f[3]);
     return 0;
 }
 
@@ -422,6 +527,14 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     if (access(path, F_OK) == 0 &&
         read_file(c, dir, "translations.csv", translation_row, e) != 0)
         goto fail;
+    snprintf(path, sizeof path, "%s/dimensions.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "dimensions.csv", dimension_row, e) != 0)
+        goto fail;
+    snprintf(path, sizeof path, "%s/breakdowns.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "breakdowns.csv", breakdown_row, e) != 0)
+        goto fail;
     for (size_t i = 0; i < c->n; i++)
         for (int l = 0; l < 3; l++) {
             c->v[i].unit_in[l] = translated(c, c->v[i].unit, (enum bt_lang)l);
@@ -464,6 +577,10 @@ void bt_catalogue_release(struct bt_catalogue *c)
         free(in->source);
         targets_free(in->targets, in->ntargets);
         breakdowns_free(in->breakdowns, in->nbreakdowns);
+        free(in->by);
+        for (size_t k = 0; k < in->ncompare; k++)
+            free(in->compare[k]);
+        free(in->compare);
         if (in->derive)
             free(in->derive->from);
         free(in->derive);
@@ -471,6 +588,9 @@ void bt_catalogue_release(struct bt_catalogue *c)
     for (size_t i = 0; i < c->nwords; i++)
         free(c->words[i]);
     free(c->words);
+    for (size_t i = 0; i < c->ndim_words; i++)
+        free(c->dim_words[i]);
+    free(c->dim_words);
     free(c->v);
     memset(c, 0, sizeof *c);
 }

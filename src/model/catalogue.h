@@ -8,11 +8,23 @@
  *   Any other column names a dimension (its header as a loaded file's:
  *   "Control Point" is control_point): a row with a value in it belongs
  *   to that breakdown (region=广东省), a row with every such cell empty to
- *   the total. Each breakdown is assessed on its own targets (subject.h).
+ *   the total. Each breakdown is assessed on its own targets (breakdown.h).
+ *   A row may leave off cells at its end (empty: the total's, not
+ *   illustrative), as a row without the illustrative cell always could.
  * derived.csv (optional): indicator,from,period,function  (derive.h)
  * translations.csv (optional): text,zh_hans,zh_hant
  *   a domain or unit of indicators.csv in simplified and traditional
  *   Chinese (names have their own columns).
+ * dimensions.csv (optional): dimension,value,zh_hans,zh_hant
+ *   a dimension's name (value empty) or one of its values (a loaded
+ *   file's text, "Lo Wu") in simplified and traditional Chinese; a name
+ *   or value without a row is shown as it was loaded.
+ * breakdowns.csv (optional): indicator,dimension,scale,compare
+ *   how the site shows an indicator's breakdowns: by dimension (else the
+ *   first of its series' dimensions), its small multiples on one y scale
+ *   (scale "shared") or each on its own ("own" or empty), and the values
+ *   its comparison chart draws (compare: values separated by ';', or
+ *   empty for the BT_COMPARE_TOP largest).
  */
 #ifndef BT_CATALOGUE_H
 #define BT_CATALOGUE_H
@@ -63,7 +75,14 @@ struct bt_indicator {
     const char *unit_in[3];    /* the unit in each language (translations.csv,
                                   else unit); borrowed from the catalogue */
     const char *domain_in[3];  /* the same for the domain */
+    /* breakdowns.csv: how the site shows its breakdowns */
+    char *by;                  /* the dimension, or NULL: the first; owned */
+    int shared_scale;          /* 1: small multiples on one y scale */
+    char **compare;            /* values the comparison draws; owned */
+    size_t ncompare;           /* 0: the BT_COMPARE_TOP largest */
 };
+
+#define BT_COMPARE_TOP 5 /* lines of a comparison the catalogue leaves open */
 
 /* All indicators, sorted by id. Owns everything it points to. */
 struct bt_catalogue {
@@ -71,7 +90,15 @@ struct bt_catalogue {
     size_t n;
     char **words; /* translations.csv: text, zh_hans, zh_hant per row */
     size_t nwords, words_cap;
+    char **dim_words; /* dimensions.csv: dimension, value ("" for the
+                         name), zh_hans, zh_hant per row; owned */
+    size_t ndim_words, dim_words_cap;
 };
+
+/* The name of dimension dim (value NULL) or its value in language l:
+ * dimensions.csv's translation, else the text itself. Borrowed. */
+const char *bt_dim_word(const struct bt_catalogue *c, const char *dim,
+                        const char *value, enum bt_lang l);
 
 /* Reads DIR/indicators.csv, DIR/targets.csv, and DIR/derived.csv and
  * DIR/translations.csv when there are, into *c. On failure returns

@@ -3,6 +3,7 @@
 #include "chart_gnuplot.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,10 +448,100 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_points_release(&months);
 }
 
-/* The x and y ranges of one panel: its observations and targets. */
+const char *bt_compare_colour(size_t i)
+{
+    /* Tableau 10: distinct in hue and lightness */
+    static const char *const colours[BT_COMPARE_COLOURS] = {
+        "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+        "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+    return colours[i % BT_COMPARE_COLOURS];
+}
+
+/* The points a comparison draws of line q into *out: a daily series'
+ * monthly means, else its observations. */
+static void compare_points(const struct bt_compare *c,
+                           const struct bt_compare_line *q, struct bt_points *out)
+{
+    out->n = 0;
+    if (c->ind->freq == BT_FREQ_DAILY) {
+        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        bt_derive_points(&month, q->obs, q->nobs, out);
+        return;
+    }
+    for (size_t i = 0; i < q->nobs; i++)
+        bt_points_add(out, q->obs[i].day, q->obs[i].value);
+}
+
+void bt_compare_script(struct bt_buf *s, const struct bt_compare *c,
+                       const char *output, enum bt_chart_format fmt, int width,
+                       int height)
+{
+    enum bt_lang l = c->lang;
+    struct bt_points *pts = bt_xcalloc(c->nlines + 1, sizeof *pts);
+    bt_day lo = INT32_MAX, hi = INT32_MIN;
+    double ylo = 0, yhi = -INFINITY;
+    for (size_t i = 0; i < c->nlines; i++) {
+        compare_points(c, &c->lines[i], &pts[i]);
+        for (size_t k = 0; k < pts[i].n; k++)
+            widen(pts[i].v[k].day, &lo, &hi);
+        span(pts[i].v, pts[i].n, &ylo, &yhi);
+    }
+    if (c->from)
+        lo = c->from;
+    if (c->to)
+        hi = c->to;
+    size_t rows = (c->nlines + 3) / 4; /* the legend: four a row */
+    bt_buf_puts(s, "reset\n");
+    terminal(s, fmt, l, width, height + 18 * (int)(rows > 1 ? rows - 1 : 0), 10);
+    bt_buf_puts(s, "set output ");
+    bt_gnuplot_quote_path(s, output);
+    bt_buf_addf(s, "\nset encoding utf8\nset xdata time\nset timefmt '%%Y-%%m-%%d'\n"
+                   "set grid\nset key outside bottom center horizontal maxcols 4 "
+                   "font ',9' samplen 3 width 1\nset bmargin %zu\n", 4 + rows);
+    time_axis(s, lo, hi, c->ind->freq == BT_FREQ_YEARLY);
+    bt_buf_puts(s, "set title ");
+    bt_gnuplot_quote(s, c->ind->name[l]);
+    if (c->subtitle) {
+        bt_buf_puts(s, ".\"\\n\".");
+        bt_gnuplot_quote(s, c->subtitle);
+    }
+    bt_buf_puts(s, "\nset ylabel ");
+    bt_gnuplot_quote(s, c->ind->unit_in[l]);
+    bt_buf_puts(s, "\n");
+    y_axis(s, ylo, yhi, l);
+    for (size_t i = 0; i < c->nlines; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "line%zu", i);
+        datablock(s, name, pts[i].v, pts[i].n);
+    }
+    bt_buf_puts(s, "plot NaN notitle");
+    for (size_t i = 0; i < c->nlines; i++) {
+        bt_buf_addf(s, ", $line%zu using 1:2 with %s lw 2 dt %zu pt 7 ps 0.6 "
+                       "lc rgb '%s' title ", i,
+                    pts[i].n > 40 ? "lines" : "linespoints",
+                    i / BT_COMPARE_COLOURS % 4 + 1, bt_compare_colour(i));
+        quote_cut(s, c->lines[i].label, 60);
+    }
+    bt_buf_puts(s, "\nunset output\n");
+    for (size_t i = 0; i < c->nlines; i++)
+        bt_points_release(&pts[i]);
+    free(pts);
+}
+
+/* The y range of a panel: its observations and targets. */
+static void panel_span(const struct bt_panel *q, double *lo, double *hi)
+{
+    struct bt_point marks[8];
+    size_t nmarks = q->ind ? target_marks(q->ind, marks, 8) : 0;
+    span(q->obs, q->nobs, lo, hi);
+    span(marks, nmarks, lo, hi);
+}
+
+/* The x and y ranges of one panel: its observations and targets, or the
+ * shared y range [*ylo, *yhi] when given. */
 static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
                        const struct bt_point *marks, size_t nmarks,
-                       enum bt_lang l)
+                       const double *shared, enum bt_lang l)
 {
     bt_day lo = INT32_MAX, hi = INT32_MIN;
     double ylo = 0, yhi = -INFINITY;
@@ -458,18 +549,33 @@ static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
         widen(q->obs[k].day, &lo, &hi);
     for (size_t k = 0; k < nmarks; k++)
         widen(marks[k].day, &lo, &hi);
-    span(q->obs, q->nobs, &ylo, &yhi);
-    span(marks, nmarks, &ylo, &yhi);
+    if (shared)
+        ylo = shared[0], yhi = shared[1];
+    else
+        panel_span(q, &ylo, &yhi);
     time_axis(s, lo, hi, q->ind && q->ind->freq == BT_FREQ_YEARLY);
     y_axis(s, ylo, yhi, l);
 }
 
+/* 1 when every observation of q is zero (and it has some). */
+static int all_zero(const struct bt_panel *q)
+{
+    for (size_t k = 0; k < q->nobs; k++)
+        if (q->obs[k].value != 0)
+            return 0;
+    return q->nobs > 0;
+}
+
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
                       const char *title, enum bt_lang lang, const char *output,
-                      enum bt_chart_format fmt, int width, int height)
+                      enum bt_chart_format fmt, int width, int height,
+                      int shared_y)
 {
     size_t cols = n < 4 ? (n ? n : 1) : 4;
     size_t rows = (n + cols - 1) / cols;
+    double shared[2] = {0, -INFINITY};
+    for (size_t i = 0; shared_y && i < n; i++)
+        panel_span(&p[i], &shared[0], &shared[1]);
     bt_buf_puts(s, "reset\n");
     terminal(s, fmt, lang, width, height, 9);
     bt_buf_puts(s, "set output ");
@@ -484,6 +590,7 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
         const struct bt_panel *q = &p[i];
         struct bt_point marks[8];
         size_t nmarks = q->ind ? target_marks(q->ind, marks, 8) : 0;
+        int zero = all_zero(q), drawn = q->nobs && !zero;
         bt_buf_puts(s, "unset object\nunset label\nset title ");
         quote_cut(s, q->title, 56);
         bt_buf_puts(s, " font ',8'\n");
@@ -491,16 +598,19 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
             bt_buf_addf(s, "set object 1 rectangle from graph 0,0 to graph 1,1 "
                            "behind fc rgb '%s' fs solid 0.25 noborder\n",
                         q->background);
-        panel_axes(s, q, marks, nmarks, lang);
-        datablock(s, "obs", q->obs, q->nobs);
+        panel_axes(s, q, marks, nmarks, shared_y ? shared : NULL, lang);
+        datablock(s, "obs", q->obs, drawn ? q->nobs : 0);
         datablock(s, "marks", marks, nmarks);
-        if (q->nobs == 0) {
+        if (!drawn) {
+            if (!shared_y)
+                bt_buf_puts(s, "unset ytics\n"); /* a scale of nothing */
             bt_buf_puts(s, "set label 1 ");
-            bt_gnuplot_quote(s, q->empty ? q->empty : bt_word(BT_W_NO_DATA, lang));
+            bt_gnuplot_quote(s, zero ? bt_word(BT_W_ALL_ZERO, lang)
+                                : q->empty ? q->empty : bt_word(BT_W_NO_DATA, lang));
             bt_buf_puts(s, " at graph 0.5,0.5 center font ',8'\n");
         }
         bt_buf_puts(s, "plot NaN notitle");
-        if (q->nobs)
+        if (drawn)
             bt_buf_addf(s, ", $obs using 1:2 with %s lw 1.5 pt 7 ps 0.5 lc rgb '#1f77b4' notitle",
                         q->nobs > 60 ? "lines" : "linespoints");
         if (nmarks)

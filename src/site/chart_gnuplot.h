@@ -44,6 +44,36 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
                      const char *output, enum bt_chart_format fmt, int width,
                      int height);
 
+/* One line of a comparison chart: a breakdown's observations. */
+struct bt_compare_line {
+    const char *label;          /* the legend's text: "广东省" */
+    const struct bt_point *obs; /* sorted by day */
+    size_t nobs;
+};
+
+/* Breakdowns of one indicator on one axis, with one scale and a legend
+ * below the plot, four entries a row: a colour each (bt_compare_colour),
+ * solid for the first ten, then the colours again with dashes. A daily
+ * line is drawn as the means of its complete months, so that lines do not
+ * hide each other under daily noise. All pointers are borrowed. */
+struct bt_compare {
+    const struct bt_indicator *ind;
+    const struct bt_compare_line *lines;
+    size_t nlines;
+    const char *subtitle; /* e.g. "by region", or NULL */
+    enum bt_lang lang;
+    bt_day from, to;      /* x range; 0 for automatic */
+};
+
+/* Appends the commands that draw c into output. */
+void bt_compare_script(struct bt_buf *s, const struct bt_compare *c,
+                       const char *output, enum bt_chart_format fmt, int width,
+                       int height);
+/* The colour of line i of a comparison ("#rrggbb"), one of
+ * BT_COMPARE_COLOURS, which repeat with another dash pattern. */
+#define BT_COMPARE_COLOURS 10
+const char *bt_compare_colour(size_t i);
+
 /* One small chart of a grid (dashboard, small multiples). */
 struct bt_panel {
     const char *title;
@@ -54,10 +84,15 @@ struct bt_panel {
     const char *empty;              /* said when nobs is 0; NULL: no data */
 };
 
-/* Appends the commands that draw panels in a grid into output. */
+/* Appends the commands that draw panels in a grid into output, each on
+ * its own y scale, or with shared_y all on one (so that a large and a
+ * small breakdown are drawn at their true sizes). A panel whose values
+ * are all zero says so instead of drawing a flat line on a made-up
+ * scale. */
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
                       const char *title, enum bt_lang lang, const char *output,
-                      enum bt_chart_format fmt, int width, int height);
+                      enum bt_chart_format fmt, int width, int height,
+                      int shared_y);
 
 /* The dashboard: four panels a row, 240 pixels each, and its title. */
 #define BT_DASHBOARD_W 1400

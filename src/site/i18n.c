@@ -33,7 +33,7 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_DAILY] = {"daily", "每日", "每日"},
     [BT_W_MONTHLY_MEAN] = {"monthly mean", "月均值", "月均值"},
     [BT_W_DASHBOARD_ALT] = {"Dashboard: one small chart per indicator on its status colour; the status table above says the same in words.", "总览：每个指标一个小图，底色为其状态颜色；上方状态表以文字给出相同信息。", "總覽：每個指標一個小圖，底色為其狀態顏色；上方狀態表以文字給出相同資訊。"},
-    [BT_W_MULTIPLES_ALT] = {"Small multiples of %s: one chart for each %s (%zu), the latest values in the table below.", "%s 分组小图：每个 %s 一图（共 %zu 个），最新数值见下表。", "%s 分組小圖：每個 %s 一圖（共 %zu 個），最新數值見下表。"},
+    [BT_W_MULTIPLES_ALT] = {"Small multiples of %s: one chart for each %s (%zu), each status in the table above.", "%s 分组小图：每个 %s 一图（共 %zu 个），各项状态见上表。", "%s 分組小圖：每個 %s 一圖（共 %zu 個），各項狀態見上表。"},
     [BT_W_PER_YEAR] = {"/yr", "/年", "/年"},
     [BT_W_DATE] = {"date", "日期", "日期"},
     [BT_W_VALUE] = {"value", "数值", "數值"},
@@ -88,6 +88,9 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_CHART_FAILED] = {"The chart could not be drawn: %s", "图表未能绘制：%s", "圖表未能繪製：%s"},
     [BT_W_SUBJECT] = {"breakdown", "分项", "分項"},
     [BT_W_TOTAL] = {"total", "合计", "合計"},
+    [BT_W_ALL_ZERO] = {"no data: every value is 0", "无数据：数值均为 0", "無數據：數值均為 0"},
+    [BT_W_COMPARE_ALT] = {"%s by %s, compared on one scale: %s.", "%s按%s比较（同一刻度）：%s。", "%s按%s比較（同一刻度）：%s。"},
+    [BT_W_BREAKDOWN_STATUS] = {"progress by", "进展，按", "進展，按"},
 };
 
 const char *bt_word(enum bt_word w, enum bt_lang l)

@@ -88,6 +88,9 @@ enum bt_word {
     BT_W_CHART_FAILED, /* "the chart could not be drawn: %s" */
     BT_W_SUBJECT,      /* the breakdown column's header */
     BT_W_TOTAL,        /* the total, as a breakdown */
+    BT_W_ALL_ZERO,     /* a small multiple whose values are all zero */
+    BT_W_COMPARE_ALT,  /* "%s compared by %s: %s" */
+    BT_W_BREAKDOWN_STATUS, /* the breakdowns' table heading */
     BT_W_COUNT_
 };
 

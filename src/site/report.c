@@ -16,13 +16,6 @@
 #define CHART_W 800
 #define CHART_H 450
 
-/* Whether an indicator gets small multiples: several series of its own
- * (a derived one is drawn from another's total). */
-static int has_multiples(const struct bt_assessment *a)
-{
-    return a->nseries > 1 && !a->ind->derive;
-}
-
 /* One chart file: gnuplot draws it in the temporary area, and it is
  * renamed into place once drawn. */
 struct chart_file {
@@ -31,7 +24,8 @@ struct chart_file {
     struct bt_buf cmds; /* the gnuplot commands that draw it */
     size_t ind;         /* its indicator's index; SIZE_MAX: the dashboard */
     enum bt_lang lang;
-    int multiples;      /* 1: the small multiples (ID.by.LANG.svg) */
+    int multiples;      /* 1: the small multiples (ID.by.LANG.svg), 2: the
+                           comparison (ID.cmp.LANG.svg) */
     int state;          /* 0: to draw, 1: drawn, -1: not drawn */
     char *why;          /* not drawn: gnuplot's message (owned) */
 };
@@ -62,6 +56,64 @@ static struct chart_file *add_chart(struct run *r, const char *final,
     return c;
 }
 
+/* A breakdown's value as the site shows it in l. */
+static const char *value_in(const struct run *r, const struct site_indicator *x,
+                            const char *value, enum bt_lang l)
+{
+    return bt_dim_word(r->s.cat, x->by, value, l);
+}
+
+/* The small multiples of indicator i's breakdowns, largest first, each
+ * with its own targets and its status symbol, on one y scale when the
+ * catalogue says so; and the comparison: the values the catalogue picks,
+ * else the BT_COMPARE_TOP largest, on one axis. */
+static void breakdown_charts(struct run *r, size_t i, enum bt_lang l)
+{
+    const struct site_indicator *x = &r->s.v[i];
+    const struct bt_indicator *ind = x->a->ind;
+    struct bt_panel *panels = bt_xcalloc(x->nrows, sizeof *panels);
+    struct bt_buf *titles = bt_xcalloc(x->nrows, sizeof *titles);
+    struct bt_compare_line *lines = bt_xcalloc(x->nrows, sizeof *lines);
+    size_t nl = 0;
+    for (size_t k = 0; k < x->nrows; k++) {
+        const struct bt_breakdown_row *w = &x->rows[k];
+        bt_buf_addf(&titles[k], "%s %s", bt_status_symbol(w->a.progress.status),
+                    value_in(r, x, w->value, l));
+        panels[k] = (struct bt_panel){titles[k].data, w->a.obs.v, w->a.obs.n,
+                                      &w->view, NULL, NULL};
+    }
+    for (size_t c = 0; c < ind->ncompare; c++)
+        for (size_t k = 0; k < x->nrows; k++)
+            if (strcmp(x->rows[k].value, ind->compare[c]) == 0)
+                lines[nl++] = (struct bt_compare_line){
+                    value_in(r, x, x->rows[k].value, l), x->rows[k].a.obs.v,
+                    x->rows[k].a.obs.n};
+    for (size_t k = 0; !ind->ncompare && k < x->nrows && k < BT_COMPARE_TOP; k++)
+        lines[nl++] = (struct bt_compare_line){value_in(r, x, x->rows[k].value, l),
+                                               x->rows[k].a.obs.v, x->rows[k].a.obs.n};
+    struct bt_buf path = {0}, sub = {0};
+    const char *dim = bt_dim_word(r->s.cat, x->by, NULL, l);
+    bt_buf_addf(&path, "%s/charts/%s.by.%s.svg", r->s.o->dir, ind->id, bt_lang_code(l));
+    bt_buf_addf(&sub, "%s (%s %s)", ind->name[l], bt_word(BT_W_BY, l), dim);
+    struct chart_file *f = add_chart(r, path.data, i, l, 1);
+    bt_panels_script(&f->cmds, panels, x->nrows, sub.data, l, f->tmp,
+                     BT_CHART_SVG, 1200, (int)(260 * ((x->nrows + 3) / 4) + 60),
+                     ind->shared_scale);
+    path.len = sub.len = 0;
+    bt_buf_addf(&path, "%s/charts/%s.cmp.%s.svg", r->s.o->dir, ind->id, bt_lang_code(l));
+    bt_buf_addf(&sub, "%s %s", bt_word(BT_W_BY, l), dim);
+    f = add_chart(r, path.data, i, l, 2);
+    struct bt_compare cmp = {ind, lines, nl, sub.data, l, 0, 0};
+    bt_compare_script(&f->cmds, &cmp, f->tmp, BT_CHART_SVG, CHART_W, CHART_H);
+    for (size_t k = 0; k < x->nrows; k++)
+        bt_buf_release(&titles[k]);
+    free(titles);
+    free(panels);
+    free(lines);
+    bt_buf_release(&path);
+    bt_buf_release(&sub);
+}
+
 /* Appends the commands of one indicator's charts in language l. */
 static void indicator_charts(struct run *r, size_t i, enum bt_lang l)
 {
@@ -76,22 +128,8 @@ static void indicator_charts(struct run *r, size_t i, enum bt_lang l)
                          sub.len ? sub.data : NULL, l, 0, 0};
     struct chart_file *f = add_chart(r, path.data, i, l, 0);
     bt_chart_script(&f->cmds, &c, f->tmp, BT_CHART_SVG, CHART_W, CHART_H);
-    if (x->ngroups >= 2) {
-        struct bt_panel *panels = bt_xcalloc(x->ngroups, sizeof *panels);
-        for (size_t k = 0; k < x->ngroups; k++)
-            panels[k] = (struct bt_panel){strchr(x->groups[k].label, '=') + 1,
-                                          x->groups[k].obs.v,
-                                          x->groups[k].obs.n, NULL, NULL, NULL};
-        path.len = sub.len = 0;
-        bt_buf_addf(&path, "%s/charts/%s.by.%s.svg", r->s.o->dir, ind->id,
-                    bt_lang_code(l));
-        bt_buf_addf(&sub, "%s (%s %.*s)", ind->name[l], bt_word(BT_W_BY, l),
-                    (int)strcspn(x->groups[0].label, "="), x->groups[0].label);
-        f = add_chart(r, path.data, i, l, 1);
-        bt_panels_script(&f->cmds, panels, x->ngroups, sub.data, l, f->tmp,
-                         BT_CHART_SVG, 1200,
-                         (int)(260 * ((x->ngroups + 3) / 4) + 60));
-        free(panels);
+    if (x->nrows >= 2) {
+        breakdown_charts(r, i, l);
     }
     bt_buf_release(&path);
     bt_buf_release(&sub);
@@ -129,7 +167,7 @@ static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l)
     f->cmds.len = 0;
     bt_panels_script(&f->cmds, panels, s->n, bt_word(BT_W_REPORT_TITLE, l), l,
                      f->tmp, BT_CHART_PNG, BT_DASHBOARD_W,
-                     bt_dashboard_height((s->n + 3) / 4));
+                     bt_dashboard_height((s->n + 3) / 4), 0);
     for (size_t i = 0; i < s->n; i++)
         bt_buf_release(&titles[i]);
     free(titles);
@@ -241,8 +279,9 @@ static int place_charts(struct run *r, struct bt_report_stats *st,
                         c->final, c->why);
             continue;
         }
-        const char **why = c->multiples ? v[c->ind].why_multiples
-                                        : v[c->ind].why_chart;
+        const char **why = c->multiples == 2 ? v[c->ind].why_compare
+                           : c->multiples ? v[c->ind].why_multiples
+                                          : v[c->ind].why_chart;
         why[c->lang] = c->why;
         bt_buf_addf(&st->failures, "chart of '%s' (%s) not drawn: %s\n",
                     r->s.v[c->ind].a->ind->id, c->final, c->why);
@@ -391,21 +430,38 @@ static int pages(struct run *r, size_t *count, struct bt_error *e)
     return rc;
 }
 
+/* The dimension indicator a's breakdowns are shown by: the catalogue's,
+ * else the first dimension of its first series. NULL when it has none. */
+static const char *shown_by(const struct bt_assessment *a,
+                            const struct bt_exported *series, size_t n)
+{
+    if (a->ind->by)
+        return a->ind->by;
+    for (size_t k = 0; k < n; k++)
+        if (series[k].name.ndims)
+            return series[k].name.dims[0].name;
+    return NULL;
+}
+
 /* Reads each indicator's series and breakdowns into x[0..n). */
 static int read_site(struct bt_db *db, const struct bt_assessment *a, size_t n,
-                     struct site_indicator *x, struct bt_error *e)
+                     bt_day limit, struct site_indicator *x, struct bt_error *e)
 {
     for (size_t i = 0; i < n; i++) {
         x[i].a = &a[i];
         struct bt_exported *series;
-        struct bt_group *groups = NULL;
+        struct bt_breakdown_row *rows = NULL;
         if (bt_export_read(db, a[i].ind, NULL, 0, &series, &x[i].nseries, e) != 0)
             return -1;
         x[i].series = series;
-        if (has_multiples(&a[i]) &&
-            bt_query_groups(db, a[i].ind->id, &groups, &x[i].ngroups, e) != 0)
+        /* several stored series: breakdowns (a derived one is drawn from
+         * another's total) */
+        x[i].by = x[i].nseries > 1 && !a[i].ind->derive
+                      ? shown_by(&a[i], series, x[i].nseries) : NULL;
+        if (x[i].by && bt_breakdown_by(db, a[i].ind, x[i].by, NULL, 0, limit,
+                                       &rows, &x[i].nrows, e) != 0)
             return -1;
-        x[i].groups = groups;
+        x[i].rows = rows;
     }
     return 0;
 }
@@ -414,7 +470,7 @@ static void release_site(struct site_indicator *x, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         bt_exported_free((struct bt_exported *)x[i].series, x[i].nseries);
-        bt_groups_free((struct bt_group *)x[i].groups, x[i].ngroups);
+        bt_breakdown_rows_free((struct bt_breakdown_row *)x[i].rows, x[i].nrows);
     }
     free(x);
 }
@@ -442,12 +498,12 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     if (bt_query_assess(db, cat, o->as_of, &a, e) != 0)
         return -1;
     struct site_indicator *x = bt_xcalloc(cat->n ? cat->n : 1, sizeof *x);
-    struct run r = {.s = {o, x, cat->n, "", {NULL}}, .gnuplot = o->gnuplot};
+    struct run r = {.s = {o, cat, x, cat->n, "", {NULL}}, .gnuplot = o->gnuplot};
     as_of(a, cat->n, o->as_of, r.s.as_of);
     struct bt_buf dir = {0};
     int rc = bt_tmparea_open(&r.area, o->dir, e);
     if (rc == 0)
-        rc = read_site(db, a, cat->n, x, e);
+        rc = read_site(db, a, cat->n, o->as_of, x, e);
     for (const char *const *sub = (const char *const[]){"charts", "data", NULL};
          *sub && rc == 0; sub++) {
         dir.len = 0;

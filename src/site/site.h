@@ -5,12 +5,14 @@
  * with <html lang> and hreflang links to the other two. All files sit in
  * one directory, so relative links are the same on every page:
  *   index*.html, methodology*.html, ID*.html (one page per indicator),
- *   charts/ID.LANG.svg, charts/ID.by.LANG.svg, dashboard*.png,
+ *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples),
+ *   charts/ID.cmp.LANG.svg (breakdowns compared), dashboard*.png,
  *   data/ID.csv (the whole indicator), data/ID/SERIES.csv (each series).
  * Every text from the catalogue or the database goes through site_text. */
 #ifndef BT_SITE_H
 #define BT_SITE_H
 
+#include "assess/breakdown.h"
 #include "assess/export.h"
 #include "base/fileio.h"
 #include "i18n.h"
@@ -22,16 +24,20 @@ struct site_indicator {
     const struct bt_assessment *a;
     const struct bt_exported *series; /* its stored (or derived) series */
     size_t nseries;
-    const struct bt_group *groups;    /* by the first dimension, or none */
-    size_t ngroups;
+    const char *by;                   /* the dimension of its breakdowns
+                                         (breakdowns.csv, else the first) */
+    const struct bt_breakdown_row *rows; /* each value of by assessed, by
+                                            latest value (breakdown.h) */
+    size_t nrows;                     /* 0: no breakdowns shown */
     const char *why_chart[3];         /* by language: why its chart, its */
-    const char *why_multiples[3];     /* small multiples, were not drawn;
-                                         NULL when they were */
+    const char *why_multiples[3];     /* small multiples, its comparison */
+    const char *why_compare[3];       /* were not drawn; NULL when they were */
 };
 
 /* The whole site. */
 struct site {
     const struct bt_report_opts *o;
+    const struct bt_catalogue *cat;   /* for dimension names and values */
     const struct site_indicator *v;
     size_t n;
     char as_of[11];

@@ -234,55 +234,88 @@ static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
     bt_buf_puts(b, "</td></tr>\n</table>\n");
 }
 
-/* The breakdowns: small multiples and the latest value of each. */
-static void breakdowns(struct bt_buf *b, const struct site_indicator *x,
-                       enum bt_lang l)
+/* A chart of the breakdowns (kind "by": small multiples, "cmp": the
+ * comparison) with its text alternative, or why it was not drawn. */
+static void breakdown_figure(struct bt_buf *b, const struct site_indicator *x,
+                             const char *kind, const char *why, const char *alt,
+                             enum bt_lang l)
 {
-    if (x->ngroups < 2)
+    if (why) {
+        not_drawn(b, why, alt, l);
+        return;
+    }
+    bt_buf_puts(b, "<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
+    site_href(b, x->a->ind->id);
+    bt_buf_addf(b, ".%s.%s.svg\" role=\"img\" aria-label=\"", kind, bt_lang_code(l));
+    site_text(b, alt);
+    bt_buf_puts(b, "\"></object>\n<figcaption class=\"note\">");
+    site_text(b, alt);
+    bt_buf_puts(b, "</figcaption>\n</figure>\n");
+}
+
+/* One row of the breakdowns' table: value, status, latest, target,
+ * progress, projected. */
+static void breakdown_row(struct bt_buf *b, const struct site *s,
+                          const struct site_indicator *x,
+                          const struct bt_breakdown_row *w, enum bt_lang l)
+{
+    struct site_cells c;
+    site_cells(&w->a, &c);
+    bt_buf_puts(b, "<tr><th scope=\"row\">");
+    site_text(b, bt_dim_word(s->cat, x->by, w->value, l));
+    bt_buf_puts(b, "</th><td>");
+    site_status(b, s, w->a.progress.status, l);
+    bt_buf_puts(b, "</td><td class=\"num\">");
+    site_text(b, c.latest);
+    bt_buf_puts(b, "</td><td class=\"num\">");
+    site_text(b, c.target);
+    bt_buf_addf(b, "</td><td class=\"num\">%s</td><td>%s</td></tr>\n", c.progress,
+                c.projected);
+}
+
+/* The breakdowns: every value of the dimension with its status (on its
+ * own targets, else its trend), largest latest value first; the ones the
+ * catalogue picks (or the largest) compared on one axis; and small
+ * multiples, each with its own targets. */
+static void breakdowns(struct bt_buf *b, const struct site *s,
+                       const struct site_indicator *x, enum bt_lang l)
+{
+    if (x->nrows < 2)
         return;
     const struct bt_indicator *ind = x->a->ind;
-    const char *label = x->groups[0].label;
-    int dim_len = (int)strcspn(label, "=");
-    struct bt_buf dim = {0}, alt = {0};
-    bt_buf_add(&dim, label, (size_t)dim_len);
-    bt_buf_addf(&alt, bt_word(BT_W_MULTIPLES_ALT, l), ind->name[l], dim.data,
-                x->ngroups);
-    bt_buf_addf(b, "<h2 id=\"breakdown\">%s ", bt_word(BT_W_BREAKDOWN, l));
-    site_text(b, dim.data);
-    bt_buf_puts(b, "</h2>\n");
-    if (x->why_multiples[l]) {
-        not_drawn(b, x->why_multiples[l], alt.data, l);
-    } else {
-        bt_buf_puts(b, "<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
-        site_href(b, ind->id);
-        bt_buf_addf(b, ".by.%s.svg\" role=\"img\" aria-label=\"", bt_lang_code(l));
-        site_text(b, alt.data);
-        bt_buf_puts(b, "\"></object>\n<figcaption class=\"note\">");
-        site_text(b, alt.data);
-        bt_buf_puts(b, "</figcaption>\n</figure>\n");
-    }
-    bt_buf_puts(b, "<table>\n<tr><th scope=\"col\">");
-    site_text(b, dim.data);
-    bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
-                   "%s</th></tr>\n", bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l));
-    for (size_t k = 0; k < x->ngroups; k++) {
-        const struct bt_points *o = &x->groups[k].obs;
-        bt_buf_puts(b, "<tr><th scope=\"row\">");
-        site_text(b, x->groups[k].label + dim_len + 1);
-        bt_buf_puts(b, "</th>");
-        if (o->n) {
-            char date[11];
-            bt_period_format(o->v[o->n - 1].day, ind->freq, date);
-            bt_buf_addf(b, "<td>%s</td><td class=\"num\">", date);
-            site_num(b, o->v[o->n - 1].value);
-            bt_buf_puts(b, "</td></tr>\n");
-        } else {
-            bt_buf_puts(b, "<td></td><td></td></tr>\n");
-        }
-    }
+    const char *dim = bt_dim_word(s->cat, x->by, NULL, l);
+    struct bt_buf alt = {0}, picked = {0};
+    bt_buf_addf(b, "<h2 id=\"breakdown\">%s ", bt_word(BT_W_BREAKDOWN_STATUS, l));
+    site_text(b, dim);
+    bt_buf_puts(b, "</h2>\n<table class=\"breakdowns\">\n<tr><th scope=\"col\">");
+    site_text(b, dim);
+    bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
+                   "class=\"num\">%s</th><th scope=\"col\">%s</th></tr>\n",
+                bt_word(BT_W_STATUS, l), bt_word(BT_W_LATEST, l),
+                bt_word(BT_W_TARGET, l), bt_word(BT_W_PROGRESS, l),
+                bt_word(BT_W_PROJECTED, l));
+    for (size_t k = 0; k < x->nrows; k++)
+        breakdown_row(b, s, x, &x->rows[k], l);
     bt_buf_puts(b, "</table>\n");
-    bt_buf_release(&dim);
+    size_t shown = 0;
+    for (size_t k = 0; k < x->nrows; k++) {
+        int pick = 0;
+        for (size_t c = 0; c < ind->ncompare; c++)
+            pick |= strcmp(ind->compare[c], x->rows[k].value) == 0;
+        if (ind->ncompare ? !pick : k >= BT_COMPARE_TOP)
+            continue;
+        bt_buf_addf(&picked, "%s%s", shown++ ? (l == BT_LANG_EN ? ", " : "、") : "",
+                    bt_dim_word(s->cat, x->by, x->rows[k].value, l));
+    }
+    bt_buf_addf(&alt, bt_word(BT_W_COMPARE_ALT, l), ind->name[l], dim,
+                picked.len ? picked.data : "");
+    breakdown_figure(b, x, "cmp", x->why_compare[l], alt.data, l);
+    alt.len = 0;
+    bt_buf_addf(&alt, bt_word(BT_W_MULTIPLES_ALT, l), ind->name[l], dim, x->nrows);
+    breakdown_figure(b, x, "by", x->why_multiples[l], alt.data, l);
     bt_buf_release(&alt);
+    bt_buf_release(&picked);
 }
 
 /* Appends the relative path of series x's CSV download. */
@@ -294,8 +327,8 @@ void site_series_csv(struct bt_buf *b, const struct bt_exported *x)
     bt_buf_puts(b, ".csv");
 }
 
-static void downloads(struct bt_buf *b, const struct site_indicator *x,
-                      enum bt_lang l)
+static void downloads(struct bt_buf *b, const struct site *s,
+                      const struct site_indicator *x, enum bt_lang l)
 {
     const struct bt_indicator *ind = x->a->ind;
     if (x->nseries == 0)
@@ -310,7 +343,11 @@ static void downloads(struct bt_buf *b, const struct site_indicator *x,
         const struct bt_series_name *n = &x->series[k].name;
         path.len = label.len = 0;
         site_series_csv(&path, &x->series[k]);
-        bt_series_label(&label, n->indicator, n->dims, n->ndims);
+        /* the series by its breakdown, in the page's language */
+        bt_buf_addf(&label, "%s", "");
+        if (n->ndims == 0)
+            bt_buf_puts(&label, bt_word(BT_W_TOTAL, l));
+        bt_breakdown_label_in(&label, s->cat, n->dims, n->ndims, l);
         bt_buf_puts(b, "<li><a href=\"");
         site_href(b, path.data);
         bt_buf_puts(b, "\" download>");
@@ -393,8 +430,8 @@ void site_indicator(struct bt_buf *b, const struct site *s,
     chart(b, x, l);
     assessment(b, s, x, l);
     targets(b, ind, l);
-    breakdowns(b, x, l);
-    downloads(b, x, l);
+    breakdowns(b, s, x, l);
+    downloads(b, s, x, l);
     metadata(b, ind, l);
     data_table(b, x, l);
     site_foot(b);

@@ -128,6 +128,45 @@ run export immd.passengers.total --where control_point="Lo Wu" --total
 expect_eq "$(head -1 "$T/out")" "indicator,date,value,control_point" "export --where --total: named by its breakdown"
 expect_eq "$(grep -c ',Lo Wu$' "$T/out")" "$(($(wc -l < "$T/out") - 1))" "export --where --total: every row Lo Wu"
 
+# names and values in Chinese where dimensions.csv has them, as loaded
+# where it does not
+printf 'dimension,value,zh_hans,zh_hant\ncontrol_point,,管制站,管制站\ncontrol_point,Lo Wu,罗湖,羅湖\nregion,,地区,地區\n' > cat/dimensions.csv
+run status immd.passengers.total --by control_point --lang zh-Hant
+expect_eq "$(sed -n 2p "$T/out" | grep -c '^香港各管制站每日旅客出入境人次 *管制站：羅湖 ')" 1 "zh-Hant: dimension and value translated"
+expect_eq "$(sed -n 3p "$T/out" | grep -c ' 管制站：Lok Ma Chau Spur Line ')" 1 "zh-Hant: a value without a translation as loaded"
+run status nbs.gdp.province --where region=广东省 --lang zh-Hans
+expect_eq "$(sed -n 2p "$T/out" | grep -c ' 地区：广东省 ')" 1 "zh-Hans: region"
+run status immd.passengers.total --by control_point --json
+expect_eq "$(json_get "$T/out" breakdown)" "{'control_point': 'Lo Wu'}" "--json keeps the names as loaded"
+printf 'dimension,value,zh_hans,zh_hant\nControl Point,,管制站,管制站\n' > cat/dimensions.csv
+run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/dimensions.csv:2:1: dimension 'Control Point' is not a dimension name as loaded (lower case, '_' between words)" "dimensions.csv: a header, not a name"
+rm cat/dimensions.csv
+
+# chart: a breakdown on its own targets; breakdowns compared on one axis,
+# each line in its own colour (Guangdong 20 times Ningxia, one scale)
+command -v gnuplot >/dev/null || { echo "SKIP: gnuplot not installed"; exit 77; }
+run chart nbs.gdp.province --where region=广东省 -o gd.svg
+expect_eq "$RC" 0 "chart --where: exit 0"
+grep -q 'target 2020: 11,000 B\*' gd.svg || fail "chart --where: Guangdong's own target drawn"
+run chart nbs.gdp.province --where region=广东省 --where region=江苏省 --where region=宁夏回族自治区 -o cmp.png
+expect_eq "$RC" 0 "chart: three regions compared"
+set -- $(python3 "$SRC/tests/e2e/pngcolors.py" cmp.png 4e79a7 f28e2b e15759)
+[ "$3" -gt 200 ] && [ "$4" -gt 200 ] && [ "$5" -gt 200 ] ||
+    fail "comparison: three lines of three colours ($3, $4, $5 pixels)"
+run chart immd.passengers.total --by control_point --top 4 --total --lang zh-Hant -o top.svg
+expect_eq "$RC" 0 "chart --by --top --total: exit 0"
+for want in '合計' 'Lo Wu' 'Lok Ma Chau Spur Line' 'Shenzhen Bay' 'Airport'; do
+    grep -qF "$want" top.svg || fail "chart --by --top 4 --total: no '$want' in the legend"
+done
+grep -qF 'Express Rail Link West Kowloon' top.svg && fail "chart --top 4: a fifth control point"
+run chart nbs.gdp.province --where region=广东省 --where region=火星 -o x.png
+expect_eq "$RC:$(cat "$T/err")" "66:baytrack: chart: no stored series of 'nbs.gdp.province' matches region=火星; 'baytrack series nbs.gdp.province' lists them" "chart: an unknown breakdown"
+run chart immd.passengers.total --where control_point=Airport --where control_point="Lo Wu" --where direction=Arrival --where direction=Departure -o x.png
+expect_eq "$RC" 64 "chart: two dimensions repeated"
+run chart nbs.gdp.province --total -o x.png
+expect_eq "$RC" 64 "chart: --total without a comparison"
+
 # errors: each names what is wrong
 run status nbs.gdp.province --where region=广东省 --where region=江苏省
 expect_eq "$RC:$(head -1 "$T/err")" "64:baytrack: status: --where: dimension 'region' is given twice: a breakdown has one value of each" "status: one value a dimension"
@@ -147,7 +186,10 @@ expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/targets.csv:1:6: he
 printf 'indicator,date,value,kind,source,region\nnbs.gdp.province,2020,1,target,x,"a\001b"\n' > cat/targets.csv
 run status
 expect_eq "$RC:$(sed 's/:[^:]*$//' "$T/err")" "78:baytrack: status: $T/cat/targets.csv:2:6" "targets.csv: a bad value at its cell"
-printf 'indicator,date,value,kind,source,region\nnbs.gdp.province,2020,1,target,x\n' > cat/targets.csv
+printf 'indicator,date,value,kind,source,region\nnbs.gdp.province,2020,1,target\n' > cat/targets.csv
 run status
-expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/targets.csv:2:0: expected 6 fields, found 5" "targets.csv: a short row"
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/targets.csv:2:0: expected 5 to 6 fields, found 4" "targets.csv: a short row"
+printf 'indicator,date,value,kind,source,region\nnbs.gdp.province,2020,1,target,x,a,b\n' > cat/targets.csv
+run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/targets.csv:2:0: expected 5 to 6 fields, found 7" "targets.csv: a long row"
 finish

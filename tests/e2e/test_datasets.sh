@@ -101,5 +101,5 @@ cp "$SRC/indicators/derived.csv" "$T/cat/derived.csv"
 printf 'furlongs,浪,浪\n' >> "$T/cat/translations.csv"
 BAYTRACK_CATALOGUE="$T/cat" run status
 expect_eq "$RC" 78 "bad translations.csv: exit code"
-expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/translations.csv:28:1: no indicator has the domain or unit 'furlongs'" "bad translations.csv: message"
+expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/translations.csv:28:1: no indicator has the domain or unit 'furlongs' (a dimension's name or value goes in dimensions.csv)" "bad translations.csv: message"
 finish

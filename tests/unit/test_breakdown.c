@@ -42,7 +42,7 @@ static const char targets[] =
     "gdp,2015,7281255000000,baseline,NBS,广东省,,,\n"
     "gdp,2015,2000,baseline,x,,,,\n"
     "gdp,2020,6000000000000,target,x,浙江省,yes,,\n"
-    "gdp,2030,9000,target,x,,,,\n"
+    "gdp,2030,9000,target,x\n" /* cells left off: the total */
     "trips,2030,5,target,x,,,Lo Wu,Arrival\n";
 
 static void catalogue_targets(const char *dir)
