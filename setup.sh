@@ -18,7 +18,7 @@ esac
 # run time: librrd, libcsv, the rrdtool CLI, gnuplot and a CJK font;
 # tests also read files back with rrdtool and run rrdcached and Chromium
 pkgs="build-essential cmake pkg-config librrd-dev libcsv-dev rrdtool gnuplot-nox fonts-noto-cjk"
-[ "$mode" = test ] && pkgs="$pkgs python3 rrdcached chromium clang libclang-rt-14-dev"
+[ "$mode" = test ] && pkgs="$pkgs python3 rrdcached chromium chromium-driver clang libclang-rt-14-dev"
 missing=
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -10,11 +10,7 @@ static int add_series(struct bt_db *db, const char *rel, struct bt_points *total
                       struct bt_points *one, struct bt_points *merged,
                       struct bt_error *e)
 {
-    struct bt_buf path = {0};
-    bt_db_path(db, rel, &path);
-    int rc = bt_store_read(&db->store, path.data, one, e);
-    bt_buf_release(&path);
-    if (rc != 0)
+    if (bt_db_read(db, rel, one, e) != 0)
         return -1;
     const struct bt_points *a = total, *b = one;
     size_t i = 0, k = 0;

@@ -6,6 +6,7 @@
 #include "assess/breakdown.h"
 #include "assess/query.h"
 #include "site/chart_gnuplot.h"
+#include "site/chart_svg.h"
 #include "site/i18n.h"
 #include "cli.h"
 
@@ -37,15 +38,18 @@ static int repeated(const struct ask *q, const char **name)
     return 0;
 }
 
-/* Runs gnuplot on script; the exit code. */
-static int draw(struct bt_cli *cli, const struct bt_buf *script, const char *out)
+/* Runs gnuplot on script, then gives an SVG its own words (t); the exit
+ * code. */
+static int draw(struct bt_cli *cli, const struct ask *q,
+                const struct bt_buf *script, const struct bt_svg_text *t)
 {
     struct bt_error e;
-    int rc = bt_gnuplot_run(bt_cli_gnuplot(), script, NULL, NULL, &e) == 0
+    int rc = bt_gnuplot_run(bt_cli_gnuplot(), script, NULL, NULL, &e) == 0 &&
+                     (q->fmt != BT_CHART_SVG || bt_svg_clean_file(q->out, t, &e) == 0)
                  ? BT_EXIT_OK
                  : bt_cli_chart_error(cli, &e);
     if (rc == 0 && cli->verbose)
-        printf("%s\n", out);
+        printf("%s\n", q->out);
     return rc;
 }
 
@@ -68,10 +72,18 @@ static int chart_one(struct bt_cli *cli, struct bt_db *db,
         if (r.a.nseries > 1)
             bt_buf_addf(&sub, "%s", sub.len ? "; " : ""),
                 bt_buf_addf(&sub, bt_word(BT_W_TOTAL_OF, q->lang), r.a.nseries);
+        struct bt_buf names = {0}, desc = {0};
         struct bt_chart ch = {&r.view, r.a.obs.v, r.a.obs.n, &r.a.progress,
-                              sub.len ? sub.data : NULL, q->lang, q->from, q->to};
-        bt_chart_script(&script, &ch, q->out, q->fmt, 800, 450);
-        rc = draw(cli, &script, q->out);
+                              sub.len ? sub.data : NULL, q->lang, q->from, q->to,
+                              &names};
+        bt_chart_script(&script, &ch, q->out, q->fmt, BT_CHART_W, BT_CHART_H);
+        const struct bt_progress *p = &r.a.progress;
+        bt_buf_addf(&desc, "%s: %s %s", bt_word(BT_W_STATUS, q->lang),
+                    bt_status_symbol(p->status), bt_status_label(p->status, q->lang));
+        struct bt_svg_text t = {ind->name[q->lang], desc.data, names.data, names.len};
+        rc = draw(cli, q, &script, &t);
+        bt_buf_release(&names);
+        bt_buf_release(&desc);
         bt_buf_release(&script);
         bt_buf_release(&sub);
     }
@@ -143,9 +155,13 @@ static int chart_compare(struct bt_cli *cli, struct bt_db *db,
     if (ncommon)
         bt_buf_puts(&sub, "; "),
             bt_breakdown_label_in(&sub, q->cat, common, ncommon, q->lang);
-    struct bt_compare cmp = {ind, lines, nl, sub.data, q->lang, q->from, q->to};
-    bt_compare_script(&script, &cmp, q->out, q->fmt, 800, 450);
-    rc = draw(cli, &script, q->out);
+    struct bt_buf names = {0};
+    struct bt_compare cmp = {ind, lines, nl, sub.data, q->lang, q->from, q->to,
+                             &names};
+    bt_compare_script(&script, &cmp, q->out, q->fmt, BT_CHART_W, BT_CHART_H);
+    struct bt_svg_text t = {ind->name[q->lang], sub.data, names.data, names.len};
+    rc = draw(cli, q, &script, &t);
+    bt_buf_release(&names);
     bt_buf_release(&script);
     bt_buf_release(&sub);
 out:

@@ -10,7 +10,7 @@
 #include "base/fileio.h"
 #include "base/number.h"
 #include "base/point.h"
-#include "store/store_rrd.h"
+#include "base/point.h"
 
 const char *const bt_ds_skip_names[BT_DS_SKIP_N] = {
     "before the header", "notes after the data", "blank", "short",
@@ -158,27 +158,6 @@ static void flag_add(struct bt_dataset *ds, uint32_t idx, bt_day day,
         bt_xstrdup(source ? source : "")};
 }
 
-/* Keeps s's earliest and latest day and reports, once, the row that
- * makes s span more days than a series file holds. */
-static void span_check(struct parser *p, struct bt_ds_series *s, bt_day day,
-                       unsigned long line, size_t col)
-{
-    struct bt_ds_place here = {day, line, col};
-    if (s->count == 1 || day < s->first.day)
-        s->first = here;
-    if (s->count == 1 || day > s->last.day)
-        s->last = here;
-    if (s->last.day - s->first.day < BT_SPAN_MAX || s->too_long)
-        return;
-    char a[11], b[11];
-    bt_date_format(s->first.day, a);
-    bt_date_format(s->last.day, b);
-    bt_diags_add(p->diags, line, col, "this row makes the series span %s to "
-                 "%s, more than the %d days a series file holds", a, b,
-                 BT_SPAN_MAX);
-    s->too_long = 1;
-}
-
 void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
                 double v, const char *flag, size_t flaglen, const char *note,
                 const char *source, unsigned long line, size_t col)
@@ -198,7 +177,6 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
         return;
     }
     series_add(&ds->series[idx], day, v);
-    span_check(p, &ds->series[idx], day, line, col);
     if (flaglen || (note && *note) || (source && *source))
         flag_add(ds, idx, day, flag ? flag : "", flaglen, note, source);
 }

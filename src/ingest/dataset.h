@@ -70,13 +70,6 @@ enum bt_ds_skip {
 };
 extern const char *const bt_ds_skip_names[BT_DS_SKIP_N];
 
-/* A day of a series and the cell that gives it. */
-struct bt_ds_place {
-    bt_day day;
-    unsigned long line;
-    size_t col;
-};
-
 /* A series met in the file. */
 struct bt_ds_series {
     const struct bt_indicator *ind;
@@ -89,9 +82,6 @@ struct bt_ds_series {
     struct bt_obs_chunk *head, *tail; /* owned, while parsing */
     const struct bt_ds_flag *flags;   /* borrowed from the dataset: its */
     size_t nflags;                    /* flagged days, sorted */
-    struct bt_ds_place first, last;   /* its earliest and latest day, and
-                                         where the file gives them */
-    int too_long;                     /* its span was reported */
 };
 
 /* Everything read from one file. Owns its memory. */

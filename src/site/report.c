@@ -9,12 +9,10 @@
 #include <unistd.h>
 
 #include "chart_gnuplot.h"
+#include "chart_svg.h"
 #include "i18n.h"
 #include "site.h"
 #include "base/tmparea.h"
-
-#define CHART_W 800
-#define CHART_H 450
 
 /* One chart file: gnuplot draws it in the temporary area, and it is
  * renamed into place once drawn. */
@@ -25,9 +23,11 @@ struct chart_file {
     size_t ind;         /* its indicator's index; SIZE_MAX: the dashboard */
     enum bt_lang lang;
     int multiples;      /* 1: the small multiples (ID.by.LANG.svg), 2: the
-                           comparison (ID.cmp.LANG.svg) */
+                           comparison (ID.cmp.LANG.svg); of the dashboard,
+                           1 is its narrow one */
     int state;          /* 0: to draw, 1: drawn, -1: not drawn */
     char *why;          /* not drawn: gnuplot's message (owned) */
+    struct bt_buf series, title, desc; /* an SVG's own words (chart_svg.h) */
 };
 
 /* A report being written: every file goes through the output directory's
@@ -52,8 +52,25 @@ static struct chart_file *add_chart(struct run *r, const char *final,
             sizeof *r->charts);
     struct chart_file *c = &r->charts[r->ncharts++];
     *c = (struct chart_file){tmp.data, bt_xstrdup(final), {0}, ind, l,
-                             multiples, 0, NULL};
+                             multiples, 0, NULL, {0}, {0}, {0}};
     return c;
+}
+
+/* The title and description of an indicator's SVG chart: its name and
+ * status, and what its text alternative says. */
+static void chart_words(const struct run *r, struct chart_file *f,
+                        const struct site_indicator *x, enum bt_lang l)
+{
+    const struct bt_assessment *a = x->a;
+    bt_buf_addf(&f->title, "%s: %s %s", a->ind->name[l],
+                bt_status_symbol(a->progress.status),
+                bt_status_label(a->progress.status, l));
+    if (f->multiples == 2)
+        site_compare_alt(&f->desc, &r->s, x, l);
+    else if (f->multiples)
+        site_multiples_alt(&f->desc, &r->s, x, l);
+    else
+        site_chart_alt(&f->desc, x, l);
 }
 
 /* A breakdown's value as the site shows it in l. */
@@ -63,10 +80,10 @@ static const char *value_in(const struct run *r, const struct site_indicator *x,
     return bt_dim_word(r->s.cat, x->by, value, l);
 }
 
-/* The small multiples of indicator i's breakdowns, largest first, each
+/* The small multiples of indicator i's breakdowns (largest first, each
  * with its own targets and its status symbol, on one y scale when the
- * catalogue says so; and the comparison: the values the catalogue picks,
- * else the BT_COMPARE_TOP largest, on one axis. */
+ * catalogue says so) and their comparison (site_compare_picked) on one
+ * axis, wide and narrow. */
 static void breakdown_charts(struct run *r, size_t i, enum bt_lang l)
 {
     const struct site_indicator *x = &r->s.v[i];
@@ -80,8 +97,10 @@ static void breakdown_charts(struct run *r, size_t i, enum bt_lang l)
         bt_buf_addf(&titles[k], "%s %s", bt_status_symbol(w->a.progress.status),
                     value_in(r, x, w->value, l));
         panels[k] = (struct bt_panel){titles[k].data, w->a.obs.v, w->a.obs.n,
-                                      &w->view, NULL, NULL};
+                                      &w->view, NULL, NULL,
+                                      ind->freq == BT_FREQ_DAILY, ind->shared_scale};
     }
+    /* the catalogue's picks in its order, else the largest */
     for (size_t c = 0; c < ind->ncompare; c++)
         for (size_t k = 0; k < x->nrows; k++)
             if (strcmp(x->rows[k].value, ind->compare[c]) == 0)
@@ -91,20 +110,30 @@ static void breakdown_charts(struct run *r, size_t i, enum bt_lang l)
     for (size_t k = 0; !ind->ncompare && k < x->nrows && k < BT_COMPARE_TOP; k++)
         lines[nl++] = (struct bt_compare_line){value_in(r, x, x->rows[k].value, l),
                                                x->rows[k].a.obs.v, x->rows[k].a.obs.n};
-    struct bt_buf path = {0}, sub = {0};
+    struct bt_buf path = {0}, sub = {0}, by = {0};
     const char *dim = bt_dim_word(r->s.cat, x->by, NULL, l);
-    bt_buf_addf(&path, "%s/charts/%s.by.%s.svg", r->s.o->dir, ind->id, bt_lang_code(l));
     bt_buf_addf(&sub, "%s (%s %s)", ind->name[l], bt_word(BT_W_BY, l), dim);
-    struct chart_file *f = add_chart(r, path.data, i, l, 1);
-    bt_panels_script(&f->cmds, panels, x->nrows, sub.data, l, f->tmp,
-                     BT_CHART_SVG, 1200, (int)(260 * ((x->nrows + 3) / 4) + 60),
-                     ind->shared_scale);
-    path.len = sub.len = 0;
-    bt_buf_addf(&path, "%s/charts/%s.cmp.%s.svg", r->s.o->dir, ind->id, bt_lang_code(l));
-    bt_buf_addf(&sub, "%s %s", bt_word(BT_W_BY, l), dim);
-    f = add_chart(r, path.data, i, l, 2);
-    struct bt_compare cmp = {ind, lines, nl, sub.data, l, 0, 0};
-    bt_compare_script(&f->cmds, &cmp, f->tmp, BT_CHART_SVG, CHART_W, CHART_H);
+    bt_buf_addf(&by, "%s %s", bt_word(BT_W_BY, l), dim);
+    for (int narrow = 0; narrow < 2; narrow++) {
+        path.len = 0;
+        bt_buf_addf(&path, "%s/", r->s.o->dir);
+        site_chart_file(&path, ind->id, narrow ? "by.narrow." : "by.", l);
+        struct chart_file *f = add_chart(r, path.data, i, l, 1);
+        size_t cols = narrow ? 1 : BT_GRID_COLS;
+        bt_panels_script(&f->cmds, panels, x->nrows, cols, sub.data, l, f->tmp,
+                         BT_CHART_SVG, narrow ? BT_GRID_NARROW_W : BT_GRID_W,
+                         bt_grid_height(x->nrows, cols), &f->series);
+        chart_words(r, f, x, l);
+        path.len = 0;
+        bt_buf_addf(&path, "%s/", r->s.o->dir);
+        site_chart_file(&path, ind->id, narrow ? "cmp.narrow." : "cmp.", l);
+        f = add_chart(r, path.data, i, l, 2);
+        struct bt_compare cmp = {ind, lines, nl, by.data, l, 0, 0, &f->series};
+        bt_compare_script(&f->cmds, &cmp, f->tmp, BT_CHART_SVG,
+                          narrow ? BT_CHART_NARROW_W : BT_CHART_W,
+                          narrow ? BT_CHART_NARROW_H : BT_CHART_H);
+        chart_words(r, f, x, l);
+    }
     for (size_t k = 0; k < x->nrows; k++)
         bt_buf_release(&titles[k]);
     free(titles);
@@ -112,6 +141,7 @@ static void breakdown_charts(struct run *r, size_t i, enum bt_lang l)
     free(lines);
     bt_buf_release(&path);
     bt_buf_release(&sub);
+    bt_buf_release(&by);
 }
 
 /* Appends the commands of one indicator's charts in language l. */
@@ -121,16 +151,22 @@ static void indicator_charts(struct run *r, size_t i, enum bt_lang l)
     const struct bt_assessment *a = x->a;
     const struct bt_indicator *ind = a->ind;
     struct bt_buf path = {0}, sub = {0};
-    bt_buf_addf(&path, "%s/charts/%s.%s.svg", r->s.o->dir, ind->id, bt_lang_code(l));
     if (a->nseries > 1)
         bt_buf_addf(&sub, bt_word(BT_W_TOTAL_OF, l), a->nseries);
-    struct bt_chart c = {ind, a->obs.v, a->obs.n, &a->progress,
-                         sub.len ? sub.data : NULL, l, 0, 0};
-    struct chart_file *f = add_chart(r, path.data, i, l, 0);
-    bt_chart_script(&f->cmds, &c, f->tmp, BT_CHART_SVG, CHART_W, CHART_H);
-    if (x->nrows >= 2) {
-        breakdown_charts(r, i, l);
+    for (int narrow = 0; narrow < 2; narrow++) {
+        path.len = 0;
+        bt_buf_addf(&path, "%s/", r->s.o->dir);
+        site_chart_file(&path, ind->id, narrow ? "narrow." : "", l);
+        struct chart_file *f = add_chart(r, path.data, i, l, 0);
+        struct bt_chart c = {ind, a->obs.v, a->obs.n, &a->progress,
+                             sub.len ? sub.data : NULL, l, 0, 0, &f->series};
+        bt_chart_script(&f->cmds, &c, f->tmp, BT_CHART_SVG,
+                        narrow ? BT_CHART_NARROW_W : BT_CHART_W,
+                        narrow ? BT_CHART_NARROW_H : BT_CHART_H);
+        chart_words(r, f, x, l);
     }
+    if (x->nrows >= 2)
+        breakdown_charts(r, i, l);
     bt_buf_release(&path);
     bt_buf_release(&sub);
 }
@@ -147,7 +183,8 @@ static int indicator_failed(const struct run *r, size_t i)
 /* Writes the dashboard in l into f: every indicator small, on its status
  * colour, its title led by the status symbol; an indicator whose chart
  * was not drawn is shown without its data (which gnuplot failed on). */
-static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l)
+static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l,
+                      int narrow)
 {
     const struct site *s = &r->s;
     struct bt_panel *panels = bt_xcalloc(s->n ? s->n : 1, sizeof *panels);
@@ -158,16 +195,18 @@ static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l)
         bt_buf_addf(&titles[i], "%s %s [%s]", bt_status_symbol(st),
                     a->ind->name[l], bt_status_label(st, l));
         panels[i] = (struct bt_panel){titles[i].data, a->obs.v, a->obs.n,
-                                      a->ind, bt_status_color(st), NULL};
+                                      a->ind, bt_status_color(st), NULL,
+                                      a->ind->freq == BT_FREQ_DAILY, 0};
         if (indicator_failed(r, i))
             panels[i] = (struct bt_panel){titles[i].data, NULL, 0, NULL,
                                           bt_status_color(st),
-                                          bt_word(BT_W_NOT_DRAWN, l)};
+                                          bt_word(BT_W_NOT_DRAWN, l), 0, 0};
     }
     f->cmds.len = 0;
-    bt_panels_script(&f->cmds, panels, s->n, bt_word(BT_W_REPORT_TITLE, l), l,
-                     f->tmp, BT_CHART_PNG, BT_DASHBOARD_W,
-                     bt_dashboard_height((s->n + 3) / 4), 0);
+    size_t cols = narrow ? 1 : BT_GRID_COLS;
+    bt_panels_script(&f->cmds, panels, s->n, cols, bt_word(BT_W_REPORT_TITLE, l),
+                     l, f->tmp, BT_CHART_PNG, narrow ? BT_GRID_NARROW_W : BT_GRID_W,
+                     bt_grid_height(s->n, cols), NULL);
     for (size_t i = 0; i < s->n; i++)
         bt_buf_release(&titles[i]);
     free(titles);
@@ -233,12 +272,15 @@ static int draw_charts(struct run *r, struct bt_error *e)
     for (int k = 0; k < 3; k++) {
         for (size_t i = 0; i < n; i++)
             indicator_charts(r, i, (enum bt_lang)k);
-        struct bt_buf path = {0};
-        bt_buf_addf(&path, "%s/", r->s.o->dir);
-        site_file(&path, &r->s, "dashboard", (enum bt_lang)k, ".png");
-        dashboard(r, add_chart(r, path.data, SIZE_MAX, (enum bt_lang)k, 0),
-                  (enum bt_lang)k);
-        bt_buf_release(&path);
+        for (int narrow = 0; narrow < 2; narrow++) {
+            struct bt_buf path = {0};
+            bt_buf_addf(&path, "%s/", r->s.o->dir);
+            site_file(&path, &r->s, narrow ? "dashboard.narrow" : "dashboard",
+                      (enum bt_lang)k, ".png");
+            dashboard(r, add_chart(r, path.data, SIZE_MAX, (enum bt_lang)k, narrow),
+                      (enum bt_lang)k, narrow);
+            bt_buf_release(&path);
+        }
     }
     if (draw(r, e) != 0)
         return -1;
@@ -246,7 +288,7 @@ static int draw_charts(struct run *r, struct bt_error *e)
     for (size_t k = 0; k < r->ncharts; k++) {
         struct chart_file *c = &r->charts[k];
         if (c->ind == SIZE_MAX && c->state < 0) {
-            dashboard(r, c, c->lang);
+            dashboard(r, c, c->lang, c->multiples);
             free(c->why);
             c->why = NULL;
             c->state = 0;
@@ -267,7 +309,13 @@ static int place_charts(struct run *r, struct bt_report_stats *st,
     for (size_t k = 0; k < r->ncharts && rc == 0; k++) {
         struct chart_file *c = &r->charts[k];
         if (c->state > 0) {
-            rc = bt_tmparea_commit(c->tmp, c->final, e);
+            if (c->title.len) {
+                struct bt_svg_text t = {c->title.data, c->desc.data,
+                                        c->series.data, c->series.len};
+                rc = bt_svg_clean_file(c->tmp, &t, e);
+            }
+            if (rc == 0)
+                rc = bt_tmparea_commit(c->tmp, c->final, e);
             st->charts++;
             continue;
         }
@@ -299,6 +347,9 @@ static void release_charts(struct run *r)
         free(c->final);
         free(c->why);
         bt_buf_release(&c->cmds);
+        bt_buf_release(&c->series);
+        bt_buf_release(&c->title);
+        bt_buf_release(&c->desc);
     }
     free(r->charts);
     r->charts = NULL;
@@ -317,11 +368,12 @@ static int put(struct run *r, const char *name, const struct bt_buf *b,
     return rc;
 }
 
-/* The CSV downloads of one indicator: all its series, then each. */
+/* The CSV download of one indicator: all its series in one file, each
+ * row with its series' dimensions (a file a series would add holds
+ * nothing the whole does not). */
 static int downloads(struct run *r, const struct site_indicator *x,
                      struct bt_error *e)
 {
-    const struct site *s = &r->s;
     const struct bt_indicator *ind = x->a->ind;
     if (x->nseries == 0)
         return 0; /* nothing stored: no download */
@@ -329,17 +381,6 @@ static int downloads(struct run *r, const struct site_indicator *x,
     bt_export_csv(&b, ind, x->series, x->nseries, 1);
     bt_buf_addf(&name, "data/%s.csv", ind->id);
     int rc = put(r, name.data, &b, e);
-    if (rc == 0 && x->nseries > 1) {
-        name.len = 0;
-        bt_buf_addf(&name, "%s/data/%s", s->o->dir, ind->id);
-        rc = bt_mkdir_p(name.data, e);
-    }
-    for (size_t k = 0; k < x->nseries && x->nseries > 1 && rc == 0; k++) {
-        b.len = name.len = 0;
-        bt_export_csv(&b, ind, &x->series[k], 1, 1);
-        site_series_csv(&name, &x->series[k]);
-        rc = put(r, name.data, &b, e);
-    }
     bt_buf_release(&b);
     bt_buf_release(&name);
     return rc;
@@ -443,7 +484,8 @@ static const char *shown_by(const struct bt_assessment *a,
     return NULL;
 }
 
-/* Reads each indicator's series and breakdowns into x[0..n). */
+/* Reads each indicator's series and breakdowns (each assessed, as of
+ * limit) into x[0..n). */
 static int read_site(struct bt_db *db, const struct bt_assessment *a, size_t n,
                      bt_day limit, struct site_indicator *x, struct bt_error *e)
 {
@@ -504,6 +546,7 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     int rc = bt_tmparea_open(&r.area, o->dir, e);
     if (rc == 0)
         rc = read_site(db, a, cat->n, o->as_of, x, e);
+    bt_db_read_end(db); /* all read: writers need not wait for the drawing */
     for (const char *const *sub = (const char *const[]){"charts", "data", NULL};
          *sub && rc == 0; sub++) {
         dir.len = 0;

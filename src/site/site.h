@@ -5,9 +5,20 @@
  * with <html lang> and hreflang links to the other two. All files sit in
  * one directory, so relative links are the same on every page:
  *   index*.html, methodology*.html, ID*.html (one page per indicator),
- *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples),
- *   charts/ID.cmp.LANG.svg (breakdowns compared), dashboard*.png,
- *   data/ID.csv (the whole indicator), data/ID/SERIES.csv (each series).
+ *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples), each
+ *   with a narrow twin for a phone (charts/ID.narrow.LANG.svg,
+ *   charts/ID.by.narrow.LANG.svg), charts/ID.cmp.LANG.svg and
+ *   charts/ID.cmp.narrow.LANG.svg (breakdowns compared), dashboard*.png,
+ *   dashboard.narrow*.png,
+ *   data/ID.csv (the whole indicator: every series, with its dimensions).
+ *
+ * Every page fits a phone's width (390 CSS pixels): a table scrolls in a
+ * container of its own, a chart is shown at the width it was drawn for
+ * (<picture>: the narrow twin below the wide one's width), so its text
+ * stays at BT_CHART_TEXT_MIN pixels or near it. A chart is an <img>
+ * (no tab stop of its own) linked to its file, where its points have
+ * tooltips; its alt text is its title, its long description the
+ * figcaption it names with aria-describedby.
  * Every text from the catalogue or the database goes through site_text. */
 #ifndef BT_SITE_H
 #define BT_SITE_H
@@ -26,8 +37,8 @@ struct site_indicator {
     size_t nseries;
     const char *by;                   /* the dimension of its breakdowns
                                          (breakdowns.csv, else the first) */
-    const struct bt_breakdown_row *rows; /* each value of by assessed, by
-                                            latest value (breakdown.h) */
+    const struct bt_breakdown_row *rows; /* each value of by assessed on its
+                                            own targets, largest first */
     size_t nrows;                     /* 0: no breakdowns shown */
     const char *why_chart[3];         /* by language: why its chart, its */
     const char *why_multiples[3];     /* small multiples, its comparison */
@@ -37,7 +48,7 @@ struct site_indicator {
 /* The whole site. */
 struct site {
     const struct bt_report_opts *o;
-    const struct bt_catalogue *cat;   /* for dimension names and values */
+    const struct bt_catalogue *cat;   /* dimension names and values */
     const struct site_indicator *v;
     size_t n;
     char as_of[11];
@@ -61,6 +72,28 @@ void site_page(struct bt_buf *b, const struct site *s, const char *base,
 void site_head(struct bt_buf *b, const struct site *s, const char *base,
                enum bt_lang l, const char *title);
 void site_foot(struct bt_buf *b);
+/* Opens and closes a table's scrolling container: a region named label,
+ * reachable by keyboard (it scrolls). */
+void site_table_open(struct bt_buf *b, const char *label, const char *cls);
+void site_table_close(struct bt_buf *b);
+/* Appends a chart or the dashboard as a figure: link and <picture> of
+ * wide (ww x wh pixels), narrow (nw x nh) on a screen narrower than
+ * wide; alt its short text, caption its description (id cap_id). */
+struct site_figure {
+    const char *wide, *narrow; /* relative URLs, encoded */
+    int ww, wh, nw, nh;
+    const char *alt, *caption, *cap_id;
+    enum bt_lang lang;         /* the page's */
+};
+void site_figure(struct bt_buf *b, const struct site_figure *f);
+/* Appends the path of one of an indicator's charts: charts/ID.KINDLANG.svg
+ * (kind "", "narrow.", "by.", "by.narrow.", "cmp." or "cmp.narrow."). */
+void site_chart_file(struct bt_buf *b, const char *id, const char *kind,
+                     enum bt_lang l);
+/* Appends text, in a <span lang> when it is written in a script other
+ * than that of l (Han characters on an English page, a Latin sentence on
+ * a Chinese one). */
+void site_text_in(struct bt_buf *b, const char *s, enum bt_lang l);
 /* Appends a status as symbol and word on its colour, linked to the
  * methodology's statuses. */
 void site_status(struct bt_buf *b, const struct site *s, enum bt_status st,
@@ -78,9 +111,19 @@ struct site_cells {
 };
 void site_cells(const struct bt_assessment *a, struct site_cells *c);
 
-/* Appends the relative path of series x's CSV download: data/ID/DIMS.csv
- * (the series' file name in the database, .csv for .rrd). */
-void site_series_csv(struct bt_buf *b, const struct bt_exported *x);
+
+/* Appends the text alternative of x's chart and of its small multiples:
+ * what they show, and the latest value. */
+void site_chart_alt(struct bt_buf *b, const struct site_indicator *x,
+                    enum bt_lang l);
+void site_multiples_alt(struct bt_buf *b, const struct site *s,
+                        const struct site_indicator *x, enum bt_lang l);
+/* The comparison's: the breakdowns it draws (compare_picked). */
+void site_compare_alt(struct bt_buf *b, const struct site *s,
+                      const struct site_indicator *x, enum bt_lang l);
+/* Whether breakdown k of x is drawn in its comparison: one the catalogue
+ * picks (breakdowns.csv), else one of the BT_COMPARE_TOP largest. */
+int site_compare_picked(const struct site_indicator *x, size_t k);
 
 void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l);
 void site_indicator(struct bt_buf *b, const struct site *s,

@@ -46,12 +46,16 @@ static void test_panels(void)
     struct bt_point big[2] = {{20000, 100}, {20365, 20000}};
     struct bt_point small[2] = {{20000, 50}, {20365, 800}};
     struct bt_point zero[2] = {{20000, 0}, {20365, 0}};
-    struct bt_panel p[3] = {{"big", big, 2, NULL, NULL, NULL},
-                            {"small", small, 2, NULL, NULL, NULL},
-                            {"zero", zero, 2, NULL, NULL, NULL}};
+    struct bt_panel p[3] = {{"big", big, 2, NULL, NULL, NULL, 0, 0},
+                            {"small", small, 2, NULL, NULL, NULL, 0, 0},
+                            {"zero", zero, 2, NULL, NULL, NULL, 0, 0}};
     struct bt_buf own = {0}, shared = {0};
-    bt_panels_script(&own, p, 3, "t", BT_LANG_EN, "x.svg", BT_CHART_SVG, 800, 300, 0);
-    bt_panels_script(&shared, p, 3, "t", BT_LANG_EN, "x.svg", BT_CHART_SVG, 800, 300, 1);
+    bt_panels_script(&own, p, 3, 4, "t", BT_LANG_EN, "x.svg", BT_CHART_SVG, 800,
+                     300, NULL);
+    for (size_t i = 0; i < 3; i++)
+        p[i].shared_y = 1;
+    bt_panels_script(&shared, p, 3, 4, "t", BT_LANG_EN, "x.svg", BT_CHART_SVG, 800,
+                     300, NULL);
     CHECK(count(own.data, "set yrange [0:25000]") == 1);
     CHECK(count(own.data, "set yrange [0:1000]") == 1);
     CHECK(count(shared.data, "set yrange [0:25000]") == 3);
