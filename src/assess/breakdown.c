@@ -120,9 +120,16 @@ static int assess_groups(struct bt_db *db, const struct bt_indicator *ind,
         for (hi = lo + 1; hi < n && strcmp(key[hi].value, key[lo].value) == 0; hi++)
             ;
         size_t nseries;
-        if ((rc = bt_query_sum(db, m + lo, hi - lo, nwhere + 1, &total, &nseries, e)) != 0)
+        sub[nwhere] = (struct bt_dim){dim, key[lo].value};
+        if (ind->derive && ind->derive->fn == BT_DERIVE_RATIO) {
+            /* the denominator's breakdown too: read by query.h's rule */
+            if ((rc = bt_query_indicator(db, ind, sub, nwhere + 1, &total,
+                                         &nseries, e)) != 0)
+                break;
+        } else if ((rc = bt_query_sum(db, m + lo, hi - lo, nwhere + 1, &total,
+                                      &nseries, e)) != 0) {
             break;
-        if (ind->derive) {
+        } else if (ind->derive) {
             bt_derive_points(ind->derive, total.v, total.n, &derived);
             struct bt_points t = total;
             total = derived;

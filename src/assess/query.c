@@ -176,6 +176,17 @@ int bt_query_total(struct bt_db *db, const char *indicator,
     return rc;
 }
 
+/* A ratio's denominator for the breakdown where[0..nwhere): its own
+ * series of that breakdown when it has any, else its total. */
+static int denominator(struct bt_db *db, const char *id, const struct bt_dim *where,
+                       size_t nwhere, struct bt_points *out, struct bt_error *e)
+{
+    size_t n = 0;
+    if (bt_query_total(db, id, where, nwhere, out, &n, e) != 0)
+        return -1;
+    return n || !nwhere ? 0 : bt_query_total(db, id, NULL, 0, out, &n, e);
+}
+
 int bt_query_indicator(struct bt_db *db, const struct bt_indicator *ind,
                        const struct bt_dim *where, size_t nwhere,
                        struct bt_points *out, size_t *nseries,
@@ -183,12 +194,17 @@ int bt_query_indicator(struct bt_db *db, const struct bt_indicator *ind,
 {
     if (!ind->derive)
         return bt_query_total(db, ind->id, where, nwhere, out, nseries, e);
-    struct bt_points daily = {0};
-    int rc = bt_query_total(db, ind->derive->from, where, nwhere, &daily,
-                            nseries, e);
-    if (rc == 0)
-        bt_derive_points(ind->derive, daily.v, daily.n, out);
-    bt_points_release(&daily);
+    const struct bt_derive *d = ind->derive;
+    struct bt_points from = {0}, den = {0};
+    int rc = bt_query_total(db, d->from, where, nwhere, &from, nseries, e);
+    if (rc == 0 && d->fn == BT_DERIVE_RATIO)
+        rc = denominator(db, d->denominator, where, nwhere, &den, e);
+    if (rc == 0 && d->fn == BT_DERIVE_RATIO)
+        bt_derive_ratio(from.v, from.n, den.v, den.n, d->scale, out);
+    else if (rc == 0)
+        bt_derive_points(d, from.v, from.n, out);
+    bt_points_release(&from);
+    bt_points_release(&den);
     return rc;
 }
 

@@ -43,7 +43,9 @@ int bt_query_sum(struct bt_db *db, const struct bt_match *m, size_t n,
 
 /* As bt_query_total, for a catalogue indicator: a derived one (derive.h)
  * is computed from the total of the indicator it is derived from, with
- * where[] applied to that one. */
+ * where[] applied to that one; a ratio's denominator is read for the
+ * same breakdown when it has series of it, else as its total (a share of
+ * the whole). */
 int bt_query_indicator(struct bt_db *db, const struct bt_indicator *ind,
                        const struct bt_dim *where, size_t nwhere,
                        struct bt_points *out, size_t *nseries,

@@ -17,7 +17,7 @@ static const char *const indicator_header[] = {
 static const char *const target_header[] = {"indicator", "date", "value",
                                             "kind", "source", "illustrative"};
 static const char *const derived_header[] = {"indicator", "from", "period",
-                                             "function"};
+                                             "function", "denominator", "scale"};
 static const char *const translation_header[] = {"text", "zh_hans", "zh_hant"};
 static const char *const dimension_header[] = {"dimension", "value", "zh_hans",
                                                "zh_hant"};
@@ -253,38 +253,87 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
+/* The source (column col) of a derived indicator: another with series
+ * of its own. NULL with a diagnostic when it is not. */
+static const struct bt_indicator *derive_source(struct ctx *x, unsigned long line,
+                                                const struct bt_field *f, size_t col,
+                                                const struct bt_indicator *in)
+{
+    const struct bt_indicator *from = bt_catalogue_find(x->c, f->s, f->len);
+    if (!from)
+        bt_diags_add(&x->diags, line, col + 1, "unknown indicator '%.*s%s'", BT_SHOWN(f->s));
+    else if (from->derive || from == in)
+        bt_diags_add(&x->diags, line, col + 1,
+                     "'%s' must be an indicator with series of its own", from->id);
+    else
+        return from;
+    return NULL;
+}
+
+/* The function's needs: sum and mean a period coarser than the source's
+ * frequency; ratio a denominator and a scale; ratio and yoy no period. */
+static void derive_check(struct ctx *x, unsigned long line, const struct bt_field *f,
+                         size_t n, const struct bt_indicator *from,
+                         struct bt_derive *d)
+{
+    const char *why;
+    int aggregate = d->fn == BT_DERIVE_SUM || d->fn == BT_DERIVE_MEAN;
+    if (aggregate && from && !bt_derive_coarser(d->period, from->freq))
+        bt_diags_add(&x->diags, line, 3, "period '%s' must be longer than the %s "
+                     "periods of '%s'", f[2].s, bt_freq_name(from->freq), from->id);
+    if (!aggregate && d->period != BT_DERIVE_SAME)
+        bt_diags_add(&x->diags, line, 3, "%s keeps the dates of '%s': leave the period empty",
+                     f[3].s, f[1].s);
+    if (d->fn != BT_DERIVE_RATIO) {
+        if (n > 4 && (f[4].len || f[5].len))
+            bt_diags_add(&x->diags, line, 5, "only a ratio has a denominator and a scale");
+        return;
+    }
+    if (n < 6 || !f[4].len) {
+        bt_diags_add(&x->diags, line, n < 5 ? 0 : 5, "a ratio needs a denominator and a scale");
+        return;
+    }
+    const struct bt_indicator *den = derive_source(x, line, &f[4], 4, NULL);
+    if (bt_number_parse(f[5].s, f[5].len, &d->scale, &why) != 1 || d->scale == 0)
+        bt_diags_add(&x->diags, line, 6, "scale '%.*s%s' must be a number, not 0",
+                     BT_SHOWN(f[5].s));
+    if (den)
+        d->denominator = (char *)den->id; /* copied when the row is taken */
+}
+
 static int derived_row(void *vx, unsigned long line, const struct bt_field *f,
                        size_t n)
 {
     struct ctx *x = vx;
     if (!x->header_done)
-        return header_ok(x, line, f, n, derived_header, 4, 4);
-    if (n != 4) {
-        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return header_ok(x, line, f, n, derived_header, 6, 4);
+    if (n != 4 && n != 6) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 or 6 fields, found %zu", n);
         return 0;
     }
     struct bt_indicator *in =
         (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
-    const struct bt_indicator *from = bt_catalogue_find(x->c, f[1].s, f[1].len);
-    struct bt_derive d = {0};
+    struct bt_derive d = {.scale = 1};
     if (!in)
         bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
     else if (in->derive)
         bt_diags_add(&x->diags, line, 1, "indicator '%s' is derived twice", in->id);
-    if (!from)
-        bt_diags_add(&x->diags, line, 2, "unknown indicator '%.*s%s'", BT_SHOWN(f[1].s));
-    else if (from->freq != BT_FREQ_DAILY || from->derive || from == in)
-        bt_diags_add(&x->diags, line, 2,
-                     "'%s' must be a daily indicator with series of its own", from->id);
-    if (bt_derive_period_parse(f[2].s, &d.period) != 0)
-        bt_diags_add(&x->diags, line, 3, "period '%.*s%s' must be year or month",
-                     BT_SHOWN(f[2].s));
+    const struct bt_indicator *from = derive_source(x, line, &f[1], 1, in);
+    int period_ok = bt_derive_period_parse(f[2].s, &d.period) == 0;
+    if (!period_ok)
+        bt_diags_add(&x->diags, line, 3, "period '%.*s%s' must be year, quarter, "
+                     "month or empty", BT_SHOWN(f[2].s));
     if (bt_derive_fn_parse(f[3].s, &d.fn) != 0)
-        bt_diags_add(&x->diags, line, 4, "function '%.*s%s' must be sum or mean",
-                     BT_SHOWN(f[3].s));
+        bt_diags_add(&x->diags, line, 4, "function '%.*s%s' must be sum, mean, ratio, "
+                     "yoy or yoy_pct", BT_SHOWN(f[3].s));
+    else if (period_ok)
+        derive_check(x, line, f, n, from, &d);
     if (x->diags.n)
         return 0;
     d.from = bt_xstrdup(from->id);
+    d.from_freq = from->freq;
+    if (d.denominator)
+        d.denominator = bt_xstrdup(d.denominator);
     in->derive = bt_xmalloc(sizeof *in->derive);
     *in->derive = d;
     return 0;
@@ -581,8 +630,10 @@ void bt_catalogue_release(struct bt_catalogue *c)
         for (size_t k = 0; k < in->ncompare; k++)
             free(in->compare[k]);
         free(in->compare);
-        if (in->derive)
+        if (in->derive) {
             free(in->derive->from);
+            free(in->derive->denominator);
+        }
         free(in->derive);
     }
     for (size_t i = 0; i < c->nwords; i++)

@@ -453,7 +453,8 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
      * last day, as the status takes them) over a faint daily trace */
     struct bt_points months = {0};
     if (c->ind->freq == BT_FREQ_DAILY && c->nobs > 60) {
-        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
+                                  .from_freq = BT_FREQ_DAILY};
         bt_derive_points(&month, c->obs, c->nobs, &months);
     }
     int daily = months.n > 0;
@@ -607,7 +608,8 @@ static void compare_points(const struct bt_compare *c,
 {
     out->n = 0;
     if (c->ind->freq == BT_FREQ_DAILY) {
-        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
+                                  .from_freq = BT_FREQ_DAILY};
         bt_derive_points(&month, q->obs, q->nobs, out);
         return;
     }
@@ -708,7 +710,8 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
         size_t nmarks = q->ind ? target_marks(q->ind, marks, 8) : 0;
         struct bt_points months = {0};
         if (q->daily && q->nobs > 60) {
-            struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+            struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
+                                  .from_freq = BT_FREQ_DAILY};
             bt_derive_points(&month, q->obs, q->nobs, &months);
         }
         const struct bt_point *obs = months.n ? months.v : q->obs;

@@ -12,6 +12,13 @@ publisher files with Python and nothing of baytrack's.
   breakdown_expected.py immd FILE CONTROL_POINT
       the mean of the last complete month of the control point's daily
       totals (both directions), as "YYYY-MM-DD VALUE"
+  breakdown_expected.py derived RAW
+      from tests/publishers/expected.py's raw lines: M2's change on a year
+      earlier in %, M1 as a % of M2, C&SD's quarterly sums of the monthly
+      visitor arrivals (complete quarters) and Guangdong's GDP growth, as
+      "ID DATE VALUE" lines (dates as periods)
+  breakdown_expected.py export FILE...
+      baytrack export CSV files as the same lines
 """
 import calendar
 import csv
@@ -122,6 +129,47 @@ def immd(path, cp):
     print(f"{last.isoformat()} {sum(v) / len(v)!r}")
 
 
+def derived(path):
+    series = {}
+    for ln in open(path, encoding="utf-8"):
+        ind, dims, date, value, _ = ln.rstrip("\n").split("|")
+        series.setdefault((ind, dims), {})[date] = float(value)
+    m2, m1 = series[("nbs.m2", "")], series[("nbs.m1", "")]
+    out = []
+    for d, v in m2.items():
+        y, m = d.split("-")
+        before = f"{int(y) - 1:04d}-{m}"
+        if before in m2:
+            out.append(("nbs.m2.yoy", d, (v / m2[before] - 1) * 100))
+    for d, v in m1.items():
+        if d in m2 and m2[d] != 0:
+            out.append(("nbs.m1.share", d, 100 * v / m2[d]))
+    arr = series[("hk.visitor_arrivals", "")]
+    quarters = {}
+    for d, v in arr.items():
+        y, m = map(int, d.split("-"))
+        quarters.setdefault(f"{y}Q{(m - 1) // 3 + 1}", []).append(v)
+    for q, v in quarters.items():
+        if len(v) == 3:
+            out.append(("hk.visitor_arrivals.quarterly", q, sum(v)))
+    gd = series[("nbs.gdp.province", "region=广东省")]
+    for d, v in gd.items():
+        if str(int(d) - 1) in gd:
+            out.append(("nbs.gdp.province.growth", d, (v / gd[str(int(d) - 1)] - 1) * 100))
+    for ind, d, v in sorted(out):
+        print(f"{ind} {d} {v!r}")
+
+
+def exported(paths):
+    out = []
+    for p in paths:
+        with open(p, encoding="utf-8", newline="") as f:
+            for row in list(csv.reader(f))[1:]:
+                out.append((row[0], row[1], float(row[2])))
+    for ind, d, v in sorted(out):
+        print(f"{ind} {d} {v!r}")
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "nbs":
@@ -140,6 +188,10 @@ def main():
         print(f"total {sum(v for v, _ in last):.0f}")
     elif cmd == "immd":
         immd(sys.argv[2], sys.argv[3])
+    elif cmd == "derived":
+        derived(sys.argv[2])
+    elif cmd == "export":
+        exported(sys.argv[2:])
 
 
 main()

@@ -167,6 +167,63 @@ expect_eq "$RC" 64 "chart: two dimensions repeated"
 run chart nbs.gdp.province --total -o x.png
 expect_eq "$RC" 64 "chart: --total without a comparison"
 
+# derived series from any frequency, per breakdown, exported: M2's change
+# on a year earlier, M1 as a share of M2, C&SD's quarterly sums of monthly
+# arrivals, Guangdong's growth; each as Python computes it from the raw
+# files (every value, to the last bit but one)
+cat >> cat/indicators.csv <<'EOF'
+nbs.m2.yoy,"Money supply M2, change on a year earlier (derived)",M2同比增长（推算）,M2同比增長（推算）,%,up,monthly,test: publishers,derived
+nbs.m1.share,M1 as a share of M2 (derived),M1占M2比重（推算）,M1佔M2比重（推算）,%,up,monthly,test: publishers,derived
+hk.visitor_arrivals.quarterly,"Visitor arrivals to Hong Kong, quarterly (derived)",访港旅客（每季，推算）,訪港旅客（每季，推算）,visitors,up,quarterly,test: publishers,derived
+nbs.gdp.province.growth,"Gross regional product, change on a year earlier (derived)",地区生产总值增长（推算）,地區生產總值增長（推算）,%,up,yearly,test: publishers,derived
+EOF
+cat > cat/derived.csv <<'EOF'
+indicator,from,period,function,denominator,scale
+nbs.m2.yoy,nbs.m2,,yoy_pct,,
+nbs.m1.share,nbs.m1,,ratio,nbs.m2,100
+hk.visitor_arrivals.quarterly,hk.visitor_arrivals,quarter,sum,,
+nbs.gdp.province.growth,nbs.gdp.province,,yoy_pct,,
+EOF
+run load --map "$SRC/tests/publishers/nbs_money_supply_monthly.map" "$PUB/nbs_money_supply_monthly_1999_2021_gbk.csv"
+expect_eq "$RC" 0 "NBS monthly load"
+run load --map "$SRC/tests/publishers/hk_censtatd_650-80001.map" "$PUB/hk_censtatd_table_650-80001_visitor_arrivals_multiheader_crlf.csv"
+expect_eq "$RC" 0 "C&SD load"
+python3 "$SRC/tests/publishers/expected.py" raw "$PUB" > raw.txt
+$EXP derived raw.txt > want.txt
+for i in nbs.m2.yoy nbs.m1.share hk.visitor_arrivals.quarterly; do
+    "$BAYTRACK" export "$i" > "d.$i.csv" || fail "export $i"
+done
+"$BAYTRACK" export nbs.gdp.province.growth --where region=广东省 > d.gd.csv || fail "export growth of 广东省"
+$EXP export d.*.csv > got.txt
+expect_eq "$(cut -d' ' -f1 got.txt | uniq -c | sed 's/^ *//' | tr '\n' ';')" \
+    "$(cut -d' ' -f1 want.txt | uniq -c | sed 's/^ *//' | tr '\n' ';')" "derived: as many values as computed"
+python3 -c '
+import sys
+want = [l.split() for l in open(sys.argv[1])]
+got = [l.split() for l in open(sys.argv[2])]
+assert len(want) == len(got) and len(want) > 500, (len(want), len(got))
+for w, g in zip(want, got):
+    assert w[:2] == g[:2], (w, g)
+    assert abs(float(w[2]) - float(g[2])) <= 1e-12 * max(1, abs(float(w[2]))), (w, g)
+' want.txt got.txt || fail "derived values differ from Python's: $(diff want.txt got.txt | head -5)"
+expect_eq "$(grep -c '^hk.visitor_arrivals.quarterly 2024Q3 ' got.txt)" 0 "derived: 2024Q3 (to August) is not complete"
+# assessed as any indicator, per breakdown too (Guangdong's growth)
+run status nbs.gdp.province.growth --where region=广东省 --json
+expect_eq "$(json_get "$T/out" latest_date)" "2017" "derived growth per breakdown: status"
+expect_eq "$(json_get "$T/out" latest_value | cut -c1-10)" \
+    "$(grep '^nbs.gdp.province.growth 2017 ' want.txt | cut -d' ' -f3 | cut -c1-10)" "derived growth per breakdown: its value"
+run status nbs.gdp.province.growth --by region --csv
+expect_eq "$(csv_cols "$T/out" 2 | wc -l)" 31 "derived per breakdown: --by region"
+# a ratio without a denominator, a sum over a period no longer than its
+# source's: refused where they are
+printf 'indicator,from,period,function,denominator,scale\nnbs.m1.share,nbs.m1,,ratio,,\n' > cat/derived.csv
+run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/derived.csv:2:5: a ratio needs a denominator and a scale" "derived.csv: a ratio without a denominator"
+printf 'indicator,from,period,function\nhk.visitor_arrivals.quarterly,nbs.gdp.province,quarter,sum\n' > cat/derived.csv
+run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/derived.csv:2:3: period 'quarter' must be longer than the yearly periods of 'nbs.gdp.province'" "derived.csv: a quarter of a yearly source"
+rm cat/derived.csv
+
 # errors: each names what is wrong
 run status nbs.gdp.province --where region=广东省 --where region=江苏省
 expect_eq "$RC:$(head -1 "$T/err")" "64:baytrack: status: --where: dimension 'region' is given twice: a breakdown has one value of each" "status: one value a dimension"
