@@ -51,6 +51,8 @@ static void assess_row(const struct bt_indicator *ind, const struct bt_dim *wher
     r->a.nseries = nseries;
     *obs = (struct bt_points){0};
     bt_progress_assess(&r->view, r->a.obs.v, r->a.obs.n, as_of, &r->a.progress);
+    bt_currency_assess(&r->view, r->a.progress.has_last, r->a.progress.last_date,
+                       as_of, &r->a.currency);
 }
 
 int bt_breakdown_assess(struct bt_db *db, const struct bt_indicator *ind,

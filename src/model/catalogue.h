@@ -25,6 +25,12 @@
  *   (scale "shared") or each on its own ("own" or empty), and the values
  *   its comparison chart draws (compare: values separated by ';', or
  *   empty for the BT_COMPARE_TOP largest).
+ * breaks.csv (optional): indicator,date,reason,source
+ *   a series break (a closure, a reopening, a change of definition): the
+ *   assessment starts anew on that date (breaks.h).
+ * releases.csv (optional): indicator,interval_days,source
+ *   the longest age a figure may reach before the next one is due, when
+ *   the frequency's default does not fit (currency.h).
  */
 #ifndef BT_CATALOGUE_H
 #define BT_CATALOGUE_H
@@ -57,6 +63,14 @@ struct bt_breakdown_targets {
     size_t ntargets;
 };
 
+/* A series break: observations before date are not comparable with those
+ * on or after it. */
+struct bt_break {
+    bt_day date;   /* the first day of the new regime */
+    char *reason;  /* owned */
+    char *source;  /* citation, owned */
+};
+
 struct bt_indicator {
     char *id;
     char *name[3];    /* indexed by enum bt_lang */
@@ -80,6 +94,10 @@ struct bt_indicator {
     int shared_scale;          /* 1: small multiples on one y scale */
     char **compare;            /* values the comparison draws; owned */
     size_t ncompare;           /* 0: the BT_COMPARE_TOP largest */
+    struct bt_break *breaks;   /* sorted by date; owned */
+    size_t nbreaks;
+    int release_days;          /* releases.csv's interval, 0 for the
+                                  frequency's default (currency.h) */
 };
 
 #define BT_COMPARE_TOP 5 /* lines of a comparison the catalogue leaves open */

@@ -13,7 +13,9 @@ desktop window) through chromedriver, and checks:
     (:focus-visible) of at least 3:1 against the page behind it, and a
     box of its own (no invisible tab stop);
   - every text in Han script on an English page, and every Latin
-    sentence on a Chinese one, sits in an element whose lang says so.
+    sentence on a Chinese one, sits in an element whose lang says so;
+  - with AXE_JS (environment) naming axe-core's axe.min.js, axe-core finds
+    no violation of WCAG 2.1 A or AA.
 Writes a screenshot of each page to SHOTS/PAGE.WIDTH.png (when SHOTS is
 not "-"). Prints each problem; exits 1 if any, 77 when chromium or
 chromedriver is missing."""
@@ -70,6 +72,15 @@ return {tag: el.tagName, text: (el.textContent || el.getAttribute('aria-label') 
         visible: el.matches(':focus-visible'), style: cs.outlineStyle,
         width: parseFloat(cs.outlineWidth), color: cs.outlineColor, bg: bg,
         w: r.width, h: r.height};
+"""
+
+
+AXE = open(os.environ["AXE_JS"], encoding="utf-8").read() if os.environ.get("AXE_JS") else None
+AXE_RUN = r"""
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+  .then(r => done(r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target.join(' ')])))
+  .catch(e => done([['axe-error', 0, String(e)]]));
 """
 
 
@@ -143,6 +154,9 @@ class Driver:
     def run(self, script):
         return self.s("POST", "/execute/sync", {"script": script, "args": []})
 
+    def run_async(self, script):
+        return self.s("POST", "/execute/async", {"script": script, "args": []})
+
     def tab(self):
         self.s("POST", "/actions", {"actions": [{"type": "key", "id": "kb", "actions": [
             {"type": "keyDown", "value": "\ue004"}, {"type": "keyUp", "value": "\ue004"}]}]})
@@ -192,6 +206,10 @@ def check_page(d, root, page, width, shots, problems):
                     % (os.path.basename(src), px, c["shown"], drawn))
     if shots != "-":
         shot(d, os.path.join(shots, "%s.%d.png" % (page, width)), width)
+    if AXE:
+        d.run(AXE)
+        for rule, n, where in d.run_async(AXE_RUN):
+            bad("axe-core: %s (%d element%s, first %s)" % (rule, n, "s"[:n > 1], where))
     for lang, text in p["lang"]:
         bad("text in another language inside lang=%s: %r" % (lang, text))
     seen = 0

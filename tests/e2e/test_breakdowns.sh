@@ -52,7 +52,7 @@ for r in list(csv.reader(open(sys.argv[1])))[1:]:
 }
 
 # Guangdong on its own baseline and target: the growth method
-run status nbs.gdp.province --where region=广东省 --json
+run status nbs.gdp.province --as-of 2018-06-30 --where region=广东省 --json
 expect_eq "$RC" 0 "status --where: exit 0"
 cp "$T/out" gd.json
 expect_eq "$(json_get gd.json progress pace status projected_date)" \
@@ -61,13 +61,13 @@ expect_eq "$(json_get gd.json progress pace status projected_date)" \
 expect_eq "$(json_get gd.json breakdown baseline_value target_value series)" \
     "{'region': '广东省'} 7281255000000 11000000000000 1" "广东省: its own targets, one series"
 # Zhejiang: a baseline seven years back, so the fit keeps the last five
-run status nbs.gdp.province --where region=浙江省 --json
+run status nbs.gdp.province --as-of 2018-06-30 --where region=浙江省 --json
 cp "$T/out" zj.json
 expect_eq "$(json_get zj.json progress pace status projected_date)" \
     "$($EXP nbs "$NBS" 浙江省 2010 2772231000000 2020 6000000000000)" \
     "浙江省 assessed by the method (five-year fit)"
 # Beijing has no target: its trend, never the others' targets
-run status nbs.gdp.province --where region=北京市 --json
+run status nbs.gdp.province --as-of 2018-06-30 --where region=北京市 --json
 cp "$T/out" bj.json
 expect_eq "$(json_get bj.json trend_date growth status)" "$($EXP nbs "$NBS" 北京市)" \
     "北京市: the trend"
@@ -75,25 +75,25 @@ expect_eq "$(json_get bj.json target_value baseline_date)" "None 1993" "北京�
 
 # --by: one line per province, largest first; --total puts the total first
 $EXP nbs-order "$NBS" > order.txt
-run status nbs.gdp.province --by region --csv
+run status nbs.gdp.province --as-of 2018-06-30 --by region --csv
 expect_eq "$RC" 0 "status --by --csv: exit 0"
-expect_eq "$(head -1 "$T/out")" "indicator,breakdown,name,unit,latest_date,latest_value,baseline_date,baseline_value,target_date,target_value,target_illustrative,progress,elapsed,pace,status,projected_date,trend_date,growth" "--csv header"
+expect_eq "$(head -1 "$T/out")" "indicator,breakdown,name,unit,latest_date,latest_value,baseline_date,baseline_value,target_date,target_value,target_illustrative,progress,elapsed,pace,status,projected_date,trend_date,growth,assessed_date,assessed_value,assessed,stale,age_days,release_interval_days,break_date" "--csv header"
 expect_eq "$(csv_cols "$T/out" 2 6 | sed 's/^region=//')" \
     "$(sed '$d' order.txt)" "--by region: every province by its 2017 value"
 expect_eq "$(csv_cols "$T/out" 15 | grep -c '^on_track$')" 2 "--csv: the two provinces with targets on track"
-run status nbs.gdp.province --by region --total --json
+run status nbs.gdp.province --as-of 2018-06-30 --by region --total --json
 expect_eq "$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))
 print(len(a), a[0]["breakdown"], a[0]["latest_value"], a[1]["breakdown"]["region"])' "$T/out")" \
     "32 {} $(tail -1 order.txt | cut -d' ' -f2) 广东省" "--by --total --json: the total, then 31"
-run status nbs.gdp.province --by region --total
+run status nbs.gdp.province --as-of 2018-06-30 --by region --total
 expect_eq "$(sed -n 2p "$T/out" | grep -c "  total  *2017  *$(tail -1 order.txt | cut -d' ' -f2)  ")" 1 "text: the total's line"
 expect_eq "$(sed -n 3p "$T/out" | grep -c '^ *region=广东省 .* 45% *on track')" 1 "text: Guangdong on track, on the line after"
 expect_eq "$(wc -l < "$T/out")" 34 "text: header, total, 31 provinces, the note"
-run status nbs.gdp.province --by region --lang zh-Hans
+run status nbs.gdp.province --as-of 2018-06-30 --by region --lang zh-Hans
 expect_eq "$(head -1 "$T/out" | awk '{print $1, $2}')" "名称 分项" "zh-Hans headers"
 
 # the default status is the total, as before, with no breakdown column
-run status nbs.gdp.province --csv
+run status nbs.gdp.province --as-of 2018-06-30 --csv
 expect_eq "$(csv_cols "$T/out" 1 4 5 | head -1)" "nbs.gdp.province 2017 $(tail -1 order.txt | cut -d' ' -f2)" "default: the total"
 run status --total --json
 expect_eq "$(grep -c breakdown "$T/out")" 0 "--total alone: the total, no breakdown field"
@@ -103,7 +103,7 @@ expect_eq "$(grep -c breakdown "$T/out")" 0 "--total alone: the total, no breakd
 run status immd.passengers.total --where control_point="Lo Wu" --json
 cp "$T/out" lowu.json
 set -- $($EXP immd "$IMMD" "Lo Wu")
-expect_eq "$(json_get lowu.json latest_date latest_value series)" "$1 $2 2" "Lo Wu: last complete month's mean, 2 series"
+expect_eq "$(json_get lowu.json assessed_date assessed_value series)" "$1 $(printf '%.0f' "$2") 2" "Lo Wu: last complete month's mean, 2 series"
 expect_eq "$(json_get lowu.json baseline_value target_value target_illustrative)" "100000 400000 True" "Lo Wu: its own targets"
 run status immd.passengers.total --by control_point --total
 expect_eq "$(sed -n 3p "$T/out" | grep -c 'control_point=Lo Wu .* 2030-12-31 .*400000\*')" 1 "--by control_point: Lo Wu first, with its target"
@@ -134,7 +134,7 @@ printf 'dimension,value,zh_hans,zh_hant\ncontrol_point,,管制站,管制站\ncon
 run status immd.passengers.total --by control_point --lang zh-Hant
 expect_eq "$(sed -n 2p "$T/out" | grep -c '^香港各管制站每日旅客出入境人次 *管制站：羅湖 ')" 1 "zh-Hant: dimension and value translated"
 expect_eq "$(sed -n 3p "$T/out" | grep -c ' 管制站：Lok Ma Chau Spur Line ')" 1 "zh-Hant: a value without a translation as loaded"
-run status nbs.gdp.province --where region=广东省 --lang zh-Hans
+run status nbs.gdp.province --as-of 2018-06-30 --where region=广东省 --lang zh-Hans
 expect_eq "$(sed -n 2p "$T/out" | grep -c ' 地区：广东省 ')" 1 "zh-Hans: region"
 run status immd.passengers.total --by control_point --json
 expect_eq "$(json_get "$T/out" breakdown)" "{'control_point': 'Lo Wu'}" "--json keeps the names as loaded"
@@ -208,11 +208,11 @@ for w, g in zip(want, got):
 ' want.txt got.txt || fail "derived values differ from Python's: $(diff want.txt got.txt | head -5)"
 expect_eq "$(grep -c '^hk.visitor_arrivals.quarterly 2024Q3 ' got.txt)" 0 "derived: 2024Q3 (to August) is not complete"
 # assessed as any indicator, per breakdown too (Guangdong's growth)
-run status nbs.gdp.province.growth --where region=广东省 --json
+run status nbs.gdp.province.growth --as-of 2018-06-30 --where region=广东省 --json
 expect_eq "$(json_get "$T/out" latest_date)" "2017" "derived growth per breakdown: status"
 expect_eq "$(json_get "$T/out" latest_value | cut -c1-10)" \
     "$(grep '^nbs.gdp.province.growth 2017 ' want.txt | cut -d' ' -f3 | cut -c1-10)" "derived growth per breakdown: its value"
-run status nbs.gdp.province.growth --by region --csv
+run status nbs.gdp.province.growth --as-of 2018-06-30 --by region --csv
 expect_eq "$(csv_cols "$T/out" 2 | wc -l)" 31 "derived per breakdown: --by region"
 # a ratio without a denominator, a sum over a period no longer than its
 # source's: refused where they are
@@ -225,15 +225,15 @@ expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/derived.csv:2:3: pe
 rm cat/derived.csv
 
 # errors: each names what is wrong
-run status nbs.gdp.province --where region=广东省 --where region=江苏省
+run status nbs.gdp.province --as-of 2018-06-30 --where region=广东省 --where region=江苏省
 expect_eq "$RC:$(head -1 "$T/err")" "64:baytrack: status: --where: dimension 'region' is given twice: a breakdown has one value of each" "status: one value a dimension"
-run status nbs.gdp.province --where region=火星
+run status nbs.gdp.province --as-of 2018-06-30 --where region=火星
 expect_eq "$RC:$(cat "$T/err")" "66:baytrack: status: no stored series of 'nbs.gdp.province' matches region=火星; 'baytrack series nbs.gdp.province' lists them" "status: no such breakdown"
-run status nbs.gdp.province --by city
+run status nbs.gdp.province --as-of 2018-06-30 --by city
 expect_eq "$RC:$(cat "$T/err")" "66:baytrack: status: no stored series of 'nbs.gdp.province' has a dimension 'city'; 'baytrack series nbs.gdp.province' lists them" "status: no such dimension"
 run status --where region=广东省 --total
 expect_eq "$RC" 64 "status: --where with --total"
-run status nbs.gdp.province --by region --where region=广东省
+run status nbs.gdp.province --as-of 2018-06-30 --by region --where region=广东省
 expect_eq "$RC" 64 "status: --by and --where on one dimension"
 run export nbs.gdp.province --total --all
 expect_eq "$RC" 64 "export: --total with --all"

@@ -1,7 +1,8 @@
 # The report site as a reader meets it in headless Chromium, on a phone
 # (390 CSS pixels) and on a screen (1,300): no page scrolls sideways, no
 # chart text shows below 9 pixels, every tab stop has a focus ring of 3:1,
-# every passage in another language says so (sitephone.py); and, from
+# every passage in another language says so, and axe-core finds no
+# violation of WCAG 2.1 A/AA (sitephone.py); and, from
 # disk, page weight and the lang of parts (sitecheck.py). The pages: the
 # index, an indicator with breakdowns and a long daily series, one with a
 # data table, and the methodology, in each language.
@@ -36,6 +37,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     [ "$FAILED" = 0 ] || finish
     echo "SKIP: chromium or chromedriver not installed"
     exit 77
+fi
+# axe-core (./setup.sh test installs it in the build directory, or AXE_JS)
+: "${AXE_JS:=$(dirname "$BAYTRACK")/axe/node_modules/axe-core/axe.min.js}"
+if [ -f "$AXE_JS" ]; then export AXE_JS; else
+    echo "NOTE: axe-core not installed: its WCAG 2.1 A/AA check is skipped" >&2
+    unset AXE_JS
 fi
 pages=
 for x in "" .zh-Hans .zh-Hant; do
