@@ -6,6 +6,7 @@
 #include "base/number.h"
 #include "assess/query.h"
 #include "site/i18n.h"
+#include "site/numfmt.h"
 #include "cli.h"
 
 enum format { TEXT, JSON, CSV };
@@ -27,6 +28,11 @@ static void fmt_num(char *buf, double v)
         bt_number_format(v, buf);
 }
 
+static double same(double v)
+{
+    return v;
+}
+
 static void fmt_ratio(char *buf, double v)
 {
     if (isnan(v))
@@ -35,8 +41,13 @@ static void fmt_ratio(char *buf, double v)
         snprintf(buf, 32, "%.4f", v);
 }
 
-static void fill(struct row *r, const struct bt_assessment *a)
+/* Fills r from a. for_people (the text table): every value rounded by
+ * the one rule (numfmt.h); else (--json, --csv) a computed one only (a
+ * derived indicator's, a consolidated mean), a stored figure exactly. */
+static void fill(struct row *r, const struct bt_assessment *a, int for_people)
 {
+    double (*shown)(double) = for_people || a->ind->derive ? bt_num_rounded
+                                                           : same;
     const struct bt_progress *p = &a->progress;
     enum bt_freq f = a->ind->freq;
     memset(r, 0, sizeof *r);
@@ -44,11 +55,11 @@ static void fill(struct row *r, const struct bt_assessment *a)
      * is decided on (a mean when consolidated, named) */
     if (p->has_last)
         bt_period_format(p->last_date, f, r->latest_date);
-    fmt_num(r->latest_value, p->last_value);
+    fmt_num(r->latest_value, shown(p->last_value));
     if (p->has_latest) {
         bt_period_format(p->latest_date, p->consolidation ? BT_FREQ_DAILY : f,
                          r->assessed_date);
-        fmt_num(r->assessed_value, bt_progress_shown(p, p->latest_value));
+        fmt_num(r->assessed_value, bt_num_rounded(p->latest_value));
         bt_assessed_label(p, p->latest_date, BT_LANG_EN, r->assessed,
                           sizeof r->assessed);
     }
@@ -64,10 +75,10 @@ static void fill(struct row *r, const struct bt_assessment *a)
         bt_period_format(p->target_date, f, r->target_date);
     if (p->has_projection)
         bt_date_format(p->projected_date, r->projected);
-    fmt_num(r->baseline_value, p->baseline_observed
-                                   ? bt_progress_shown(p, p->baseline_value)
-                                   : p->baseline_value);
-    fmt_num(r->target_value, p->target_value);
+    fmt_num(r->baseline_value, p->baseline_observed && p->consolidation
+                                   ? bt_num_rounded(p->baseline_value)
+                                   : shown(p->baseline_value));
+    fmt_num(r->target_value, shown(p->target_value));
     fmt_ratio(r->progress, p->progress);
     fmt_ratio(r->elapsed, p->elapsed);
     fmt_ratio(r->pace, p->pace);
@@ -99,7 +110,7 @@ static void print_json(const struct bt_assessment *a, size_t n, enum bt_lang l)
     for (size_t i = 0; i < n; i++) {
         struct row r;
         const struct bt_progress *p = &a[i].progress;
-        fill(&r, &a[i]);
+        fill(&r, &a[i], 0);
         printf("%s\n{", i ? "," : "");
         json_field("indicator", a[i].ind->id, 0, 0);
         json_field("name", a[i].ind->name[l], 0, 0);
@@ -145,7 +156,7 @@ static void print_csv(const struct bt_assessment *a, size_t n, enum bt_lang l)
     for (size_t i = 0; i < n; i++) {
         struct row r;
         const struct bt_progress *p = &a[i].progress;
-        fill(&r, &a[i]);
+        fill(&r, &a[i], 0);
         printf("%s,", a[i].ind->id);
         bt_csv_field(stdout, a[i].ind->name[l]);
         putchar(',');
@@ -212,7 +223,7 @@ static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
         struct row r;
         const struct bt_progress *p = &a[i].progress;
         char prog[16] = "";
-        fill(&r, &a[i]);
+        fill(&r, &a[i], 1);
         if (!isnan(p->progress))
             snprintf(prog, sizeof prog, "%.0f%%", p->progress * 100);
         bt_print_padded(stdout, a[i].ind->name[l], wname + 2);

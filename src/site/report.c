@@ -132,7 +132,7 @@ static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l)
                                           bt_word(BT_W_NOT_DRAWN, l)};
     }
     f->cmds.len = 0;
-    bt_panels_script(&f->cmds, panels, s->n, bt_word(BT_W_REPORT_TITLE, l), l,
+    bt_panels_script(&f->cmds, panels, s->n, site_title(s, BT_SITE_TITLE, l), l,
                      f->tmp, BT_CHART_PNG, BT_DASHBOARD_W,
                      bt_dashboard_height((s->n + 3) / 4));
     for (size_t i = 0; i < s->n; i++)
@@ -329,7 +329,7 @@ static void markdown(struct bt_buf *b, const struct site *s)
 {
     enum bt_lang l = s->o->lang;
     bt_buf_addf(b, "# %s\n\n%s %s · [%s](methodology.html)\n\n|",
-                bt_word(BT_W_REPORT_TITLE, l), bt_word(BT_W_AS_OF, l), s->as_of,
+                site_title(s, BT_SITE_TITLE, l), bt_word(BT_W_AS_OF, l), s->as_of,
                 bt_word(BT_W_METHODOLOGY, l));
     for (size_t k = 0; k < SITE_NCOLUMNS; k++)
         bt_buf_addf(b, " %s |", bt_word(site_columns[k], l));
@@ -448,7 +448,7 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     if (bt_query_assess(db, cat, o->as_of, &a, e) != 0)
         return -1;
     struct site_indicator *x = bt_xcalloc(cat->n ? cat->n : 1, sizeof *x);
-    struct run r = {.s = {o, x, cat->n, "", {NULL}}, .gnuplot = o->gnuplot};
+    struct run r = {.s = {o, x, cat->n, "", {NULL}, cat}, .gnuplot = o->gnuplot};
     as_of(a, cat->n, o->as_of, r.s.as_of);
     struct bt_buf dir = {0};
     int rc = bt_tmparea_open(&r.area, o->dir, e);
