@@ -1,10 +1,11 @@
 """baytrack's benchmark: side by side in one run, on SYNTHETIC data.
 
-usage: python3 bench/bench.py [--quick] [--report-only | --append-only] [--build DIR] [--before BINARY]
+usage: python3 bench/bench.py [--quick] [--report-only | --append-only | --readers-only | --size-only] [--build DIR] [--before BINARY]
   --quick    30 and 300 series only, 1 repeat (a smoke run)
   --report-only  the report section only (rewrites its part of docs/benchmarks.md)
   --append-only  the append section only (rewrites its part of docs/benchmarks.md)
   --readers-only the collect-beside-readers section only (the same)
+  --size-only    the size section only (the same)
   --before   an older baytrack binary, measured beside this one on appends
 Writes bench/out/ (the synthetic inputs and databases, not committed) and
 docs/benchmarks.md; prints the same table. Times are medians of REPEAT runs
@@ -22,11 +23,14 @@ What runs:
            baytrack load (in place, journalled, synced) / the same through a
            local rrdcached (unix socket, -j journal; baytrack writes the
            files, synced, the daemon is asked once) / bench/floor.c (one rrd_updatex_r per
-           file) / `rrdtool -` (one update a line)
+           file) / `rrdtool -` (one update a line) / the same pipe and one
+           syncfs (the durable floor)
   readers  a collect of six nightly files for 300 daily series, alone and
            beside two readers looping (export --all, status): the writer
            is not starved (DB/.gate)
   memory   the peak RSS of loading 3,000 series x 3,650 days (11 M rows)
+  size     30,000 daily series of 30 days and a yearly series of 20 years:
+           load time and disk use, beside --before
   report   the site (3 languages) per chart / one rrdtool graph per series:
            100 yearly indicators, 20 daily ones of 3,650 days; and the real
            datasets/ with the shipped catalogue (and --before's, one language)
@@ -79,13 +83,25 @@ def fresh(path):
     os.makedirs(path)
 
 
+def ring_rows(days):
+    """baytrack's ring for a span of days (bt_store_ring_rows)."""
+    if days <= 384:
+        return 384
+    p, q = 1, 4
+    while p * 8 < days:
+        p *= 2
+    while q * p < days:
+        q += 1
+    return q * p
+
+
 def pipe_commands(n, path, d):
     """rrdtool - input: create each file, then one update per line."""
     with open(path, "w") as f:
         for s in range(n):
             rrd = os.path.join(d, "series=s%04d.rrd" % s)
             f.write("create %s --start %d --step 86400 DS:value:GAUGE:86400:U:U "
-                    "RRA:LAST:0.5:1:21915 RRA:AVERAGE:0.5:7:3131\n" % (rrd, DAY0 * 86400))
+                    "RRA:LAST:0.5:1:%d\n" % (rrd, DAY0 * 86400, ring_rows(DAYS)))
             for day in range(DAYS):
                 tenths = (s * 7919 + day * 31) % 100000
                 f.write("update %s %d:%g\n" % (rrd, (DAY0 + day + 1) * 86400, tenths / 10))
@@ -117,7 +133,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     only = {"--readers-only": ("## Collect beside looping readers", bench_readers, readers_lines),
             "--append-only": ("## Append:", bench_append, append_lines),
-            "--report-only": ("## Report", bench_report, report_lines)}
+            "--report-only": ("## Report", bench_report, report_lines),
+            "--size-only": ("## Size", bench_size, size_lines)}
     for flag, (title, bench, lines_of) in only.items():
         if flag in sys.argv:  # one section: measured, printed, rewritten
             gen, env = setup()
@@ -152,9 +169,10 @@ def main():
     appends = bench_append(gen, env)
     readers = bench_readers(gen, env)
     mem = bench_memory(gen, env)
+    sizes = bench_size(gen, env)
 
     reports = bench_report(gen, env)
-    write_doc(rows, reports, appends, readers, mem)
+    write_doc(rows, reports, appends, readers, mem, sizes)
 
 
 def graphs(path, db, ids, start, end):
@@ -256,10 +274,13 @@ def bench_append(gen, env):
             r["floor"] = median_of(copy, [FLOOR, "append", str(n), str(hist),
                                           os.path.join(work, "synthetic.daily")])
             r["pipe"] = median_of(copy, ["rrdtool", "-"], stdin=cmds)
+            # the durable floor: the same pipe, then one syncfs of the files
+            r["durable"] = median_of(copy, ["sh", "-c", 'rrdtool - < "$1" && sync -f "$2"',
+                                            "durable", cmds, work])
             out.append(r)
             print("append %5d series x %4d days: baytrack %.3f s, through rrdcached %.3f s, "
-                  "floor %.3f s, pipe %.3f s%s" % (
-                n, hist, r["bt"][0], r["daemon"][0], r["floor"][0], r["pipe"][0],
+                  "floor %.3f s, pipe %.3f s, pipe + syncfs %.3f s%s" % (
+                n, hist, r["bt"][0], r["daemon"][0], r["floor"][0], r["pipe"][0], r["durable"][0],
                 ", before %.3f s" % r["before"][0] if BEFORE else ""), flush=True)
     shutil.rmtree(os.path.join(OUT, "append_work"), ignore_errors=True)
     return out
@@ -321,13 +342,14 @@ def bench_readers(gen, env):
     for _ in range(REPEAT):
         prepare()
         readers = [subprocess.Popen(["sh", "-c", 'while :; do "$@" > /dev/null 2>&1; done', "loop",
-                                     BAYTRACK, *args, "--db", work], env=env)
+                                     BAYTRACK, *args, "--db", work], env=env,
+                                    start_new_session=True)
                    for args in (["export", "--all", "synthetic.daily"], ["status"])]
         time.sleep(0.5)
         t, _ = run(cmd, env=env)
         times.append(t)
-        for r in readers:
-            r.kill()
+        for r in readers:  # the loop and the reader it runs
+            os.killpg(r.pid, 9)
             r.wait()
     beside = (statistics.median(times), 0)
     print("collect of 6 nights, 300 series: alone %.2f s, beside two readers %.2f s" %
@@ -343,7 +365,12 @@ def readers_lines(r):
             "| `baytrack collect` | %.2f s | %.2f s | %.2f× |" % (alone[0], beside[0], beside[0] / alone[0]),
             "", "The readers loop `export --all` (300 series) and `status` on the same "
             "database. Each commit waits for the readers reading at that moment, holding "
-            "`DB/.gate` meanwhile, so that readers arriving after it queue behind it."]
+            "`DB/.gate` meanwhile, so that readers arriving after it queue behind it. A "
+            "reader holds `.commit` only while it reads the files (each in one open, its "
+            "ring read as it is on disk) and releases it before it formats and prints "
+            "(`bt_db_read_end`); the previous release held it for the whole command and "
+            "read every file's 60-year ring through librrd (4.05×). Two cores shared with "
+            "other work: the readers also take CPU from the collect."]
 
 
 def bench_memory(gen, env):
@@ -389,14 +416,14 @@ def report_lines(reports):
 def append_lines(appends):
     """The append section of docs/benchmarks.md."""
     lines = ["", "## Append: one new day per series, the nightly job", "",
-             "| series | history | baytrack | through rrdcached | floor (`rrd_updatex_r` per file) | `rrdtool -` pipe | baytrack / floor | baytrack / pipe | rrdcached / baytrack |%s" % (" before | before / baytrack |" if BEFORE else ""),
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|%s" % ("---:|---:|" if BEFORE else "")]
+             "| series | history | baytrack | through rrdcached | floor (`rrd_updatex_r` per file) | `rrdtool -` pipe | pipe + one `syncfs` (durable floor) | baytrack / durable | baytrack / pipe | baytrack / floor | rrdcached / baytrack |%s" % (" before | before / baytrack |" if BEFORE else ""),
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%s" % ("---:|---:|" if BEFORE else "")]
     for r in appends:
-        extra = " %.2f s | %.0f× |" % (r["before"][0], r["before"][0] / r["bt"][0]) if BEFORE else ""
-        lines.append("| %d | %d days | %.3f s | %.3f s | %.3f s | %.3f s | %.2f× | %.2f× | %.2f× |%s" % (
+        extra = " %.3f s | %.2f× |" % (r["before"][0], r["before"][0] / r["bt"][0]) if BEFORE else ""
+        lines.append("| %d | %d days | %.3f s | %.3f s | %.3f s | %.3f s | %.3f s | %.2f× | %.2f× | %.2f× | %.2f× |%s" % (
             r["n"], r["hist"], r["bt"][0], r["daemon"][0], r["floor"][0], r["pipe"][0],
-            r["bt"][0] / r["floor"][0], r["bt"][0] / r["pipe"][0],
-            r["daemon"][0] / r["bt"][0], extra))
+            r["durable"][0], r["bt"][0] / r["durable"][0], r["bt"][0] / r["pipe"][0],
+            r["bt"][0] / r["floor"][0], r["daemon"][0] / r["bt"][0], extra))
     lines += ["", "Each run starts from a copy of the same database, synced to disk (neither is timed). "
               "baytrack reads each file's header and appends in place, after saving the "
               "bytes the append changes in a rollback journal; it syncs twice (journal, "
@@ -405,15 +432,64 @@ def append_lines(appends):
               "baytrack writes the same way after one `STATS` question to the daemon (it "
               "holds nothing for any file, so no file needs asking about; one `LAST` a "
               "file when it does), so the load is on disk when it exits. The floor and `rrdtool -` "
-              "update the same files in place with no journal, no check and no sync. "
-              "The RRD files have the same size whatever their history (a ring of 60 "
-              "years), and an append touches the same rows: its cost grows with the "
+              "update the same files in place with no journal, no check and no sync; the "
+              "durable floor is the same pipe followed by one `syncfs` (`sync -f`) of the "
+              "database's file system, the least an append that survives a power cut can "
+              "cost. Each file's ring is sized to its span (docs/storage.md), and an "
+              "append touches the same rows whatever the history: its cost grows with the "
               "number of series, not with the history.%s" % (
-                  " *before* is the previous release (`--before`)." if BEFORE else "")]
+                  " *before* is the previous release (`--before`), whose files hold a ring "
+                  "of 60 years whatever their history." if BEFORE else "")]
     return lines
 
 
-def write_doc(rows, reports, appends, readers, mem):
+def bench_size(gen, env):
+    """Disk use and load time of many short series and of one long sparse
+    one, for this build and (with --before) the previous release."""
+    n, m = (3000, 30) if QUICK else (30000, 30)
+    csv = os.path.join(OUT, "synthetic_%dx%d.csv" % (n, m))
+    if not os.path.exists(csv):
+        subprocess.check_call(gen + ["load", str(n), str(m), csv])
+    yearly = os.path.join(OUT, "synthetic_yearly20.csv")
+    with open(yearly, "w") as f:
+        f.write("indicator,date,value\n")
+        for y in range(2005, 2025):
+            f.write("synthetic.y000,%d,%d\n" % (y, 100 + y - 2005))
+    out = []
+    for name, binary in (("baytrack", BAYTRACK), ("before", BEFORE)):
+        if not binary:
+            continue
+        db = os.path.join(OUT, "size_db")
+        shutil.rmtree(db, ignore_errors=True)
+        t, mem = run([binary, "load", "-q", "--db", db, csv], env=env)
+        du = int(subprocess.check_output(["du", "-sk", db]).split()[0]) * 1024
+        shutil.rmtree(db, ignore_errors=True)
+        run([binary, "load", "-q", "--db", db, yearly], env=env)
+        f = os.path.join(db, "synthetic.y000", "_.rrd")
+        year = (os.path.getsize(f), os.stat(f).st_blocks * 512)
+        shutil.rmtree(db, ignore_errors=True)
+        out.append((name, n, m, t, mem, du, year))
+        print("size %s: %d x %d in %.1f s, %.0f MB on disk; 20 yearly values %d bytes" % (
+            name, n, m, t, du / 1e6, year[0]), flush=True)
+    return out
+
+
+def size_lines(sizes):
+    """The size section of docs/benchmarks.md."""
+    n, m = sizes[0][1], sizes[0][2]
+    lines = ["", "## Size: files sized to what they hold", "",
+             "| build | %d daily series of %d days: load | on disk (`du`) | a byte per observation | a yearly series of 20 years: file | on disk |" % (n, m),
+             "|---|---:|---:|---:|---:|---:|"]
+    for name, n, m, t, mem, du, year in sizes:
+        lines.append("| %s | %.1f s | %.0f MB | %.0f | %.1f KB | %.1f KB |" % (
+            name, t, du / 1e6, du / (n * m), year[0] / 1e3, year[1] / 1e3))
+    lines += ["", "A new file's ring covers the series' span rounded up the quarter-octave "
+              "ladder (at least 384 days, one 4 KiB block); *before* is the previous "
+              "release, whose every file held 60 years of days and 60 years of weeks."]
+    return lines
+
+
+def write_doc(rows, reports, appends, readers, mem, sizes):
     lines = ["# Benchmarks", "",
              "Produced by `python3 bench/bench.py` (this file is rewritten by it). "
              "Synthetic data (`bench/synthetic.py`), medians of %d runs, wall clock; "
@@ -436,6 +512,7 @@ def write_doc(rows, reports, appends, readers, mem):
               "a file's last one): read back, merge, write anew, rename."]
     lines += append_lines(appends)
     lines += readers_lines(readers)
+    lines += size_lines(sizes)
     lines += ["", "## Memory: %d series × %d days (%d rows, %.0f MiB of CSV)" % (
                   mem[0], DAYS, mem[0] * DAYS, mem[1] / 1048576), "",
               "| load | peak RSS | bytes of peak per row |", "|---:|---:|---:|",

@@ -28,6 +28,20 @@ static char *put_update(char *p, long s, long d)
     return p;
 }
 
+/* The rows of baytrack's ring for a span of days (store_rrd.h's
+ * bt_store_ring_rows: at least 384, else the next q * 2^k, q = 4..7). */
+static long ring_rows(long days)
+{
+    if (days <= 384)
+        return 384;
+    long p = 1, q = 4;
+    while (p * 8 < days)
+        p *= 2;
+    while (q * p < days)
+        q++;
+    return q * p;
+}
+
 static int append(long n, long d, const char *dir)
 {
     for (long s = 0; s < n; s++) {
@@ -52,14 +66,15 @@ int main(int argc, char **argv)
         return 64;
     }
     long n = atol(argv[1]), m = atol(argv[2]);
-    const char *create[] = {"DS:value:GAUGE:86400:U:U", "RRA:LAST:0.5:1:21915",
-                            "RRA:AVERAGE:0.5:7:3131"};
+    char ring[64];
+    snprintf(ring, sizeof ring, "RRA:LAST:0.5:1:%ld", ring_rows(m));
+    const char *create[] = {"DS:value:GAUGE:86400:U:U", ring};
     char *text = malloc((size_t)m * 40);
     const char **args = malloc((size_t)m * sizeof *args);
     for (long s = 0; s < n; s++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/series=s%04ld.rrd", argv[3], s);
-        if (rrd_create_r(path, STEP, DAY0 * STEP, 3, create) != 0)
+        if (rrd_create_r(path, STEP, DAY0 * STEP, 2, create) != 0)
             goto fail;
         char *p = text;
         for (long d = 0; d < m; d++) {

@@ -15,11 +15,7 @@ struct sum {
 static int add_series(void *ctx, const char *rel)
 {
     struct sum *s = ctx;
-    struct bt_buf path = {0};
-    bt_db_path(s->db, rel, &path);
-    int rc = bt_store_read(&s->db->store, path.data, &s->one, s->e);
-    bt_buf_release(&path);
-    if (rc != 0)
+    if (bt_db_read(s->db, rel, &s->one, s->e) != 0)
         return -1;
     const struct bt_points *a = s->total, *b = &s->one;
     size_t i = 0, k = 0;

@@ -1,8 +1,10 @@
 /* cmd_chart.c - baytrack chart: one indicator's progress chart. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "site/chart_gnuplot.h"
+#include "site/chart_svg.h"
 #include "site/i18n.h"
 #include "assess/query.h"
 #include "cli.h"
@@ -75,12 +77,20 @@ int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv)
         if (nseries > 1)
             bt_buf_addf(&sub, "%s" , sub.len ? "; " : ""),
                 bt_buf_addf(&sub, bt_word(BT_W_TOTAL_OF, lang), nseries);
+        struct bt_buf names = {0}, desc = {0};
         struct bt_chart ch = {ind, obs.v, obs.n, &p, sub.len ? sub.data : NULL,
-                              lang, from, to};
-        bt_chart_script(&script, &ch, out, fmt, 800, 450);
-        rc = bt_gnuplot_run(bt_cli_gnuplot(), &script, NULL, NULL, &e) == 0
+                              lang, from, to, &names};
+        bt_chart_script(&script, &ch, out, fmt, BT_CHART_W, BT_CHART_H);
+        bt_buf_addf(&desc, "%s: %s %s", bt_word(BT_W_STATUS, lang),
+                    bt_status_symbol(p.status), bt_status_label(p.status, lang));
+        struct bt_svg_text t = {ind->name[lang], desc.data, names.data, names.len};
+        rc = bt_gnuplot_run(bt_cli_gnuplot(), &script, NULL, NULL, &e) == 0 &&
+                     (fmt != BT_CHART_SVG || access(out, F_OK) != 0 || /* a stub's */
+                      bt_svg_clean_file(out, &t, &e) == 0)
                  ? BT_EXIT_OK
                  : bt_cli_chart_error(cli, &e);
+        bt_buf_release(&names);
+        bt_buf_release(&desc);
         if (rc == 0 && cli->verbose)
             printf("%s\n", out);
     }

@@ -93,7 +93,9 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
         rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "unknown indicator '%s'", id);
         goto out;
     }
-    if (bt_export_read(&db, ind, where, nwhere, &x, &nx, &e) != 0) {
+    int read = bt_export_read(&db, ind, where, nwhere, &x, &nx, &e);
+    bt_db_read_end(&db); /* all read: a writer need not wait for the output */
+    if (read != 0) {
         rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
     } else if (nx == 0 && ind->derive) {
         rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "no stored series of '%s' "

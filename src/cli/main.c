@@ -221,7 +221,7 @@ int bt_cli_usage(const struct bt_cli *cli, const char *fmt, ...)
 void bt_cli_db_init(const struct bt_cli *cli, struct bt_db *db)
 {
     bt_db_init(db, cli->db_dir, cli->daemon);
-    db->store.timeout = cli->daemon_timeout;
+    bt_db_set_daemon_timeout(db, cli->daemon_timeout);
 }
 
 void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db)

@@ -327,11 +327,11 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
     enum bt_load_result res;
     if (load_one(db, cat, spool, name, o, &res, &st, &why, e) != 0)
         return -1;
-    if (res == BT_LOAD_FAILED && db->store.down) {
+    if (res == BT_LOAD_FAILED && bt_db_daemon_down(db, NULL)) {
         /* not the file's fault: it stays for the next run, and so does
          * every file after it */
         mark_loading(spool, name, -1, e);
-        *e = db->store.why_down;
+        bt_db_daemon_down(db, e);
         bt_buf_release(&why);
         return 1;
     }

@@ -5,28 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dataset.h"
+#include "dataset_read.h"
 #include "store/flags.h"
 #include "mapping.h"
-#include "store/rrd_number.h"
 #include "model/series.h"
-#include "store/store_rrd.h"
-
-/* Is old, a value read back from RRD, what librrd keeps of the file's
- * value v? Compared exactly: any other double is a revision. Either v is
- * the stored double, or storing v gives it, or both settle on the same
- * kept value (a value an earlier release stored may not be one librrd
- * keeps as itself). When they differ, *kept is what librrd keeps of v. */
-static int same_value(double old, double v, double *kept)
-{
-    if (old == v)
-        return 1;
-    double stored = bt_rrd_stored(v);
-    if (stored == old)
-        return 1;
-    *kept = bt_rrd_kept(stored);
-    return bt_rrd_kept(old) == *kept;
-}
 
 /* Merges the new observations o[0..n) into the stored points *old,
  * writing the result to *merged (new values as librrd keeps them); counts
@@ -42,12 +24,12 @@ static void merge(const struct bt_points *old, const struct bt_point *o,
             bt_points_add(merged, old->v[i].day, old->v[i].value);
             i++;
         } else if (i == old->n || o[k].day < old->v[i].day) {
-            bt_points_add(merged, o[k].day, bt_rrd_kept(o[k].value));
+            bt_points_add(merged, o[k].day, bt_db_kept(o[k].value));
             st->added++;
             k++;
         } else {
             double kept;
-            if (same_value(old->v[i].value, o[k].value, &kept)) {
+            if (bt_db_same_value(old->v[i].value, o[k].value, &kept)) {
                 bt_points_add(merged, old->v[i].day, old->v[i].value);
                 st->unchanged++;
             } else {
@@ -71,9 +53,8 @@ struct applier {
     struct bt_load_stats *st;
     struct bt_diags *diags;
     struct bt_error *e;
-    const struct bt_ds_series *s; /* the series being applied */
     struct bt_points old, merged;
-    struct bt_buf rel, path, tmp, label;
+    struct bt_buf rel, label;
     struct bt_flags flags, kept;
     int notes, sources; /* the file gives notes, sources (bt_dataset) */
 };
@@ -82,7 +63,8 @@ struct applier {
  * to its last observation must be stored already with the same values
  * (only those rows are read), and the rest come after it. Returns 0 when
  * done (appended, queued or nothing new), 1 when the series needs a
- * rebuild (revised or late data, or the ring would wrap), -1 on error. */
+ * rebuild (revised or late data, a file of an earlier release, or a ring
+ * the new days outgrow: bt_txn_append), -1 on error. */
 static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
                       size_t n)
 {
@@ -91,8 +73,8 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     while (k < n && o[k].day <= last)
         k++;
     if (k > 0) {
-        if (bt_store_read_range(&a->db->store, a->path.data, o[0].day, last,
-                                &a->old, a->e) != 0)
+        if (bt_db_read_range(a->db, a->rel.data, o[0].day, last, &a->old,
+                             a->e) != 0)
             return -1;
         merge(&a->old, o, k, &a->merged, a->st, NULL, NULL, NULL);
         if (a->st->added != before.added || a->st->revised != before.revised) {
@@ -102,18 +84,6 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     }
     if (k == n)
         return 0; /* nothing new: the file is not touched */
-    /* days the ring would overwrite must hold nothing */
-    bt_day gone_to = o[n - 1].day - BT_RRD_ROWS;
-    if (gone_to >= BT_DAY_MIN) {
-        if (bt_store_read_range(&a->db->store, a->path.data,
-                                last - BT_RRD_ROWS + 1, gone_to, &a->old,
-                                a->e) != 0)
-            return -1;
-        if (a->old.n) {
-            *a->st = before;
-            return 1; /* the rebuild refuses it with the reason */
-        }
-    }
     a->st->added += n - k;
     a->st->series++;
     if (!a->txn)
@@ -121,51 +91,30 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     struct bt_points *add = &a->merged; /* o[k..n) as librrd keeps them */
     add->n = 0;
     for (; k < n; k++)
-        bt_points_add(add, o[k].day, bt_rrd_kept(o[k].value));
-    return bt_txn_append(a->txn, a->rel.data, last, add->v, add->n, a->e);
+        bt_points_add(add, o[k].day, bt_db_kept(o[k].value));
+    int rc = bt_txn_append(a->txn, a->rel.data, last, add->v, add->n, a->e);
+    if (rc == 1)
+        *a->st = before; /* counted again by the rebuild */
+    return rc;
 }
 
-/* Reports, and returns 2, when the merged series spans more than a file
- * holds: at the file's row that reaches furthest from the stored days. */
-static int span_check(struct applier *a)
-{
-    const struct bt_points *m = &a->merged;
-    if (m->n == 0 || m->v[m->n - 1].day - m->v[0].day < BT_SPAN_MAX)
-        return 0;
-    const struct bt_ds_place *at =
-        m->v[0].day < a->s->first.day ? &a->s->last : &a->s->first;
-    char from[11], to[11];
-    bt_date_format(m->v[0].day, from);
-    bt_date_format(m->v[m->n - 1].day, to);
-    bt_diags_add(a->diags, at->line, at->col, "with the days already stored, "
-                 "this row makes '%s' span %s to %s, more than the %d days a "
-                 "series file holds", a->label.data, from, to, BT_SPAN_MAX);
-    return 2;
-}
-
-/* Reads the whole stored series (last: its last day, NULL for a file not
- * there yet), merges o[0..n) and stages a new file. Returns 0, 2 when the
- * result cannot be stored (reported in a->diags), or -1. */
-static int rebuild(struct applier *a, const bt_day *last,
-                   const struct bt_point *o, size_t n)
+/* Reads the whole stored series (exists: 0 for a file not there yet),
+ * merges o[0..n) and stages a new file, its ring sized to the merged
+ * span. Returns 0 or -1. */
+static int rebuild(struct applier *a, int exists, const struct bt_point *o,
+                   size_t n)
 {
     a->old.n = 0;
-    if (last && bt_store_read_range(&a->db->store, a->path.data,
-                                    *last - BT_RRD_ROWS + 1, *last, &a->old,
-                                    a->e) != 0)
+    if (exists && bt_db_read(a->db, a->rel.data, &a->old, a->e) < 0)
         return -1;
     size_t changed = a->st->added + a->st->revised;
     merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file);
     if (a->st->added + a->st->revised == changed)
         return 0; /* nothing new: the file is not touched */
-    if (span_check(a) != 0)
-        return 2;
     a->st->series++;
     if (!a->txn)
         return 0;
-    bt_txn_add(a->txn, a->rel.data, &a->tmp);
-    return bt_store_write(&a->db->store, a->tmp.data, a->merged.v,
-                          a->merged.n, a->e);
+    return bt_txn_write(a->txn, a->rel.data, a->merged.v, a->merged.n, a->e);
 }
 
 /* Is day one of o[0..n)'s (sorted)? */
@@ -259,22 +208,20 @@ static int apply_flags(struct applier *a, const struct bt_ds_series *s,
 static int apply_series(struct applier *a, const struct bt_ds_series *s,
                         const struct bt_point *o, size_t n)
 {
-    a->s = s;
-    a->rel.len = a->path.len = a->label.len = 0;
+    a->rel.len = a->label.len = 0;
     bt_series_file(&a->rel, s->ind->id, s->dims, s->ndims);
-    bt_db_path(a->db, a->rel.data, &a->path);
     bt_series_label(&a->label, s->ind->id, s->dims, s->ndims);
     bt_day last;
-    int rc = bt_store_last(&a->db->store, a->path.data, &last, a->e);
+    int rc = bt_db_last(a->db, a->rel.data, &last, a->e);
     if (rc == 1) /* a new series */
-        rc = rebuild(a, NULL, o, n);
+        rc = rebuild(a, 0, o, n);
     else if (rc == 0 && (rc = try_append(a, last, o, n)) == 1)
-        rc = rebuild(a, &last, o, n);
+        rc = rebuild(a, 1, o, n);
     return rc != 0 ? rc : apply_flags(a, s, o, n);
 }
 
-/* Applies (or, without txn, counts) every series of ds. Returns 0, 2
- * when a series cannot be stored (in *diags), or -1 with *e. */
+/* Applies (or, without txn, counts) every series of ds. Returns 0, or
+ * -1 with *e. */
 static int apply(struct bt_db *db, const struct bt_dataset *ds,
                  const char *file, struct bt_txn *txn,
                  const struct bt_load_opts *o, struct bt_load_stats *st,
@@ -298,8 +245,6 @@ static int apply(struct bt_db *db, const struct bt_dataset *ds,
     bt_points_release(&a.old);
     bt_points_release(&a.merged);
     bt_buf_release(&a.rel);
-    bt_buf_release(&a.path);
-    bt_buf_release(&a.tmp);
     bt_buf_release(&a.label);
     bt_flags_release(&a.flags);
     bt_flags_release(&a.kept);
@@ -378,8 +323,7 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     rc = apply(db, &ds, path, o->dry_run ? NULL : &txn, o, st, diags, e);
     if (rc != 0 || (!o->dry_run && bt_txn_commit(&txn, e) != 0)) {
         bt_txn_abort(&txn);
-        res = rc == 2 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
-        st->rejected += rc == 2;
+        res = BT_LOAD_FAILED;
         st->outcome = txn.outcome;
         st->busy = txn.busy;
         goto out;

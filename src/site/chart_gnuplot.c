@@ -59,21 +59,84 @@ void bt_gnuplot_quote_path(struct bt_buf *s, const char *path)
     quote(s, path, 1);
 }
 
-/* Quotes at most max bytes of text, cut on a character boundary. */
-static void quote_cut(struct bt_buf *s, const char *text, size_t max)
+/* The columns a UTF-8 character starting at p takes: 2 for the wide
+ * scripts (CJK, from U+2E80 on, lead bytes 0xE2 0xBA and up), else 1. */
+static int columns(const unsigned char *p)
+{
+    return p[0] >= 0xe3 || (p[0] == 0xe2 && p[1] >= 0xba) ? 2 : 1;
+}
+
+/* The columns (quote_wrapped's) of text at size points in width pixels:
+ * about 0.55 em a column, a wide character two; cairo (PNG, PDF) draws
+ * a point as 4/3 of a pixel, the SVG terminal as one. */
+static int text_cols(double width, int size, enum bt_chart_format f)
+{
+    return (int)(width / (0.55 * size * (f == BT_CHART_SVG ? 1 : 4.0 / 3)));
+}
+
+/* Quotes text as lines of at most cols columns, joined by "\n": broken
+ * at a space, or between two wide characters, or (a word longer than a
+ * line) where the line is full. Returns the number of lines. */
+static int quote_wrapped(struct bt_buf *s, const char *text, int cols)
+{
+    struct bt_buf line = {0};
+    int lines = 1, used = 0;
+    size_t brk = 0; /* where line may break: after a space or wide char */
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        size_t n = 1;
+        while ((p[n] & 0xc0) == 0x80)
+            n++;
+        int w = columns(p);
+        if (used + w > cols && line.len) {
+            size_t cut = brk ? brk : line.len;
+            struct bt_buf rest = {0};
+            bt_buf_add(&rest, line.data + cut, line.len - cut);
+            line.len = cut;
+            while (line.len && line.data[line.len - 1] == ' ')
+                line.len--;
+            bt_buf_add(&line, "", 1);
+            bt_gnuplot_quote(s, line.data);
+            bt_buf_puts(s, ".\"\\n\".");
+            lines++;
+            line.len = 0;
+            used = 0;
+            for (size_t k = 0; k < rest.len; k += 1)
+                if ((rest.data[k] & 0xc0) != 0x80)
+                    used += columns((const unsigned char *)rest.data + k);
+            if (rest.len)
+                bt_buf_add(&line, rest.data, rest.len);
+            bt_buf_release(&rest);
+            brk = 0;
+        }
+        if (*p == ' ' && used == 0) {
+            p++; /* no space at the start of a line */
+            continue;
+        }
+        bt_buf_add(&line, p, n);
+        used += w;
+        if (*p == ' ' || w == 2)
+            brk = line.len;
+        p += n;
+    }
+    bt_buf_add(&line, "", 1);
+    bt_gnuplot_quote(s, line.data ? line.data : "");
+    bt_buf_release(&line);
+    return lines;
+}
+
+/* Appends at most max bytes of text (NUL-terminated), cut on a character
+ * boundary and then marked with an ellipsis. */
+static void cut_text(struct bt_buf *out, const char *text, size_t max)
 {
     size_t n = strlen(text);
     if (n <= max) {
-        bt_gnuplot_quote(s, text);
+        bt_buf_add(out, text, n + 1);
         return;
     }
     while (max > 0 && ((unsigned char)text[max] & 0xc0) == 0x80)
         max--; /* back to the start of a UTF-8 character */
-    struct bt_buf cut = {0};
-    bt_buf_add(&cut, text, max);
-    bt_buf_add(&cut, "…", strlen("…"));
-    bt_gnuplot_quote(s, cut.data);
-    bt_buf_release(&cut);
+    bt_buf_add(out, text, max);
+    bt_buf_add(out, "…", strlen("…") + 1);
 }
 
 const char *bt_status_color(enum bt_status s)
@@ -94,7 +157,8 @@ static const char *font(enum bt_lang l)
 static void terminal(struct bt_buf *s, enum bt_chart_format f, enum bt_lang l,
                      int w, int h, int size)
 {
-    static const char *const names[] = {"pngcairo", "svg mouse standalone",
+    /* no mouse script: bt_svg_clean makes each tooltip a <title> */
+    static const char *const names[] = {"pngcairo", "svg standalone",
                                         "pdfcairo"};
     bt_buf_addf(s, "set terminal %s noenhanced font '%s,%d' ", names[f],
                 font(l), size);
@@ -264,7 +328,12 @@ static bt_day x_range(struct bt_buf *s, const struct bt_chart *c)
     return time_axis(s, lo, hi, c->ind->freq == BT_FREQ_YEARLY);
 }
 
-static void title(struct bt_buf *s, const struct bt_chart *c)
+/* The title: the indicator's name (and subtitle), then its status line,
+ * in dark text (a status colour on white is too faint to read); the
+ * status colour is a band along the top of the chart. Narrow, the name
+ * is wrapped to the width. */
+static void title(struct bt_buf *s, const struct bt_chart *c,
+                  enum bt_chart_format fmt, int width, int height)
 {
     const struct bt_progress *p = c->progress;
     enum bt_lang l = c->lang;
@@ -279,16 +348,21 @@ static void title(struct bt_buf *s, const struct bt_chart *c)
                     p->elapsed * 100);
     if (p->target && p->target->illustrative)
         bt_buf_addf(&line, " · %s*", bt_word(BT_W_ILLUSTRATIVE, l));
+    struct bt_buf name = {0};
+    bt_buf_puts(&name, c->ind->name[l]);
+    if (c->subtitle)
+        bt_buf_addf(&name, " (%s)", c->subtitle);
+    /* about 0.6 em a column at the title's size */
+    int cols = text_cols(width - 16, BT_CHART_TEXT_MIN + 1, fmt);
     bt_buf_puts(s, "set title ");
-    bt_gnuplot_quote(s, c->ind->name[l]);
-    if (c->subtitle) {
-        bt_buf_puts(s, ".' ('.");
-        bt_gnuplot_quote(s, c->subtitle);
-        bt_buf_puts(s, ".')'");
-    }
+    quote_wrapped(s, name.data, cols);
     bt_buf_puts(s, ".\"\\n\".");
-    bt_gnuplot_quote(s, line.data);
-    bt_buf_addf(s, " tc rgb '%s'\n", bt_status_color(p->status));
+    quote_wrapped(s, line.data, cols);
+    bt_buf_addf(s, " font ',%d' tc rgb '#222222'\n", BT_CHART_TEXT_MIN + 1);
+    bt_buf_addf(s, "set object 90 rectangle from screen 0,1 to screen 1,%.4f "
+                   "fc rgb '%s' fs solid noborder front\n",
+                1 - 6.0 / height, bt_status_color(p->status));
+    bt_buf_release(&name);
     bt_buf_release(&line);
 }
 
@@ -332,9 +406,10 @@ static void target_labels(struct bt_buf *s, const struct bt_chart *c,
         bt_date_format(t->date, date);
         bt_buf_puts(s, "set label ");
         bt_gnuplot_quote(s, text.data);
-        bt_buf_addf(s, " at '%s',%s %s offset %s0.5,%.1f font ',8' boxed front\n",
+        bt_buf_addf(s, " at '%s',%s %s offset %s0.5,%.1f font ',%d' boxed front\n",
                     date, v, t->date < mid ? "left" : "right",
-                    t->date < mid ? "" : "-", 1 + 1.4 * level);
+                    t->date < mid ? "" : "-", 1 + 1.4 * level,
+                    BT_CHART_TEXT_MIN);
         bt_buf_release(&text);
     }
 }
@@ -377,12 +452,20 @@ static void tips_block(struct bt_buf *s, const struct bt_point *p, size_t n,
     bt_buf_puts(s, "EOD\n");
 }
 
+/* Adds name (NULL: unnamed) to the plots' names, when they are kept. */
+static void name_plot(struct bt_buf *names, const char *name)
+{
+    if (names)
+        bt_buf_add(names, name ? name : "", strlen(name ? name : "") + 1);
+}
+
 /* Appends ", DATA using 1:2 with ... title 'WORD'" to the plot command. */
-static void curve(struct bt_buf *s, const char *data, const char *style,
-                  enum bt_word w, enum bt_lang l)
+static void curve(struct bt_buf *s, const struct bt_chart *c, const char *data,
+                  const char *style, enum bt_word w)
 {
     bt_buf_addf(s, ", %s using 1:2 with %s title ", data, style);
-    bt_gnuplot_quote(s, bt_word(w, l));
+    bt_gnuplot_quote(s, bt_word(w, c->lang));
+    name_plot(c->series, bt_word(w, c->lang));
 }
 
 void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
@@ -399,24 +482,36 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
         bt_derive_points(&month, c->obs, c->nobs, &months);
     }
     int daily = months.n > 0;
+    int narrow = width < 600;
     bt_buf_puts(s, "reset\n");
-    terminal(s, fmt, l, width, height, 10);
+    terminal(s, fmt, l, width, height, BT_CHART_TEXT_MIN);
     bt_buf_puts(s, "set output ");
     bt_gnuplot_quote_path(s, output);
-    bt_buf_puts(s, "\nset encoding utf8\nset xdata time\nset timefmt '%Y-%m-%d'\n"
-                  "set grid\nset key outside top center horizontal maxrows 1 "
-                  "font ',8' samplen 1.5 width -1\n"
-                  "set style textbox opaque noborder\nset bmargin 3.5\n");
+    bt_buf_addf(s, "\nset encoding utf8\nset xdata time\nset timefmt '%%Y-%%m-%%d'\n"
+                   "set grid\nset key outside top center horizontal %s "
+                   "font ',%d' samplen 1.5 width -1\n"
+                   "set style textbox opaque noborder\n",
+                narrow ? "maxcols 2" : "maxrows 1", BT_CHART_TEXT_MIN);
     bt_day mid = x_range(s, c);
-    title(s, c);
+    title(s, c, fmt, width, height);
     bt_buf_puts(s, "set ylabel ");
     bt_gnuplot_quote(s, c->ind->unit_in[l]);
     bt_buf_puts(s, "\nset label 100 ");
-    struct bt_buf foot = {0};
+    struct bt_buf foot = {0}, cut = {0};
     bt_buf_addf(&foot, "%s: %s", bt_word(BT_W_SOURCE, l), c->ind->source);
-    quote_cut(s, foot.data, FOOTNOTE_MAX);
+    cut_text(&cut, foot.data, FOOTNOTE_MAX);
+    /* the footnote's lines under the axis, as many as the width needs */
+    int lines = 1;
+    if (narrow)
+        lines = quote_wrapped(s, cut.data,
+                              text_cols(width - 8, BT_CHART_TEXT_MIN, fmt));
+    else
+        bt_gnuplot_quote(s, cut.data);
     bt_buf_release(&foot);
-    bt_buf_puts(s, " at screen 0.01,0.02 font ',7'\n");
+    bt_buf_release(&cut);
+    bt_buf_addf(s, " at screen 0.01,%.4f font ',%d' front\nset bmargin %.1f\n",
+                (7.0 + 1.25 * BT_CHART_TEXT_MIN * (lines - 1)) / height,
+                BT_CHART_TEXT_MIN, 3.0 + 1.2 * lines);
     target_labels(s, c, p, mid);
     break_mark(s, p, l);
 
@@ -451,25 +546,28 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     y_axis(s, lo, hi, l);
     /* gnuplot refuses to plot nothing: NaN keeps an empty chart drawable */
     bt_buf_puts(s, "plot NaN notitle");
+    name_plot(c->series, NULL);
     if (p->has_baseline && p->has_target)
-        curve(s, "$plan", "lines dt 2 lw 2 lc rgb '#777777'", BT_W_PLANNED, l);
+        curve(s, c, "$plan", "lines dt 2 lw 2 lc rgb '#777777'", BT_W_PLANNED);
     if (daily) {
-        curve(s, "$obs", "lines lw 1 lc rgb '#c6dbef'", BT_W_DAILY, l);
-        curve(s, "$months", "lines lw 2 lc rgb '#1f77b4'", BT_W_MONTHLY_MEAN, l);
+        curve(s, c, "$obs", "lines lw 1 lc rgb '#c6dbef'", BT_W_DAILY);
+        curve(s, c, "$months", "lines lw 2 lc rgb '#1f77b4'", BT_W_MONTHLY_MEAN);
     } else if (c->nobs) {
-        curve(s, "$obs", c->nobs > 60 ? "lines lw 2 lc rgb '#1f77b4'"
-                         : "linespoints lw 2 pt 7 ps 0.8 lc rgb '#1f77b4'",
-              BT_W_OBSERVED, l);
+        curve(s, c, "$obs", c->nobs > 60 ? "lines lw 2 lc rgb '#1f77b4'"
+                            : "linespoints lw 2 pt 7 ps 0.8 lc rgb '#1f77b4'",
+              BT_W_OBSERVED);
     }
     if (proj_shown)
-        curve(s, "$proj", "lines dt 3 lw 2 lc rgb '#ff7f0e'", BT_W_PROJECTION, l);
+        curve(s, c, "$proj", "lines dt 3 lw 2 lc rgb '#ff7f0e'", BT_W_PROJECTION);
     if (base_shown)
-        curve(s, "$base", "points pt 5 ps 1.2 lc rgb '#555555'", BT_W_BASELINE, l);
+        curve(s, c, "$base", "points pt 5 ps 1.2 lc rgb '#555555'", BT_W_BASELINE);
     if (nmarks)
-        curve(s, "$marks", "points pt 9 ps 1.8 lc rgb '#d62728'", BT_W_TARGET, l);
-    if (fmt == BT_CHART_SVG && (daily ? months.n : c->nobs))
+        curve(s, c, "$marks", "points pt 9 ps 1.8 lc rgb '#d62728'", BT_W_TARGET);
+    if (fmt == BT_CHART_SVG && (daily ? months.n : c->nobs)) {
         bt_buf_puts(s, ", $tips using 1:2:3 with labels hypertext point pt 7 "
                        "ps 0.6 lc rgb '#1f77b4' notitle");
+        name_plot(c->series, bt_word(daily ? BT_W_MONTHLY_MEAN : BT_W_OBSERVED, l));
+    }
     bt_buf_puts(s, "\nunset output\n");
     bt_points_release(&months);
 }
@@ -492,47 +590,71 @@ static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
 }
 
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
-                      const char *title, enum bt_lang lang, const char *output,
-                      enum bt_chart_format fmt, int width, int height)
+                      size_t cols, const char *title, enum bt_lang lang,
+                      const char *output, enum bt_chart_format fmt, int width,
+                      int height, struct bt_buf *series)
 {
-    size_t cols = n < 4 ? (n ? n : 1) : 4;
+    cols = n < cols ? (n ? n : 1) : cols ? cols : 1;
     size_t rows = (n + cols - 1) / cols;
+    int fsize = BT_CHART_TEXT_MIN;
     bt_buf_puts(s, "reset\n");
-    terminal(s, fmt, lang, width, height, 9);
+    terminal(s, fmt, lang, width, height, fsize);
     bt_buf_puts(s, "set output ");
     bt_gnuplot_quote_path(s, output);
     bt_buf_addf(s, "\nset encoding utf8\nset multiplot layout %zu,%zu title ",
                 rows ? rows : 1, cols);
-    bt_gnuplot_quote(s, title);
-    bt_buf_puts(s, " font ',13'\nset xdata time\nset timefmt '%Y-%m-%d'\n"
-                   "set xtics font ',7'\nset ytics font ',7'\n"
-                   "set key off\nset grid\n");
+    quote_wrapped(s, title, text_cols(width - 16, fsize + 3, fmt));
+    bt_buf_addf(s, " font ',%d'\nset xdata time\nset timefmt '%%Y-%%m-%%d'\n"
+                   "set xtics font ',%d'\nset ytics font ',%d'\n"
+                   "set key off\nset grid\n", fsize + 3, fsize, fsize);
+    /* a panel's title: two lines at most */
+    int title_cols = text_cols((double)width / (double)cols, fsize, fmt) - 2;
+    size_t title_max = (size_t)title_cols * 2;
     for (size_t i = 0; i < n; i++) {
         const struct bt_panel *q = &p[i];
         struct bt_point marks[8];
         size_t nmarks = q->ind ? target_marks(q->ind, marks, 8) : 0;
+        struct bt_points months = {0};
+        if (q->daily && q->nobs > 60) {
+            struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+            bt_derive_points(&month, q->obs, q->nobs, &months);
+        }
+        const struct bt_point *obs = months.n ? months.v : q->obs;
+        size_t nobs = months.n ? months.n : q->nobs;
         bt_buf_puts(s, "unset object\nunset label\nset title ");
-        quote_cut(s, q->title, 56);
-        bt_buf_puts(s, " font ',8'\n");
+        struct bt_buf cut = {0};
+        cut_text(&cut, q->title, title_max);
+        quote_wrapped(s, cut.data, title_cols);
+        bt_buf_release(&cut);
+        bt_buf_addf(s, " font ',%d'\n", fsize);
         if (q->background)
             bt_buf_addf(s, "set object 1 rectangle from graph 0,0 to graph 1,1 "
                            "behind fc rgb '%s' fs solid 0.25 noborder\n",
                         q->background);
-        panel_axes(s, q, marks, nmarks, lang);
-        datablock(s, "obs", q->obs, q->nobs);
+        struct bt_panel shown = *q;
+        shown.obs = obs;
+        shown.nobs = nobs;
+        panel_axes(s, &shown, marks, nmarks, lang);
+        datablock(s, "obs", obs, nobs);
         datablock(s, "marks", marks, nmarks);
-        if (q->nobs == 0) {
+        if (nobs == 0) {
             bt_buf_puts(s, "set label 1 ");
             bt_gnuplot_quote(s, q->empty ? q->empty : bt_word(BT_W_NO_DATA, lang));
-            bt_buf_puts(s, " at graph 0.5,0.5 center font ',8'\n");
+            bt_buf_addf(s, " at graph 0.5,0.5 center font ',%d'\n", fsize);
         }
         bt_buf_puts(s, "plot NaN notitle");
-        if (q->nobs)
+        name_plot(series, NULL);
+        if (nobs) {
             bt_buf_addf(s, ", $obs using 1:2 with %s lw 1.5 pt 7 ps 0.5 lc rgb '#1f77b4' notitle",
-                        q->nobs > 60 ? "lines" : "linespoints");
-        if (nmarks)
+                        nobs > 60 ? "lines" : "linespoints");
+            name_plot(series, q->title);
+        }
+        if (nmarks) {
             bt_buf_puts(s, ", $marks using 1:2 with points pt 9 ps 1 lc rgb '#d62728' notitle");
+            name_plot(series, bt_word(BT_W_TARGET, lang));
+        }
         bt_buf_puts(s, "\n");
+        bt_points_release(&months);
     }
     bt_buf_puts(s, "unset multiplot\nunset output\n");
 }

@@ -37,9 +37,26 @@ struct bt_chart {
     const char *subtitle;               /* e.g. "total of 32 series", or NULL */
     enum bt_lang lang;
     bt_day from, to;                    /* x range; 0 for automatic */
+    struct bt_buf *series;              /* when not NULL, gets the name of
+                                           each plot in order, each followed
+                                           by a NUL ("" for one unnamed), for
+                                           bt_svg_clean */
 };
 
-/* Appends the commands that draw c into the file output. */
+/* The smallest text of a chart, in pixels of its drawing: every label,
+ * tic and key. A chart shown at its own width, or a narrow one at a
+ * phone's (BT_CHART_NARROW_W in 358 CSS pixels), keeps it at 9 pixels
+ * or more. */
+#define BT_CHART_TEXT_MIN 10
+/* The widths of the site's charts: wide for a screen, narrow for a phone
+ * (laid out for the width: the title wrapped, the key in rows). */
+#define BT_CHART_W 800
+#define BT_CHART_H 450
+#define BT_CHART_NARROW_W 360
+#define BT_CHART_NARROW_H 420
+
+/* Appends the commands that draw c into the file output. A chart narrower
+ * than 600 pixels is laid out for a phone. */
 void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
                      const char *output, enum bt_chart_format fmt, int width,
                      int height);
@@ -52,18 +69,28 @@ struct bt_panel {
     const struct bt_indicator *ind; /* draws its targets when not NULL */
     const char *background;         /* "#rrggbb" or NULL */
     const char *empty;              /* said when nobs is 0; NULL: no data */
+    int daily;                      /* a daily series: a long one is drawn
+                                       as the means of its months */
 };
 
-/* Appends the commands that draw panels in a grid into output. */
+/* Appends the commands that draw panels in a grid of cols columns into
+ * output; series (NULL: not kept) gets the name of each plot, as
+ * bt_chart's. */
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
-                      const char *title, enum bt_lang lang, const char *output,
-                      enum bt_chart_format fmt, int width, int height);
+                      size_t cols, const char *title, enum bt_lang lang,
+                      const char *output, enum bt_chart_format fmt, int width,
+                      int height, struct bt_buf *series);
 
-/* The dashboard: four panels a row, 240 pixels each, and its title. */
-#define BT_DASHBOARD_W 1400
-static inline int bt_dashboard_height(size_t rows)
+/* A grid of panels (dashboard, small multiples): four columns of 275
+ * pixels for a screen, or one column for a phone. */
+#define BT_GRID_W 1100
+#define BT_GRID_COLS 4
+#define BT_GRID_NARROW_W BT_CHART_NARROW_W
+/* The height of a grid of n panels in cols columns. */
+static inline int bt_grid_height(size_t n, size_t cols)
 {
-    return 240 * (int)(rows ? rows : 1) + 60;
+    size_t rows = (n + cols - 1) / cols;
+    return (cols > 1 ? 250 : 200) * (int)(rows ? rows : 1) + 60;
 }
 
 /* Appends text as a safe single-quoted gnuplot string. */

@@ -32,7 +32,7 @@ static const char *const words[BT_W_COUNT_][3] = {
                                 "* 示意目標：無資料來源"},
     [BT_W_DAILY] = {"daily", "每日", "每日"},
     [BT_W_MONTHLY_MEAN] = {"monthly mean", "月均值", "月均值"},
-    [BT_W_DASHBOARD_ALT] = {"Dashboard: one small chart per indicator on its status colour; the status table above says the same in words.", "总览：每个指标一个小图，底色为其状态颜色；上方状态表以文字给出相同信息。", "總覽：每個指標一個小圖，底色為其狀態顏色；上方狀態表以文字給出相同資訊。"},
+    [BT_W_DASHBOARD_ALT] = {"Dashboard: one small chart per indicator on its status colour; the status table below says the same in words.", "总览：每个指标一个小图，底色为其状态颜色；下方状态表以文字给出相同信息。", "總覽：每個指標一個小圖，底色為其狀態顏色；下方狀態表以文字給出相同資訊。"},
     [BT_W_MULTIPLES_ALT] = {"Small multiples of %s: one chart for each %s (%zu), the latest values in the table below.", "%s 分组小图：每个 %s 一图（共 %zu 个），最新数值见下表。", "%s 分組小圖：每個 %s 一圖（共 %zu 個），最新數值見下表。"},
     [BT_W_PER_YEAR] = {"/yr", "/年", "/年"},
     [BT_W_DATE] = {"date", "日期", "日期"},
@@ -86,6 +86,9 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_THREE_MONTH_MEAN] = {"mean of the last three months", "最近三个月均值", "最近三個月均值"},
     [BT_W_NOT_DRAWN] = {"chart not drawn", "图表未能绘制", "圖表未能繪製"},
     [BT_W_CHART_FAILED] = {"The chart could not be drawn: %s", "图表未能绘制：%s", "圖表未能繪製：%s"},
+    [BT_W_ROWS_SHOWN] = {"The latest %zu of %zu rows; ", "最新 %zu 行，共 %zu 行；", "最新 %zu 行，共 %zu 行；"},
+    [BT_W_WHOLE_TABLE] = {"the whole table (CSV)", "完整表格（CSV）", "完整表格（CSV）"},
+    [BT_W_UNTRANSLATED] = {"", "本页尚未译成中文，以下为英文原文。", "本頁尚未譯成中文，以下為英文原文。"},
 };
 
 const char *bt_word(enum bt_word w, enum bt_lang l)

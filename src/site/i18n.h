@@ -86,6 +86,9 @@ enum bt_word {
     BT_W_THREE_MONTH_MEAN,
     BT_W_NOT_DRAWN,    /* on a dashboard panel whose chart failed */
     BT_W_CHART_FAILED, /* "the chart could not be drawn: %s" */
+    BT_W_ROWS_SHOWN,   /* "the latest %zu of %zu rows" before the link */
+    BT_W_WHOLE_TABLE,  /* the link to the whole table (the CSV) */
+    BT_W_UNTRANSLATED, /* a Chinese page's note: the text is in English */
     BT_W_COUNT_
 };
 

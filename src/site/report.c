@@ -10,12 +10,10 @@
 
 #include "assess/assessed.h"
 #include "chart_gnuplot.h"
+#include "chart_svg.h"
 #include "i18n.h"
 #include "site.h"
 #include "base/tmparea.h"
-
-#define CHART_W 800
-#define CHART_H 450
 
 /* Whether an indicator gets small multiples: several series of its own
  * (a derived one is drawn from another's total). */
@@ -32,9 +30,11 @@ struct chart_file {
     struct bt_buf cmds; /* the gnuplot commands that draw it */
     size_t ind;         /* its indicator's index; SIZE_MAX: the dashboard */
     enum bt_lang lang;
-    int multiples;      /* 1: the small multiples (ID.by.LANG.svg) */
+    int multiples;      /* 1: the small multiples (ID.by.LANG.svg); of the
+                           dashboard, its narrow one */
     int state;          /* 0: to draw, 1: drawn, -1: not drawn */
     char *why;          /* not drawn: gnuplot's message (owned) */
+    struct bt_buf series, title, desc; /* an SVG's own words (chart_svg.h) */
 };
 
 /* A report being written: every file goes through the output directory's
@@ -59,8 +59,23 @@ static struct chart_file *add_chart(struct run *r, const char *final,
             sizeof *r->charts);
     struct chart_file *c = &r->charts[r->ncharts++];
     *c = (struct chart_file){tmp.data, bt_xstrdup(final), {0}, ind, l,
-                             multiples, 0, NULL};
+                             multiples, 0, NULL, {0}, {0}, {0}};
     return c;
+}
+
+/* The title and description of an indicator's SVG chart: its name and
+ * status, and what its text alternative says. */
+static void chart_words(struct chart_file *f, const struct site_indicator *x,
+                        enum bt_lang l)
+{
+    const struct bt_assessment *a = x->a;
+    bt_buf_addf(&f->title, "%s: %s %s", a->ind->name[l],
+                bt_status_symbol(a->progress.status),
+                bt_status_label(a->progress.status, l));
+    if (f->multiples)
+        site_multiples_alt(&f->desc, x, l);
+    else
+        site_chart_alt(&f->desc, x, l);
 }
 
 /* Appends the commands of one indicator's charts in language l. */
@@ -70,28 +85,42 @@ static void indicator_charts(struct run *r, size_t i, enum bt_lang l)
     const struct bt_assessment *a = x->a;
     const struct bt_indicator *ind = a->ind;
     struct bt_buf path = {0}, sub = {0};
-    bt_buf_addf(&path, "%s/charts/%s.%s.svg", r->s.o->dir, ind->id, bt_lang_code(l));
     if (a->nseries > 1)
         bt_buf_addf(&sub, bt_word(BT_W_TOTAL_OF, l), a->nseries);
-    struct bt_chart c = {ind, a->obs.v, a->obs.n, &a->progress,
-                         sub.len ? sub.data : NULL, l, 0, 0};
-    struct chart_file *f = add_chart(r, path.data, i, l, 0);
-    bt_chart_script(&f->cmds, &c, f->tmp, BT_CHART_SVG, CHART_W, CHART_H);
+    for (int narrow = 0; narrow < 2; narrow++) {
+        path.len = 0;
+        bt_buf_addf(&path, "%s/", r->s.o->dir);
+        site_chart_file(&path, ind->id, narrow ? "narrow." : "", l);
+        struct chart_file *f = add_chart(r, path.data, i, l, 0);
+        struct bt_chart c = {ind, a->obs.v, a->obs.n, &a->progress,
+                             sub.len ? sub.data : NULL, l, 0, 0, &f->series};
+        bt_chart_script(&f->cmds, &c, f->tmp, BT_CHART_SVG,
+                        narrow ? BT_CHART_NARROW_W : BT_CHART_W,
+                        narrow ? BT_CHART_NARROW_H : BT_CHART_H);
+        chart_words(f, x, l);
+    }
     if (x->ngroups >= 2) {
         struct bt_panel *panels = bt_xcalloc(x->ngroups, sizeof *panels);
         for (size_t k = 0; k < x->ngroups; k++)
             panels[k] = (struct bt_panel){strchr(x->groups[k].label, '=') + 1,
                                           x->groups[k].obs.v,
-                                          x->groups[k].obs.n, NULL, NULL, NULL};
-        path.len = sub.len = 0;
-        bt_buf_addf(&path, "%s/charts/%s.by.%s.svg", r->s.o->dir, ind->id,
-                    bt_lang_code(l));
+                                          x->groups[k].obs.n, NULL, NULL, NULL,
+                                          ind->freq == BT_FREQ_DAILY};
+        sub.len = 0;
         bt_buf_addf(&sub, "%s (%s %.*s)", ind->name[l], bt_word(BT_W_BY, l),
                     (int)strcspn(x->groups[0].label, "="), x->groups[0].label);
-        f = add_chart(r, path.data, i, l, 1);
-        bt_panels_script(&f->cmds, panels, x->ngroups, sub.data, l, f->tmp,
-                         BT_CHART_SVG, 1200,
-                         (int)(260 * ((x->ngroups + 3) / 4) + 60));
+        for (int narrow = 0; narrow < 2; narrow++) {
+            path.len = 0;
+            bt_buf_addf(&path, "%s/", r->s.o->dir);
+            site_chart_file(&path, ind->id, narrow ? "by.narrow." : "by.", l);
+            struct chart_file *f = add_chart(r, path.data, i, l, 1);
+            size_t cols = narrow ? 1 : BT_GRID_COLS;
+            bt_panels_script(&f->cmds, panels, x->ngroups, cols, sub.data, l,
+                             f->tmp, BT_CHART_SVG,
+                             narrow ? BT_GRID_NARROW_W : BT_GRID_W,
+                             bt_grid_height(x->ngroups, cols), &f->series);
+            chart_words(f, x, l);
+        }
         free(panels);
     }
     bt_buf_release(&path);
@@ -110,7 +139,8 @@ static int indicator_failed(const struct run *r, size_t i)
 /* Writes the dashboard in l into f: every indicator small, on its status
  * colour, its title led by the status symbol; an indicator whose chart
  * was not drawn is shown without its data (which gnuplot failed on). */
-static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l)
+static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l,
+                      int narrow)
 {
     const struct site *s = &r->s;
     struct bt_panel *panels = bt_xcalloc(s->n ? s->n : 1, sizeof *panels);
@@ -125,16 +155,18 @@ static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l)
         if (stale[0]) /* the dashboard says it too */
             bt_buf_addf(&titles[i], " [%s]", stale);
         panels[i] = (struct bt_panel){titles[i].data, a->obs.v, a->obs.n,
-                                      a->ind, bt_status_color(st), NULL};
+                                      a->ind, bt_status_color(st), NULL,
+                                      a->ind->freq == BT_FREQ_DAILY};
         if (indicator_failed(r, i))
             panels[i] = (struct bt_panel){titles[i].data, NULL, 0, NULL,
                                           bt_status_color(st),
-                                          bt_word(BT_W_NOT_DRAWN, l)};
+                                          bt_word(BT_W_NOT_DRAWN, l), 0};
     }
     f->cmds.len = 0;
-    bt_panels_script(&f->cmds, panels, s->n, site_title(s, BT_SITE_TITLE, l), l,
-                     f->tmp, BT_CHART_PNG, BT_DASHBOARD_W,
-                     bt_dashboard_height((s->n + 3) / 4));
+    size_t cols = narrow ? 1 : BT_GRID_COLS;
+    bt_panels_script(&f->cmds, panels, s->n, cols, site_title(s, BT_SITE_TITLE, l),
+                     l, f->tmp, BT_CHART_PNG, narrow ? BT_GRID_NARROW_W : BT_GRID_W,
+                     bt_grid_height(s->n, cols), NULL);
     for (size_t i = 0; i < s->n; i++)
         bt_buf_release(&titles[i]);
     free(titles);
@@ -200,12 +232,15 @@ static int draw_charts(struct run *r, struct bt_error *e)
     for (int k = 0; k < 3; k++) {
         for (size_t i = 0; i < n; i++)
             indicator_charts(r, i, (enum bt_lang)k);
-        struct bt_buf path = {0};
-        bt_buf_addf(&path, "%s/", r->s.o->dir);
-        site_file(&path, &r->s, "dashboard", (enum bt_lang)k, ".png");
-        dashboard(r, add_chart(r, path.data, SIZE_MAX, (enum bt_lang)k, 0),
-                  (enum bt_lang)k);
-        bt_buf_release(&path);
+        for (int narrow = 0; narrow < 2; narrow++) {
+            struct bt_buf path = {0};
+            bt_buf_addf(&path, "%s/", r->s.o->dir);
+            site_file(&path, &r->s, narrow ? "dashboard.narrow" : "dashboard",
+                      (enum bt_lang)k, ".png");
+            dashboard(r, add_chart(r, path.data, SIZE_MAX, (enum bt_lang)k, narrow),
+                      (enum bt_lang)k, narrow);
+            bt_buf_release(&path);
+        }
     }
     if (draw(r, e) != 0)
         return -1;
@@ -213,7 +248,7 @@ static int draw_charts(struct run *r, struct bt_error *e)
     for (size_t k = 0; k < r->ncharts; k++) {
         struct chart_file *c = &r->charts[k];
         if (c->ind == SIZE_MAX && c->state < 0) {
-            dashboard(r, c, c->lang);
+            dashboard(r, c, c->lang, c->multiples);
             free(c->why);
             c->why = NULL;
             c->state = 0;
@@ -234,7 +269,13 @@ static int place_charts(struct run *r, struct bt_report_stats *st,
     for (size_t k = 0; k < r->ncharts && rc == 0; k++) {
         struct chart_file *c = &r->charts[k];
         if (c->state > 0) {
-            rc = bt_tmparea_commit(c->tmp, c->final, e);
+            if (c->title.len) {
+                struct bt_svg_text t = {c->title.data, c->desc.data,
+                                        c->series.data, c->series.len};
+                rc = bt_svg_clean_file(c->tmp, &t, e);
+            }
+            if (rc == 0)
+                rc = bt_tmparea_commit(c->tmp, c->final, e);
             st->charts++;
             continue;
         }
@@ -265,6 +306,9 @@ static void release_charts(struct run *r)
         free(c->final);
         free(c->why);
         bt_buf_release(&c->cmds);
+        bt_buf_release(&c->series);
+        bt_buf_release(&c->title);
+        bt_buf_release(&c->desc);
     }
     free(r->charts);
     r->charts = NULL;
@@ -283,11 +327,12 @@ static int put(struct run *r, const char *name, const struct bt_buf *b,
     return rc;
 }
 
-/* The CSV downloads of one indicator: all its series, then each. */
+/* The CSV download of one indicator: all its series in one file, each
+ * row with its series' dimensions (a file a series would add holds
+ * nothing the whole does not). */
 static int downloads(struct run *r, const struct site_indicator *x,
                      struct bt_error *e)
 {
-    const struct site *s = &r->s;
     const struct bt_indicator *ind = x->a->ind;
     if (x->nseries == 0)
         return 0; /* nothing stored: no download */
@@ -295,17 +340,6 @@ static int downloads(struct run *r, const struct site_indicator *x,
     bt_export_csv(&b, ind, x->series, x->nseries, 1);
     bt_buf_addf(&name, "data/%s.csv", ind->id);
     int rc = put(r, name.data, &b, e);
-    if (rc == 0 && x->nseries > 1) {
-        name.len = 0;
-        bt_buf_addf(&name, "%s/data/%s", s->o->dir, ind->id);
-        rc = bt_mkdir_p(name.data, e);
-    }
-    for (size_t k = 0; k < x->nseries && x->nseries > 1 && rc == 0; k++) {
-        b.len = name.len = 0;
-        bt_export_csv(&b, ind, &x->series[k], 1, 1);
-        site_series_csv(&name, &x->series[k]);
-        rc = put(r, name.data, &b, e);
-    }
     bt_buf_release(&b);
     bt_buf_release(&name);
     return rc;
@@ -454,6 +488,7 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     int rc = bt_tmparea_open(&r.area, o->dir, e);
     if (rc == 0)
         rc = read_site(db, a, cat->n, x, e);
+    bt_db_read_end(db); /* all read: writers need not wait for the drawing */
     for (const char *const *sub = (const char *const[]){"charts", "data", NULL};
          *sub && rc == 0; sub++) {
         dir.len = 0;

@@ -5,8 +5,18 @@
  * with <html lang> and hreflang links to the other two. All files sit in
  * one directory, so relative links are the same on every page:
  *   index*.html, methodology*.html, ID*.html (one page per indicator),
- *   charts/ID.LANG.svg, charts/ID.by.LANG.svg, dashboard*.png,
- *   data/ID.csv (the whole indicator), data/ID/SERIES.csv (each series).
+ *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples), each
+ *   with a narrow twin for a phone (charts/ID.narrow.LANG.svg,
+ *   charts/ID.by.narrow.LANG.svg), dashboard*.png, dashboard.narrow*.png,
+ *   data/ID.csv (the whole indicator: every series, with its dimensions).
+ *
+ * Every page fits a phone's width (390 CSS pixels): a table scrolls in a
+ * container of its own, a chart is shown at the width it was drawn for
+ * (<picture>: the narrow twin below the wide one's width), so its text
+ * stays at BT_CHART_TEXT_MIN pixels or near it. A chart is an <img>
+ * (no tab stop of its own) linked to its file, where its points have
+ * tooltips; its alt text is its title, its long description the
+ * figcaption it names with aria-describedby.
  * Every text from the catalogue or the database goes through site_text. */
 #ifndef BT_SITE_H
 #define BT_SITE_H
@@ -61,6 +71,28 @@ void site_page(struct bt_buf *b, const struct site *s, const char *base,
 void site_head(struct bt_buf *b, const struct site *s, const char *base,
                enum bt_lang l, const char *title);
 void site_foot(struct bt_buf *b);
+/* Opens and closes a table's scrolling container: a region named label,
+ * reachable by keyboard (it scrolls). */
+void site_table_open(struct bt_buf *b, const char *label, const char *cls);
+void site_table_close(struct bt_buf *b);
+/* Appends a chart or the dashboard as a figure: link and <picture> of
+ * wide (ww x wh pixels), narrow (nw x nh) on a screen narrower than
+ * wide; alt its short text, caption its description (id cap_id). */
+struct site_figure {
+    const char *wide, *narrow; /* relative URLs, encoded */
+    int ww, wh, nw, nh;
+    const char *alt, *caption, *cap_id;
+    enum bt_lang lang;         /* the page's */
+};
+void site_figure(struct bt_buf *b, const struct site_figure *f);
+/* Appends the path of one of an indicator's charts: charts/ID.KINDLANG.svg
+ * (kind "", "narrow.", "by." or "by.narrow."). */
+void site_chart_file(struct bt_buf *b, const char *id, const char *kind,
+                     enum bt_lang l);
+/* Appends text, in a <span lang> when it is written in a script other
+ * than that of l (Han characters on an English page, a Latin sentence on
+ * a Chinese one). */
+void site_text_in(struct bt_buf *b, const char *s, enum bt_lang l);
 /* Appends a status as symbol and word on its colour, linked to the
  * methodology's statuses. */
 void site_status(struct bt_buf *b, const struct site *s, enum bt_status st,
@@ -80,9 +112,13 @@ struct site_cells {
 };
 void site_cells(const struct bt_assessment *a, struct site_cells *c);
 
-/* Appends the relative path of series x's CSV download: data/ID/DIMS.csv
- * (the series' file name in the database, .csv for .rrd). */
-void site_series_csv(struct bt_buf *b, const struct bt_exported *x);
+
+/* Appends the text alternative of x's chart and of its small multiples:
+ * what they show, and the latest value. */
+void site_chart_alt(struct bt_buf *b, const struct site_indicator *x,
+                    enum bt_lang l);
+void site_multiples_alt(struct bt_buf *b, const struct site_indicator *x,
+                        enum bt_lang l);
 
 void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l);
 void site_indicator(struct bt_buf *b, const struct site *s,

@@ -9,7 +9,7 @@
 #define NSTATUS (BT_INSUFFICIENT_DATA + 1)
 
 /* One row of the summary: how many indicators in each status. */
-static void summary_row(struct bt_buf *b, const char *domain,
+static void summary_row(struct bt_buf *b, const char *domain, enum bt_lang l,
                         const size_t count[NSTATUS])
 {
     size_t all = 0, scored = 0;
@@ -22,7 +22,7 @@ static void summary_row(struct bt_buf *b, const char *domain,
         }
     }
     bt_buf_puts(b, "<tr><th scope=\"row\">");
-    site_text(b, domain);
+    site_text_in(b, domain, l);
     bt_buf_addf(b, "</th><td class=\"num\">%zu</td>", all);
     for (int k = 0; k < NSTATUS; k++)
         bt_buf_addf(b, "<td class=\"num\">%.0zu</td>", count[k]);
@@ -36,10 +36,11 @@ static void summary_row(struct bt_buf *b, const char *domain,
 /* Progress by domain, in the order domains first appear; then all. */
 static void summary(struct bt_buf *b, const struct site *s, enum bt_lang l)
 {
-    bt_buf_addf(b, "<h2 id=\"summary\">%s</h2>\n<table>\n<tr><th scope=\"col\">"
-                   "%s</th><th scope=\"col\" class=\"num\">%s</th>",
-                bt_word(BT_W_SUMMARY, l), bt_word(BT_W_DOMAIN, l),
-                bt_word(BT_W_INDICATORS, l));
+    bt_buf_addf(b, "<h2 id=\"summary\">%s</h2>\n", bt_word(BT_W_SUMMARY, l));
+    site_table_open(b, bt_word(BT_W_SUMMARY, l), NULL);
+    bt_buf_addf(b, "<tr><th scope=\"col\">%s</th><th scope=\"col\" "
+                   "class=\"num\">%s</th>",
+                bt_word(BT_W_DOMAIN, l), bt_word(BT_W_INDICATORS, l));
     for (int k = 0; k < NSTATUS; k++)
         bt_buf_addf(b, "<th scope=\"col\" class=\"num\" style=\"border-top:"
                        "8px solid %s\">%s %s</th>",
@@ -63,16 +64,17 @@ static void summary(struct bt_buf *b, const struct site *s, enum bt_lang l)
         for (size_t k = i; k < s->n; k++)
             if (strcmp(s->v[k].a->ind->domain, domain) == 0)
                 count[s->v[k].a->progress.status]++;
-        summary_row(b, shown, count);
+        summary_row(b, shown, l, count);
     }
-    summary_row(b, bt_word(BT_W_ALL_INDICATORS, l), total);
-    bt_buf_puts(b, "</table>\n");
+    summary_row(b, bt_word(BT_W_ALL_INDICATORS, l), l, total);
+    site_table_close(b);
 }
 
 static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
 {
-    bt_buf_addf(b, "<h2 id=\"status\">%s</h2>\n<table>\n<tr>",
-                bt_word(BT_W_STATUS, l));
+    bt_buf_addf(b, "<h2 id=\"status\">%s</h2>\n", bt_word(BT_W_STATUS, l));
+    site_table_open(b, bt_word(BT_W_STATUS, l), NULL);
+    bt_buf_puts(b, "<tr>");
     for (size_t k = 0; k < SITE_NCOLUMNS; k++)
         bt_buf_addf(b, "<th scope=\"col\"%s>%s</th>",
                     k == 4 || k == 5 ? " class=\"num\"" : "",
@@ -85,9 +87,9 @@ static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
         bt_buf_puts(b, "<tr><th scope=\"row\"><a href=\"");
         site_page(b, s, a->ind->id, l);
         bt_buf_puts(b, "\">");
-        site_text(b, a->ind->name[l]);
+        site_text_in(b, a->ind->name[l], l);
         bt_buf_puts(b, "</a></th><td>");
-        site_text(b, a->ind->unit_in[l]);
+        site_text_in(b, a->ind->unit_in[l], l);
         bt_buf_addf(b, "</td><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
                        "<td class=\"num\">%s</td><td>",
                     c.latest, c.target, c.progress, c.elapsed);
@@ -99,8 +101,8 @@ static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
         }
         bt_buf_addf(b, "</td><td>%s</td></tr>\n", c.projected);
     }
-    bt_buf_addf(b, "</table>\n<p class=\"note\">%s</p>\n",
-                bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
+    site_table_close(b);
+    bt_buf_addf(b, "<p class=\"note\">%s</p>\n", bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
 }
 
 void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
@@ -125,9 +127,10 @@ void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
     /* the newest figure of any indicator; each page has its own */
     bt_buf_addf(b, "%s %s</p>\n", bt_word(BT_W_AS_OF, l), s->as_of);
     summary(b, s, l);
-    /* the dashboard at half size, linked to the full image */
-    struct bt_buf png = {0}, note = {0};
+    /* the dashboard at the size it was drawn, one column on a phone */
+    struct bt_buf png = {0}, narrow = {0}, note = {0};
     site_file(&png, s, "dashboard", l, ".png");
+    site_file(&narrow, s, "dashboard.narrow", l, ".png");
     bt_buf_addf(b, "<h2 id=\"dashboard\">%s</h2>\n", bt_word(BT_W_DASHBOARD, l));
     if (s->why_dashboard[l]) {
         bt_buf_addf(&note, bt_word(BT_W_CHART_FAILED, l), s->why_dashboard[l]);
@@ -135,12 +138,14 @@ void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
         site_text(b, note.data);
         bt_buf_puts(b, "</p>\n");
     } else {
-        bt_buf_addf(b, "<a href=\"%s\"><img src=\"%s\" alt=\"%s\" width=\"%d\" "
-                       "height=\"%d\"></a>\n", png.data, png.data,
-                    bt_word(BT_W_DASHBOARD_ALT, l), BT_DASHBOARD_W / 2,
-                    bt_dashboard_height((s->n + 3) / 4) / 2);
+        struct site_figure f = {
+            png.data, narrow.data, BT_GRID_W, bt_grid_height(s->n, BT_GRID_COLS),
+            BT_GRID_NARROW_W, bt_grid_height(s->n, 1), bt_word(BT_W_DASHBOARD, l),
+            bt_word(BT_W_DASHBOARD_ALT, l), "dashboard-desc", l};
+        site_figure(b, &f);
     }
     bt_buf_release(&png);
+    bt_buf_release(&narrow);
     bt_buf_release(&note);
     status_table(b, s, l);
     site_foot(b);

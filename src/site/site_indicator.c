@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "assess/assessed.h"
+#include "chart_gnuplot.h"
 #include "i18n.h"
 #include "numfmt.h"
 #include "site.h"
@@ -40,14 +41,16 @@ static void not_drawn(struct bt_buf *b, const char *why, const char *alt,
     bt_buf_puts(b, "<p class=\"note\">");
     site_text(b, note.data);
     bt_buf_puts(b, "</p>\n<p class=\"note\">");
-    site_text(b, alt);
+    site_text_in(b, alt, l);
     bt_buf_puts(b, "</p>\n");
     bt_buf_release(&note);
 }
 
-/* The chart and its text alternative: what it shows and the latest value. */
-static void chart(struct bt_buf *b, const struct site_indicator *x,
-                  enum bt_lang l)
+/* The latest rows a page shows of its data; the download has them all. */
+#define DATA_ROWS 400
+
+void site_chart_alt(struct bt_buf *b, const struct site_indicator *x,
+                    enum bt_lang l)
 {
     const struct bt_assessment *a = x->a;
     const struct bt_indicator *ind = a->ind;
@@ -63,19 +66,58 @@ static void chart(struct bt_buf *b, const struct site_indicator *x,
     } else {
         bt_buf_addf(&alt, bt_word(BT_W_CHART_EMPTY, l), ind->name[l]);
     }
-    if (x->why_chart[l]) {
-        not_drawn(b, x->why_chart[l], alt.data, l);
-        bt_buf_release(&alt);
-        return;
+    bt_buf_add(b, alt.data, alt.len);
+    bt_buf_release(&alt);
+}
+
+void site_multiples_alt(struct bt_buf *b, const struct site_indicator *x,
+                        enum bt_lang l)
+{
+    const char *label = x->ngroups ? x->groups[0].label : "";
+    struct bt_buf dim = {0};
+    bt_buf_add(&dim, label, strcspn(label, "="));
+    bt_buf_add(&dim, "", 1);
+    bt_buf_addf(b, bt_word(BT_W_MULTIPLES_ALT, l), x->a->ind->name[l], dim.data,
+                x->ngroups);
+    bt_buf_release(&dim);
+}
+
+/* Appends one of x's charts as a figure, wide and narrow. */
+static void chart_figure(struct bt_buf *b, const struct site_indicator *x,
+                         int multiples, const char *desc, enum bt_lang l)
+{
+    const struct bt_indicator *ind = x->a->ind;
+    struct bt_buf wide = {0}, narrow = {0}, alt = {0};
+    site_chart_file(&wide, ind->id, multiples ? "by." : "", l);
+    site_chart_file(&narrow, ind->id, multiples ? "by.narrow." : "narrow.", l);
+    bt_buf_addf(&alt, "%s: %s %s", ind->name[l],
+                bt_status_symbol(x->a->progress.status),
+                bt_status_label(x->a->progress.status, l));
+    struct site_figure f = {wide.data, narrow.data, BT_CHART_W, BT_CHART_H,
+                            BT_CHART_NARROW_W, BT_CHART_NARROW_H, alt.data, desc,
+                            multiples ? "breakdown-desc" : "chart-desc", l};
+    if (multiples) {
+        f.ww = BT_GRID_W;
+        f.wh = bt_grid_height(x->ngroups, BT_GRID_COLS);
+        f.nw = BT_GRID_NARROW_W;
+        f.nh = bt_grid_height(x->ngroups, 1);
     }
-    bt_buf_puts(b, "<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
-    site_href(b, ind->id);
-    bt_buf_addf(b, ".%s.svg\" width=\"800\" height=\"450\" role=\"img\" "
-                   "aria-label=\"", bt_lang_code(l));
-    site_text(b, alt.data);
-    bt_buf_puts(b, "\"></object>\n<figcaption class=\"note\">");
-    site_text(b, alt.data);
-    bt_buf_puts(b, "</figcaption>\n</figure>\n");
+    site_figure(b, &f);
+    bt_buf_release(&wide);
+    bt_buf_release(&narrow);
+    bt_buf_release(&alt);
+}
+
+/* The chart and its text alternative: what it shows and the latest value. */
+static void chart(struct bt_buf *b, const struct site_indicator *x,
+                  enum bt_lang l)
+{
+    struct bt_buf alt = {0};
+    site_chart_alt(&alt, x, l);
+    if (x->why_chart[l])
+        not_drawn(b, x->why_chart[l], alt.data, l);
+    else
+        chart_figure(b, x, 0, alt.data, l);
     bt_buf_release(&alt);
 }
 
@@ -121,8 +163,8 @@ static void assessment(struct bt_buf *b, const struct site *s,
 {
     const struct bt_indicator *ind = x->a->ind;
     const struct bt_progress *p = &x->a->progress;
-    bt_buf_addf(b, "<h2 id=\"assessment\">%s</h2>\n<table>\n",
-                bt_word(BT_W_ASSESSMENT, l));
+    bt_buf_addf(b, "<h2 id=\"assessment\">%s</h2>\n", bt_word(BT_W_ASSESSMENT, l));
+    site_table_open(b, bt_word(BT_W_ASSESSMENT, l), NULL);
     row(b, BT_W_STATUS, l);
     site_status(b, s, p->status, l);
     bt_buf_puts(b, "</td></tr>\n");
@@ -220,8 +262,8 @@ static void assessment(struct bt_buf *b, const struct site *s,
     bt_buf_puts(b, bt_word(p->has_target ? BT_W_TARGET_RULE : BT_W_NO_TARGET_RULE, l));
     bt_buf_puts(b, " · <a href=\"");
     site_page(b, s, "methodology", l);
-    bt_buf_addf(b, "#status\">%s</a></td></tr>\n</table>\n",
-                bt_word(BT_W_METHODOLOGY, l));
+    bt_buf_addf(b, "#status\">%s</a></td></tr>\n", bt_word(BT_W_METHODOLOGY, l));
+    site_table_close(b);
 }
 
 static void targets(struct bt_buf *b, const struct bt_indicator *ind,
@@ -229,10 +271,12 @@ static void targets(struct bt_buf *b, const struct bt_indicator *ind,
 {
     if (!ind->ntargets)
         return;
-    bt_buf_addf(b, "<h2 id=\"targets\">%s</h2>\n<table>\n<tr><th scope=\"col\">"
+    bt_buf_addf(b, "<h2 id=\"targets\">%s</h2>\n", bt_word(BT_W_TARGETS, l));
+    site_table_open(b, bt_word(BT_W_TARGETS, l), NULL);
+    bt_buf_addf(b, "<tr><th scope=\"col\">"
                    "%s</th><th scope=\"col\">%s</th><th scope=\"col\" "
                    "class=\"num\">%s</th><th scope=\"col\">%s</th></tr>\n",
-                bt_word(BT_W_TARGETS, l), bt_word(BT_W_KIND, l),
+                bt_word(BT_W_KIND, l),
                 bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l),
                 bt_word(BT_W_SOURCE, l));
     for (size_t k = 0; k < ind->ntargets; k++) {
@@ -243,11 +287,11 @@ static void targets(struct bt_buf *b, const struct bt_indicator *ind,
                     bt_word(kind_words[t->kind], l), date);
         site_num(b, t->value);
         bt_buf_addf(b, "%s</td><td>", t->illustrative ? "*" : "");
-        site_text(b, t->source);
+        site_text_in(b, t->source, l);
         bt_buf_puts(b, "</td></tr>\n");
     }
-    bt_buf_addf(b, "</table>\n<p class=\"note\">%s</p>\n",
-                bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
+    site_table_close(b);
+    bt_buf_addf(b, "<p class=\"note\">%s</p>\n", bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
 }
 
 static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
@@ -255,19 +299,21 @@ static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
 {
     static const enum bt_word freqs[] = {BT_W_YEARLY, BT_W_QUARTERLY,
                                          BT_W_MONTHLY, BT_W_DAILY_FREQ};
-    bt_buf_addf(b, "<h2 id=\"metadata\">%s</h2>\n<table>\n",
-                bt_word(BT_W_METADATA, l));
+    bt_buf_addf(b, "<h2 id=\"metadata\">%s</h2>\n", bt_word(BT_W_METADATA, l));
+    site_table_open(b, bt_word(BT_W_METADATA, l), NULL);
     row(b, BT_W_IDENTIFIER, l);
+    bt_buf_puts(b, "<code>");
     site_text(b, ind->id);
+    bt_buf_puts(b, "</code>");
     for (int k = 0; k < 3; k++) {
         bt_buf_addf(b, "</td></tr>\n<tr><th scope=\"row\">%s (%s)</th><td lang=\"%s\">",
                     bt_word(BT_W_NAME, l), bt_lang_code((enum bt_lang)k),
                     bt_lang_code((enum bt_lang)k));
-        site_text(b, ind->name[k]);
+        site_text_in(b, ind->name[k], (enum bt_lang)k);
     }
     bt_buf_puts(b, "</td></tr>\n");
     row(b, BT_W_UNIT, l);
-    site_text(b, ind->unit_in[l]);
+    site_text_in(b, ind->unit_in[l], l);
     bt_buf_puts(b, "</td></tr>\n");
     row(b, BT_W_DIRECTION, l);
     bt_buf_addf(b, "%s</td></tr>\n", bt_word(ind->direction == BT_DIR_UP
@@ -276,16 +322,19 @@ static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
     row(b, BT_W_FREQUENCY, l);
     bt_buf_addf(b, "%s</td></tr>\n", bt_word(freqs[ind->freq], l));
     row(b, BT_W_DOMAIN, l);
-    site_text(b, ind->domain_in[l]);
+    site_text_in(b, ind->domain_in[l], l);
     bt_buf_puts(b, "</td></tr>\n");
     if (ind->derive) {
         row(b, BT_W_DERIVED_FROM, l);
+        bt_buf_puts(b, "<code>");
         site_text(b, ind->derive->from);
+        bt_buf_puts(b, "</code>");
         bt_buf_puts(b, "</td></tr>\n");
     }
     row(b, BT_W_SOURCE, l);
-    site_text(b, ind->source);
-    bt_buf_puts(b, "</td></tr>\n</table>\n");
+    site_text_in(b, ind->source, l);
+    bt_buf_puts(b, "</td></tr>\n");
+    site_table_close(b);
 }
 
 /* The breakdowns: small multiples and the latest value of each. */
@@ -299,30 +348,23 @@ static void breakdowns(struct bt_buf *b, const struct site_indicator *x,
     int dim_len = (int)strcspn(label, "=");
     struct bt_buf dim = {0}, alt = {0};
     bt_buf_add(&dim, label, (size_t)dim_len);
-    bt_buf_addf(&alt, bt_word(BT_W_MULTIPLES_ALT, l), ind->name[l], dim.data,
-                x->ngroups);
+    site_multiples_alt(&alt, x, l);
     bt_buf_addf(b, "<h2 id=\"breakdown\">%s ", bt_word(BT_W_BREAKDOWN, l));
     site_text(b, dim.data);
     bt_buf_puts(b, "</h2>\n");
-    if (x->why_multiples[l]) {
+    if (x->why_multiples[l])
         not_drawn(b, x->why_multiples[l], alt.data, l);
-    } else {
-        bt_buf_puts(b, "<figure>\n<object type=\"image/svg+xml\" data=\"charts/");
-        site_href(b, ind->id);
-        bt_buf_addf(b, ".by.%s.svg\" role=\"img\" aria-label=\"", bt_lang_code(l));
-        site_text(b, alt.data);
-        bt_buf_puts(b, "\"></object>\n<figcaption class=\"note\">");
-        site_text(b, alt.data);
-        bt_buf_puts(b, "</figcaption>\n</figure>\n");
-    }
-    bt_buf_puts(b, "<table>\n<tr><th scope=\"col\">");
+    else
+        chart_figure(b, x, 1, alt.data, l);
+    site_table_open(b, bt_word(BT_W_BREAKDOWN, l), NULL);
+    bt_buf_puts(b, "<tr><th scope=\"col\">");
     site_text(b, dim.data);
     bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
                    "%s</th></tr>\n", bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l));
     for (size_t k = 0; k < x->ngroups; k++) {
         const struct bt_points *o = &x->groups[k].obs;
         bt_buf_puts(b, "<tr><th scope=\"row\">");
-        site_text(b, x->groups[k].label + dim_len + 1);
+        site_text_in(b, x->groups[k].label + dim_len + 1, l);
         bt_buf_puts(b, "</th>");
         if (o->n) {
             char date[11];
@@ -334,18 +376,9 @@ static void breakdowns(struct bt_buf *b, const struct site_indicator *x,
             bt_buf_puts(b, "<td></td><td></td></tr>\n");
         }
     }
-    bt_buf_puts(b, "</table>\n");
+    site_table_close(b);
     bt_buf_release(&dim);
     bt_buf_release(&alt);
-}
-
-/* Appends the relative path of series x's CSV download. */
-void site_series_csv(struct bt_buf *b, const struct bt_exported *x)
-{
-    bt_buf_puts(b, "data/");
-    bt_series_file(b, x->name.indicator, x->name.dims, x->name.ndims);
-    b->len -= strlen(".rrd");
-    bt_buf_puts(b, ".csv");
 }
 
 static void downloads(struct bt_buf *b, const struct site_indicator *x,
@@ -354,26 +387,11 @@ static void downloads(struct bt_buf *b, const struct site_indicator *x,
     const struct bt_indicator *ind = x->a->ind;
     if (x->nseries == 0)
         return;
-    struct bt_buf path = {0}, label = {0};
     bt_buf_addf(b, "<h2 id=\"downloads\">%s</h2>\n<ul>\n<li><a href=\"data/",
                 bt_word(BT_W_DOWNLOADS, l));
     site_href(b, ind->id);
-    bt_buf_addf(b, ".csv\" download>%s (%zu %s)</a></li>\n",
+    bt_buf_addf(b, ".csv\" download>%s (%zu %s)</a></li>\n</ul>\n",
                 bt_word(BT_W_ALL_SERIES, l), x->nseries, bt_word(BT_W_SERIES, l));
-    for (size_t k = 0; k < x->nseries && x->nseries > 1; k++) {
-        const struct bt_series_name *n = &x->series[k].name;
-        path.len = label.len = 0;
-        site_series_csv(&path, &x->series[k]);
-        bt_series_label(&label, n->indicator, n->dims, n->ndims);
-        bt_buf_puts(b, "<li><a href=\"");
-        site_href(b, path.data);
-        bt_buf_puts(b, "\" download>");
-        site_text(b, label.data);
-        bt_buf_puts(b, "</a></li>\n");
-    }
-    bt_buf_puts(b, "</ul>\n");
-    bt_buf_release(&path);
-    bt_buf_release(&label);
 }
 
 /* The meaning of the flags load reads from published figures. */
@@ -388,16 +406,26 @@ static const char *flag_note(const char *flag, enum bt_lang l)
     return "";
 }
 
-/* Every observation, newest first, with its unit, flag, note and source
- * (the observation's, else the indicator's). Flags and notes belong to
- * one series: a total of several shows none. */
+/* The latest DATA_ROWS observations, newest first, with unit, flag, note
+ * and source (the observation's, else the indicator's), and a link to the
+ * whole table when there are more. Flags and notes belong to one series:
+ * a total of several shows none. */
 static void data_table(struct bt_buf *b, const struct site_indicator *x,
                        enum bt_lang l)
 {
     const struct bt_indicator *ind = x->a->ind;
     const struct bt_flags *flags = x->nseries == 1 ? &x->series[0].flags : NULL;
-    bt_buf_addf(b, "<h2 id=\"data\">%s</h2>\n<div class=\"data\" tabindex=\"0\">"
-                   "<table>\n<tr>", bt_word(BT_W_DATA, l));
+    bt_buf_addf(b, "<h2 id=\"data\">%s</h2>\n", bt_word(BT_W_DATA, l));
+    size_t n = x->a->obs.n, shown = n < DATA_ROWS ? n : DATA_ROWS;
+    if (shown < n && x->nseries) {
+        bt_buf_puts(b, "<p>");
+        bt_buf_addf(b, bt_word(BT_W_ROWS_SHOWN, l), shown, n);
+        bt_buf_puts(b, "<a href=\"data/");
+        site_href(b, ind->id);
+        bt_buf_addf(b, ".csv\" download>%s</a></p>\n", bt_word(BT_W_WHOLE_TABLE, l));
+    }
+    site_table_open(b, bt_word(BT_W_DATA, l), "data");
+    bt_buf_puts(b, "<tr>");
     static const enum bt_word cols[] = {BT_W_DATE, BT_W_VALUE, BT_W_UNIT,
                                         BT_W_FLAG, BT_W_NOTE, BT_W_SOURCE};
     for (size_t k = 0; k < sizeof cols / sizeof *cols; k++)
@@ -405,9 +433,9 @@ static void data_table(struct bt_buf *b, const struct site_indicator *x,
                     bt_word(cols[k], l));
     bt_buf_puts(b, "</tr>\n");
     struct bt_buf unit = {0}, source = {0};
-    site_text(&unit, ind->unit_in[l]);
-    site_text(&source, ind->source);
-    for (size_t k = x->a->obs.n; k-- > 0;) {
+    site_text_in(&unit, ind->unit_in[l], l);
+    site_text_in(&source, ind->source, l);
+    for (size_t k = n; k-- > n - shown;) {
         const struct bt_point *o = &x->a->obs.v[k];
         const struct bt_flag *a = flags ? bt_flags_at(flags, o->day) : NULL;
         char date[11];
@@ -421,15 +449,15 @@ static void data_table(struct bt_buf *b, const struct site_indicator *x,
         if (a && *a->text)
             bt_buf_addf(b, "%s%s", flag_note(a->text, l), *a->note ? "; " : "");
         if (a)
-            site_text(b, a->note);
+            site_text_in(b, a->note, l);
         bt_buf_puts(b, "</td><td>");
         if (a && *a->source)
-            site_text(b, a->source);
+            site_text_in(b, a->source, l);
         else
             bt_buf_puts(b, source.data);
         bt_buf_puts(b, "</td></tr>\n");
     }
-    bt_buf_puts(b, "</table></div>\n");
+    site_table_close(b);
     bt_buf_release(&unit);
     bt_buf_release(&source);
 }
@@ -440,7 +468,7 @@ void site_indicator(struct bt_buf *b, const struct site *s,
     const struct bt_indicator *ind = x->a->ind;
     site_head(b, s, ind->id, l, ind->name[l]);
     bt_buf_puts(b, "<h1>");
-    site_text(b, ind->name[l]);
+    site_text_in(b, ind->name[l], l);
     bt_buf_puts(b, "</h1>\n<p>");
     site_status(b, s, x->a->progress.status, l);
     /* this indicator's own date: its last observation up to --as-of */

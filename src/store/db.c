@@ -17,6 +17,10 @@
 #include "base/csv_read.h"
 #include "base/number.h"
 #include "model/series.h"
+#include "rollback.h"
+#include "rrd_number.h"
+#include "store_format.h"
+#include "store_rrd.h"
 
 /* Test hook: BAYTRACK_TEST_CRASH=POINT kills the process at that point of
  * a commit (staged, journaled, appended-half, appended, committed,
@@ -32,12 +36,12 @@ static void crash_point(const char *point)
 void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
 {
     db->dir = bt_xstrdup(dir);
-    db->store.daemon = daemon;
-    db->store.root = db->dir;
+    db->store = bt_xcalloc(1, sizeof *db->store);
+    db->store->daemon = daemon;
+    db->store->root = db->dir;
     db->lock_fd = db->read_fd = -1;
-    db->store.timeout = BT_DAEMON_TIMEOUT;
-    db->store.verified = db->store.down = 0;
-    db->store.cached = 1;
+    db->store->timeout = BT_DAEMON_TIMEOUT;
+    db->store->cached = 1;
     db->wait = 0;
     db->warned = 0;
 }
@@ -50,6 +54,76 @@ void bt_db_release(struct bt_db *db)
     db->read_fd = -1;
     free(db->dir);
     db->dir = NULL;
+    free(db->store);
+    db->store = NULL;
+}
+
+void bt_db_set_daemon_timeout(struct bt_db *db, double seconds)
+{
+    db->store->timeout = seconds;
+}
+
+int bt_db_daemon_down(const struct bt_db *db, struct bt_error *why)
+{
+    if (db->store->down && why)
+        *why = db->store->why_down;
+    return db->store->down;
+}
+
+/* The path of DB/rel, in *out (emptied first). */
+static const char *series_path(const struct bt_db *db, const char *rel,
+                               struct bt_buf *out)
+{
+    out->len = 0;
+    bt_db_path(db, rel, out);
+    return out->data;
+}
+
+int bt_db_last(struct bt_db *db, const char *rel, bt_day *last,
+               struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    int rc = bt_store_last(db->store, series_path(db, rel, &path), last, e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+int bt_db_read(struct bt_db *db, const char *rel, struct bt_points *out,
+               struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    int rc = bt_store_read(db->store, series_path(db, rel, &path), out, e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+int bt_db_read_range(struct bt_db *db, const char *rel, bt_day from,
+                     bt_day to, struct bt_points *out, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    int rc = bt_store_read_range(db->store, series_path(db, rel, &path), from,
+                                 to, out, e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+double bt_db_kept(double v)
+{
+    return bt_rrd_kept(v);
+}
+
+int bt_db_same_value(double stored, double v, double *kept)
+{
+    /* either v is the stored double, or storing v gives it, or both
+     * settle on the same kept value (a value an earlier release stored
+     * may not be one librrd keeps as itself) */
+    if (stored == v)
+        return 1;
+    double s = bt_rrd_stored(v);
+    if (s == stored)
+        return 1;
+    *kept = bt_rrd_kept(s);
+    return bt_rrd_kept(stored) == *kept;
 }
 
 void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out)
@@ -107,7 +181,7 @@ static int apply_rename(struct bt_db *db, const char *tmp,
     if (rc == 0 && rename(from.data, to.data) != 0 && errno != ENOENT)
         rc = bt_fail_errno(e, "cannot rename '%s' to '%s'", from.data, to.data);
     if (rc == 0)
-        bt_store_forget(&db->store, to.data);
+        bt_store_forget(db->store, to.data);
     bt_buf_release(&from);
     bt_buf_release(&to);
     return rc;
@@ -180,7 +254,7 @@ static int roll_back(struct bt_db *db, struct bt_error *e)
 {
     struct bt_buf path = {0};
     bt_db_path(db, ".rollback", &path);
-    int rc = bt_rollback_undo(db->dir, path.data, forget_restored, &db->store,
+    int rc = bt_rollback_undo(db->dir, path.data, forget_restored, db->store,
                               e);
     if (rc == 0)
         rc = remove_synced(db, ".rollback", e);
@@ -352,6 +426,13 @@ int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
     return 0;
 }
 
+void bt_db_read_end(struct bt_db *db)
+{
+    if (db->read_fd >= 0)
+        close(db->read_fd);
+    db->read_fd = -1;
+}
+
 int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
                struct bt_error *e)
 {
@@ -376,7 +457,7 @@ int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
     }
     db->lock_fd = fd;
     if (recover(db, e) != 0 ||
-        (db->store.daemon && bt_store_mark(&db->store, e) != 0)) {
+        (db->store->daemon && bt_store_mark(db->store, e) != 0)) {
         bt_db_unlock(db);
         return -1;
     }
@@ -500,6 +581,16 @@ void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp)
     bt_db_path(t->db, name, tmp);
 }
 
+int bt_txn_write(struct bt_txn *t, const char *rel, const struct bt_point *pts,
+                 size_t n, struct bt_error *e)
+{
+    struct bt_buf tmp = {0};
+    bt_txn_add(t, rel, &tmp);
+    int rc = bt_store_write(t->db->store, tmp.data, pts, n, e);
+    bt_buf_release(&tmp);
+    return rc;
+}
+
 int bt_txn_put(struct bt_txn *t, const char *rel, const void *data,
                size_t len, struct bt_error *e)
 {
@@ -577,30 +668,30 @@ int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
     struct bt_buf path = {0};
     struct bt_range rg[BT_RANGES_MAX];
     size_t nrg;
-    int rc = 0;
-    if (!t->rollback.path) {
-        bt_db_path(t->db, ".tmp/rollback", &path);
-        rc = bt_rollback_begin(&t->rollback, path.data, e);
-        path.len = 0;
-    }
     bt_db_path(t->db, rel, &path);
-    if (rc == 0)
-        rc = bt_no_links(t->db->dir, rel, e);
+    int rc = bt_no_links(t->db->dir, rel, e);
     int fd = rc == 0 ? open(path.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
     if (rc == 0 && fd < 0)
         rc = bt_fail_errno(e, "cannot open '%s'", path.data);
     if (rc == 0)
-        rc = bt_store_check_layout(fd, path.data, e);
+        rc = bt_store_can_append(fd, path.data, pts, n, e); /* 1: rebuild */
+    if (rc == 0 && !t->rollback) {
+        struct bt_buf rpath = {0};
+        bt_db_path(t->db, ".tmp/rollback", &rpath);
+        t->rollback = bt_xcalloc(1, sizeof *t->rollback);
+        rc = bt_rollback_begin(t->rollback, rpath.data, e);
+        bt_buf_release(&rpath);
+    }
     time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
     if (rc == 0)
         rc = bt_rrd_update_ranges(fd, path.data, until, rg, &nrg, e);
     if (rc == 0)
-        rc = bt_rollback_save(&t->rollback, rel, fd, rg, nrg, e);
+        rc = bt_rollback_save(t->rollback, rel, fd, rg, nrg, e);
     if (fd >= 0)
         close(fd);
     bt_buf_release(&path);
     if (rc != 0)
-        return -1;
+        return rc;
     bt_grow((void **)&t->appends, &t->appends_cap, t->nappends + 1,
             sizeof *t->appends);
     t->appends[t->nappends++] = (struct bt_txn_append){
@@ -642,7 +733,7 @@ static int write_appends(struct bt_txn *t, struct bt_error *e)
         const struct bt_txn_append *a = &t->appends[i];
         path.len = 0;
         bt_db_path(t->db, a->rel, &path);
-        rc = bt_store_append(&t->db->store, path.data, a->last,
+        rc = bt_store_append(t->db->store, path.data, a->last,
                              t->points.v + a->first, a->count, e);
         if (i + 1 == (t->nappends + 1) / 2)
             crash_point("appended-half");
@@ -708,7 +799,7 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
         stage_log(t, "flags.csv", "changed_at,series,date,old,new,file\n",
                   &t->flag_log, e) != 0)
         goto fail;
-    if (t->nappends && bt_rollback_finish(&t->rollback, e) != 0)
+    if (t->nappends && bt_rollback_finish(t->rollback, e) != 0)
         goto fail;
     if (sync_db(t->db, e) != 0)
         goto fail;
@@ -781,7 +872,9 @@ void bt_txn_abort(struct bt_txn *t)
     bt_buf_release(&t->renames);
     bt_buf_release(&t->revisions);
     bt_buf_release(&t->flag_log);
-    bt_rollback_release(&t->rollback);
+    if (t->rollback)
+        bt_rollback_release(t->rollback);
+    free(t->rollback);
     for (size_t i = 0; i < t->nappends; i++)
         free(t->appends[i].rel);
     free(t->appends);

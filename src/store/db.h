@@ -40,15 +40,21 @@
 #include "base/error.h"
 #include "base/fileio.h"
 #include "base/period.h"
-#include "rollback.h"
+#include "base/point.h"
 #include "model/series.h"
-#include "store_rrd.h"
+
+/* The store's own parts, opaque above it: how series files are reached
+ * (store_rrd.h) and the rollback journal (rollback.h). */
+struct bt_store;
+struct bt_rollback;
 
 #define BT_READERS_WAIT 30 /* seconds a commit waits for readers at --wait 0 */
+#define BT_DAEMON_TIMEOUT 30 /* seconds a daemon operation may take, unless
+                                bt_db_set_daemon_timeout says otherwise */
 
 struct bt_db {
     char *dir;             /* owned */
-    struct bt_store store; /* how RRD files are reached */
+    struct bt_store *store; /* owned: how RRD files are reached */
     int lock_fd;           /* -1 unless the writers' lock is held */
     int read_fd;           /* -1 unless .commit is held shared */
     double wait;           /* seconds a commit waits for readers */
@@ -57,9 +63,40 @@ struct bt_db {
     struct bt_error warning;
 };
 
-/* Sets up *db for dir (nothing is touched on disk). daemon may be NULL. */
+/* Sets up *db for dir (nothing is touched on disk). daemon (borrowed),
+ * the address of an rrdcached to read and write through, may be NULL. */
 void bt_db_init(struct bt_db *db, const char *dir, const char *daemon);
 void bt_db_release(struct bt_db *db); /* unlocks if needed */
+
+/* Bounds every daemon operation to seconds (default BT_DAEMON_TIMEOUT). */
+void bt_db_set_daemon_timeout(struct bt_db *db, double seconds);
+/* Whether the daemon failed (unreachable, dropped, silent) in this
+ * command: then every later operation fails at once, and *why (if not
+ * NULL) says how. */
+int bt_db_daemon_down(const struct bt_db *db, struct bt_error *why);
+
+/* Reading a stored series, the file rel (relative to DB; see series.h),
+ * through the daemon if there is one. Each returns 0; 1 when the series
+ * is not stored (nothing is read); -1 with *e. *out is emptied first.
+ *
+ * bt_db_last: the day of its last observation, from the file's header.
+ * bt_db_read: every observation.
+ * bt_db_read_range: the observations of days from..to (inclusive), reading
+ * only those rows. */
+int bt_db_last(struct bt_db *db, const char *rel, bt_day *last,
+               struct bt_error *e);
+int bt_db_read(struct bt_db *db, const char *rel, struct bt_points *out,
+               struct bt_error *e);
+int bt_db_read_range(struct bt_db *db, const char *rel, bt_day from,
+                     bt_day to, struct bt_points *out, struct bt_error *e);
+
+/* What the store keeps of a value v: what reading it back gives, once a
+ * load has written it (rrd_number.h). A load writes only kept values. */
+double bt_db_kept(double v);
+/* Whether stored, a value read back, is what the store keeps of v (then
+ * storing v again changes nothing). Compared exactly: else *kept is what
+ * the store keeps of v, and the difference is a revision. */
+int bt_db_same_value(double stored, double v, double *kept);
 
 /* Creates the directory if needed, takes the writers' lock, waiting up to
  * wait_seconds (0: do not wait), then recovers from any interrupted
@@ -80,6 +117,12 @@ void bt_db_unlock(struct bt_db *db);
  * stop reading: db->warned is set and db->warning says why and what to do.
  * bt_db_match and bt_db_each_series call it. */
 int bt_db_read_begin(struct bt_db *db, struct bt_error *e);
+/* Ends reading before the command ends, once everything it needs is read
+ * (into memory): releases .commit so that a waiting writer commits while
+ * the command goes on formatting, printing or drawing. What was read is
+ * one snapshot; a read after this starts again and may see a later load.
+ * Harmless when not reading. */
+void bt_db_read_end(struct bt_db *db);
 
 /* Appends DB/rel to *out. */
 void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out);
@@ -118,7 +161,7 @@ struct bt_txn {
     struct bt_buf revisions; /* new revisions.csv lines */
     struct bt_buf flag_log;  /* new flags.csv lines */
     size_t nfiles;
-    struct bt_rollback rollback;     /* open once an append is queued */
+    struct bt_rollback *rollback;    /* owned, once an append is queued */
     struct bt_txn_append *appends;   /* owned */
     size_t nappends, appends_cap;
     struct bt_points points;         /* every appended point, owned */
@@ -128,12 +171,20 @@ struct bt_txn {
 
 void bt_txn_begin(struct bt_txn *t, struct bt_db *db);
 /* Gives in *tmp (emptied first) a fresh temporary path to write the new
- * version of the series file rel into, and records the rename. */
+ * version of the file rel into, and records the rename. */
 void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp);
+/* Stages the series file rel rebuilt to hold exactly pts[0..n) (sorted,
+ * each day once; n > 0), its ring sized to their span; it replaces the
+ * file at commit. Returns 0, or -1 with *e. */
+int bt_txn_write(struct bt_txn *t, const char *rel, const struct bt_point *pts,
+                 size_t n, struct bt_error *e);
 /* Queues the in-place append of pts[0..n) (copied; sorted, all after
  * last_day, the file's last observation) to the existing series file rel,
  * and saves now, in the rollback journal, every byte the append will
- * change. Returns 0, or -1 with *e. */
+ * change. Returns 0; 1 when the file cannot take it in place and the
+ * series must be rebuilt instead (bt_store_can_append: a file of an
+ * earlier release, or a ring the new days outgrow; nothing is queued);
+ * or -1 with *e. */
 int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
                   const struct bt_point *pts, size_t n, struct bt_error *e);
 /* Stages data as the new content of DB/rel (replaced at commit). */
@@ -146,7 +197,7 @@ void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
 void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                      double old_value, double new_value, const char *file);
 /* Makes every recorded file and revision durable and visible at once.
- * Appends are written here, through rrdcached too (store_rrd.h), under
+ * Appends are written here, through rrdcached too (bt_db_init), under
  * .commit and synced before the commit point, so that a commit that
  * returns 0 is on disk and no reader sees half of it. On failure,
  * t->outcome says what was left (kept until the next bt_txn_begin). */

@@ -33,6 +33,7 @@ struct bt_rrd_shape {
     unsigned long step, ds_cnt, rra_cnt;
     char ds_type[20];          /* of the first data source */
     unsigned long heartbeat;   /* of the first data source */
+    time_t last_up;            /* the last update */
     struct {
         char cf[20];
         unsigned long pdp_cnt, rows;
@@ -53,5 +54,29 @@ int bt_rrd_shape_read(int fd, const char *path, struct bt_rrd_shape *out,
  * RRAs). */
 int bt_rrd_update_ranges(int fd, const char *path, time_t until,
                          struct bt_range *out, size_t *n, struct bt_error *e);
+
+/* The first RRA of an RRD file, as read by bt_rrd_read_ring. */
+struct bt_rrd_ring {
+    double *v;           /* owned: its rows, oldest first (the first data
+                            source of each) */
+    size_t n;            /* rows */
+    time_t end;          /* when the newest row's step ends: the last
+                            update, rounded down to the step */
+    unsigned long step, pdp_cnt, ds_cnt;
+};
+
+/* Reads the first RRA of the RRD file open as fd into *out (path is for
+ * messages): the rows as they are on disk, without librrd. Returns 0, or
+ * -1 with *e; out->v is then NULL. The caller frees out->v. */
+int bt_rrd_read_ring(int fd, const char *path, struct bt_rrd_ring *out,
+                     struct bt_error *e);
+
+/* Sets *keeps to 1 when an update of the RRD file open as fd, from its
+ * last update up to time `until`, overwrites no known value of its first
+ * RRA: every row the elapsed steps fill there held unknown values (so a
+ * ring of observations loses none), else to 0. path is for messages.
+ * Returns 0, or -1 with *e. */
+int bt_rrd_ring_keeps(int fd, const char *path, time_t until, int *keeps,
+                      struct bt_error *e);
 
 #endif

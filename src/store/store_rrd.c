@@ -3,6 +3,7 @@
 #include "store_rrd.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,6 +21,19 @@
 #include "base/number.h"
 #include "rrd_number.h"
 #include "store_format.h"
+
+unsigned long bt_store_ring_rows(unsigned long days)
+{
+    if (days <= BT_RING_MIN)
+        return BT_RING_MIN;
+    unsigned long p = 1; /* the octave: 4p < days <= 8p */
+    while (p * 8 < days)
+        p *= 2;
+    unsigned long q = 4;
+    while (q * p < days)
+        q++;
+    return q * p;
+}
 
 /* Copies librrd's error into *e, prefixed with what was being done. */
 static int rrd_failed(struct bt_error *e, const char *what, const char *path)
@@ -41,7 +55,7 @@ static int write_failed(struct bt_error *e, const char *what, const char *path)
     if (slash)
         *slash = '\0';
     if (statvfs(slash ? dir : ".", &fs) == 0 &&
-        (unsigned long long)fs.f_bavail * fs.f_frsize < 4ull * BT_RRD_ROWS * 8) {
+        (unsigned long long)fs.f_bavail * fs.f_frsize < 4ull * BT_RRD_ROWS_V1 * 8) {
         bt_fail(e, "%s '%s': No space left on device (%llu KiB free)", what,
                 path, (unsigned long long)fs.f_bavail * fs.f_frsize / 1024);
         rrd_clear_error();
@@ -296,20 +310,34 @@ static int fetch(struct bt_store *s, const char *path, const char *name,
     return ok ? 0 : -1;
 }
 
+/* The shape of the file path, read from its header (one open, no
+ * mmap); 0 or -1. */
+static int file_shape(const char *path, struct bt_rrd_shape *sh,
+                      struct bt_error *e)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    int rc = bt_rrd_shape_read(fd, path, sh, e);
+    close(fd);
+    if (rc == 0 && sh->last_up < BT_RRD_STEP)
+        rc = bt_fail(e, "cannot read '%s': no update", path);
+    return rc;
+}
+
 /* The last update of the file path itself, read from its header, in
  * *last; 0 or -1. */
 static int file_last(const char *path, time_t *last, struct bt_error *e)
 {
-    rrd_clear_error();
-    *last = rrd_last_r(path);
-    return *last < BT_RRD_STEP ? rrd_failed(e, "cannot read", path) : 0;
+    struct bt_rrd_shape sh;
+    int rc = file_shape(path, &sh, e);
+    *last = rc == 0 ? sh.last_up : 0;
+    return rc;
 }
 
-/* The last update time of path (through a daemon: see the comment inside), in
- * *last; 0, 1 when the file does not exist, -1. *nb receives the daemon's
- * name for the file. */
-static int last_update(struct bt_store *s, const char *path,
-                       time_t *last, struct bt_buf *nb, struct bt_error *e)
+/* Whether path is a series file: 0; 1 when there is none; -1 with *e
+ * when it is a link or not a regular file (never followed). */
+static int series_file(const char *path, struct bt_error *e)
 {
     struct stat st;
     if (lstat(path, &st) != 0) {
@@ -321,6 +349,54 @@ static int last_update(struct bt_store *s, const char *path,
         return bt_fail(e, "'%s' is %s, not a series file: baytrack follows "
                        "no link inside the database", path,
                        S_ISLNK(st.st_mode) ? "a symbolic link" : "not a file");
+    return 0;
+}
+
+/* Reads the observations of days from..to (every one with all) of the
+ * series file path into *out (emptied first) from the file itself: one
+ * open, the ring read as it is on disk (store_format.h), no librrd. A
+ * day outside the ring holds nothing (the ring covers the series' span).
+ * Returns 0, 1 when the file does not exist, or -1. */
+static int read_local(const char *path, int all, bt_day from, bt_day to,
+                      struct bt_points *out, struct bt_error *e)
+{
+    out->n = 0;
+    int rc = series_file(path, e);
+    if (rc != 0)
+        return rc;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    struct bt_rrd_ring r;
+    rc = bt_rrd_read_ring(fd, path, &r, e);
+    close(fd);
+    if (rc != 0)
+        return -1;
+    if (r.step != BT_RRD_STEP || r.ds_cnt != 1 || r.pdp_cnt != 1 ||
+        r.end < BT_RRD_STEP)
+        rc = bt_fail(e, "'%s' is not a baytrack series (step %lu, %lu data "
+                     "sources, %lu steps a row)", path, r.step, r.ds_cnt,
+                     r.pdp_cnt);
+    /* the newest row holds the day that ends at r.end */
+    bt_day first = (bt_day)(r.end / BT_RRD_STEP) - (bt_day)r.n;
+    for (size_t i = 0; rc == 0 && i < r.n; i++) {
+        bt_day day = first + (bt_day)i;
+        if (!isnan(r.v[i]) && (all || (day >= from && day <= to)))
+            bt_points_add(out, day, r.v[i]);
+    }
+    free(r.v);
+    return rc;
+}
+
+/* The last update time of path (through a daemon: see the comment inside), in
+ * *last; 0, 1 when the file does not exist, -1. *nb receives the daemon's
+ * name for the file. */
+static int last_update(struct bt_store *s, const char *path,
+                       time_t *last, struct bt_buf *nb, struct bt_error *e)
+{
+    int rc = series_file(path, e);
+    if (rc != 0)
+        return rc;
     if (!s->daemon)
         return file_last(path, last, e);
     /* The daemon's LAST counts what it holds for the file: when it is the
@@ -365,9 +441,12 @@ int bt_store_read_range(struct bt_store *s, const char *path,
                         bt_day from, bt_day to, struct bt_points *out,
                         struct bt_error *e)
 {
+    if (!s->daemon) {
+        int rc = read_local(path, 0, from, to, out, e);
+        return rc == 1 ? bt_fail(e, "cannot read '%s': no such file", path) : rc;
+    }
     struct bt_buf nb = {0};
-    const char *name = s->daemon ? daemon_name(s, path, &nb) : path;
-    int rc = fetch(s, path, name, from, to, out, e);
+    int rc = fetch(s, path, daemon_name(s, path, &nb), from, to, out, e);
     bt_buf_release(&nb);
     return rc;
 }
@@ -376,13 +455,19 @@ int bt_store_read(struct bt_store *s, const char *path,
                   struct bt_points *out, struct bt_error *e)
 {
     out->n = 0;
+    if (!s->daemon)
+        return read_local(path, 1, 0, 0, out, e);
     struct bt_buf nb = {0};
     time_t last = 0;
+    struct bt_rrd_shape sh;
     int rc = last_update(s, path, &last, &nb, e);
+    if (rc == 0)
+        rc = file_shape(path, &sh, e); /* its ring's length */
     if (rc == 0) {
         bt_day to = (bt_day)(last / BT_RRD_STEP) - 1;
-        rc = fetch(s, path, s->daemon ? nb.data : path, to - BT_RRD_ROWS + 1,
-                   to, out, e);
+        bt_day rows = sh.rra_cnt ? (bt_day)sh.rra[0].rows : 1;
+        rc = fetch(s, path, nb.data, to - rows + 1, to,
+                   out, e);
     }
     bt_buf_release(&nb);
     return rc;
@@ -458,18 +543,16 @@ int bt_store_write(struct bt_store *s, const char *path,
     (void)s;
     if (n == 0)
         return bt_fail(e, "no observations to write to '%s'", path);
-    if (pts[n - 1].day - pts[0].day >= BT_RRD_ROWS)
-        return bt_fail(e, "'%s' would span more than %d days, more than the "
-                       "RRD layout keeps", path, BT_RRD_ROWS);
-    char ds[64], rra_last[64], rra_week[64];
+    unsigned long rows = bt_store_ring_rows(
+        (unsigned long)(pts[n - 1].day - pts[0].day) + 1);
+    char ds[64], rra_last[64];
     snprintf(ds, sizeof ds, "DS:value:GAUGE:%d:U:U", BT_RRD_STEP);
-    snprintf(rra_last, sizeof rra_last, "RRA:LAST:0.5:1:%d", BT_RRD_ROWS);
-    snprintf(rra_week, sizeof rra_week, "RRA:AVERAGE:0.5:7:%d", BT_RRD_WEEKS);
-    const char *args[] = {ds, rra_last, rra_week};
+    snprintf(rra_last, sizeof rra_last, "RRA:LAST:0.5:1:%lu", rows);
+    const char *args[] = {ds, rra_last};
     unlink(path);
     rrd_clear_error();
     time_t first = (time_t)pts[0].day * BT_RRD_STEP;
-    if (rrd_create_r(path, BT_RRD_STEP, first, 3, args) != 0)
+    if (rrd_create_r(path, BT_RRD_STEP, first, 2, args) != 0)
         return write_failed(e, "cannot create", path);
     struct bt_buf text = {0};
     size_t nargs = 0;
@@ -492,24 +575,39 @@ int bt_store_append(struct bt_store *s, const char *path,
     return rc;
 }
 
-int bt_store_check_layout(int fd, const char *path, struct bt_error *e)
+/* Whether sh is the layout of an earlier release's files. */
+static int layout_v1(const struct bt_rrd_shape *sh)
+{
+    return sh->rra_cnt == 2 && strcmp(sh->rra[0].cf, "LAST") == 0 &&
+           sh->rra[0].pdp_cnt == 1 && sh->rra[0].rows == BT_RRD_ROWS_V1 &&
+           strcmp(sh->rra[1].cf, "AVERAGE") == 0 && sh->rra[1].pdp_cnt == 7 &&
+           sh->rra[1].rows == BT_RRD_WEEKS_V1;
+}
+
+int bt_store_can_append(int fd, const char *path, const struct bt_point *pts,
+                        size_t n, struct bt_error *e)
 {
     struct bt_rrd_shape sh;
     if (bt_rrd_shape_read(fd, path, &sh, e) != 0)
         return -1;
-    int ok = sh.step == BT_RRD_STEP && sh.ds_cnt == 1 && sh.rra_cnt == 2 &&
-             strcmp(sh.ds_type, "GAUGE") == 0 && sh.heartbeat == BT_RRD_STEP &&
-             strcmp(sh.rra[0].cf, "LAST") == 0 && sh.rra[0].pdp_cnt == 1 &&
-             sh.rra[0].rows == BT_RRD_ROWS &&
-             strcmp(sh.rra[1].cf, "AVERAGE") == 0 && sh.rra[1].pdp_cnt == 7 &&
-             sh.rra[1].rows == BT_RRD_WEEKS;
-    if (!ok)
+    int base = sh.step == BT_RRD_STEP && sh.ds_cnt == 1 &&
+               strcmp(sh.ds_type, "GAUGE") == 0 && sh.heartbeat == BT_RRD_STEP;
+    int now = base && sh.rra_cnt == 1 && strcmp(sh.rra[0].cf, "LAST") == 0 &&
+              sh.rra[0].pdp_cnt == 1 &&
+              bt_store_ring_rows(sh.rra[0].rows) == sh.rra[0].rows;
+    if (base && layout_v1(&sh))
+        return 1; /* rebuilt in the current layout */
+    if (!now)
         return bt_fail(e, "'%s' is not laid out as baytrack creates series "
                        "files (step %lu s, %lu data sources, %lu RRAs, first "
                        "ring %lu rows): baytrack does not write into it; "
                        "move it out of the database", path, sh.step,
                        sh.ds_cnt, sh.rra_cnt, sh.rra_cnt ? sh.rra[0].rows : 0);
-    return 0;
+    int keeps;
+    time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
+    if (bt_rrd_ring_keeps(fd, path, until, &keeps, e) != 0)
+        return -1;
+    return keeps ? 0 : 1; /* outgrown: rebuilt into a larger ring */
 }
 
 void bt_store_forget(struct bt_store *s, const char *path)

@@ -1,8 +1,11 @@
 /* store_rrd.h - one series in one RRD file, through librrd.
  *
  * Layout (docs/storage.md): step 1 day; one DS "value", GAUGE, heartbeat
- * 1 day, no bounds; RRA LAST:0.5:1:BT_RRD_ROWS (one row a day, 60 years)
- * and RRA AVERAGE:0.5:7:BT_RRD_WEEKS (weekly means for long charts).
+ * 1 day, no bounds; one RRA LAST:0.5:1:R, a ring of R days sized to the
+ * series (bt_store_ring_rows of the days from its first observation to
+ * its last). Files of earlier releases (a ring of BT_RRD_ROWS_V1 days
+ * and a weekly AVERAGE:0.5:7:BT_RRD_WEEKS_V1) are read, and rebuilt in
+ * the current layout the first time a load changes them.
  * The observation for civil day d is the update (d+1)*86400:value, preceded
  * by d*86400:U when the day before holds no observation, so exactly one
  * primary data point holds it and the days between stay unknown.
@@ -20,10 +23,19 @@
 #include "base/point.h"
 
 #define BT_RRD_STEP 86400
-#define BT_RRD_ROWS 21915  /* 60 years of days */
-#define BT_RRD_WEEKS 3131  /* 60 years of weeks */
-#define BT_SPAN_MAX BT_RRD_ROWS /* days from a series' first to its last,
-                                   exclusive: what its ring holds */
+#define BT_RRD_ROWS_V1 21915 /* earlier releases: 60 years of days */
+#define BT_RRD_WEEKS_V1 3131 /* and of weeks */
+#define BT_RING_MIN 384      /* the smallest ring: the file fits one 4 KiB
+                                block (584 bytes of header, 8 a row) */
+
+/* The rows of the ring of a new file whose observations span `days` days
+ * (the last minus the first, plus one): the smallest of BT_RING_MIN and
+ * the ladder q * 2^k (q = 4..7, a quarter of an octave) that is at least
+ * days. So a file holds at most 25% of unknown days beyond BT_RING_MIN,
+ * and a ring outgrown by appends is rebuilt into the next rung (14-25%
+ * larger). A function of the span alone: a file appended to has the
+ * ring a rebuild of the same observations would have. */
+unsigned long bt_store_ring_rows(unsigned long days);
 
 
 /* Where the RRD files are read and written: directly, or through a
@@ -54,7 +66,6 @@ struct bt_store {
     struct bt_error why_down;
 };
 
-#define BT_DAEMON_TIMEOUT 30 /* seconds: the default timeout */
 
 /* Makes sure the database has its marker, an RRD file whose last update
  * is a stamp of its own, so that a daemon serving another directory is
@@ -95,10 +106,16 @@ int bt_store_append(struct bt_store *s, const char *path,
                     bt_day last_day, const struct bt_point *pts, size_t n,
                     struct bt_error *e);
 
-/* Checks that the RRD file open as fd (named path) has exactly the layout
- * above, so that an append in place can neither fail half-way nor drop
- * what a different ring holds. 0, or -1 with *e naming the file. */
-int bt_store_check_layout(int fd, const char *path, struct bt_error *e);
+/* Whether pts[0..n) (sorted, all after the file's last observation) can
+ * be appended in place to the RRD file open as fd (named path): it has
+ * exactly the current layout, so that an append can neither fail
+ * half-way nor drop what a different ring holds, and its ring has room
+ * for them, so that the append overwrites no observation. Returns 0 when
+ * it can, 1 when the series must be rebuilt instead (a file of an earlier
+ * release, or a ring the new days outgrow), or -1 with *e naming the file
+ * (a layout baytrack does not write, or a file it cannot read). */
+int bt_store_can_append(int fd, const char *path, const struct bt_point *pts,
+                        size_t n, struct bt_error *e);
 
 /* After path was replaced by rename or restored from the rollback
  * journal: tells the daemon (if any) to drop what it caches or queued for

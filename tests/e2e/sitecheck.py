@@ -5,7 +5,11 @@ Every page: <html lang> matches its file name; links to itself in the
 three languages (hreflang); every href, src and data resolves to a file
 (and its #fragment to an id there); nothing refers to a network; every
 image and chart object has a text alternative; every table has header
-cells. Prints each problem; exits 1 if any."""
+cells; no page weighs more than MAX_PAGE with the pictures it shows (the
+larger of each <picture>'s sources); every passage in another script than
+its element's lang is in an element that says so (Han text on an English
+page, a Latin phrase of three words on a Chinese one; code aside). Prints
+each problem; exits 1 if any."""
 import html.parser
 import os
 import re
@@ -13,6 +17,11 @@ import sys
 import urllib.parse
 
 LANGS = ("en", "zh-Hans", "zh-Hant")
+MAX_PAGE = 600 * 1024
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "source", "track", "wbr"}
+HAN = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}")
 
 
 class Page(html.parser.HTMLParser):
@@ -20,9 +29,22 @@ class Page(html.parser.HTMLParser):
         super().__init__()
         self.lang, self.refs, self.ids, self.alternates = None, [], set(), {}
         self.problems, self.tables, self.ths = [], 0, 0
+        self.stack, self.shown = [], []  # (tag, lang); [[src, ...] per picture]
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag not in VOID:
+            lang = a.get("lang", self.stack[-1][1] if self.stack else None)
+            self.stack.append((tag, lang))
+        if tag == "picture":
+            self.shown.append([])
+        if tag in ("img", "source"):
+            srcs = [a["src"]] if "src" in a else []
+            srcs += [c.split()[0] for c in a.get("srcset", "").split(",") if c.strip()]
+            if self.stack and any(t == "picture" for t, _ in self.stack) and self.shown:
+                self.shown[-1] += srcs
+            elif srcs:
+                self.shown.append(srcs)
         if "id" in a:
             self.ids.add(a["id"])
         if tag == "html":
@@ -32,12 +54,29 @@ class Page(html.parser.HTMLParser):
         for k in ("href", "src", "data"):
             if k in a:
                 self.refs.append(a[k])
+        if "srcset" in a:
+            self.refs += [c.split()[0] for c in a["srcset"].split(",") if c.strip()]
         if tag == "img" and not a.get("alt"):
             self.problems.append("an <img> without alt: %s" % a.get("src"))
         if tag == "object" and not a.get("aria-label"):
             self.problems.append("an <object> without aria-label: %s" % a.get("data"))
         self.tables += tag == "table"
         self.ths += tag == "th"
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.stack or any(t in ("style", "script", "code", "pre", "title")
+                                 for t, _ in self.stack):
+            return
+        lang = self.stack[-1][1] or ""
+        if lang.startswith("en") and HAN.search(data):
+            self.problems.append("Chinese inside lang=%s: %r" % (lang, data.strip()[:50]))
+        if lang.startswith("zh") and not HAN.search(data) and LATIN.search(data):
+            self.problems.append("English inside lang=%s: %r" % (lang, data.strip()[:50]))
 
 
 def lang_of(name, default):
@@ -54,9 +93,17 @@ def main(root, default):
                 text = f.read()
             p.feed(text)
             pages[name] = p
-            if re.search(r"(src|href|data)=\"(https?:)?//", text):
+            if re.search(r"(src|srcset|href|data)=\"(https?:)?//", text):
                 problems.append("%s refers to a network" % name)
     for name, p in pages.items():
+        weight = os.path.getsize(os.path.join(root, name))
+        for srcs in p.shown:
+            sizes = [os.path.getsize(os.path.join(root, urllib.parse.unquote(x)))
+                     for x in srcs if os.path.isfile(os.path.join(root, urllib.parse.unquote(x)))]
+            weight += max(sizes, default=0)
+        if weight > MAX_PAGE:
+            problems.append("%s: %d KB with its pictures (at most %d)"
+                            % (name, weight // 1024, MAX_PAGE // 1024))
         want = lang_of(name, default)
         if p.lang != want:
             problems.append("%s: <html lang=%s>, want %s" % (name, p.lang, want))

@@ -117,4 +117,79 @@ for k in $(seq 1 "$N"); do
     expect_eq "$(last_times)" "$(day_t "$d") " "night $d: every series has its day"
 done
 echo "random kills: $killed of $N nightly loads killed mid-way" >&2
+# -- a ring outgrown: the append rebuilds into the next rung -------------
+# (docs/storage.md) half the series fill their ring of 384 days and the
+# next night outgrows it; the other half have room and append in place
+export BAYTRACK_DB=$T/grow
+G=20
+# grown FIRST_FULL FIRST_ROOM LAST > file: series g00..g09 from day
+# FIRST_FULL, g10..g19 from FIRST_ROOM, all to LAST
+grown() {
+    awk -v a="$1" -v b="$2" -v z="$3" -v g=$G 'BEGIN {
+        print "indicator,date,value,city"
+        for (c = 0; c < g; c++) for (d = (c < g / 2 ? a : b); d <= z; d++)
+            printf "'$IND',%s,%d,g%02d\n", strftime("%Y-%m-%d", 1577836800 + d * 86400, 1), d * 3 + c, c }'
+}
+ring() { rrdtool info "$BAYTRACK_DB/$IND/city=$1.rrd" | awk '/^rra\[0\].rows/ { print $3 }'; }
+gino() { stat -c %i "$BAYTRACK_DB/$IND/city=$1.rrd"; }
+grown 0 100 383 > ghist.csv
+"$BAYTRACK" load -q ghist.csv
+expect_eq "$(ring g00):$(ring g10)" "384:384" "spans of 384 and 284 days: the smallest ring"
+expect_eq "$(stat -c %s "$BAYTRACK_DB/$IND/city=g00.rrd")" 3656 "a ring of 384 days: 3656 bytes"
+rm -rf "$T/gbefore"
+cp -a "$BAYTRACK_DB" "$T/gbefore"
+grown 380 380 384 > gnight.csv
+g_last() {
+    printf 'lastupdate %s\n' "$BAYTRACK_DB/$IND"/city=g*.rrd | rrdtool - |
+        awk -F': ' '/^[0-9]+: / { print $1 }' | sort | uniq -c | awk '{ print $2 }' | tr '\n' ' '
+}
+for point in staged journaled appended-half appended committed renamed-one; do
+    rm -rf "$BAYTRACK_DB"
+    cp -a "$T/gbefore" "$BAYTRACK_DB"
+    set +e; BAYTRACK_TEST_CRASH=$point "$BAYTRACK" load -q gnight.csv 2>/dev/null; rc=$?; set -e
+    expect_eq "$rc" 137 "grow: killed at $point"
+    "$BAYTRACK" series > /dev/null # a reader recovers
+    case $point in
+    committed | renamed-one)
+        expect_eq "$(g_last)" "$(day_t 384) " "grow: after a kill at $point every series has the new day"
+        expect_eq "$(ring g00):$(ring g10)" "448:384" "grow: after a kill at $point the rings" ;;
+    *)
+        for f in "$T/gbefore/$IND"/city=g*.rrd; do
+            cmp -s "$f" "$BAYTRACK_DB/$IND/${f##*/}" || { fail "grow: after a kill at $point ${f##*/} is not as before, byte for byte"; break; }
+        done ;;
+    esac
+    run load --wait 0 gnight.csv
+    expect_eq "$RC:$(g_last)" "0:$(day_t 384) " "grow: after a kill at $point the next load completes"
+    [ -z "$(ls -A "$BAYTRACK_DB/.tmp")" ] || fail "grow: $point: .tmp is not empty"
+done
+rm -rf "$BAYTRACK_DB"
+cp -a "$T/gbefore" "$BAYTRACK_DB"
+full=$(gino g00) room=$(gino g10)
+run load gnight.csv
+expect_eq "$(cat out)" "gnight.csv: 100 rows (long layout): $G added, 0 revised, 80 unchanged, 0 missing, 0 rejected" "grow: the night's summary"
+expect_eq "$(ring g00):$(ring g10)" "448:384" "grow: 385 days take the next rung, 285 stay"
+[ "$(gino g00)" != "$full" ] || fail "grow: an outgrown ring must be rebuilt"
+expect_eq "$(gino g10)" "$room" "grow: a ring with room is appended in place"
+grown 0 100 384 > gref.csv
+BAYTRACK_DB=$T/gref "$BAYTRACK" load -q gref.csv
+for c in g00 g09 g10 g19; do
+    rrdtool dump "$BAYTRACK_DB/$IND/city=$c.rrd" > dump.got
+    rrdtool dump "$T/gref/$IND/city=$c.rrd" | cmp -s - dump.got ||
+        fail "grow: series $c: rrdtool dump differs from a file built at once"
+done
+
+# -- a file of an earlier release (a 60-year ring and a weekly one) ------
+# is read, and rebuilt in the current layout by the next change
+export BAYTRACK_DB=$T/v1
+mkdir -p "$BAYTRACK_DB/$IND"
+f="$BAYTRACK_DB/$IND/city=c000.rrd"
+rrdtool create "$f" --step 86400 --start $(((18262 + 10) * 86400)) \
+    DS:value:GAUGE:86400:U:U RRA:LAST:0.5:1:21915 RRA:AVERAGE:0.5:7:3131
+rrdtool update "$f" $(day_t 10):7 $(day_t 11):8
+expect_eq "$("$BAYTRACK" export "$IND" | sed 1d | tr '\n' ' ')" "$IND,2020-01-11,7,c000 $IND,2020-01-12,8,c000 " "v1: read"
+printf 'indicator,date,value,city\n%s,2020-01-12,8,c000\n%s,2020-01-13,9,c000\n' $IND $IND > v1.csv
+run load v1.csv
+expect_eq "$RC" 0 "v1: an append loads"
+expect_eq "$(rrdtool info "$f" | grep -c '^rra\[[0-9]*\].rows')" 1 "v1: rebuilt with one ring"
+expect_eq "$("$BAYTRACK" export "$IND" | sed 1d | tr '\n' ' ')" "$IND,2020-01-11,7,c000 $IND,2020-01-12,8,c000 $IND,2020-01-13,9,c000 " "v1: every day kept"
 finish

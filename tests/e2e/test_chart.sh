@@ -26,6 +26,20 @@ expect_eq "$1x$2" "800x450" "PNG size"
 [ "$4" -gt 20 ] || fail "no target marker in the chart ($4 red pixels)"
 run chart clearance.macao_hengqin_commute -o chart.svg
 head -c 5 chart.svg | grep -q '<?xml' || fail "SVG output"
+# the SVG speaks for itself: its title and status, its series by name, a
+# <title> tooltip on each point, no script and no event handler
+python3 - chart.svg <<'PY' || fail "the SVG's own words"
+import re, sys, xml.dom.minidom as m
+text = open(sys.argv[1], encoding="utf-8").read()
+m.parseString(text)
+titles = re.findall(r"<title>([^<]*)</title>", text)
+assert titles[0] == "Single-trip clearance time, Macao–Hengqin commuters", titles[0]
+assert re.search(r"<desc>status: ▲ on track</desc>", text), "desc"
+for name in ("planned path", "observed", "projection", "baseline", "target"):
+    assert name in titles, (name, titles)
+assert "2020: 45" in titles and "2024: 25" in titles, titles
+assert not re.search(r"gnuplot_plot_\d+</title>|<script|\bon[a-z]+=|Produced by GNUPLOT", text)
+PY
 grep -q '澳门' chart.svg && fail "English SVG has Chinese name"
 run chart clearance.macao_hengqin_commute -o chart.svg --lang zh-Hant
 grep -q '澳門—橫琴通勤單程通關時間' chart.svg || fail "traditional Chinese title in SVG"

@@ -17,9 +17,9 @@ run load a.csv
 expect_eq "\$RC" 0 "first load fits"
 before=\$(db_sum)
 
-# ten new series of about 200 KB each do not fit in the 800 KB left
+# ten new series of 70 years, about 230 KB each, do not fit in the 1 MiB
 awk 'BEGIN { print "indicator,date,value,city"
-             for (c = 0; c < 10; c++) printf "talent.hkmo_professionals,2024,%d,c%d\n", c, c }' > b.csv
+             for (c = 0; c < 10; c++) printf "talent.hkmo_professionals,1971,%d,c%d\ntalent.hkmo_professionals,2040,%d,c%d\n", c, c, c, c }' > b.csv
 run load b.csv
 expect_eq "\$RC" 74 "disk full: exit code"
 grep -q "No space left on device" "\$T/err" || fail "disk full: the message says so: \$(cat "\$T/err")"

@@ -34,22 +34,22 @@ run load m.csv
 expect_eq "$RC" 65 "long name, mapped: refused"
 expect_eq "$(head -1 "$T/err" | cut -d: -f1-3)" "m.csv:3:1" "long name, mapped: place"
 
-# --- a span longer than a series file holds ----------------------------
+# --- a span of any length: the ring grows (docs/storage.md) --------------
 rm -rf "$BAYTRACK_DB"
 printf 'indicator,date,value\nlegal.gba_lawyers,1971,1\nlegal.gba_lawyers,2040,2\n' > span.csv
 run load --dry-run span.csv
-expect_eq "$RC" 65 "span: dry run refuses"
-expect_eq "$(head -1 "$T/err")" "span.csv:3:3: this row makes the series span 1971-12-31 to 2040-12-31, more than the 21915 days a series file holds" "span: message"
+expect_eq "$RC" 0 "span of 69 years: dry run accepts"
 printf 'indicator,date,value\nlegal.gba_lawyers,1971,1\n' > old.csv
 printf 'indicator,date,value\nlegal.gba_lawyers,2040,2\n' > new.csv
 "$BAYTRACK" load -q old.csv
-before=$(db_sum)
-run load --dry-run new.csv
-expect_eq "$RC" 65 "span with stored days: dry run refuses"
-expect_eq "$(head -1 "$T/err")" "new.csv:2:3: with the days already stored, this row makes 'legal.gba_lawyers' span 1971-12-31 to 2040-12-31, more than the 21915 days a series file holds" "span with stored days: message"
+f="$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+expect_eq "$(rrdtool info "$f" | grep -c '^rra\[')" "$(rrdtool info "$f" | grep -c '^rra\[0\]')" "a new file has one ring"
+expect_eq "$(rrdtool info "$f" | awk '/^rra\[0\].rows/ { print $3 }')" 384 "a one-day series: the smallest ring"
 run load new.csv
-expect_eq "$RC" 65 "span with stored days: load refuses"
-expect_eq "$(db_sum)" "$before" "span: database unchanged"
+expect_eq "$RC" 0 "span of 69 years with stored days: loads"
+expect_eq "$(rrdtool info "$f" | awk '/^rra\[0\].rows/ { print $3 }')" 28672 "25202 days: a ring of 7 * 2^12 days"
+expect_eq "$("$BAYTRACK" export legal.gba_lawyers | tr '\n' ' ')" "indicator,date,value legal.gba_lawyers,1971-12,1 legal.gba_lawyers,2040-12,2 " "span of 69 years: both read back"
+expect_eq "$(rrdtool dump "$f" | sed -n 's/.* \([0-9]*\) --> <row><v>\([0-9]\.[0-9]*e+00\)<.*/\1 \2/p' | tr '\n' ' ')" "63072000 1.0000000000e+00 2240611200 2.0000000000e+00 " "stock rrdtool reads both days of a 69-year file"
 
 # --- links in the database are never followed --------------------------
 rm -rf "$BAYTRACK_DB" outside

@@ -55,4 +55,19 @@ wait $reader || true # its status is its last check's
 expect_eq "$(cat "$T/reader.log")" "" "the reader always read whole files"
 run export science.provincial_labs
 expect_eq "$(sed 1d "$T/out" | cut -d, -f2 | tr '\n' ' ')" "2001 2002 2003 2004 2005 2006 2007 2008 2011 2012 2013 2014 2015 2016 2017 2018 2019 2020 " "loads and collects at once lose nothing"
+# a reader holds .commit only while it reads: an export whose output
+# waits on a slow pipe does not hold back a load's commit
+awk 'BEGIN { print "indicator,date,value,city"
+             for (c = 0; c < 100; c++) for (d = 0; d < 60; d++)
+                 printf "talent.hkmo_professionals,%s,%d,c%03d\n", strftime("%Y-%m-%d", 1577836800 + d * 86400, 1), d + c, c }' > many.csv
+"$BAYTRACK" load -q many.csv
+printf 'indicator,date,value\nscience.provincial_labs,2021,21\n' > late.csv
+rm -f "$T/fifo"; mkfifo "$T/fifo"
+"$BAYTRACK" export --all talent.hkmo_professionals > "$T/fifo" & slow=$!
+exec 3< "$T/fifo" # opened, not read: the export blocks once the pipe is full
+sleep 1
+run load --wait 2 late.csv
+expect_eq "$RC" 0 "a load commits while an export waits to print"
+cat <&3 > /dev/null; exec 3<&-
+wait $slow || fail "the slow export failed"
 finish

@@ -5,16 +5,17 @@ set encoding utf8
 set xdata time
 set timefmt '%Y-%m-%d'
 set grid
-set key outside top center horizontal maxrows 1 font ',8' samplen 1.5 width -1
+set key outside top center horizontal maxrows 1 font ',10' samplen 1.5 width -1
 set style textbox opaque noborder
-set bmargin 3.5
 set xrange ['2020-05-25':'2036-08-07']
 set xtics ('2020' '2020-12-31', '2025' '2025-12-31', '2030' '2030-12-31', '2035' '2035-12-31')
-set title 'Single-trip clearance time, Macao–Hengqin commuters'."\n".'status: on track · progress 80% · time elapsed 27% · illustrative*' tc rgb '#66bd63'
+set title 'Single-trip clearance time, Macao–Hengqin commuters'."\n".'status: on track · progress 80% · time elapsed 27% · illustrative*' font ',11' tc rgb '#222222'
+set object 90 rectangle from screen 0,1 to screen 1,0.9867 fc rgb '#66bd63' fs solid noborder front
 set ylabel 'minutes'
-set label 100 'source: seed 000_80ceadc882f13709.txt: "每天通关时间从单程40-50分钟缩短到了25分钟，节约将近一半"' at screen 0.01,0.02 font ',7'
-set label 'baseline 2020: 45' at '2020-12-31',45 left offset 0.5,1.0 font ',8' boxed front
-set label 'target 2035: 20*' at '2035-12-31',20 right offset -0.5,1.0 font ',8' boxed front
+set label 100 'source: seed 000_80ceadc882f13709.txt: "每天通关时间从单程40-50分钟缩短到了25分钟，节约将近一半"' at screen 0.01,0.0156 font ',10' front
+set bmargin 4.2
+set label 'baseline 2020: 45' at '2020-12-31',45 left offset 0.5,1.0 font ',10' boxed front
+set label 'target 2035: 20*' at '2035-12-31',20 right offset -0.5,1.0 font ',10' boxed front
 $obs << EOD
 2020-12-31 45
 2024-12-31 25
