@@ -74,7 +74,8 @@ static enum bt_consolidation consolidate(const struct bt_indicator *ind,
 {
     out->n = 0;
     if (ind->freq == BT_FREQ_DAILY) {
-        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
+                                  .from_freq = BT_FREQ_DAILY};
         bt_derive_points(&month, obs, n, out);
         return out->n ? BT_CONS_MONTH_MEAN : BT_CONS_NONE;
     }
@@ -361,13 +362,6 @@ static const char *const status_labels[][3] = {
 };
 _Static_assert(sizeof status_labels / sizeof *status_labels ==
                    BT_INSUFFICIENT_DATA + 1, "one label a status");
-
-double bt_progress_shown(const struct bt_progress *p, double v)
-{
-    if (p->consolidation == BT_CONS_NONE)
-        return v;
-    return fabs(v) >= 100 ? round(v) : round(v * 100) / 100;
-}
 
 const char *bt_status_symbol(enum bt_status s)
 {
