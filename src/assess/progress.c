@@ -3,7 +3,10 @@
 #include "progress.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "model/breaks.h"
 
 #define DAYS_PER_YEAR 365.2425
 
@@ -195,6 +198,9 @@ static enum bt_status decide(const struct bt_indicator *ind,
 {
     if (reached(ind, r->latest_value, r->target_value))
         return BT_ACHIEVED;
+    if (r->as_of != INT32_MAX && r->as_of > r->target_date &&
+        r->latest_date < r->target_date)
+        return BT_DATE_PASSED; /* nothing says whether it was met */
     if (r->target_value == r->baseline_value || r->progress < 0)
         return BT_DETERIORATION;
     if (r->latest_date >= r->target_date)
@@ -244,6 +250,10 @@ static void assess(const struct bt_indicator *ind, const struct bt_point *obs,
         r->latest_value = obs[n - 1].value;
     }
     const struct bt_target *base = catalogue_baseline(ind);
+    if (base && r->brk && base->date < r->brk->date) {
+        r->baseline_set_aside = 1; /* measured before the break */
+        base = NULL;
+    }
     if (base) {
         r->has_baseline = 1;
         r->baseline_date = base->date;
@@ -287,6 +297,11 @@ static void assess(const struct bt_indicator *ind, const struct bt_point *obs,
     r->status = decide(ind, r);
     if (r->status == BT_ACHIEVED || r->target_value != x_b)
         project(ind, obs, n, r);
+    if (r->has_projection && r->status != BT_ACHIEVED &&
+        r->as_of != INT32_MAX && r->projected_date < r->as_of) {
+        r->has_projection = 0; /* a date already past is no projection */
+        r->projection_past = 1;
+    }
 }
 
 void bt_progress_assess(const struct bt_indicator *ind,
@@ -298,8 +313,20 @@ void bt_progress_assess(const struct bt_indicator *ind,
     r->latest_value = r->baseline_value = r->target_value = NAN;
     r->progress = r->elapsed = r->planned = r->pace = NAN;
     r->rate_actual = r->rate_required = NAN;
+    r->last_value = NAN;
+    r->as_of = as_of;
     while (n > 0 && obs[n - 1].day > as_of)
         n--;
+    if (n > 0) {
+        r->has_last = 1;
+        r->last_date = obs[n - 1].day;
+        r->last_value = obs[n - 1].value;
+        r->brk = bt_break_last(ind, r->last_date);
+    }
+    size_t from = 0;
+    while (r->brk && from < n && obs[from].day < r->brk->date)
+        from++;
+    obs += from, n -= from;
     struct bt_points cons = {0};
     r->consolidation = consolidate(ind, obs, n, &cons);
     if (r->consolidation != BT_CONS_NONE)
@@ -315,7 +342,9 @@ void bt_progress_assess(const struct bt_indicator *ind,
 static const char *const status_names[] = {
     "achieved",  "on_track",     "moderate_progress", "off_track",
     "deterioration", "improving", "little_change", "worsening",
-    "insufficient_data"};
+    "date_passed", "insufficient_data"};
+_Static_assert(sizeof status_names / sizeof *status_names ==
+                   BT_INSUFFICIENT_DATA + 1, "one name a status");
 
 static const char *const status_labels[][3] = {
     {"achieved", "已达成", "已達成"},
@@ -326,8 +355,12 @@ static const char *const status_labels[][3] = {
     {"improving (no target)", "向好（无目标）", "向好（無目標）"},
     {"little change (no target)", "变化不大（无目标）", "變化不大（無目標）"},
     {"worsening (no target)", "变差（无目标）", "變差（無目標）"},
+    {"target date passed, no figure since", "目标日期已过，此后无数据",
+     "目標日期已過，此後無數據"},
     {"insufficient data", "数据不足", "數據不足"},
 };
+_Static_assert(sizeof status_labels / sizeof *status_labels ==
+                   BT_INSUFFICIENT_DATA + 1, "one label a status");
 
 double bt_progress_shown(const struct bt_progress *p, double v)
 {
@@ -339,13 +372,17 @@ double bt_progress_shown(const struct bt_progress *p, double v)
 const char *bt_status_symbol(enum bt_status s)
 {
     static const char *const symbols[] = {"✔", "▲", "◆", "▼", "✖",
-                                          "↑", "→", "↓", "?"};
+                                          "↑", "→", "↓", "○", "?"};
+    _Static_assert(sizeof symbols / sizeof *symbols == BT_INSUFFICIENT_DATA + 1,
+                   "one symbol a status");
     return symbols[s];
 }
 
 int bt_status_score(enum bt_status s)
 {
-    static const int scores[] = {5, 3, 1, -2, -5, 2, 0, -3, 0};
+    static const int scores[] = {5, 3, 1, -2, -5, 2, 0, -3, 0, 0};
+    _Static_assert(sizeof scores / sizeof *scores == BT_INSUFFICIENT_DATA + 1,
+                   "one score a status");
     return scores[s];
 }
 

@@ -17,6 +17,14 @@
  * else deterioration when p < 0 or r < 0;
  * on_track when r >= 0.95; moderate_progress when r >= 0.60; else
  * off_track. A target date already past and not reached is off_track.
+ * A target date before as_of with no figure on or after it is
+ * date_passed ("target date passed, no figure since"), never on_track;
+ * a projected date before as_of is not kept as a projection.
+ *
+ * A series break (breaks.csv) on or before the latest observation starts
+ * the assessment anew: observations before it are left out, and a
+ * catalogue baseline dated before it is set aside for the first
+ * observation after it.
  *
  * An indicator with no target still has a trend when it has two
  * observations (Eurostat's rule for indicators without a quantified
@@ -48,6 +56,7 @@ enum bt_status {
     BT_IMPROVING,     /* no target: the trend, in the indicator's direction */
     BT_LITTLE_CHANGE,
     BT_WORSENING,
+    BT_DATE_PASSED,   /* the target's date is past, no figure since */
     BT_INSUFFICIENT_DATA,
 };
 
@@ -80,10 +89,19 @@ struct bt_progress {
     int has_trend;          /* no target: the trend's start point */
     bt_day trend_date;
     double trend_value;
+    bt_day as_of;           /* the day assessed at; INT32_MAX: none given */
+    int has_last;           /* the last single observation up to as_of, */
+    bt_day last_date;       /* before any consolidation (latest_* is the */
+    double last_value;      /* assessed value: a mean when consolidated) */
+    const struct bt_break *brk;  /* the break the assessment starts from,
+                                    borrowed from the catalogue; or NULL */
+    int baseline_set_aside; /* 1 when the catalogue's baseline precedes brk */
+    int projection_past;    /* 1 when the projection fell before as_of and
+                               was dropped */
 };
 
 /* Assesses ind from its observations obs[0..n) (sorted by day), ignoring
- * those after as_of. */
+ * those after as_of (INT32_MAX: all, and no date to judge deadlines by). */
 void bt_progress_assess(const struct bt_indicator *ind,
                         const struct bt_point *obs, size_t n, bt_day as_of,
                         struct bt_progress *out);

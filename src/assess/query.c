@@ -144,6 +144,8 @@ int bt_query_assess(struct bt_db *db, const struct bt_catalogue *cat,
         }
         bt_progress_assess(a[i].ind, a[i].obs.v, a[i].obs.n, as_of,
                            &a[i].progress);
+        bt_currency_assess(a[i].ind, a[i].progress.has_last,
+                           a[i].progress.last_date, as_of, &a[i].currency);
     }
     *out = a;
     return 0;

@@ -6,6 +6,7 @@
 
 #include "model/catalogue.h"
 #include "store/db.h"
+#include "currency.h"
 #include "progress.h"
 #include "model/series.h"
 #include "base/point.h"
@@ -45,6 +46,7 @@ struct bt_assessment {
     struct bt_points obs;           /* owned */
     size_t nseries;
     struct bt_progress progress;
+    struct bt_currency currency;    /* of the last observation at as_of */
 };
 
 /* Reads and assesses every indicator of cat, in catalogue order, ignoring

@@ -80,6 +80,10 @@ void bt_print_padded(FILE *f, const char *s, size_t width);
 
 /* The gnuplot program: env BAYTRACK_GNUPLOT, else "gnuplot". */
 const char *bt_cli_gnuplot(void);
+/* Today's civil date in UTC, whatever the TZ: the default --as-of of
+ * status and report, so that a stale figure or a passed target date is
+ * judged against the day the command runs. */
+bt_day bt_cli_today(void);
 /* Reports a chart failure; when gnuplot is missing, says what to install.
  * Returns the exit code. */
 int bt_cli_chart_error(const struct bt_cli *cli, const struct bt_error *e);

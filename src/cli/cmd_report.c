@@ -11,7 +11,8 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},
         {"as-of", required_argument, NULL, 'a'},
         BT_COMMON_OPTIONS};
-    struct bt_report_opts o = {"plots", BT_LANG_EN, INT32_MAX, bt_cli_gnuplot()};
+    struct bt_report_opts o = {"plots", BT_LANG_EN, bt_cli_today(),
+                                bt_cli_gnuplot()};
     const char *why;
     int c, rc;
     while ((c = getopt_long(argc, argv, "o:l:" BT_COMMON_SHORT, opts, NULL)) != -1) {

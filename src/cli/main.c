@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -254,6 +255,12 @@ int bt_cmd_help(struct bt_cli *cli, int argc, char **argv)
         return bt_cli_usage(cli, "no command '%s'", argv[1]);
     bt_cli_help(stdout, argc > 1 ? argv[1] : NULL);
     return BT_EXIT_OK;
+}
+
+bt_day bt_cli_today(void)
+{
+    time_t now = time(NULL);
+    return (bt_day)(now / 86400 - (now % 86400 < 0));
 }
 
 const char *bt_cli_gnuplot(void)

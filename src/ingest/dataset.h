@@ -1,23 +1,8 @@
-/* dataset.h - one input CSV file turned into checked observations.
- *
- * Layouts (chosen from the header, or by a mapping):
- *   long    indicator,date,value[,unit][,flag][,CITATION...][,DIMENSION...]
- *           any order; CITATION is note, source, outlet, published, url
- *           or quote: each observation keeps its note, and its source,
- *           outlet and published joined as its source (url and quote stay
- *           in the file); unit is checked against the catalogue's; every
- *           other column is a dimension named by its header (bt_dim_name),
- *           unless that name is one of these columns (series.h
- *           bt_columns): 'Flag' is refused at its cell, since its export
- *           would read back as the flag column
- *   wide    indicator,PERIOD,PERIOD,...  one row per indicator
- *   mapped  anything a struct bt_mapping describes (layout_mapped.c)
- * Columns with an empty header (a trailing comma) are ignored. A long
- * file's 'flag' column gives each observation's flag. An empty dimension
- * cell leaves that dimension out: the row is the total over it.
- *
- * Nothing here touches the database: read, then load.c applies the
- * result.
+/* dataset.h - the checked observations of one input file: its series,
+ * each with its days sorted and given once, their flags, notes and
+ * sources, and the counts of what was read. The layouts fill it
+ * (layout.h), dataset_read.h is how a file becomes one; nothing here
+ * reads a file or touches the database: load.c applies the result.
  */
 #ifndef BT_DATASET_H
 #define BT_DATASET_H
@@ -27,7 +12,6 @@
 
 #include "model/catalogue.h"
 #include "base/error.h"
-#include "mapping.h"
 #include "base/period.h"
 #include "model/series.h"
 
@@ -86,7 +70,7 @@ struct bt_ds_series {
 
 /* Everything read from one file. Owns its memory. */
 struct bt_dataset {
-    const char *layout; /* "long", "wide" or "mapped" */
+    const char *layout; /* the layout's name (dataset_read.h) */
     const char *encoding; /* what the file was read as */
     struct bt_ds_series *series;
     size_t nseries, series_cap;
@@ -103,22 +87,34 @@ struct bt_dataset {
                                      file's note; source, outlet, published) */
 };
 
-/* Reads UTF-8 CSV text: parses every row, then groups the observations of
- * each series by day, dropping exact duplicates and reporting conflicting
- * ones. map selects the mapped layout (NULL: long or wide from the
- * header). Every problem goes to *diags with its line and column; returns
- * 0 when there was none, 1 otherwise. Release *ds in every case. */
-int bt_dataset_read_text(struct bt_dataset *ds, const char *text, size_t len,
-                         const struct bt_catalogue *cat,
-                         const struct bt_mapping *map, struct bt_diags *diags);
+/* A day of a series given with different values: the second reading
+ * (dataset_read.c) finds its lines. */
+struct bt_ds_conflict {
+    uint32_t series;
+    bt_day day;
+    int seen;           /* its first occurrence was met */
+    unsigned long line; /* ... on this line */
+    double value;       /* ... with this value */
+};
 
-/* The same for the file at path, streamed (bt_text_stream: encoding NULL
- * detects it), never held whole. Returns 0, 1 (problems in *diags), or -1
- * when it cannot be read (*e). */
-int bt_dataset_read_file(struct bt_dataset *ds, const char *path,
-                         const char *encoding, const struct bt_catalogue *cat,
-                         const struct bt_mapping *map, struct bt_diags *diags,
-                         struct bt_error *e);
+/* The index of the series of indicator ind whose key is key[0..n)
+ * ("id\0name\0value\0...", dimensions sorted by name), added if new
+ * (the key is copied). */
+uint32_t bt_dataset_intern(struct bt_dataset *ds, const struct bt_indicator *ind,
+                           const char *key, size_t n);
+
+/* Adds the observation (day, v) to series idx; flag (flaglen bytes, 0
+ * for none), note and source (NULL or "" for none) are kept beside it. */
+void bt_dataset_add(struct bt_dataset *ds, uint32_t idx, bt_day day, double v,
+                    const char *flag, size_t flaglen, const char *note,
+                    const char *source);
+
+/* After the last observation: sorts each series by day, keeps each day
+ * once, counts ds->nobs, and groups the flags (the last given for a day
+ * wins). The days given with different values go to *cs (sorted by
+ * series and day; the caller frees it), *ncs of them. */
+void bt_dataset_group(struct bt_dataset *ds, struct bt_ds_conflict **cs,
+                      size_t *ncs);
 
 void bt_dataset_release(struct bt_dataset *ds);
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset_parser.h"
+#include "layout.h"
 #include "base/number.h"
 #include "base/point.h"
 

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dataset.h"
+#include "dataset_read.h"
 #include "store/flags.h"
 #include "mapping.h"
 #include "model/series.h"

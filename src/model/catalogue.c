@@ -19,6 +19,10 @@ static const char *const target_header[] = {"indicator", "date", "value",
 static const char *const derived_header[] = {"indicator", "from", "period",
                                              "function"};
 static const char *const translation_header[] = {"text", "zh_hans", "zh_hant"};
+static const char *const break_header[] = {"indicator", "date", "reason",
+                                           "source"};
+static const char *const release_header[] = {"indicator", "interval_days",
+                                             "source"};
 
 /* State while reading one catalogue file. */
 struct ctx {
@@ -163,6 +167,80 @@ static int derived_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
+static int break_row(void *vx, unsigned long line, const struct bt_field *f,
+                     size_t n)
+{
+    struct ctx *x = vx;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, break_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    struct bt_indicator *in =
+        (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
+    struct bt_break k = {0};
+    const char *why;
+    if (!in)
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
+    if (bt_period_parse(f[1].s, f[1].len, &k.date, &why) != 0)
+        bt_diags_add(&x->diags, line, 2, "date '%.*s%s': %s", BT_SHOWN(f[1].s), why);
+    if (f[2].len == 0)
+        bt_diags_add(&x->diags, line, 3, "a break needs its reason");
+    if (f[3].len == 0)
+        bt_diags_add(&x->diags, line, 4, "a break needs its source");
+    if (x->diags.n)
+        return 0;
+    for (size_t i = 0; i < in->nbreaks; i++)
+        if (in->breaks[i].date == k.date) {
+            bt_diags_add(&x->diags, line, 2, "indicator '%s' has a break on "
+                         "this date already", in->id);
+            return 0;
+        }
+    k.reason = bt_xstrdup(f[2].s);
+    k.source = bt_xstrdup(f[3].s);
+    in->breaks = bt_xrealloc(in->breaks, (in->nbreaks + 1) * sizeof *in->breaks);
+    in->breaks[in->nbreaks++] = k;
+    return 0;
+}
+
+static int release_row(void *vx, unsigned long line, const struct bt_field *f,
+                       size_t n)
+{
+    struct ctx *x = vx;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, release_header, 3, 3);
+    if (n != 3) {
+        bt_diags_add(&x->diags, line, 0, "expected 3 fields, found %zu", n);
+        return 0;
+    }
+    struct bt_indicator *in =
+        (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
+    double days;
+    const char *why;
+    if (!in)
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
+    else if (in->release_days)
+        bt_diags_add(&x->diags, line, 1, "indicator '%s' has an interval already",
+                     in->id);
+    if (bt_number_parse(f[1].s, f[1].len, &days, &why) != 1 || days < 1 ||
+        days > 36600 || days != (double)(int)days)
+        bt_diags_add(&x->diags, line, 2, "interval_days '%.*s%s' must be a whole "
+                     "number of days from 1 to 36600", BT_SHOWN(f[1].s));
+    if (f[2].len == 0)
+        bt_diags_add(&x->diags, line, 3, "an interval needs its source");
+    if (x->diags.n)
+        return 0;
+    in->release_days = (int)days;
+    return 0;
+}
+
+static int break_cmp(const void *a, const void *b)
+{
+    const struct bt_break *x = a, *y = b;
+    return (x->date > y->date) - (x->date < y->date);
+}
+
 /* 1 when text is the domain or unit of some indicator. */
 static int in_use(const struct bt_catalogue *c, const char *text)
 {
@@ -277,6 +355,17 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     if (access(path, F_OK) == 0 &&
         read_file(c, dir, "translations.csv", translation_row, e) != 0)
         goto fail;
+    snprintf(path, sizeof path, "%s/breaks.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "breaks.csv", break_row, e) != 0)
+        goto fail;
+    snprintf(path, sizeof path, "%s/releases.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "releases.csv", release_row, e) != 0)
+        goto fail;
+    for (size_t i = 0; i < c->n; i++)
+        bt_qsort(c->v[i].breaks, c->v[i].nbreaks, sizeof *c->v[i].breaks,
+                 break_cmp);
     for (size_t i = 0; i < c->n; i++)
         for (int l = 0; l < 3; l++) {
             c->v[i].unit_in[l] = translated(c, c->v[i].unit, (enum bt_lang)l);
@@ -301,6 +390,11 @@ void bt_catalogue_release(struct bt_catalogue *c)
         for (size_t t = 0; t < in->ntargets; t++)
             free(in->targets[t].source);
         free(in->targets);
+        for (size_t k = 0; k < in->nbreaks; k++) {
+            free(in->breaks[k].reason);
+            free(in->breaks[k].source);
+        }
+        free(in->breaks);
         if (in->derive)
             free(in->derive->from);
         free(in->derive);

@@ -9,6 +9,12 @@
  * translations.csv (optional): text,zh_hans,zh_hant
  *   a domain or unit of indicators.csv in simplified and traditional
  *   Chinese (names have their own columns).
+ * breaks.csv (optional): indicator,date,reason,source
+ *   a series break (a closure, a reopening, a change of definition): the
+ *   assessment starts anew on that date (breaks.h).
+ * releases.csv (optional): indicator,interval_days,source
+ *   the longest age a figure may reach before the next one is due, when
+ *   the frequency's default does not fit (currency.h).
  */
 #ifndef BT_CATALOGUE_H
 #define BT_CATALOGUE_H
@@ -31,6 +37,14 @@ struct bt_target {
     int illustrative; /* 1 when no source states this target */
 };
 
+/* A series break: observations before date are not comparable with those
+ * on or after it. */
+struct bt_break {
+    bt_day date;   /* the first day of the new regime */
+    char *reason;  /* owned */
+    char *source;  /* citation, owned */
+};
+
 struct bt_indicator {
     char *id;
     char *name[3];    /* indexed by enum bt_lang */
@@ -45,6 +59,10 @@ struct bt_indicator {
     const char *unit_in[3];    /* the unit in each language (translations.csv,
                                   else unit); borrowed from the catalogue */
     const char *domain_in[3];  /* the same for the domain */
+    struct bt_break *breaks;   /* sorted by date; owned */
+    size_t nbreaks;
+    int release_days;          /* releases.csv's interval, 0 for the
+                                  frequency's default (currency.h) */
 };
 
 /* All indicators, sorted by id. Owns everything it points to. */

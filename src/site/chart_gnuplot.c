@@ -143,7 +143,9 @@ const char *bt_status_color(enum bt_status s)
 {
     static const char *const colors[] = {
         "#1a9850", "#66bd63", "#fdae61", "#f46d43", "#d73027",
-        "#4575b4", "#91bfdb", "#8073ac", "#969696"};
+        "#4575b4", "#91bfdb", "#8073ac", "#bf812d", "#969696"};
+    _Static_assert(sizeof colors / sizeof *colors == BT_INSUFFICIENT_DATA + 1,
+                   "one colour a status");
     return colors[s];
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "assess/assessed.h"
 #include "chart_gnuplot.h"
 #include "chart_svg.h"
 #include "i18n.h"
@@ -149,6 +150,10 @@ static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l,
         enum bt_status st = a->progress.status;
         bt_buf_addf(&titles[i], "%s %s [%s]", bt_status_symbol(st),
                     a->ind->name[l], bt_status_label(st, l));
+        char stale[128];
+        bt_stale_label(&a->currency, l, stale, sizeof stale);
+        if (stale[0]) /* the dashboard says it too */
+            bt_buf_addf(&titles[i], " [%s]", stale);
         panels[i] = (struct bt_panel){titles[i].data, a->obs.v, a->obs.n,
                                       a->ind, bt_status_color(st), NULL,
                                       a->ind->freq == BT_FREQ_DAILY};
@@ -371,10 +376,11 @@ static void markdown(struct bt_buf *b, const struct site *s)
         md_text(b, a->ind->name[l]);
         bt_buf_addf(b, "](%s.html) | ", a->ind->id);
         md_text(b, a->ind->unit_in[l]);
-        bt_buf_addf(b, " | %s | %s | %s | %s | %s %s | %s |\n", c.latest,
+        bt_buf_addf(b, " | %s | %s | %s | %s | %s %s%s%s | %s |\n", c.latest,
                     c.target, c.progress, c.elapsed,
                     bt_status_symbol(a->progress.status),
-                    bt_status_label(a->progress.status, l), c.projected);
+                    bt_status_label(a->progress.status, l),
+                    c.stale[l][0] ? " · " : "", c.stale[l], c.projected);
     }
     bt_buf_addf(b, "\n%s\n\n![%s](dashboard.png)\n\n",
                 bt_word(BT_W_ILLUSTRATIVE_NOTE, l), bt_word(BT_W_DASHBOARD_ALT, l));

@@ -101,6 +101,7 @@ extern const enum bt_word site_columns[SITE_NCOLUMNS];
 /* The text of one assessment's cells in the status table. */
 struct site_cells {
     char latest[80], target[80], progress[16], elapsed[16], projected[11];
+    char stale[3][96]; /* by language: "stale: figure 5.1 years old", or "" */
 };
 void site_cells(const struct bt_assessment *a, struct site_cells *c);
 

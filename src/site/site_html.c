@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assess/assessed.h"
 #include "chart_gnuplot.h"
 #include "i18n.h"
 #include "numfmt.h"
@@ -265,11 +266,16 @@ void site_cells(const struct bt_assessment *a, struct site_cells *c)
     const struct bt_progress *p = &a->progress;
     char date[11], num[BT_NUMFMT_MAX];
     memset(c, 0, sizeof *c);
-    if (p->has_latest) {
-        bt_period_format(p->latest_date, a->ind->freq, date);
-        bt_num_grouped(bt_progress_shown(p, p->latest_value), num);
+    if (p->has_last) { /* the last single observation, as status says */
+        bt_period_format(p->last_date, a->ind->freq, date);
+        bt_num_grouped(p->last_value, num);
         snprintf(c->latest, sizeof c->latest, "%s: %s", date, num);
     }
+    bt_stale_label(&a->currency, BT_LANG_EN, c->stale[BT_LANG_EN], sizeof c->stale[0]);
+    bt_stale_label(&a->currency, BT_LANG_ZH_HANS, c->stale[BT_LANG_ZH_HANS],
+                   sizeof c->stale[0]);
+    bt_stale_label(&a->currency, BT_LANG_ZH_HANT, c->stale[BT_LANG_ZH_HANT],
+                   sizeof c->stale[0]);
     if (p->has_target) {
         bt_period_format(p->target_date, a->ind->freq, date);
         bt_num_grouped(p->target_value, num);

@@ -16,7 +16,7 @@ static void summary_row(struct bt_buf *b, const char *domain, enum bt_lang l,
     int score = 0;
     for (int k = 0; k < NSTATUS; k++) {
         all += count[k];
-        if (k != BT_INSUFFICIENT_DATA) {
+        if (k != BT_INSUFFICIENT_DATA && k != BT_DATE_PASSED) {
             scored += count[k];
             score += bt_status_score((enum bt_status)k) * (int)count[k];
         }
@@ -94,6 +94,11 @@ static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
                        "<td class=\"num\">%s</td><td>",
                     c.latest, c.target, c.progress, c.elapsed);
         site_status(b, s, a->progress.status, l);
+        if (c.stale[l][0]) {
+            bt_buf_puts(b, "<br><span class=\"note\">");
+            site_text(b, c.stale[l]);
+            bt_buf_puts(b, "</span>");
+        }
         bt_buf_addf(b, "</td><td>%s</td></tr>\n", c.projected);
     }
     site_table_close(b);

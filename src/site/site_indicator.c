@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assess/assessed.h"
 #include "chart_gnuplot.h"
 #include "i18n.h"
 #include "numfmt.h"
@@ -133,6 +134,30 @@ static void rate(struct bt_buf *b, double r, int growth, enum bt_lang l)
 }
 
 /* The status and every input of its arithmetic. */
+static const char *const currency_word[] = {"currency", "时效", "時效"};
+static const char *const break_word[] = {"series break", "序列断点", "序列斷點"};
+static const char *const set_aside_word[] = {
+    "the catalogue's baseline, before the break, is set aside",
+    "目录中的基线早于断点，不予采用", "目錄中的基線早於斷點，不予採用"};
+static const char *const past_word[] = {
+    "the projected date has passed: no figure shows the target met",
+    "预计日期已过：无数据显示目标已达成", "預計日期已過：無數據顯示目標已達成"};
+
+/* Appends "DATE: VALUE" of an assessed value: a consolidated one dated by
+ * its day and rounded as people read it. */
+static void consolidated(struct bt_buf *b, const struct bt_indicator *ind,
+                         const struct bt_progress *p, bt_day d, double v)
+{
+    if (p->consolidation == BT_CONS_NONE || !p->baseline_observed) {
+        dated(b, ind, d, v);
+        return;
+    }
+    char date[11];
+    bt_date_format(d, date);
+    bt_buf_addf(b, "%s: ", date);
+    site_num(b, bt_progress_shown(p, v));
+}
+
 static void assessment(struct bt_buf *b, const struct site *s,
                        const struct site_indicator *x, enum bt_lang l)
 {
@@ -143,23 +168,47 @@ static void assessment(struct bt_buf *b, const struct site *s,
     row(b, BT_W_STATUS, l);
     site_status(b, s, p->status, l);
     bt_buf_puts(b, "</td></tr>\n");
-    if (p->consolidation != BT_CONS_NONE) {
-        row(b, BT_W_ASSESSED, l);
-        bt_buf_puts(b, bt_word(p->consolidation == BT_CONS_MONTH_MEAN
-                                   ? BT_W_MONTHLY_MEAN
-                                   : BT_W_THREE_MONTH_MEAN, l));
+    char note[512];
+    bt_stale_label(&x->a->currency, l, note, sizeof note);
+    if (note[0]) {
+        bt_buf_addf(b, "<tr><th scope=\"row\">%s</th><td>", currency_word[l]);
+        site_text(b, note);
         bt_buf_puts(b, "</td></tr>\n");
+    }
+    if (p->brk) {
+        bt_break_label(p, l, note, sizeof note);
+        bt_buf_addf(b, "<tr><th scope=\"row\">%s</th><td>", break_word[l]);
+        site_text(b, note);
+        bt_buf_puts(b, " (");
+        site_text(b, p->brk->source);
+        bt_buf_puts(b, ")</td></tr>\n");
     }
     if (p->has_baseline && !p->has_trend) { /* a trend has its own start */
         row(b, BT_W_BASELINE, l);
-        dated(b, ind, p->baseline_date, p->baseline_value);
-        if (p->baseline_observed)
-            bt_buf_addf(b, " (%s)", bt_word(BT_W_FIRST_OBSERVATION, l));
+        consolidated(b, ind, p, p->baseline_date, p->baseline_value);
+        bt_baseline_label(p, l, note, sizeof note);
+        if (note[0]) {
+            bt_buf_puts(b, " (");
+            site_text(b, note);
+            bt_buf_puts(b, ")");
+        }
+        if (p->baseline_set_aside) {
+            bt_buf_puts(b, l == BT_LANG_EN ? "; " : "；");
+            site_text(b, set_aside_word[l]);
+        }
         bt_buf_puts(b, "</td></tr>\n");
     }
-    if (p->has_latest) {
+    if (p->has_last) {
         row(b, BT_W_LATEST, l);
-        dated(b, ind, p->latest_date, bt_progress_shown(p, p->latest_value));
+        dated(b, ind, p->last_date, p->last_value);
+        bt_buf_puts(b, "</td></tr>\n");
+    }
+    if (p->has_latest && p->consolidation != BT_CONS_NONE) {
+        row(b, BT_W_ASSESSED, l);
+        bt_assessed_label(p, p->latest_date, l, note, sizeof note);
+        site_text(b, note);
+        bt_buf_puts(b, ": ");
+        site_num(b, bt_progress_shown(p, p->latest_value));
         bt_buf_puts(b, "</td></tr>\n");
     }
     if (p->has_target) {
@@ -203,6 +252,9 @@ static void assessment(struct bt_buf *b, const struct site *s,
         bt_date_format(p->projected_date, date);
         row(b, BT_W_PROJECTED, l);
         bt_buf_addf(b, "%s</td></tr>\n", date);
+    } else if (p->projection_past) {
+        row(b, BT_W_PROJECTED, l);
+        bt_buf_addf(b, "%s</td></tr>\n", past_word[l]);
     }
     row(b, BT_W_THRESHOLDS, l);
     bt_buf_puts(b, bt_word(p->has_target ? BT_W_TARGET_RULE : BT_W_NO_TARGET_RULE, l));
@@ -417,7 +469,19 @@ void site_indicator(struct bt_buf *b, const struct site *s,
     site_text_in(b, ind->name[l], l);
     bt_buf_puts(b, "</h1>\n<p>");
     site_status(b, s, x->a->progress.status, l);
-    bt_buf_addf(b, " · %s %s</p>\n", bt_word(BT_W_AS_OF, l), s->as_of);
+    /* this indicator's own date: its last observation up to --as-of */
+    char date[11] = "";
+    if (x->a->progress.has_last)
+        bt_period_format(x->a->progress.last_date, ind->freq, date);
+    bt_buf_addf(b, " · %s %s", bt_word(BT_W_AS_OF, l), date[0] ? date : s->as_of);
+    char stale[128];
+    bt_stale_label(&x->a->currency, l, stale, sizeof stale);
+    if (stale[0]) {
+        bt_buf_puts(b, " · <strong>");
+        site_text(b, stale);
+        bt_buf_puts(b, "</strong>");
+    }
+    bt_buf_puts(b, "</p>\n");
     chart(b, x, l);
     assessment(b, s, x, l);
     targets(b, ind, l);

@@ -10,7 +10,8 @@ printf "$H"'legal.gba_lawyers,2024-01,1e45\nlegal.gba_lawyers,2024-02,1e60\nlega
 run load huge.csv
 expect_eq "$RC" 0 "huge values load"
 CAPTURE="$T/huge.gp" BAYTRACK_GNUPLOT="$SRC/tests/e2e/capture-gnuplot" \
-    "$BAYTRACK" chart legal.gba_lawyers -o huge.svg --lang zh-Hant
+    "$BAYTRACK" chart legal.gba_lawyers -o huge.svg --lang zh-Hant || :
+# (the stand-in draws nothing, so chart then says the SVG cannot be opened)
 expect_eq "$(grep '^set ytics' "$T/huge.gp")" \
     "set ytics ('-1.25e+300' -1.25e+300, '-1e+300' -1e+300, '-7.5e+299' -7.5e+299, '-5e+299' -5e+299, '-2.5e+299' -2.5e+299, '0' 0, '2.5e+299' 2.5e+299)" \
     "y tics of huge values"

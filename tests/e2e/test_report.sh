@@ -4,40 +4,42 @@
 cd "$T"
 "$BAYTRACK" load -q "$SRC"/datasets/*.csv
 
-# status --json: every field of every indicator, exact values for two
-run status --json
+# status --json: every field of every indicator, exact values for two,
+# as of the last day of the IMMD file (the default is today)
+run status --json --as-of 2026-03-08
 expect_eq "$RC" 0 "status --json exits 0"
 python3 - "$T/out" <<'PY' || fail "status --json fields"
 import json, sys
 rows = json.load(open(sys.argv[1]))
 need = ["indicator", "name", "unit", "latest_date", "latest_value", "baseline_date",
         "baseline_value", "target_date", "target_value", "progress", "elapsed",
-        "status", "projected_date"]
+        "status", "projected_date", "assessed_date", "assessed_value", "assessed",
+        "stale", "age_days", "release_interval_days", "break_date"]
 assert len(rows) == 36, len(rows)
 for r in rows:
     missing = [k for k in need if k not in r]
     assert not missing, (r["indicator"], missing)
     assert r["status"] in ("achieved", "on_track", "moderate_progress", "off_track",
                            "deterioration", "improving", "little_change", "worsening",
-                           "insufficient_data"), r["status"]
+                           "date_passed", "insufficient_data"), r["status"]
 PY
-expect_eq "$(grep '"clearance.macao_hengqin_commute"' "$T/out")" '{"indicator":"clearance.macao_hengqin_commute","name":"Single-trip clearance time, Macao–Hengqin commuters","unit":"minutes","latest_date":"2024","latest_value":25,"baseline_date":"2020","baseline_value":45,"target_date":"2035","target_value":20,"target_kind":"target","target_illustrative":true,"progress":0.8000,"elapsed":0.2667,"pace":2.5964,"status":"on_track","projected_date":"2026-07-09","trend_date":null,"growth":null,"series":1},' "status --json: clearance"
-expect_eq "$(grep '"transport.one_hour_circle"' "$T/out")" '{"indicator":"transport.one_hour_circle","name":"Travel time between the main cities (one-hour circle)","unit":"minutes","latest_date":"2024","latest_value":47,"baseline_date":"2024","baseline_value":47,"target_date":"2035","target_value":60,"target_kind":"target","target_illustrative":false,"progress":1.0000,"elapsed":0.0000,"pace":null,"status":"achieved","projected_date":"2024-12-31","trend_date":null,"growth":null,"series":1},' "status --json: one-hour circle"
+expect_eq "$(grep '"clearance.macao_hengqin_commute"' "$T/out")" '{"indicator":"clearance.macao_hengqin_commute","name":"Single-trip clearance time, Macao–Hengqin commuters","unit":"minutes","latest_date":"2024","latest_value":25,"baseline_date":"2020","baseline_value":45,"target_date":"2035","target_value":20,"target_kind":"target","target_illustrative":true,"progress":0.8000,"elapsed":0.2667,"pace":2.5964,"rate_actual":-0.1367,"rate_required":-0.0526,"status":"on_track","projected_date":"2026-07-09","trend_date":null,"growth":null,"assessed_date":"2024","assessed_value":25,"assessed":null,"stale":false,"age_days":432,"release_interval_days":549,"break_date":null,"break_reason":null,"series":1},' "status --json: clearance"
+expect_eq "$(grep '"transport.one_hour_circle"' "$T/out")" '{"indicator":"transport.one_hour_circle","name":"Travel time between the main cities (one-hour circle)","unit":"minutes","latest_date":"2024","latest_value":47,"baseline_date":"2024","baseline_value":47,"target_date":"2035","target_value":60,"target_kind":"target","target_illustrative":false,"progress":1.0000,"elapsed":0.0000,"pace":null,"rate_actual":null,"rate_required":null,"status":"achieved","projected_date":"2024-12-31","trend_date":null,"growth":null,"assessed_date":"2024","assessed_value":47,"assessed":null,"stale":false,"age_days":432,"release_interval_days":549,"break_date":null,"break_reason":null,"series":1},' "status --json: one-hour circle"
 # no target: the trend from the first observation within five years
-expect_eq "$(grep '"legal.gba_lawyers"' "$T/out")" '{"indicator":"legal.gba_lawyers","name":"Greater Bay Area lawyers licensed (Hong Kong and Macao)","unit":"people","latest_date":"2025-12-05","latest_value":630,"baseline_date":"2020-08","baseline_value":0,"target_date":null,"target_value":null,"target_kind":null,"target_illustrative":false,"progress":null,"elapsed":null,"pace":null,"status":"improving","projected_date":null,"trend_date":"2022-07-06","growth":3.3960,"series":1},' "status --json: a trend without a target"
-run status --csv --lang zh-Hant
-expect_eq "$(sed -n 1p "$T/out")" "indicator,name,unit,latest_date,latest_value,baseline_date,baseline_value,target_date,target_value,target_illustrative,progress,elapsed,pace,status,projected_date,trend_date,growth" "status --csv header"
+expect_eq "$(grep '"legal.gba_lawyers"' "$T/out")" '{"indicator":"legal.gba_lawyers","name":"Greater Bay Area lawyers licensed (Hong Kong and Macao)","unit":"people","latest_date":"2025-12-05","latest_value":630,"baseline_date":"2020-08","baseline_value":0,"target_date":null,"target_value":null,"target_kind":null,"target_illustrative":false,"progress":null,"elapsed":null,"pace":null,"rate_actual":null,"rate_required":null,"status":"improving","projected_date":null,"trend_date":"2022-07-06","growth":3.3960,"assessed_date":"2025-12-05","assessed_value":630,"assessed":null,"stale":true,"age_days":93,"release_interval_days":62,"break_date":null,"break_reason":null,"series":1},' "status --json: a trend without a target"
+run status --csv --lang zh-Hant --as-of 2026-03-08
+expect_eq "$(sed -n 1p "$T/out")" "indicator,name,unit,latest_date,latest_value,baseline_date,baseline_value,target_date,target_value,target_illustrative,progress,elapsed,pace,status,projected_date,trend_date,growth,assessed_date,assessed_value,assessed,stale,age_days,release_interval_days,break_date" "status --csv header"
 grep -q '^legal.gba_lawyers,獲頒大灣區律師執業證的港澳律師,' "$T/out" || fail "status --csv in traditional Chinese"
 # --as-of: before the 2024 observation, only the 2020 baseline is known
 run status --json --as-of 2023
 grep '"clearance.macao_hengqin_commute"' "$T/out" | grep -q '"latest_date":"2020".*"status":"insufficient_data"' || fail "status --as-of"
 
 # status in traditional Chinese: the headers too
-run status --lang zh-Hant
-expect_eq "$(sed -n 1p "$T/out" | tr -s ' ')" "名稱 最新 數值 目標 數值 進度 狀態 預計達標" "status headers in traditional Chinese"
+run status --lang zh-Hant --as-of 2026-03-08
+expect_eq "$(sed -n 1p "$T/out" | tr -s ' ')" "名稱 最新 數值 目標 數值 進度 狀態 預計達標 說明" "status headers in traditional Chinese"
 
 # the report: a site in three languages, zh-Hans at index.html
-run report -o rep --lang zh-Hans
+run report -o rep --lang zh-Hans --as-of 2026-03-08
 expect_eq "$RC" 0 "report exits 0"
 expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 246 charts, 114 pages in 3 languages" "report summary"
 for f in index.html index.en.html index.zh-Hant.html report.md methodology.html \
@@ -62,16 +64,28 @@ for want in '<th scope="row">baseline</th><td>2020: 45</td>' \
             'Chart of Single-trip clearance time, Macao–Hengqin commuters: 2 observations from 2020 to 2024; latest 25 minutes (2024).'; do
     grep -qF "$want" "$p" || fail "$p lacks: $want"
 done
-# a daily series is assessed on its last complete month's mean
-grep -qF '<th scope="row">assessed value</th><td>monthly mean</td>' rep/immd.passengers.total.en.html \
+# a daily series is assessed on its last complete month's mean, named,
+# beside its last single observation
+grep -qF '<th scope="row">assessed value</th><td>mean of Feb 2026: 1,039,414</td>' rep/immd.passengers.total.en.html \
     || fail "the daily series' assessed value"
-grep -qF '<th scope="row">latest</th><td>2026-02-28: 1,039,414</td>' rep/immd.passengers.total.en.html \
-    || fail "the daily series' latest monthly mean"
+grep -qF '<th scope="row">latest</th><td>2026-03-08: 1,133,880</td>' rep/immd.passengers.total.en.html \
+    || fail "the daily series' last observation"
+# the reopening as a break, and the baseline after it
+grep -qF '<th scope="row">baseline</th><td>2023-03-31: 495,992 (mean of Mar 2023, first observation after the break); the catalogue&#39;s baseline, before the break, is set aside</td>' rep/immd.passengers.total.en.html \
+    || fail "the IMMD page's baseline after the break"
+grep -qF '<th scope="row">series break</th><td>series break 2023-02-06: the border reopened in full' rep/immd.passengers.total.en.html \
+    || fail "the IMMD page's break"
+# each page has its own date; a stale figure says so on its page and the index
+grep -qF ' · as of 2021-10-13 · <strong>stale: figure 4.4 years old</strong></p>' rep/science.joint_labs.en.html \
+    || fail "the joint laboratories' own date and staleness"
+grep -qF ' · as of 2026-03-08</p>' rep/immd.passengers.total.en.html || fail "the IMMD page's own date"
+grep -qF '<span class="note">stale: figure 4.4 years old</span>' rep/index.en.html || fail "the index says which are stale"
+grep -qF '<span class="note">数据已过时：4.4年前</span>' rep/index.html || fail "the index says which are stale, in Chinese"
 # the roll-up: all 36, 25 with a score
 grep -q '<th scope="row">全部指标</th><td class="num">36</td>' rep/index.html || fail "roll-up row"
 
 # TZ changes nothing: the same pages, charts and downloads
-TZ=Pacific/Kiritimati "$BAYTRACK" report -q -o rep.tz --lang zh-Hans || fail "report under another TZ"
+TZ=Pacific/Kiritimati "$BAYTRACK" report -q -o rep.tz --lang zh-Hans --as-of 2026-03-08 || fail "report under another TZ"
 diff -r -x '*.png' rep rep.tz > "$T/tzdiff" || fail "TZ changes the report: $(head -5 "$T/tzdiff")"
 rm -rf rep.tz
 
@@ -125,7 +139,8 @@ for lang in zh-Hans en zh-Hant; do
     # the dashboard, and an indicator page's charts: the observed line's
     # blue; the summary's statuses by colour too (on track, achieved)
     for page in "index$x.html" "immd.passengers.total$x.html"; do
-        shot "$page" "$T/shot.png" 1500
+        # the summary's ten status columns push the dashboard down
+        shot "$page" "$T/shot.png" $(case $page in index*) echo 1900 ;; *) echo 1500 ;; esac)
         set -- $(python3 "$SRC/tests/e2e/pngcolors.py" "$T/shot.png" 1f77b4 66bd63 1a9850)
         [ "$3" -gt 300 ] || fail "$page: the screenshot shows no chart lines ($3 blue pixels)"
         [ "$4" -gt 100 ] || fail "$page: the screenshot shows no on-track status ($4 pixels)"

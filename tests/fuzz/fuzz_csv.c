@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "base/csv_read.h"
-#include "ingest/dataset.h"
+#include "ingest/dataset_read.h"
 #include "base/encoding.h"
 #include "base/fileio.h"
 #include "ingest/mapping.h"

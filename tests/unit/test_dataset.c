@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "ingest/dataset.h"
+#include "ingest/dataset_read.h"
 
 static struct bt_indicator inds[] = {
     {.id = "a.x", .freq = BT_FREQ_YEARLY},

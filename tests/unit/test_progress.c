@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "check.h"
+#include "assess/currency.h"
 #include "assess/progress.h"
 
 static bt_day Y(int y) /* a year's period date: its last day */
@@ -114,8 +115,101 @@ static void fitted_pace(void)
     CHECK(fabs(p.rate_actual - 0.1625) < 1e-3 && p.rate_actual < two_point);
 }
 
+/* Joint laboratories as shipped: 10 (2020), 20 (2021-10-13), target 40
+ * by 2025. Assessed as of 2026-12-01 the 2025 date has passed with no
+ * figure since: never on track, no projection in the past, and the
+ * figure (1,875 days old against a yearly 549) is stale. Assessed as of
+ * 2022-06-30 it is on track, its projection (2022-07-26) still ahead. */
+static void joint_labs(void)
+{
+    struct bt_target t[1] = {T(2025, 40)};
+    struct bt_indicator ind = {.id = "science.joint_labs", .freq = BT_FREQ_YEARLY,
+                               .targets = t, .ntargets = 1};
+    struct bt_point obs[2] = {O(2020, 10), {bt_day_from_civil(2021, 10, 13), 20}};
+    struct bt_progress p;
+    struct bt_currency cur;
+    bt_day as_of = bt_day_from_civil(2026, 12, 1);
+    bt_progress_assess(&ind, obs, 2, as_of, &p);
+    CHECK(p.status == BT_DATE_PASSED);
+    CHECK(!p.has_projection && p.projection_past);
+    bt_currency_assess(&ind, p.has_last, p.last_date, as_of, &cur);
+    CHECK(cur.known && cur.stale && cur.age_days == 1875 && cur.allowed_days == 549);
+    as_of = bt_day_from_civil(2022, 6, 30);
+    bt_progress_assess(&ind, obs, 2, as_of, &p);
+    CHECK(p.status == BT_ON_TRACK);
+    CHECK(p.has_projection && p.projected_date == bt_day_from_civil(2022, 7, 26));
+    bt_currency_assess(&ind, p.has_last, p.last_date, as_of, &cur);
+    CHECK(cur.known && !cur.stale && cur.age_days == 260);
+    /* no as-of date: nothing to judge the deadline or the age by */
+    bt_progress_assess(&ind, obs, 2, INT32_MAX, &p);
+    CHECK(p.status == BT_ON_TRACK);
+    bt_currency_assess(&ind, p.has_last, p.last_date, INT32_MAX, &cur);
+    CHECK(!cur.known && !cur.stale);
+    /* releases.csv's interval replaces the frequency's */
+    ind.release_days = 2000;
+    bt_currency_assess(&ind, 1, obs[1].day, bt_day_from_civil(2026, 12, 1), &cur);
+    CHECK(!cur.stale && cur.allowed_days == 2000);
+}
+
+/* A passed deadline: a figure on or after the date decides as the method
+ * says (met: achieved; not met: off track); none since: date_passed,
+ * whatever the pace before it, and a target met before the date stays
+ * achieved. */
+static void passed_deadline(void)
+{
+    struct bt_target t[2] = {B(2015, 100), T(2020, 200)};
+    struct bt_indicator ind = {.id = "deadline", .targets = t, .ntargets = 2};
+    struct bt_point obs[3] = {O(2018, 170), O(2020, 190), O(2021, 210)};
+    struct bt_progress p;
+    bt_day as_of = Y(2023);
+    bt_progress_assess(&ind, obs, 1, as_of, &p);
+    CHECK(p.status == BT_DATE_PASSED && p.progress > 0.69 && p.progress < 0.71);
+    bt_progress_assess(&ind, obs, 2, as_of, &p);
+    CHECK(p.status == BT_OFF_TRACK);
+    bt_progress_assess(&ind, obs, 3, as_of, &p);
+    CHECK(p.status == BT_ACHIEVED);
+    /* as of the day before the target's date, 2018's figure is on track */
+    bt_progress_assess(&ind, obs, 1, Y(2020) - 1, &p);
+    CHECK(p.status == BT_ON_TRACK);
+    /* achieved before the date: stays achieved after it */
+    struct bt_point early[1] = {O(2018, 205)};
+    bt_progress_assess(&ind, early, 1, as_of, &p);
+    CHECK(p.status == BT_ACHIEVED);
+}
+
+/* A break starts the assessment anew: a series that fell from 100 to 5
+ * (a closure) and recovered to 80 has grown over 100 %/yr since its 2021
+ * trough when assessed across the break (on track for 200 by 2030), 10 %/yr
+ * after it (moderate progress: 14.8 %/yr needed from 66 in 2022); the
+ * catalogue's baseline in the closure is set aside for the first figure
+ * after the break. */
+static void series_break(void)
+{
+    struct bt_target t[2] = {B(2021, 5), T(2030, 200)};
+    struct bt_indicator ind = {.id = "break", .targets = t, .ntargets = 2};
+    struct bt_point obs[4] = {O(2021, 5), O(2022, 66.1157), O(2023, 72.7273),
+                              O(2024, 80)};
+    struct bt_progress p;
+    bt_progress_assess(&ind, obs, 4, Y(2024), &p);
+    CHECK(!p.brk && p.rate_actual > 1.0 && p.status == BT_ON_TRACK);
+    struct bt_break k = {bt_day_from_civil(2022, 2, 6), "reopening", "test"};
+    ind.breaks = &k;
+    ind.nbreaks = 1;
+    bt_progress_assess(&ind, obs, 4, Y(2024), &p);
+    CHECK(p.brk == &k && p.baseline_set_aside && p.baseline_observed);
+    CHECK(p.baseline_date == Y(2022) && fabs(p.baseline_value - 66.1157) < 1e-9);
+    CHECK(fabs(p.rate_actual - 0.10) < 1e-4);
+    CHECK(p.status == BT_MODERATE_PROGRESS); /* 14.8 %/yr needed from 2022 */
+    /* as of before the break, the break does not apply */
+    bt_progress_assess(&ind, obs, 4, Y(2021), &p);
+    CHECK(!p.brk && !p.baseline_set_aside);
+}
+
 int main(void)
 {
+    joint_labs();
+    passed_deadline();
+    series_break();
     consolidated_daily();
     consolidated_monthly();
     fitted_pace();
