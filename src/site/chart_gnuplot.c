@@ -512,7 +512,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_buf_release(&foot);
     bt_buf_release(&cut);
     bt_buf_addf(s, " at screen 0.01,%.4f font ',%d' front\nset bmargin %.1f\n",
-                (7.0 + 1.25 * BT_CHART_TEXT_MIN * (lines - 1)) / height,
+                (7.0 + 1.6 * BT_CHART_TEXT_MIN * (lines - 1)) / height,
                 BT_CHART_TEXT_MIN, 3.0 + 1.2 * lines);
     target_labels(s, c, p, mid);
     break_mark(s, p, l);
