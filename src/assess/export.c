@@ -22,15 +22,37 @@ static int collect(void *ctx, const char *rel)
     return 0;
 }
 
-/* A derived indicator: one series computed from its source's total, or
- * none when no series of the source matches. */
-static int read_derived(struct bt_db *db, const struct bt_indicator *ind,
-                        const struct bt_dim *where, size_t nwhere,
-                        struct bt_exported **out, size_t *n, struct bt_error *e)
+/* A name for ind's breakdown where[0..nwhere), its dimensions sorted by
+ * name, every string in its storage. */
+static void total_name(struct bt_series_name *name, const struct bt_indicator *ind,
+                       const struct bt_dim *where, size_t nwhere)
+{
+    size_t len = strlen(ind->id) + 1;
+    for (size_t i = 0; i < nwhere; i++)
+        len += strlen(where[i].name) + strlen(where[i].value) + 2;
+    char *p = name->storage = bt_xmalloc(len);
+    memset(name->dims, 0, sizeof name->dims);
+    name->indicator = strcpy(p, ind->id);
+    p += strlen(p) + 1;
+    for (size_t i = 0; i < nwhere && i < BT_DIMS_MAX; i++) {
+        name->dims[i].name = strcpy(p, where[i].name);
+        p += strlen(p) + 1;
+        name->dims[i].value = strcpy(p, where[i].value);
+        p += strlen(p) + 1;
+    }
+    name->ndims = nwhere < BT_DIMS_MAX ? nwhere : BT_DIMS_MAX;
+    bt_dims_sort(name->dims, name->ndims);
+}
+
+int bt_export_total(struct bt_db *db, const struct bt_indicator *ind,
+                    const struct bt_dim *where, size_t nwhere,
+                    struct bt_exported **out, size_t *n, struct bt_error *e)
 {
     struct bt_exported *x = bt_xcalloc(1, sizeof *x);
     size_t nseries = 0;
-    x->name.indicator = x->name.storage = bt_xstrdup(ind->id);
+    *out = NULL;
+    *n = 0;
+    total_name(&x->name, ind, where, nwhere);
     int rc = bt_query_indicator(db, ind, where, nwhere, &x->pts, &nseries, e);
     if (rc != 0 || nseries == 0) {
         bt_exported_free(x, 1);
@@ -49,7 +71,7 @@ int bt_export_read(struct bt_db *db, const struct bt_indicator *ind,
     *out = NULL;
     *n = 0;
     if (ind->derive)
-        return read_derived(db, ind, where, nwhere, out, n, e);
+        return bt_export_total(db, ind, where, nwhere, out, n, e);
     if (bt_db_match(db, ind->id, where, nwhere, collect, &f, e) < 0)
         return -1;
     struct bt_exported *x = bt_xcalloc(f.n ? f.n : 1, sizeof *x);

@@ -37,6 +37,15 @@ int bt_export_read(struct bt_db *db, const struct bt_indicator *ind,
                    struct bt_exported **out, size_t *n, struct bt_error *e);
 void bt_exported_free(struct bt_exported *x, size_t n);
 
+/* The total of ind's breakdown where[0..nwhere) (the whole indicator when
+ * nwhere is 0), as status assesses it (query.h's rule; a derived
+ * indicator computed from its source), as one series named by those
+ * dimensions and without flags, into *out: *n is 1, or 0 when no series
+ * matches. Returns 0 or -1 with *e. */
+int bt_export_total(struct bt_db *db, const struct bt_indicator *ind,
+                    const struct bt_dim *where, size_t nwhere,
+                    struct bt_exported **out, size_t *n, struct bt_error *e);
+
 /* Appends the CSV of x[0..n), series of ind, to *out; annotated, with
  * the unit, note and source columns. */
 void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,

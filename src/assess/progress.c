@@ -74,7 +74,8 @@ static enum bt_consolidation consolidate(const struct bt_indicator *ind,
 {
     out->n = 0;
     if (ind->freq == BT_FREQ_DAILY) {
-        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
+                                  .from_freq = BT_FREQ_DAILY};
         bt_derive_points(&month, obs, n, out);
         return out->n ? BT_CONS_MONTH_MEAN : BT_CONS_NONE;
     }

@@ -4,35 +4,95 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct sum {
-    struct bt_db *db;
-    struct bt_points *total;
-    struct bt_points one, merged;
-    struct bt_error *e;
-};
-
-/* Adds one series into the running total (both sorted by day). */
-static int add_series(void *ctx, const char *rel)
+/* Adds the series file rel into *total (both sorted by day), using
+ * *one and *merged as scratch. */
+static int add_series(struct bt_db *db, const char *rel, struct bt_points *total,
+                      struct bt_points *one, struct bt_points *merged,
+                      struct bt_error *e)
 {
-    struct sum *s = ctx;
-    if (bt_db_read(s->db, rel, &s->one, s->e) != 0)
+    if (bt_db_read(db, rel, one, e) != 0)
         return -1;
-    const struct bt_points *a = s->total, *b = &s->one;
+    const struct bt_points *a = total, *b = one;
     size_t i = 0, k = 0;
-    s->merged.n = 0;
+    merged->n = 0;
     while (i < a->n || k < b->n) {
         if (k == b->n || (i < a->n && a->v[i].day < b->v[k].day))
-            bt_points_add(&s->merged, a->v[i].day, a->v[i].value), i++;
+            bt_points_add(merged, a->v[i].day, a->v[i].value), i++;
         else if (i == a->n || b->v[k].day < a->v[i].day)
-            bt_points_add(&s->merged, b->v[k].day, b->v[k].value), k++;
+            bt_points_add(merged, b->v[k].day, b->v[k].value), k++;
         else
-            bt_points_add(&s->merged, a->v[i].day, a->v[i].value + b->v[k].value),
+            bt_points_add(merged, a->v[i].day, a->v[i].value + b->v[k].value),
                 i++, k++;
     }
-    struct bt_points t = *s->total;
-    *s->total = s->merged;
-    s->merged = t;
+    struct bt_points t = *total;
+    *total = *merged;
+    *merged = t;
     return 0;
+}
+
+struct collect {
+    struct bt_match *v;
+    size_t n, cap;
+};
+
+static int add_match(void *ctx, const char *rel)
+{
+    struct collect *c = ctx;
+    struct bt_match m;
+    if (bt_series_name_parse(rel, &m.name) != 0) {
+        bt_series_name_release(&m.name);
+        return 0;
+    }
+    m.rel = bt_xstrdup(rel);
+    bt_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+    c->v[c->n++] = m;
+    return 0;
+}
+
+int bt_query_matches(struct bt_db *db, const char *indicator,
+                     const struct bt_dim *where, size_t nwhere,
+                     struct bt_match **out, size_t *n, struct bt_error *e)
+{
+    struct collect c = {0};
+    int rc = bt_db_match(db, indicator, where, nwhere, add_match, &c, e);
+    if (rc < 0) {
+        bt_matches_free(c.v, c.n);
+        return -1;
+    }
+    *out = c.v;
+    *n = c.n;
+    return 0;
+}
+
+void bt_matches_free(struct bt_match *m, size_t n)
+{
+    for (size_t i = 0; m && i < n; i++) {
+        free(m[i].rel);
+        bt_series_name_release(&m[i].name);
+    }
+    free(m);
+}
+
+int bt_query_sum(struct bt_db *db, const struct bt_match *m, size_t n,
+                 size_t nwhere, struct bt_points *out, size_t *nseries,
+                 struct bt_error *e)
+{
+    struct bt_points one = {0}, merged = {0};
+    size_t exact = n;
+    for (size_t i = 0; i < n && exact == n; i++)
+        if (m[i].name.ndims == nwhere)
+            exact = i;
+    out->n = 0;
+    *nseries = exact < n ? 1 : n;
+    int rc = 0;
+    for (size_t i = exact < n ? exact : 0; rc == 0 && i < n; i++) {
+        rc = add_series(db, m[i].rel, out, &one, &merged, e);
+        if (exact < n)
+            break;
+    }
+    bt_points_release(&one);
+    bt_points_release(&merged);
+    return rc;
 }
 
 /* Collects the distinct values of the first dimension. */
@@ -105,13 +165,26 @@ int bt_query_total(struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,
                    struct bt_points *out, size_t *nseries, struct bt_error *e)
 {
-    struct sum s = {.db = db, .total = out, .e = e};
+    struct bt_match *m;
+    size_t n;
     out->n = 0;
-    int n = bt_db_match(db, indicator, where, nwhere, add_series, &s, e);
-    bt_points_release(&s.one);
-    bt_points_release(&s.merged);
-    *nseries = n > 0 ? (size_t)n : 0;
-    return n < 0 ? -1 : 0;
+    *nseries = 0;
+    if (bt_query_matches(db, indicator, where, nwhere, &m, &n, e) != 0)
+        return -1;
+    int rc = bt_query_sum(db, m, n, nwhere, out, nseries, e);
+    bt_matches_free(m, n);
+    return rc;
+}
+
+/* A ratio's denominator for the breakdown where[0..nwhere): its own
+ * series of that breakdown when it has any, else its total. */
+static int denominator(struct bt_db *db, const char *id, const struct bt_dim *where,
+                       size_t nwhere, struct bt_points *out, struct bt_error *e)
+{
+    size_t n = 0;
+    if (bt_query_total(db, id, where, nwhere, out, &n, e) != 0)
+        return -1;
+    return n || !nwhere ? 0 : bt_query_total(db, id, NULL, 0, out, &n, e);
 }
 
 int bt_query_indicator(struct bt_db *db, const struct bt_indicator *ind,
@@ -121,12 +194,17 @@ int bt_query_indicator(struct bt_db *db, const struct bt_indicator *ind,
 {
     if (!ind->derive)
         return bt_query_total(db, ind->id, where, nwhere, out, nseries, e);
-    struct bt_points daily = {0};
-    int rc = bt_query_total(db, ind->derive->from, where, nwhere, &daily,
-                            nseries, e);
-    if (rc == 0)
-        bt_derive_points(ind->derive, daily.v, daily.n, out);
-    bt_points_release(&daily);
+    const struct bt_derive *d = ind->derive;
+    struct bt_points from = {0}, den = {0};
+    int rc = bt_query_total(db, d->from, where, nwhere, &from, nseries, e);
+    if (rc == 0 && d->fn == BT_DERIVE_RATIO)
+        rc = denominator(db, d->denominator, where, nwhere, &den, e);
+    if (rc == 0 && d->fn == BT_DERIVE_RATIO)
+        bt_derive_ratio(from.v, from.n, den.v, den.n, d->scale, out);
+    else if (rc == 0)
+        bt_derive_points(d, from.v, from.n, out);
+    bt_points_release(&from);
+    bt_points_release(&den);
     return rc;
 }
 

@@ -11,17 +11,42 @@
 #include "model/series.h"
 #include "base/point.h"
 
-/* Reads every series of indicator that matches where[0..nwhere) and sums
- * them day by day into *out (emptied first): a disaggregated indicator
- * (by control point, direction...) reads as its total. *nseries gets the
- * number of series read. Returns 0 or -1. */
+/* The total of a breakdown (where[0..nwhere), names distinct; none for
+ * the whole indicator) into *out (emptied first): the stored series whose
+ * dimensions are exactly those, when there is one (a publisher's own
+ * total, beside its breakdowns), else every series that matches where,
+ * summed day by day (a disaggregated indicator, by control point and
+ * direction, reads as its total). *nseries gets the number of series
+ * read. Returns 0 or -1. */
 int bt_query_total(struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,
                    struct bt_points *out, size_t *nseries, struct bt_error *e);
 
+/* One series file that matched a breakdown; owns everything. */
+struct bt_match {
+    char *rel;                  /* relative to the database */
+    struct bt_series_name name; /* its dimensions */
+};
+
+/* Every series file of indicator whose dimensions include where[0..nwhere)
+ * into *out (*n entries, by file name; free with bt_matches_free).
+ * Returns 0 or -1. */
+int bt_query_matches(struct bt_db *db, const char *indicator,
+                     const struct bt_dim *where, size_t nwhere,
+                     struct bt_match **out, size_t *n, struct bt_error *e);
+void bt_matches_free(struct bt_match *m, size_t n);
+
+/* The total of the breakdown of nwhere dimensions that m[0..n) all match,
+ * by bt_query_total's rule, into *out (emptied first). 0 or -1. */
+int bt_query_sum(struct bt_db *db, const struct bt_match *m, size_t n,
+                 size_t nwhere, struct bt_points *out, size_t *nseries,
+                 struct bt_error *e);
+
 /* As bt_query_total, for a catalogue indicator: a derived one (derive.h)
  * is computed from the total of the indicator it is derived from, with
- * where[] applied to that one. */
+ * where[] applied to that one; a ratio's denominator is read for the
+ * same breakdown when it has series of it, else as its total (a share of
+ * the whole). */
 int bt_query_indicator(struct bt_db *db, const struct bt_indicator *ind,
                        const struct bt_dim *where, size_t nwhere,
                        struct bt_points *out, size_t *nseries,

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess/breakdown.h"
 #include "assess/export.h"
 #include "store/flags.h"
 #include "base/number.h"
@@ -57,10 +58,11 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"all", no_argument, NULL, 'a'},
         {"annotated", no_argument, NULL, 'n'},
+        {"total", no_argument, NULL, 't'},
         BT_COMMON_OPTIONS};
     struct bt_dim where[BT_DIMS_MAX];
     size_t nwhere = 0;
-    int json = 0, all = 0, annotated = 0, c, rc;
+    int json = 0, all = 0, annotated = 0, total = 0, c, rc;
     while ((c = getopt_long(argc, argv, "w:f:an" BT_COMMON_SHORT, opts, NULL)) != -1) {
         if (c == 'w') {
             if ((rc = bt_cli_where(cli, optarg, where, &nwhere)) != 0)
@@ -73,19 +75,25 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
             all = 1;
         } else if (c == 'n') {
             annotated = 1;
+        } else if (c == 't') {
+            total = 1;
         } else if ((rc = bt_cli_common(cli, c, optarg)) != 0) {
             return rc < 0 ? BT_EXIT_OK : rc;
         }
     }
     if (optind + 1 != argc)
         return bt_cli_usage(cli, "name one indicator");
+    if (total && all)
+        return bt_cli_usage(cli, "--total is one series, --all every one: give one of them");
+    struct bt_error e;
+    if (bt_breakdown_check(where, nwhere, &e) != 0)
+        return bt_cli_usage(cli, "--where: %s", e.msg);
     const char *id = argv[optind];
     struct bt_catalogue cat;
     if ((rc = bt_cli_catalogue(cli, &cat)) != 0)
         return rc;
     const struct bt_indicator *ind = bt_catalogue_find(&cat, id, strlen(id));
     struct bt_db db;
-    struct bt_error e;
     struct bt_exported *x = NULL;
     size_t nx = 0;
     bt_cli_db_init(cli, &db);
@@ -93,7 +101,8 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
         rc = bt_cli_error(cli, BT_EXIT_NOINPUT, "unknown indicator '%s'", id);
         goto out;
     }
-    int read = bt_export_read(&db, ind, where, nwhere, &x, &nx, &e);
+    int read = (total ? bt_export_total : bt_export_read)(&db, ind, where, nwhere,
+                                                          &x, &nx, &e);
     bt_db_read_end(&db); /* all read: a writer need not wait for the output */
     if (read != 0) {
         rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
@@ -106,8 +115,8 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
     } else if (nx > 1 && !all) {
         rc = bt_cli_error(cli, BT_EXIT_USAGE, "%zu series of '%s' match; "
                           "choose one with --where DIM=VALUE ('baytrack "
-                          "series %s' lists them), or export them all with "
-                          "--all", nx, id, id);
+                          "series %s' lists them), export them all with --all, "
+                          "or their total with --total", nx, id, id);
     } else {
         if (json)
             print_json(ind, x, nx);

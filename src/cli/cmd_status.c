@@ -1,8 +1,10 @@
 /* cmd_status.c - baytrack status: progress of every indicator. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "assess/assessed.h"
+#include "assess/breakdown.h"
 #include "base/number.h"
 #include "assess/query.h"
 #include "site/i18n.h"
@@ -10,6 +12,13 @@
 #include "cli.h"
 
 enum format { TEXT, JSON, CSV };
+
+/* One line of the output: an indicator, or one of its breakdowns. */
+struct line {
+    const struct bt_assessment *a;
+    const struct bt_breakdown_row *row; /* NULL without --where or --by */
+    int first;                          /* the indicator's first line */
+};
 
 /* Field values of one row as text ("" when they do not apply). */
 struct row {
@@ -104,17 +113,35 @@ static void json_field(const char *name, const char *v, int number, int last)
     printf(last ? "}" : ",");
 }
 
-static void print_json(const struct bt_assessment *a, size_t n, enum bt_lang l)
+/* "breakdown":{"name":"value",...}, */
+static void json_breakdown(const struct bt_breakdown_row *row)
 {
+    printf("\"breakdown\":{");
+    for (size_t k = 0; k < row->ndims; k++) {
+        printf("%s", k ? "," : "");
+        bt_json_string(stdout, row->dims[k].name);
+        putchar(':');
+        bt_json_string(stdout, row->dims[k].value);
+    }
+    printf("},");
+}
+
+static void print_json(const struct line *ln, size_t n,
+                       const struct bt_catalogue *cat, enum bt_lang l)
+{
+    (void)cat; /* programs get dimensions as loaded */
     printf("[");
     for (size_t i = 0; i < n; i++) {
         struct row r;
-        const struct bt_progress *p = &a[i].progress;
-        fill(&r, &a[i], 0);
+        const struct bt_assessment *a = ln[i].a;
+        const struct bt_progress *p = &a->progress;
+        fill(&r, a, 0);
         printf("%s\n{", i ? "," : "");
-        json_field("indicator", a[i].ind->id, 0, 0);
-        json_field("name", a[i].ind->name[l], 0, 0);
-        json_field("unit", a[i].ind->unit, 0, 0);
+        json_field("indicator", a->ind->id, 0, 0);
+        if (ln[i].row)
+            json_breakdown(ln[i].row);
+        json_field("name", a->ind->name[l], 0, 0);
+        json_field("unit", a->ind->unit, 0, 0);
         json_field("latest_date", r.latest_date, 0, 0);
         json_field("latest_value", r.latest_value, 1, 0);
         json_field("baseline_date", r.baseline_date, 0, 0);
@@ -136,40 +163,59 @@ static void print_json(const struct bt_assessment *a, size_t n, enum bt_lang l)
         json_field("assessed_date", r.assessed_date, 0, 0);
         json_field("assessed_value", r.assessed_value, 1, 0);
         json_field("assessed", r.assessed, 0, 0);
-        printf("\"stale\":%s,", a[i].currency.stale ? "true" : "false");
+        printf("\"stale\":%s,", a->currency.stale ? "true" : "false");
         json_field("age_days", r.age, 1, 0);
         json_field("release_interval_days", r.interval, 1, 0);
         json_field("break_date", r.break_date, 0, 0);
         json_field("break_reason", p->brk ? p->brk->reason : "", 0, 0);
-        printf("\"series\":%zu}", a[i].nseries);
+        printf("\"series\":%zu}", a->nseries);
     }
     printf("\n]\n");
 }
 
-static void print_csv(const struct bt_assessment *a, size_t n, enum bt_lang l)
+/* The breakdown as "name=value, name=value" into *b (emptied first). */
+static void label(struct bt_buf *b, const struct bt_breakdown_row *row)
 {
-    printf("indicator,name,unit,latest_date,latest_value,baseline_date,"
+    b->len = 0;
+    bt_buf_addf(b, "%s", "");
+    bt_breakdown_label(b, row->dims, row->ndims);
+}
+
+static void print_csv(const struct line *ln, size_t n,
+                      const struct bt_catalogue *cat, enum bt_lang l)
+{
+    (void)cat; /* programs get dimensions as loaded */
+    int breakdowns = n && ln[0].row;
+    struct bt_buf b = {0};
+    printf("indicator,%sname,unit,latest_date,latest_value,baseline_date,"
            "baseline_value,target_date,target_value,target_illustrative,"
            "progress,elapsed,pace,status,projected_date,trend_date,growth,"
            "assessed_date,assessed_value,assessed,stale,age_days,"
-           "release_interval_days,break_date\n");
+           "release_interval_days,break_date\n", breakdowns ? "breakdown," : "");
     for (size_t i = 0; i < n; i++) {
         struct row r;
-        const struct bt_progress *p = &a[i].progress;
-        fill(&r, &a[i], 0);
-        printf("%s,", a[i].ind->id);
-        bt_csv_field(stdout, a[i].ind->name[l]);
+        const struct bt_assessment *a = ln[i].a;
+        const struct bt_progress *p = &a->progress;
+        fill(&r, a, 0);
+        printf("%s,", a->ind->id);
+        if (ln[i].row) {
+            label(&b, ln[i].row);
+            bt_csv_field(stdout, b.data);
+            putchar(',');
+        }
+        bt_csv_field(stdout, a->ind->name[l]);
         putchar(',');
-        bt_csv_field(stdout, a[i].ind->unit);
+        bt_csv_field(stdout, a->ind->unit);
         printf(",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", r.latest_date,
                r.latest_value, r.baseline_date, r.baseline_value, r.target_date,
                r.target_value, p->target && p->target->illustrative ? "yes" : "",
                r.progress, r.elapsed, r.pace, bt_status_name(p->status),
                r.projected, r.trend_date, r.growth);
         printf(",%s,%s,%s,%s,%s,%s,%s\n", r.assessed_date, r.assessed_value,
-               r.assessed, a[i].currency.stale ? "yes" : "", r.age, r.interval,
+               r.assessed, a->currency.stale ? "yes" : "", r.age, r.interval,
                r.break_date);
     }
+    bt_buf_release(&b);
 }
 
 /* The notes of one row in l: what is assessed, how old the figure is, the
@@ -198,14 +244,32 @@ static void notes(const struct bt_assessment *a, const struct row *r,
         bt_buf_addf(out, "%s%s", out->len ? sep : "", past[l]);
 }
 
-/* One aligned line per indicator. */
-static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
+/* The text of a line's breakdown in language l into *b: the total, or
+ * "name=value, ..." translated by the catalogue. */
+static const char *text_label(struct bt_buf *b, const struct line *ln,
+                              const struct bt_catalogue *cat, enum bt_lang l)
+{
+    if (!ln->row->ndims)
+        return bt_word(BT_W_TOTAL, l);
+    b->len = 0;
+    bt_buf_addf(b, "%s", "");
+    bt_breakdown_label_in(b, cat, ln->row->dims, ln->row->ndims, l);
+    return b->data;
+}
+
+/* One aligned line per indicator (and per breakdown, after its name). */
+static void print_text(const struct line *ln, size_t n,
+                       const struct bt_catalogue *cat, enum bt_lang l)
 {
     static const char *const notes_word[] = {"notes", "说明", "說明"};
-    size_t wname = 4;
+    int breakdowns = n && ln[0].row;
+    struct bt_buf b = {0};
+    size_t wname = 4, wsub = bt_text_width(bt_word(BT_W_SUBJECT, l));
     for (size_t i = 0; i < n; i++) {
-        size_t w = bt_text_width(a[i].ind->name[l]);
+        size_t w = bt_text_width(ln[i].a->ind->name[l]);
         wname = w > wname ? w : wname;
+        if (breakdowns && (w = bt_text_width(text_label(&b, &ln[i], cat, l))) > wsub)
+            wsub = w;
     }
     /* the headers in the language, each over its column's cells */
     static const struct {
@@ -215,24 +279,30 @@ static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
                 {BT_W_VALUE, 16},  {BT_W_PROGRESS, 10}, {BT_W_STATUS, 38},
                 {BT_W_PROJECTED, 28}};
     bt_print_padded(stdout, bt_word(BT_W_NAME, l), wname + 2);
+    if (breakdowns)
+        bt_print_padded(stdout, bt_word(BT_W_SUBJECT, l), wsub + 2);
     for (size_t k = 0; k < sizeof head / sizeof *head; k++)
         bt_print_padded(stdout, bt_word(head[k].w, l), head[k].width);
     printf("%s\n", notes_word[l]);
     struct bt_buf note = {0};
     for (size_t i = 0; i < n; i++) {
         struct row r;
-        const struct bt_progress *p = &a[i].progress;
+        const struct bt_assessment *a = ln[i].a;
+        const struct bt_progress *p = &a->progress;
         char prog[16] = "";
-        fill(&r, &a[i], 1);
+        fill(&r, a, 1);
         if (!isnan(p->progress))
             snprintf(prog, sizeof prog, "%.0f%%", p->progress * 100);
-        bt_print_padded(stdout, a[i].ind->name[l], wname + 2);
+        /* a breakdown's indicator is named on its first line only */
+        bt_print_padded(stdout, ln[i].first ? a->ind->name[l] : "", wname + 2);
+        if (breakdowns)
+            bt_print_padded(stdout, text_label(&b, &ln[i], cat, l), wsub + 2);
         printf("%-12s %14s  %-12s %14s%s %8s  ", r.latest_date, r.latest_value,
                r.target_date, r.target_value,
                p->target && p->target->illustrative ? "*" : " ", prog);
         /* status labels in Chinese take two cells a character */
         bt_print_padded(stdout, bt_status_label(p->status, l), 38);
-        notes(&a[i], &r, l, &note);
+        notes(a, &r, l, &note);
         if (note.len) {
             bt_print_padded(stdout, r.projected, 28);
             printf("%s\n", note.data);
@@ -242,10 +312,131 @@ static void print_text(const struct bt_assessment *a, size_t n, enum bt_lang l)
     }
     bt_buf_release(&note);
     for (size_t i = 0; i < n; i++)
-        if (a[i].progress.target && a[i].progress.target->illustrative) {
+        if (ln[i].a->progress.target && ln[i].a->progress.target->illustrative) {
             printf("%s\n", bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
             break;
         }
+    bt_buf_release(&b);
+}
+
+/* What status was asked for. */
+struct ask {
+    char **ids;                      /* the indicators named, or all */
+    size_t nids;
+    struct bt_dim where[BT_DIMS_MAX]; /* --where: the breakdown */
+    size_t nwhere;
+    const char *by;                  /* --by DIM, or NULL */
+    int total;                       /* --total */
+    bt_day as_of;
+    enum format fmt;
+    enum bt_lang lang;
+};
+
+/* Every indicator of cat (or those named), each assessed as a whole. */
+static int status_totals(struct bt_cli *cli, struct bt_db *db,
+                         const struct bt_catalogue *cat, const struct ask *q)
+{
+    struct bt_error e;
+    struct bt_assessment *a;
+    if (bt_query_assess(db, cat, q->as_of, &a, &e) != 0)
+        return bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
+    struct line *ln = bt_xcalloc(cat->n + 1, sizeof *ln);
+    size_t n = 0;
+    for (size_t i = 0; i < cat->n; i++) {
+        int named = q->nids == 0;
+        for (size_t k = 0; k < q->nids; k++)
+            named |= strcmp(q->ids[k], cat->v[i].id) == 0;
+        if (named)
+            ln[n++] = (struct line){&a[i], NULL, 1};
+    }
+    (q->fmt == JSON ? print_json : q->fmt == CSV ? print_csv : print_text)(ln, n, cat, q->lang);
+    free(ln);
+    bt_assessments_free(a, cat->n);
+    return BT_EXIT_OK;
+}
+
+/* The breakdowns of one indicator asked for, appended to *rows[*nrows]
+ * (each a block of its own, *nblocks of them). A named indicator with
+ * nothing that matches is an error; others are left out. */
+static int indicator_rows(struct bt_cli *cli, struct bt_db *db,
+                          const struct bt_indicator *ind, const struct ask *q,
+                          int named, struct bt_breakdown_row ***blocks,
+                          size_t **sizes, size_t *nblocks)
+{
+    struct bt_error e;
+    struct bt_breakdown_row *r;
+    size_t n;
+    if (bt_breakdown_rows(db, ind, q->where, q->nwhere, q->by, q->total,
+                          q->as_of, &r, &n, &e) != 0)
+        return bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
+    size_t matched = 0;
+    for (size_t i = 0; i < n; i++)
+        matched += r[i].a.nseries > 0 || r[i].view.ntargets > 0;
+    if (matched == 0 || (q->by && n == (size_t)q->total)) {
+        bt_breakdown_rows_free(r, n);
+        if (!named)
+            return 0;
+        struct bt_buf w = {0};
+        bt_breakdown_label(&w, q->where, q->nwhere);
+        int rc = q->by ? bt_cli_error(cli, BT_EXIT_NOINPUT,
+                                      "no stored series of '%s'%s%s has a "
+                                      "dimension '%s'; 'baytrack series %s' "
+                                      "lists them", ind->id, w.len ? " with " : "",
+                                      w.len ? w.data : "", q->by, ind->id)
+                       : bt_cli_error(cli, BT_EXIT_NOINPUT,
+                                      "no stored series of '%s' matches %s; "
+                                      "'baytrack series %s' lists them",
+                                      ind->id, w.data, ind->id);
+        bt_buf_release(&w);
+        return rc;
+    }
+    *blocks = bt_xrealloc(*blocks, (*nblocks + 1) * sizeof **blocks);
+    *sizes = bt_xrealloc(*sizes, (*nblocks + 1) * sizeof **sizes);
+    (*blocks)[*nblocks] = r;
+    (*sizes)[(*nblocks)++] = n;
+    return 0;
+}
+
+/* --where or --by: each indicator's breakdowns, one line each. */
+static int status_breakdowns(struct bt_cli *cli, struct bt_db *db,
+                             const struct bt_catalogue *cat, const struct ask *q)
+{
+    struct bt_breakdown_row **blocks = NULL;
+    size_t *sizes = NULL, nblocks = 0, nlines = 0;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < cat->n; i++) {
+        int named = 0;
+        for (size_t k = 0; k < q->nids; k++)
+            named |= strcmp(q->ids[k], cat->v[i].id) == 0;
+        if (named || q->nids == 0)
+            rc = indicator_rows(cli, db, &cat->v[i], q, named, &blocks, &sizes,
+                                &nblocks);
+    }
+    for (size_t b = 0; b < nblocks; b++)
+        nlines += sizes[b];
+    if (rc == 0 && nlines == 0) {
+        struct bt_buf w = {0};
+        bt_breakdown_label(&w, q->where, q->nwhere);
+        rc = q->by ? bt_cli_error(cli, BT_EXIT_NOINPUT, "no stored series has a "
+                                  "dimension '%s'", q->by)
+                   : bt_cli_error(cli, BT_EXIT_NOINPUT, "no stored series "
+                                  "matches %s", w.data);
+        bt_buf_release(&w);
+    }
+    if (rc == 0) {
+        struct line *ln = bt_xcalloc(nlines, sizeof *ln);
+        size_t n = 0;
+        for (size_t b = 0; b < nblocks; b++)
+            for (size_t k = 0; k < sizes[b]; k++)
+                ln[n++] = (struct line){&blocks[b][k].a, &blocks[b][k], k == 0};
+        (q->fmt == JSON ? print_json : q->fmt == CSV ? print_csv : print_text)(ln, n, cat, q->lang);
+        free(ln);
+    }
+    for (size_t b = 0; b < nblocks; b++)
+        bt_breakdown_rows_free(blocks[b], sizes[b]);
+    free(blocks);
+    free(sizes);
+    return rc;
 }
 
 int bt_cmd_status(struct bt_cli *cli, int argc, char **argv)
@@ -255,45 +446,61 @@ int bt_cmd_status(struct bt_cli *cli, int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},
         {"json", no_argument, NULL, 'j'},
         {"csv", no_argument, NULL, 'c'},
+        {"where", required_argument, NULL, 'w'},
+        {"by", required_argument, NULL, 'b'},
+        {"total", no_argument, NULL, 't'},
         BT_COMMON_OPTIONS};
-    enum format fmt = TEXT;
-    enum bt_lang lang = BT_LANG_EN;
-    bt_day as_of = bt_cli_today();
+    struct ask q = {.as_of = bt_cli_today(), .fmt = TEXT, .lang = BT_LANG_EN};
     int c, rc;
-    while ((c = getopt_long(argc, argv, "a:l:" BT_COMMON_SHORT, opts, NULL)) != -1) {
+    struct bt_error e;
+    while ((c = getopt_long(argc, argv, "a:l:w:" BT_COMMON_SHORT, opts, NULL)) != -1) {
         const char *why;
         switch (c) {
         case 'a':
-            if (bt_period_parse(optarg, strlen(optarg), &as_of, &why) != 0)
+            if (bt_period_parse(optarg, strlen(optarg), &q.as_of, &why) != 0)
                 return bt_cli_usage(cli, "--as-of '%s': %s", optarg, why);
             break;
         case 'l':
-            if (bt_lang_parse(optarg, &lang) != 0)
+            if (bt_lang_parse(optarg, &q.lang) != 0)
                 return bt_cli_usage(cli, "--lang '%s' should be en, zh-Hans or zh-Hant",
                                     optarg);
             break;
-        case 'j': fmt = JSON; break;
-        case 'c': fmt = CSV; break;
+        case 'j': q.fmt = JSON; break;
+        case 'c': q.fmt = CSV; break;
+        case 'w':
+            if ((rc = bt_cli_where(cli, optarg, q.where, &q.nwhere)) != 0)
+                return rc;
+            break;
+        case 'b': q.by = optarg; break;
+        case 't': q.total = 1; break;
         default:
             if ((rc = bt_cli_common(cli, c, optarg)) != 0)
                 return rc < 0 ? BT_EXIT_OK : rc;
         }
     }
-    if (optind != argc)
-        return bt_cli_usage(cli, "unexpected argument '%s'", argv[optind]);
+    if (bt_breakdown_check(q.where, q.nwhere, &e) != 0)
+        return bt_cli_usage(cli, "--where: %s", e.msg);
+    for (size_t i = 0; q.by && i < q.nwhere; i++)
+        if (strcmp(q.where[i].name, q.by) == 0)
+            return bt_cli_usage(cli, "--by '%s' is also given as --where", q.by);
+    if (q.total && q.nwhere && !q.by)
+        return bt_cli_usage(cli, "--total is the total over every breakdown: "
+                            "give it without --where, or with --by");
+    q.ids = argv + optind;
+    q.nids = (size_t)(argc - optind);
     struct bt_catalogue cat;
     if ((rc = bt_cli_catalogue(cli, &cat)) != 0)
         return rc;
+    for (size_t k = 0; k < q.nids; k++)
+        if (!bt_catalogue_find(&cat, q.ids[k], strlen(q.ids[k]))) {
+            bt_catalogue_release(&cat);
+            return bt_cli_error(cli, BT_EXIT_NOINPUT, "unknown indicator '%s'",
+                                q.ids[k]);
+        }
     struct bt_db db;
-    struct bt_error e;
-    struct bt_assessment *a;
     bt_cli_db_init(cli, &db);
-    if (bt_query_assess(&db, &cat, as_of, &a, &e) != 0) {
-        rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
-    } else {
-        (fmt == JSON ? print_json : fmt == CSV ? print_csv : print_text)(a, cat.n, lang);
-        bt_assessments_free(a, cat.n);
-    }
+    rc = q.nwhere || q.by ? status_breakdowns(cli, &db, &cat, &q)
+                          : status_totals(cli, &db, &cat, &q);
     bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;

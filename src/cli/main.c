@@ -22,27 +22,37 @@ const struct bt_command bt_commands[] = {
      "  --dry-run           check and count, write nothing\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"
      "  --wait SECONDS      wait this long for another writer, and for readers at commit (default 0: no wait for a writer, up to 30 s for readers)\n"},
-    {"collect", bt_cmd_collect, "[--wait SECONDS] [--min-age SECONDS] SPOOL",
+    {"collect", bt_cmd_collect, "[--wait SECONDS] [--min-age SECONDS] [--map FILE] SPOOL",
      "load SPOOL/incoming/*.csv for cron, moving each to done/ or failed/",
      "  --wait SECONDS      wait this long for another writer, and for readers at each commit (default 60)\n"
      "  --min-age SECONDS   leave files younger than this (default 5)\n"
+     "  --map FILE          the mapping of files with no NAME.map of their own and no rule in SPOOL/rules\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"},
-    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all] [--annotated] [--format csv|json]",
+    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all|--total] [--annotated] [--format csv|json]",
      "print a series (or all of them), with flags, in a form that loads back unchanged",
      "  --where DIM=VALUE   choose the series by a dimension value\n"
      "  --all               every matching series in one file\n"
+     "  --total             the matching series' total, as status assesses it, as one series\n"
      "  --format csv|json   output format (default csv; json: one line per series)\n"},
     {"series", bt_cmd_series, "[INDICATOR]",
      "list the series in the database", ""},
-    {"status", bt_cmd_status, "[--as-of DATE] [--lang en|zh-Hans|zh-Hant] [--json|--csv]",
+    {"status", bt_cmd_status, "[INDICATOR...] [--where DIM=VALUE]... [--by DIM [--total]] [--as-of DATE] [--lang en|zh-Hans|zh-Hant] [--json|--csv]",
      "show every indicator's progress against its targets",
+     "  INDICATOR...        only these indicators (default every one)\n"
+     "  --where DIM=VALUE   assess this breakdown (on its own targets), not the total\n"
+     "  --by DIM            one line per value of DIM, largest latest value first\n"
+     "  --total             with --by, the total first (alone: the default, the total)\n"
      "  --as-of DATE        ignore observations after DATE\n"
      "  --lang LANG         names in en, zh-Hans or zh-Hant (default en)\n"
      "  --json, --csv       machine-readable output\n"},
     {"chart", bt_cmd_chart,
-     "INDICATOR [--where DIM=VALUE]... -o FILE.png|FILE.svg|FILE.pdf [--lang LANG] [--from DATE] [--to DATE]",
-     "draw one indicator's progress chart with gnuplot",
-     "  --where DIM=VALUE   chart the series with this dimension value (else the total)\n"
+     "INDICATOR [--where DIM=VALUE]... [--by DIM [--top N]] [--total] -o FILE.png|FILE.svg|FILE.pdf [--lang LANG] [--from DATE] [--to DATE]",
+     "draw one indicator's progress chart with gnuplot, or its breakdowns compared",
+     "  --where DIM=VALUE   chart this breakdown, on its own targets (else the total);\n"
+     "                      one dimension given more than once: its values compared\n"
+     "  --by DIM            compare the values of DIM with the largest latest value\n"
+     "  --top N             with --by, how many (default 8)\n"
+     "  --total             in a comparison, the total's line too\n"
      "  -o, --output FILE   the chart; its extension picks PNG, SVG or PDF\n"
      "  --lang LANG         labels in en, zh-Hans or zh-Hant (default en)\n"
      "  --from, --to DATE   the time range shown (--to also ends the assessment)\n"},

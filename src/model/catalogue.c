@@ -17,8 +17,12 @@ static const char *const indicator_header[] = {
 static const char *const target_header[] = {"indicator", "date", "value",
                                             "kind", "source", "illustrative"};
 static const char *const derived_header[] = {"indicator", "from", "period",
-                                             "function"};
+                                             "function", "denominator", "scale"};
 static const char *const translation_header[] = {"text", "zh_hans", "zh_hant"};
+static const char *const dimension_header[] = {"dimension", "value", "zh_hans",
+                                               "zh_hant"};
+static const char *const breakdown_header[] = {"indicator", "dimension", "scale",
+                                               "compare"};
 static const char *const break_header[] = {"indicator", "date", "reason",
                                            "source"};
 static const char *const site_header[] = {"text", "en", "zh_hans", "zh_hant"};
@@ -32,6 +36,12 @@ struct ctx {
     const char *path;
     struct bt_diags diags;
     int header_done;
+    /* targets.csv: what its header says */
+    size_t ncols;           /* fields a row has */
+    size_t illustrative;    /* the illustrative column, or 0 when none */
+    size_t ndimcols;        /* dimension columns */
+    size_t dimcol[BT_DIM_COLUMNS_MAX];        /* each one's field index */
+    char dimname[BT_DIM_COLUMNS_MAX][64];     /* and its dimension */
 };
 
 static int header_ok(struct ctx *x, unsigned long line,
@@ -91,14 +101,127 @@ static int indicator_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
+/* One column of targets.csv's header after the five fixed ones:
+ * illustrative, or a dimension. Returns 0, or -1 with a diagnostic. */
+static int target_column(struct ctx *x, unsigned long line,
+                         const struct bt_field *f, size_t i)
+{
+    if (strcmp(f->s, "illustrative") == 0 && !x->illustrative) {
+        x->illustrative = i;
+        return 0;
+    }
+    char name[64];
+    const char *why;
+    if (bt_dim_name(f->s, f->len, name, &why) != 0) {
+        bt_diags_add(&x->diags, line, i + 1, "header '%.*s%s': %s", BT_SHOWN(f->s), why);
+        return -1;
+    }
+    int taken = bt_column_find(name, strlen(name)) != BT_COL_N;
+    for (size_t k = 0; k < 5; k++)
+        taken |= strcmp(name, target_header[k]) == 0;
+    for (size_t k = 0; k < x->ndimcols; k++)
+        taken |= strcmp(name, x->dimname[k]) == 0;
+    if (taken || strcmp(name, "illustrative") == 0) {
+        bt_diags_add(&x->diags, line, i + 1,
+                     "header '%.*s%s': dimension '%s' is a column already or "
+                     "a reserved name", BT_SHOWN(f->s), name);
+        return -1;
+    }
+    if (x->ndimcols == BT_DIM_COLUMNS_MAX) {
+        bt_diags_add(&x->diags, line, i + 1, "more than %d dimension columns",
+                     BT_DIM_COLUMNS_MAX);
+        return -1;
+    }
+    x->dimcol[x->ndimcols] = i;
+    memcpy(x->dimname[x->ndimcols++], name, sizeof name);
+    return 0;
+}
+
+/* targets.csv's header: indicator,date,value,kind,source, then in any
+ * order illustrative and dimension columns. */
+static int target_header_ok(struct ctx *x, unsigned long line,
+                            const struct bt_field *f, size_t n)
+{
+    if (n < 5)
+        return header_ok(x, line, f, n, target_header, 6, 5);
+    for (size_t i = 0; i < 5; i++)
+        if (strcmp(f[i].s, target_header[i]) != 0)
+            return header_ok(x, line, f, n, target_header, 6, 5);
+    for (size_t i = 5; i < n; i++)
+        if (target_column(x, line, &f[i], i) != 0)
+            return -1;
+    x->ncols = n;
+    x->header_done = 1;
+    return 0;
+}
+
+/* The breakdown of a target row f[0..nf) into dims[*n] (borrowed, sorted
+ * by name). Returns 0, or -1 with a diagnostic. */
+static int target_dims(struct ctx *x, unsigned long line,
+                       const struct bt_field *f, size_t nf, struct bt_dim *dims,
+                       size_t *n)
+{
+    const char *why;
+    *n = 0;
+    for (size_t k = 0; k < x->ndimcols; k++) {
+        if (x->dimcol[k] >= nf)
+            continue; /* left off the end of the row: empty */
+        const struct bt_field *v = &f[x->dimcol[k]];
+        if (v->len == 0)
+            continue;
+        if (bt_dim_value_check(v->s, v->len, &why) != 0) {
+            bt_diags_add(&x->diags, line, x->dimcol[k] + 1, "%s '%.*s%s' %s",
+                         x->dimname[k], BT_SHOWN(v->s), why);
+            return -1;
+        }
+        if (*n == BT_DIMS_MAX) {
+            bt_diags_add(&x->diags, line, x->dimcol[k] + 1,
+                         "a breakdown of more than %d dimensions", BT_DIMS_MAX);
+            return -1;
+        }
+        dims[(*n)++] = (struct bt_dim){x->dimname[k], v->s};
+    }
+    bt_dims_sort(dims, *n);
+    return 0;
+}
+
+/* Adds t to in's targets, or to those of the breakdown dims[0..n)
+ * (borrowed: copied when the breakdown is new). */
+static void target_add(struct bt_indicator *in, const struct bt_target *t,
+                       const struct bt_dim *dims, size_t n)
+{
+    struct bt_target **v = &in->targets;
+    size_t *nv = &in->ntargets;
+    if (n) {
+        size_t i = 0;
+        while (i < in->nbreakdowns &&
+               bt_dims_cmp(in->breakdowns[i].dims, in->breakdowns[i].ndims, dims, n))
+            i++;
+        if (i == in->nbreakdowns) {
+            in->breakdowns = bt_xrealloc(in->breakdowns, (i + 1) * sizeof *in->breakdowns);
+            struct bt_breakdown_targets *bd = &in->breakdowns[in->nbreakdowns++];
+            memset(bd, 0, sizeof *bd);
+            for (size_t k = 0; k < n; k++)
+                bd->dims[k] = (struct bt_dim){bt_xstrdup(dims[k].name),
+                                              bt_xstrdup(dims[k].value)};
+            bd->ndims = n;
+        }
+        v = &in->breakdowns[i].targets;
+        nv = &in->breakdowns[i].ntargets;
+    }
+    *v = bt_xrealloc(*v, (*nv + 1) * sizeof **v);
+    (*v)[(*nv)++] = *t;
+}
+
 static int target_row(void *vx, unsigned long line, const struct bt_field *f,
                       size_t n)
 {
     struct ctx *x = vx;
     if (!x->header_done)
-        return header_ok(x, line, f, n, target_header, 6, 5);
-    if (n != 5 && n != 6) {
-        bt_diags_add(&x->diags, line, 0, "expected 5 or 6 fields, found %zu", n);
+        return target_header_ok(x, line, f, n);
+    if (n < 5 || n > x->ncols) {
+        bt_diags_add(&x->diags, line, 0, "expected 5 to %zu fields, found %zu",
+                     x->ncols, n);
         return 0;
     }
     struct bt_indicator *in =
@@ -120,16 +243,68 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
     else
         bt_diags_add(&x->diags, line, 4,
                      "kind '%.*s%s' must be baseline, milestone or target", BT_SHOWN(f[3].s));
-    if (n == 6 && f[5].len && strcmp(f[5].s, "yes") != 0)
-        bt_diags_add(&x->diags, line, 6, "illustrative '%.*s%s' must be yes or empty",
-                     BT_SHOWN(f[5].s));
+    const struct bt_field *il = x->illustrative && x->illustrative < n
+                                    ? &f[x->illustrative] : NULL;
+    if (il && il->len && strcmp(il->s, "yes") != 0)
+        bt_diags_add(&x->diags, line, x->illustrative + 1,
+                     "illustrative '%.*s%s' must be yes or empty", BT_SHOWN(il->s));
+    struct bt_dim dims[BT_DIMS_MAX];
+    size_t ndims;
+    target_dims(x, line, f, n, dims, &ndims);
     if (x->diags.n)
         return 0;
     t.source = bt_xstrdup(f[4].s);
-    t.illustrative = n == 6 && f[5].len;
-    in->targets = bt_xrealloc(in->targets, (in->ntargets + 1) * sizeof *in->targets);
-    in->targets[in->ntargets++] = t;
+    t.illustrative = il && il->len;
+    target_add(in, &t, dims, ndims);
     return 0;
+}
+
+/* The source (column col) of a derived indicator: another with series
+ * of its own. NULL with a diagnostic when it is not. */
+static const struct bt_indicator *derive_source(struct ctx *x, unsigned long line,
+                                                const struct bt_field *f, size_t col,
+                                                const struct bt_indicator *in)
+{
+    const struct bt_indicator *from = bt_catalogue_find(x->c, f->s, f->len);
+    if (!from)
+        bt_diags_add(&x->diags, line, col + 1, "unknown indicator '%.*s%s'", BT_SHOWN(f->s));
+    else if (from->derive || from == in)
+        bt_diags_add(&x->diags, line, col + 1,
+                     "'%s' must be an indicator with series of its own", from->id);
+    else
+        return from;
+    return NULL;
+}
+
+/* The function's needs: sum and mean a period coarser than the source's
+ * frequency; ratio a denominator and a scale; ratio and yoy no period. */
+static void derive_check(struct ctx *x, unsigned long line, const struct bt_field *f,
+                         size_t n, const struct bt_indicator *from,
+                         struct bt_derive *d)
+{
+    const char *why;
+    int aggregate = d->fn == BT_DERIVE_SUM || d->fn == BT_DERIVE_MEAN;
+    if (aggregate && from && !bt_derive_coarser(d->period, from->freq))
+        bt_diags_add(&x->diags, line, 3, "period '%s' must be longer than the %s "
+                     "periods of '%s'", f[2].s, bt_freq_name(from->freq), from->id);
+    if (!aggregate && d->period != BT_DERIVE_SAME)
+        bt_diags_add(&x->diags, line, 3, "%s keeps the dates of '%s': leave the period empty",
+                     f[3].s, f[1].s);
+    if (d->fn != BT_DERIVE_RATIO) {
+        if (n > 4 && (f[4].len || f[5].len))
+            bt_diags_add(&x->diags, line, 5, "only a ratio has a denominator and a scale");
+        return;
+    }
+    if (n < 6 || !f[4].len) {
+        bt_diags_add(&x->diags, line, n < 5 ? 0 : 5, "a ratio needs a denominator and a scale");
+        return;
+    }
+    const struct bt_indicator *den = derive_source(x, line, &f[4], 4, NULL);
+    if (bt_number_parse(f[5].s, f[5].len, &d->scale, &why) != 1 || d->scale == 0)
+        bt_diags_add(&x->diags, line, 6, "scale '%.*s%s' must be a number, not 0",
+                     BT_SHOWN(f[5].s));
+    if (den)
+        d->denominator = (char *)den->id; /* copied when the row is taken */
 }
 
 static int derived_row(void *vx, unsigned long line, const struct bt_field *f,
@@ -137,33 +312,34 @@ static int derived_row(void *vx, unsigned long line, const struct bt_field *f,
 {
     struct ctx *x = vx;
     if (!x->header_done)
-        return header_ok(x, line, f, n, derived_header, 4, 4);
-    if (n != 4) {
-        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return header_ok(x, line, f, n, derived_header, 6, 4);
+    if (n != 4 && n != 6) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 or 6 fields, found %zu", n);
         return 0;
     }
     struct bt_indicator *in =
         (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
-    const struct bt_indicator *from = bt_catalogue_find(x->c, f[1].s, f[1].len);
-    struct bt_derive d = {0};
+    struct bt_derive d = {.scale = 1};
     if (!in)
         bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
     else if (in->derive)
         bt_diags_add(&x->diags, line, 1, "indicator '%s' is derived twice", in->id);
-    if (!from)
-        bt_diags_add(&x->diags, line, 2, "unknown indicator '%.*s%s'", BT_SHOWN(f[1].s));
-    else if (from->freq != BT_FREQ_DAILY || from->derive || from == in)
-        bt_diags_add(&x->diags, line, 2,
-                     "'%s' must be a daily indicator with series of its own", from->id);
-    if (bt_derive_period_parse(f[2].s, &d.period) != 0)
-        bt_diags_add(&x->diags, line, 3, "period '%.*s%s' must be year or month",
-                     BT_SHOWN(f[2].s));
+    const struct bt_indicator *from = derive_source(x, line, &f[1], 1, in);
+    int period_ok = bt_derive_period_parse(f[2].s, &d.period) == 0;
+    if (!period_ok)
+        bt_diags_add(&x->diags, line, 3, "period '%.*s%s' must be year, quarter, "
+                     "month or empty", BT_SHOWN(f[2].s));
     if (bt_derive_fn_parse(f[3].s, &d.fn) != 0)
-        bt_diags_add(&x->diags, line, 4, "function '%.*s%s' must be sum or mean",
-                     BT_SHOWN(f[3].s));
+        bt_diags_add(&x->diags, line, 4, "function '%.*s%s' must be sum, mean, ratio, "
+                     "yoy or yoy_pct", BT_SHOWN(f[3].s));
+    else if (period_ok)
+        derive_check(x, line, f, n, from, &d);
     if (x->diags.n)
         return 0;
     d.from = bt_xstrdup(from->id);
+    d.from_freq = from->freq;
+    if (d.denominator)
+        d.denominator = bt_xstrdup(d.denominator);
     in->derive = bt_xmalloc(sizeof *in->derive);
     *in->derive = d;
     return 0;
@@ -296,7 +472,8 @@ static int translation_row(void *vx, unsigned long line,
         return 0;
     }
     if (!in_use(c, f[0].s)) {
-        bt_diags_add(&x->diags, line, 1, "no indicator has the domain or unit '%.*s%s'",
+        bt_diags_add(&x->diags, line, 1, "no indicator has the domain or unit '%.*s%s' "
+                     "(a dimension's name or value goes in dimensions.csv)",
                      BT_SHOWN(f[0].s));
         return 0;
     }
@@ -317,6 +494,102 @@ static int translation_row(void *vx, unsigned long line,
     return 0;
 }
 
+static int dimension_row(void *vx, unsigned long line, const struct bt_field *f,
+                         size_t n)
+{
+    struct ctx *x = vx;
+    struct bt_catalogue *c = x->c;
+    char name[64];
+    const char *why;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, dimension_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    if (bt_dim_name(f[0].s, f[0].len, name, &why) != 0 || strcmp(name, f[0].s) != 0) {
+        bt_diags_add(&x->diags, line, 1, "dimension '%.*s%s' is not a dimension "
+                     "name as loaded (lower case, '_' between words)", BT_SHOWN(f[0].s));
+        return 0;
+    }
+    if (f[1].len && bt_dim_value_check(f[1].s, f[1].len, &why) != 0) {
+        bt_diags_add(&x->diags, line, 2, "value '%.*s%s' %s", BT_SHOWN(f[1].s), why);
+        return 0;
+    }
+    for (size_t i = 0; i < c->ndim_words; i += 4)
+        if (strcmp(c->dim_words[i], f[0].s) == 0 && strcmp(c->dim_words[i + 1], f[1].s) == 0) {
+            bt_diags_add(&x->diags, line, f[1].len ? 2 : 1, "'%.*s%s' is translated twice",
+                         BT_SHOWN(f[1].len ? f[1].s : f[0].s));
+            return 0;
+        }
+    for (size_t k = 2; k < 4; k++)
+        if (f[k].len == 0) {
+            bt_diags_add(&x->diags, line, k + 1, "empty translation");
+            return 0;
+        }
+    bt_grow((void **)&c->dim_words, &c->dim_words_cap, c->ndim_words + 4,
+            sizeof *c->dim_words);
+    for (size_t k = 0; k < 4; k++)
+        c->dim_words[c->ndim_words++] = bt_xstrdup(f[k].s);
+    return 0;
+}
+
+const char *bt_dim_word(const struct bt_catalogue *c, const char *dim,
+                        const char *value, enum bt_lang l)
+{
+    const char *v = value ? value : "";
+    for (size_t i = 0; l != BT_LANG_EN && i < c->ndim_words; i += 4)
+        if (strcmp(c->dim_words[i], dim) == 0 && strcmp(c->dim_words[i + 1], v) == 0)
+            return c->dim_words[i + 1 + l];
+    return value ? value : dim;
+}
+
+/* The values of a compare cell ("a;b;c") into in. */
+static void compare_values(struct bt_indicator *in, const struct bt_field *f)
+{
+    for (const char *p = f->s; *p;) {
+        size_t len = strcspn(p, ";");
+        if (len) {
+            in->compare = bt_xrealloc(in->compare, (in->ncompare + 1) * sizeof *in->compare);
+            in->compare[in->ncompare++] = bt_xstrndup(p, len);
+        }
+        p += len + (p[len] == ';');
+    }
+}
+
+static int breakdown_row(void *vx, unsigned long line, const struct bt_field *f,
+                         size_t n)
+{
+    struct ctx *x = vx;
+    char name[64];
+    const char *why;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, breakdown_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    struct bt_indicator *in =
+        (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
+    if (!in)
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
+    else if (in->by || in->ncompare || in->shared_scale)
+        bt_diags_add(&x->diags, line, 1, "indicator '%s' is given twice", in->id);
+    if (f[1].len && (bt_dim_name(f[1].s, f[1].len, name, &why) != 0 ||
+                     strcmp(name, f[1].s) != 0))
+        bt_diags_add(&x->diags, line, 2, "dimension '%.*s%s' is not a dimension "
+                     "name as loaded (lower case, '_' between words)", BT_SHOWN(f[1].s));
+    if (f[2].len && strcmp(f[2].s, "shared") != 0 && strcmp(f[2].s, "own") != 0)
+        bt_diags_add(&x->diags, line, 3, "scale '%.*s%s' must be shared, own or empty",
+                     BT_SHOWN(f[2].s));
+    if (x->diags.n)
+        return 0;
+    in->by = f[1].len ? bt_xstrdup(f[1].s) : NULL;
+    in->shared_scale = strcmp(f[2].s, "shared") == 0;
+    compare_values(in, &f[3]);
+    return 0;
+}
+
 /* The text in language l: its translation, else itself. */
 static const char *translated(const struct bt_catalogue *c, const char *text,
                               enum bt_lang l)
@@ -331,6 +604,25 @@ static int indicator_cmp(const void *a, const void *b)
 {
     return strcmp(((const struct bt_indicator *)a)->id,
                   ((const struct bt_indicator *)b)->id);
+}
+
+int bt_dims_cmp(const struct bt_dim *a, size_t na, const struct bt_dim *b,
+                size_t nb)
+{
+    for (size_t i = 0; i < na && i < nb; i++) {
+        int r = strcmp(a[i].name, b[i].name);
+        if (r == 0)
+            r = strcmp(a[i].value, b[i].value);
+        if (r != 0)
+            return r;
+    }
+    return (na > nb) - (na < nb);
+}
+
+static int breakdown_cmp(const void *a, const void *b)
+{
+    const struct bt_breakdown_targets *x = a, *y = b;
+    return bt_dims_cmp(x->dims, x->ndims, y->dims, y->ndims);
 }
 
 static int target_cmp(const void *a, const void *b)
@@ -377,9 +669,16 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
         }
     if (read_file(c, dir, "targets.csv", target_row, e) != 0)
         goto fail;
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         bt_qsort(c->v[i].targets, c->v[i].ntargets, sizeof *c->v[i].targets,
               target_cmp);
+        struct bt_indicator *in = &c->v[i];
+        for (size_t k = 0; k < in->nbreakdowns; k++)
+            bt_qsort(in->breakdowns[k].targets, in->breakdowns[k].ntargets,
+                     sizeof *in->breakdowns[k].targets, target_cmp);
+        bt_qsort(in->breakdowns, in->nbreakdowns, sizeof *in->breakdowns,
+                 breakdown_cmp);
+    }
     char path[4096];
     snprintf(path, sizeof path, "%s/derived.csv", dir);
     if (access(path, F_OK) == 0 &&
@@ -388,6 +687,14 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     snprintf(path, sizeof path, "%s/translations.csv", dir);
     if (access(path, F_OK) == 0 &&
         read_file(c, dir, "translations.csv", translation_row, e) != 0)
+        goto fail;
+    snprintf(path, sizeof path, "%s/dimensions.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "dimensions.csv", dimension_row, e) != 0)
+        goto fail;
+    snprintf(path, sizeof path, "%s/breakdowns.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "breakdowns.csv", breakdown_row, e) != 0)
         goto fail;
     snprintf(path, sizeof path, "%s/breaks.csv", dir);
     if (access(path, F_OK) == 0 &&
@@ -415,6 +722,25 @@ fail:
     return -1;
 }
 
+static void targets_free(struct bt_target *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(t[i].source);
+    free(t);
+}
+
+static void breakdowns_free(struct bt_breakdown_targets *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < b[i].ndims; k++) {
+            free((char *)b[i].dims[k].name);
+            free((char *)b[i].dims[k].value);
+        }
+        targets_free(b[i].targets, b[i].ntargets);
+    }
+    free(b);
+}
+
 void bt_catalogue_release(struct bt_catalogue *c)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -425,16 +751,21 @@ void bt_catalogue_release(struct bt_catalogue *c)
         free(in->unit);
         free(in->domain);
         free(in->source);
-        for (size_t t = 0; t < in->ntargets; t++)
-            free(in->targets[t].source);
-        free(in->targets);
+        targets_free(in->targets, in->ntargets);
+        breakdowns_free(in->breakdowns, in->nbreakdowns);
+        free(in->by);
+        for (size_t k = 0; k < in->ncompare; k++)
+            free(in->compare[k]);
+        free(in->compare);
         for (size_t k = 0; k < in->nbreaks; k++) {
             free(in->breaks[k].reason);
             free(in->breaks[k].source);
         }
         free(in->breaks);
-        if (in->derive)
+        if (in->derive) {
             free(in->derive->from);
+            free(in->derive->denominator);
+        }
         free(in->derive);
     }
     for (int k = 0; k < BT_SITE_N; k++)
@@ -443,6 +774,9 @@ void bt_catalogue_release(struct bt_catalogue *c)
     for (size_t i = 0; i < c->nwords; i++)
         free(c->words[i]);
     free(c->words);
+    for (size_t i = 0; i < c->ndim_words; i++)
+        free(c->dim_words[i]);
+    free(c->dim_words);
     free(c->v);
     memset(c, 0, sizeof *c);
 }

@@ -3,6 +3,7 @@
 #include "chart_gnuplot.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -478,7 +479,8 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
      * last day, as the status takes them) over a faint daily trace */
     struct bt_points months = {0};
     if (c->ind->freq == BT_FREQ_DAILY && c->nobs > 60) {
-        struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+        struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
+                                  .from_freq = BT_FREQ_DAILY};
         bt_derive_points(&month, c->obs, c->nobs, &months);
     }
     int daily = months.n > 0;
@@ -575,7 +577,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
 /* The x and y ranges of one panel: its observations and targets. */
 static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
                        const struct bt_point *marks, size_t nmarks,
-                       enum bt_lang l)
+                       const double *shared, enum bt_lang l)
 {
     bt_day lo = INT32_MAX, hi = INT32_MIN;
     double ylo = 0, yhi = -INFINITY;
@@ -583,10 +585,127 @@ static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
         widen(q->obs[k].day, &lo, &hi);
     for (size_t k = 0; k < nmarks; k++)
         widen(marks[k].day, &lo, &hi);
-    span(q->obs, q->nobs, &ylo, &yhi);
-    span(marks, nmarks, &ylo, &yhi);
+    if (shared) {
+        ylo = shared[0];
+        yhi = shared[1];
+    } else {
+        span(q->obs, q->nobs, &ylo, &yhi);
+        span(marks, nmarks, &ylo, &yhi);
+    }
     time_axis(s, lo, hi, q->ind && q->ind->freq == BT_FREQ_YEARLY);
     y_axis(s, ylo, yhi, l);
+}
+
+/* Widens [r[0], r[1]] by the values and targets of every panel that
+ * shares the y scale. */
+static void shared_span(const struct bt_panel *p, size_t n, double r[2])
+{
+    for (size_t i = 0; i < n; i++) {
+        struct bt_point marks[8];
+        size_t nmarks = p[i].ind ? target_marks(p[i].ind, marks, 8) : 0;
+        if (!p[i].shared_y)
+            continue;
+        span(p[i].obs, p[i].nobs, &r[0], &r[1]);
+        span(marks, nmarks, &r[0], &r[1]);
+    }
+}
+
+/* 1 when q has observations and every one is zero. */
+static int all_zero(const struct bt_panel *q)
+{
+    for (size_t k = 0; k < q->nobs; k++)
+        if (q->obs[k].value != 0)
+            return 0;
+    return q->nobs > 0;
+}
+
+const char *bt_compare_colour(size_t i)
+{
+    /* Tableau 10: distinct in hue and lightness */
+    static const char *const colours[BT_COMPARE_COLOURS] = {
+        "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+        "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+    return colours[i % BT_COMPARE_COLOURS];
+}
+
+/* The points a comparison draws of line q into *out: a daily series'
+ * monthly means, else its observations. */
+static void compare_points(const struct bt_compare *c,
+                           const struct bt_compare_line *q, struct bt_points *out)
+{
+    out->n = 0;
+    if (c->ind->freq == BT_FREQ_DAILY) {
+        struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
+                                  .from_freq = BT_FREQ_DAILY};
+        bt_derive_points(&month, q->obs, q->nobs, out);
+        return;
+    }
+    for (size_t i = 0; i < q->nobs; i++)
+        bt_points_add(out, q->obs[i].day, q->obs[i].value);
+}
+
+void bt_compare_script(struct bt_buf *s, const struct bt_compare *c,
+                       const char *output, enum bt_chart_format fmt, int width,
+                       int height)
+{
+    enum bt_lang l = c->lang;
+    int fsize = BT_CHART_TEXT_MIN;
+    struct bt_points *pts = bt_xcalloc(c->nlines + 1, sizeof *pts);
+    bt_day lo = INT32_MAX, hi = INT32_MIN;
+    double ylo = 0, yhi = -INFINITY;
+    for (size_t i = 0; i < c->nlines; i++) {
+        compare_points(c, &c->lines[i], &pts[i]);
+        for (size_t k = 0; k < pts[i].n; k++)
+            widen(pts[i].v[k].day, &lo, &hi);
+        span(pts[i].v, pts[i].n, &ylo, &yhi);
+    }
+    if (c->from)
+        lo = c->from;
+    if (c->to)
+        hi = c->to;
+    size_t cols = width < 600 ? 2 : 4; /* the legend's columns */
+    size_t rows = (c->nlines + cols - 1) / cols;
+    bt_buf_puts(s, "reset\n");
+    terminal(s, fmt, l, width, height + 18 * (int)(rows > 1 ? rows - 1 : 0), fsize);
+    bt_buf_puts(s, "set output ");
+    bt_gnuplot_quote_path(s, output);
+    bt_buf_addf(s, "\nset encoding utf8\nset xdata time\nset timefmt '%%Y-%%m-%%d'\n"
+                   "set grid\nset key outside bottom center horizontal maxcols %zu "
+                   "font ',%d' samplen 3 width 1\nset bmargin %zu\n",
+                cols, fsize, 4 + rows);
+    time_axis(s, lo, hi, c->ind->freq == BT_FREQ_YEARLY);
+    struct bt_buf head = {0};
+    bt_buf_addf(&head, "%s%s%s", c->ind->name[l], c->subtitle ? " · " : "",
+                c->subtitle ? c->subtitle : "");
+    bt_buf_puts(s, "set title ");
+    quote_wrapped(s, head.data, text_cols(width - 16, fsize + 2, fmt));
+    bt_buf_addf(s, " font ',%d'\nset ylabel ", fsize + 2);
+    bt_buf_release(&head);
+    bt_gnuplot_quote(s, c->ind->unit_in[l]);
+    bt_buf_puts(s, "\n");
+    y_axis(s, ylo, yhi, l);
+    for (size_t i = 0; i < c->nlines; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "line%zu", i);
+        datablock(s, name, pts[i].v, pts[i].n);
+    }
+    bt_buf_puts(s, "plot NaN notitle");
+    name_plot(c->series, NULL);
+    for (size_t i = 0; i < c->nlines; i++) {
+        struct bt_buf cut = {0};
+        cut_text(&cut, c->lines[i].label, 60);
+        bt_buf_addf(s, ", $line%zu using 1:2 with %s lw 2 dt %zu pt 7 ps 0.6 "
+                       "lc rgb '%s' title ", i,
+                    pts[i].n > 40 ? "lines" : "linespoints",
+                    i / BT_COMPARE_COLOURS % 4 + 1, bt_compare_colour(i));
+        bt_gnuplot_quote(s, cut.data);
+        name_plot(c->series, cut.data);
+        bt_buf_release(&cut);
+    }
+    bt_buf_puts(s, "\nunset output\n");
+    for (size_t i = 0; i < c->nlines; i++)
+        bt_points_release(&pts[i]);
+    free(pts);
 }
 
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
@@ -607,6 +726,8 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
     bt_buf_addf(s, " font ',%d'\nset xdata time\nset timefmt '%%Y-%%m-%%d'\n"
                    "set xtics font ',%d'\nset ytics font ',%d'\n"
                    "set key off\nset grid\n", fsize + 3, fsize, fsize);
+    double shared[2] = {0, -INFINITY};
+    shared_span(p, n, shared);
     /* a panel's title: two lines at most */
     int title_cols = text_cols((double)width / (double)cols, fsize, fmt) - 2;
     size_t title_max = (size_t)title_cols * 2;
@@ -616,7 +737,8 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
         size_t nmarks = q->ind ? target_marks(q->ind, marks, 8) : 0;
         struct bt_points months = {0};
         if (q->daily && q->nobs > 60) {
-            struct bt_derive month = {NULL, BT_DERIVE_MONTH, BT_DERIVE_MEAN};
+            struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
+                                  .from_freq = BT_FREQ_DAILY};
             bt_derive_points(&month, q->obs, q->nobs, &months);
         }
         const struct bt_point *obs = months.n ? months.v : q->obs;
@@ -634,12 +756,18 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
         struct bt_panel shown = *q;
         shown.obs = obs;
         shown.nobs = nobs;
-        panel_axes(s, &shown, marks, nmarks, lang);
+        int zero = all_zero(q);
+        if (zero)
+            nobs = 0; /* nothing but zeros: said, not drawn */
+        panel_axes(s, &shown, marks, nmarks, q->shared_y ? shared : NULL, lang);
         datablock(s, "obs", obs, nobs);
         datablock(s, "marks", marks, nmarks);
         if (nobs == 0) {
+            if (!q->shared_y)
+                bt_buf_puts(s, "unset ytics\n"); /* a scale of nothing */
             bt_buf_puts(s, "set label 1 ");
-            bt_gnuplot_quote(s, q->empty ? q->empty : bt_word(BT_W_NO_DATA, lang));
+            bt_gnuplot_quote(s, zero ? bt_word(BT_W_ALL_ZERO, lang)
+                                : q->empty ? q->empty : bt_word(BT_W_NO_DATA, lang));
             bt_buf_addf(s, " at graph 0.5,0.5 center font ',%d'\n", fsize);
         }
         bt_buf_puts(s, "plot NaN notitle");

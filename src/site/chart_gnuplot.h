@@ -61,6 +61,38 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
                      const char *output, enum bt_chart_format fmt, int width,
                      int height);
 
+/* One line of a comparison chart: a breakdown's observations. */
+struct bt_compare_line {
+    const char *label;          /* the legend's text: "广东省" */
+    const struct bt_point *obs; /* sorted by day */
+    size_t nobs;
+};
+
+/* Breakdowns of one indicator on one axis, with one scale and a legend
+ * below the plot: a colour each (bt_compare_colour), solid for the first
+ * ten, then the colours again with dashes. A daily line is drawn as the
+ * means of its complete months, so that lines do not hide each other
+ * under daily noise. All pointers are borrowed. */
+struct bt_compare {
+    const struct bt_indicator *ind;
+    const struct bt_compare_line *lines;
+    size_t nlines;
+    const char *subtitle;  /* e.g. "by region", or NULL */
+    enum bt_lang lang;
+    bt_day from, to;       /* x range; 0 for automatic */
+    struct bt_buf *series; /* as bt_chart's: the name of each plot */
+};
+
+/* Appends the commands that draw c into output (narrower than 600
+ * pixels: the legend in fewer columns). */
+void bt_compare_script(struct bt_buf *s, const struct bt_compare *c,
+                       const char *output, enum bt_chart_format fmt, int width,
+                       int height);
+/* The colour of line i of a comparison ("#rrggbb"), one of
+ * BT_COMPARE_COLOURS, which repeat with another dash pattern. */
+#define BT_COMPARE_COLOURS 10
+const char *bt_compare_colour(size_t i);
+
 /* One small chart of a grid (dashboard, small multiples). */
 struct bt_panel {
     const char *title;
@@ -71,11 +103,15 @@ struct bt_panel {
     const char *empty;              /* said when nobs is 0; NULL: no data */
     int daily;                      /* a daily series: a long one is drawn
                                        as the means of its months */
+    int shared_y;                   /* 1: on the y scale shared by every
+                                       panel that has it (small multiples
+                                       at their true sizes); 0: its own */
 };
 
 /* Appends the commands that draw panels in a grid of cols columns into
  * output; series (NULL: not kept) gets the name of each plot, as
- * bt_chart's. */
+ * bt_chart's. A panel whose values are all zero says so (and, on its own
+ * scale, shows none) instead of drawing a flat line on a made-up scale. */
 void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
                       size_t cols, const char *title, enum bt_lang lang,
                       const char *output, enum bt_chart_format fmt, int width,

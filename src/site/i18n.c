@@ -33,7 +33,7 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_DAILY] = {"daily", "每日", "每日"},
     [BT_W_MONTHLY_MEAN] = {"monthly mean", "月均值", "月均值"},
     [BT_W_DASHBOARD_ALT] = {"Dashboard: one small chart per indicator on its status colour; the status table below says the same in words.", "总览：每个指标一个小图，底色为其状态颜色；下方状态表以文字给出相同信息。", "總覽：每個指標一個小圖，底色為其狀態顏色；下方狀態表以文字給出相同資訊。"},
-    [BT_W_MULTIPLES_ALT] = {"Small multiples of %s: one chart for each %s (%zu), the latest values in the table below.", "%s 分组小图：每个 %s 一图（共 %zu 个），最新数值见下表。", "%s 分組小圖：每個 %s 一圖（共 %zu 個），最新數值見下表。"},
+    [BT_W_MULTIPLES_ALT] = {"Small multiples of %s: one chart for each %s (%zu), each status in the table above.", "%s 分组小图：每个 %s 一图（共 %zu 个），各项状态见上表。", "%s 分組小圖：每個 %s 一圖（共 %zu 個），各項狀態見上表。"},
     [BT_W_PER_YEAR] = {"/yr", "/年", "/年"},
     [BT_W_DATE] = {"date", "日期", "日期"},
     [BT_W_VALUE] = {"value", "数值", "數值"},
@@ -89,6 +89,11 @@ static const char *const words[BT_W_COUNT_][3] = {
     [BT_W_ROWS_SHOWN] = {"The latest %zu of %zu rows; ", "最新 %zu 行，共 %zu 行；", "最新 %zu 行，共 %zu 行；"},
     [BT_W_WHOLE_TABLE] = {"the whole table (CSV)", "完整表格（CSV）", "完整表格（CSV）"},
     [BT_W_UNTRANSLATED] = {"", "本页尚未译成中文，以下为英文原文。", "本頁尚未譯成中文，以下為英文原文。"},
+    [BT_W_SUBJECT] = {"breakdown", "分项", "分項"},
+    [BT_W_TOTAL] = {"total", "合计", "合計"},
+    [BT_W_ALL_ZERO] = {"no data: every value is 0", "无数据：数值均为 0", "無數據：數值均為 0"},
+    [BT_W_COMPARE_ALT] = {"%s by %s, compared on one scale: %s.", "%s按%s比较（同一刻度）：%s。", "%s按%s比較（同一刻度）：%s。"},
+    [BT_W_BREAKDOWN_STATUS] = {"progress by", "进展，按", "進展，按"},
 };
 
 const char *bt_word(enum bt_word w, enum bt_lang l)

@@ -89,6 +89,11 @@ enum bt_word {
     BT_W_ROWS_SHOWN,   /* "the latest %zu of %zu rows" before the link */
     BT_W_WHOLE_TABLE,  /* the link to the whole table (the CSV) */
     BT_W_UNTRANSLATED, /* a Chinese page's note: the text is in English */
+    BT_W_SUBJECT,      /* the breakdown column's header */
+    BT_W_TOTAL,        /* the total, as a breakdown */
+    BT_W_ALL_ZERO,     /* a small multiple whose values are all zero */
+    BT_W_COMPARE_ALT,  /* "%s by %s, compared on one scale: %s." */
+    BT_W_BREAKDOWN_STATUS, /* the breakdowns' table heading */
     BT_W_COUNT_
 };
 

@@ -15,13 +15,6 @@
 #include "site.h"
 #include "base/tmparea.h"
 
-/* Whether an indicator gets small multiples: several series of its own
- * (a derived one is drawn from another's total). */
-static int has_multiples(const struct bt_assessment *a)
-{
-    return a->nseries > 1 && !a->ind->derive;
-}
-
 /* One chart file: gnuplot draws it in the temporary area, and it is
  * renamed into place once drawn. */
 struct chart_file {
@@ -30,8 +23,9 @@ struct chart_file {
     struct bt_buf cmds; /* the gnuplot commands that draw it */
     size_t ind;         /* its indicator's index; SIZE_MAX: the dashboard */
     enum bt_lang lang;
-    int multiples;      /* 1: the small multiples (ID.by.LANG.svg); of the
-                           dashboard, its narrow one */
+    int multiples;      /* 1: the small multiples (ID.by.LANG.svg), 2: the
+                           comparison (ID.cmp.LANG.svg); of the dashboard,
+                           1 is its narrow one */
     int state;          /* 0: to draw, 1: drawn, -1: not drawn */
     char *why;          /* not drawn: gnuplot's message (owned) */
     struct bt_buf series, title, desc; /* an SVG's own words (chart_svg.h) */
@@ -65,17 +59,90 @@ static struct chart_file *add_chart(struct run *r, const char *final,
 
 /* The title and description of an indicator's SVG chart: its name and
  * status, and what its text alternative says. */
-static void chart_words(struct chart_file *f, const struct site_indicator *x,
-                        enum bt_lang l)
+static void chart_words(const struct run *r, struct chart_file *f,
+                        const struct site_indicator *x, enum bt_lang l)
 {
     const struct bt_assessment *a = x->a;
     bt_buf_addf(&f->title, "%s: %s %s", a->ind->name[l],
                 bt_status_symbol(a->progress.status),
                 bt_status_label(a->progress.status, l));
-    if (f->multiples)
-        site_multiples_alt(&f->desc, x, l);
+    if (f->multiples == 2)
+        site_compare_alt(&f->desc, &r->s, x, l);
+    else if (f->multiples)
+        site_multiples_alt(&f->desc, &r->s, x, l);
     else
         site_chart_alt(&f->desc, x, l);
+}
+
+/* A breakdown's value as the site shows it in l. */
+static const char *value_in(const struct run *r, const struct site_indicator *x,
+                            const char *value, enum bt_lang l)
+{
+    return bt_dim_word(r->s.cat, x->by, value, l);
+}
+
+/* The small multiples of indicator i's breakdowns (largest first, each
+ * with its own targets and its status symbol, on one y scale when the
+ * catalogue says so) and their comparison (site_compare_picked) on one
+ * axis, wide and narrow. */
+static void breakdown_charts(struct run *r, size_t i, enum bt_lang l)
+{
+    const struct site_indicator *x = &r->s.v[i];
+    const struct bt_indicator *ind = x->a->ind;
+    struct bt_panel *panels = bt_xcalloc(x->nrows, sizeof *panels);
+    struct bt_buf *titles = bt_xcalloc(x->nrows, sizeof *titles);
+    struct bt_compare_line *lines = bt_xcalloc(x->nrows, sizeof *lines);
+    size_t nl = 0;
+    for (size_t k = 0; k < x->nrows; k++) {
+        const struct bt_breakdown_row *w = &x->rows[k];
+        bt_buf_addf(&titles[k], "%s %s", bt_status_symbol(w->a.progress.status),
+                    value_in(r, x, w->value, l));
+        panels[k] = (struct bt_panel){titles[k].data, w->a.obs.v, w->a.obs.n,
+                                      &w->view, NULL, NULL,
+                                      ind->freq == BT_FREQ_DAILY, ind->shared_scale};
+    }
+    /* the catalogue's picks in its order, else the largest */
+    for (size_t c = 0; c < ind->ncompare; c++)
+        for (size_t k = 0; k < x->nrows; k++)
+            if (strcmp(x->rows[k].value, ind->compare[c]) == 0)
+                lines[nl++] = (struct bt_compare_line){
+                    value_in(r, x, x->rows[k].value, l), x->rows[k].a.obs.v,
+                    x->rows[k].a.obs.n};
+    for (size_t k = 0; !ind->ncompare && k < x->nrows && k < BT_COMPARE_TOP; k++)
+        lines[nl++] = (struct bt_compare_line){value_in(r, x, x->rows[k].value, l),
+                                               x->rows[k].a.obs.v, x->rows[k].a.obs.n};
+    struct bt_buf path = {0}, sub = {0}, by = {0};
+    const char *dim = bt_dim_word(r->s.cat, x->by, NULL, l);
+    bt_buf_addf(&sub, "%s (%s %s)", ind->name[l], bt_word(BT_W_BY, l), dim);
+    bt_buf_addf(&by, "%s %s", bt_word(BT_W_BY, l), dim);
+    for (int narrow = 0; narrow < 2; narrow++) {
+        path.len = 0;
+        bt_buf_addf(&path, "%s/", r->s.o->dir);
+        site_chart_file(&path, ind->id, narrow ? "by.narrow." : "by.", l);
+        struct chart_file *f = add_chart(r, path.data, i, l, 1);
+        size_t cols = narrow ? 1 : BT_GRID_COLS;
+        bt_panels_script(&f->cmds, panels, x->nrows, cols, sub.data, l, f->tmp,
+                         BT_CHART_SVG, narrow ? BT_GRID_NARROW_W : BT_GRID_W,
+                         bt_grid_height(x->nrows, cols), &f->series);
+        chart_words(r, f, x, l);
+        path.len = 0;
+        bt_buf_addf(&path, "%s/", r->s.o->dir);
+        site_chart_file(&path, ind->id, narrow ? "cmp.narrow." : "cmp.", l);
+        f = add_chart(r, path.data, i, l, 2);
+        struct bt_compare cmp = {ind, lines, nl, by.data, l, 0, 0, &f->series};
+        bt_compare_script(&f->cmds, &cmp, f->tmp, BT_CHART_SVG,
+                          narrow ? BT_CHART_NARROW_W : BT_CHART_W,
+                          narrow ? BT_CHART_NARROW_H : BT_CHART_H);
+        chart_words(r, f, x, l);
+    }
+    for (size_t k = 0; k < x->nrows; k++)
+        bt_buf_release(&titles[k]);
+    free(titles);
+    free(panels);
+    free(lines);
+    bt_buf_release(&path);
+    bt_buf_release(&sub);
+    bt_buf_release(&by);
 }
 
 /* Appends the commands of one indicator's charts in language l. */
@@ -97,32 +164,10 @@ static void indicator_charts(struct run *r, size_t i, enum bt_lang l)
         bt_chart_script(&f->cmds, &c, f->tmp, BT_CHART_SVG,
                         narrow ? BT_CHART_NARROW_W : BT_CHART_W,
                         narrow ? BT_CHART_NARROW_H : BT_CHART_H);
-        chart_words(f, x, l);
+        chart_words(r, f, x, l);
     }
-    if (x->ngroups >= 2) {
-        struct bt_panel *panels = bt_xcalloc(x->ngroups, sizeof *panels);
-        for (size_t k = 0; k < x->ngroups; k++)
-            panels[k] = (struct bt_panel){strchr(x->groups[k].label, '=') + 1,
-                                          x->groups[k].obs.v,
-                                          x->groups[k].obs.n, NULL, NULL, NULL,
-                                          ind->freq == BT_FREQ_DAILY};
-        sub.len = 0;
-        bt_buf_addf(&sub, "%s (%s %.*s)", ind->name[l], bt_word(BT_W_BY, l),
-                    (int)strcspn(x->groups[0].label, "="), x->groups[0].label);
-        for (int narrow = 0; narrow < 2; narrow++) {
-            path.len = 0;
-            bt_buf_addf(&path, "%s/", r->s.o->dir);
-            site_chart_file(&path, ind->id, narrow ? "by.narrow." : "by.", l);
-            struct chart_file *f = add_chart(r, path.data, i, l, 1);
-            size_t cols = narrow ? 1 : BT_GRID_COLS;
-            bt_panels_script(&f->cmds, panels, x->ngroups, cols, sub.data, l,
-                             f->tmp, BT_CHART_SVG,
-                             narrow ? BT_GRID_NARROW_W : BT_GRID_W,
-                             bt_grid_height(x->ngroups, cols), &f->series);
-            chart_words(f, x, l);
-        }
-        free(panels);
-    }
+    if (x->nrows >= 2)
+        breakdown_charts(r, i, l);
     bt_buf_release(&path);
     bt_buf_release(&sub);
 }
@@ -156,11 +201,11 @@ static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l,
             bt_buf_addf(&titles[i], " [%s]", stale);
         panels[i] = (struct bt_panel){titles[i].data, a->obs.v, a->obs.n,
                                       a->ind, bt_status_color(st), NULL,
-                                      a->ind->freq == BT_FREQ_DAILY};
+                                      a->ind->freq == BT_FREQ_DAILY, 0};
         if (indicator_failed(r, i))
             panels[i] = (struct bt_panel){titles[i].data, NULL, 0, NULL,
                                           bt_status_color(st),
-                                          bt_word(BT_W_NOT_DRAWN, l), 0};
+                                          bt_word(BT_W_NOT_DRAWN, l), 0, 0};
     }
     f->cmds.len = 0;
     size_t cols = narrow ? 1 : BT_GRID_COLS;
@@ -287,8 +332,9 @@ static int place_charts(struct run *r, struct bt_report_stats *st,
                         c->final, c->why);
             continue;
         }
-        const char **why = c->multiples ? v[c->ind].why_multiples
-                                        : v[c->ind].why_chart;
+        const char **why = c->multiples == 2 ? v[c->ind].why_compare
+                           : c->multiples ? v[c->ind].why_multiples
+                                          : v[c->ind].why_chart;
         why[c->lang] = c->why;
         bt_buf_addf(&st->failures, "chart of '%s' (%s) not drawn: %s\n",
                     r->s.v[c->ind].a->ind->id, c->final, c->why);
@@ -431,21 +477,39 @@ static int pages(struct run *r, size_t *count, struct bt_error *e)
     return rc;
 }
 
-/* Reads each indicator's series and breakdowns into x[0..n). */
+/* The dimension indicator a's breakdowns are shown by: the catalogue's,
+ * else the first dimension of its first series. NULL when it has none. */
+static const char *shown_by(const struct bt_assessment *a,
+                            const struct bt_exported *series, size_t n)
+{
+    if (a->ind->by)
+        return a->ind->by;
+    for (size_t k = 0; k < n; k++)
+        if (series[k].name.ndims)
+            return series[k].name.dims[0].name;
+    return NULL;
+}
+
+/* Reads each indicator's series and breakdowns (each assessed, as of
+ * limit) into x[0..n). */
 static int read_site(struct bt_db *db, const struct bt_assessment *a, size_t n,
-                     struct site_indicator *x, struct bt_error *e)
+                     bt_day limit, struct site_indicator *x, struct bt_error *e)
 {
     for (size_t i = 0; i < n; i++) {
         x[i].a = &a[i];
         struct bt_exported *series;
-        struct bt_group *groups = NULL;
+        struct bt_breakdown_row *rows = NULL;
         if (bt_export_read(db, a[i].ind, NULL, 0, &series, &x[i].nseries, e) != 0)
             return -1;
         x[i].series = series;
-        if (has_multiples(&a[i]) &&
-            bt_query_groups(db, a[i].ind->id, &groups, &x[i].ngroups, e) != 0)
+        /* several stored series: breakdowns (a derived one is drawn from
+         * another's total) */
+        x[i].by = x[i].nseries > 1 && !a[i].ind->derive
+                      ? shown_by(&a[i], series, x[i].nseries) : NULL;
+        if (x[i].by && bt_breakdown_by(db, a[i].ind, x[i].by, NULL, 0, limit,
+                                       &rows, &x[i].nrows, e) != 0)
             return -1;
-        x[i].groups = groups;
+        x[i].rows = rows;
     }
     return 0;
 }
@@ -454,7 +518,7 @@ static void release_site(struct site_indicator *x, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         bt_exported_free((struct bt_exported *)x[i].series, x[i].nseries);
-        bt_groups_free((struct bt_group *)x[i].groups, x[i].ngroups);
+        bt_breakdown_rows_free((struct bt_breakdown_row *)x[i].rows, x[i].nrows);
     }
     free(x);
 }
@@ -482,12 +546,12 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     if (bt_query_assess(db, cat, o->as_of, &a, e) != 0)
         return -1;
     struct site_indicator *x = bt_xcalloc(cat->n ? cat->n : 1, sizeof *x);
-    struct run r = {.s = {o, x, cat->n, "", {NULL}, cat}, .gnuplot = o->gnuplot};
+    struct run r = {.s = {o, cat, x, cat->n, "", {NULL}}, .gnuplot = o->gnuplot};
     as_of(a, cat->n, o->as_of, r.s.as_of);
     struct bt_buf dir = {0};
     int rc = bt_tmparea_open(&r.area, o->dir, e);
     if (rc == 0)
-        rc = read_site(db, a, cat->n, x, e);
+        rc = read_site(db, a, cat->n, o->as_of, x, e);
     bt_db_read_end(db); /* all read: writers need not wait for the drawing */
     for (const char *const *sub = (const char *const[]){"charts", "data", NULL};
          *sub && rc == 0; sub++) {

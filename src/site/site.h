@@ -7,7 +7,9 @@
  *   index*.html, methodology*.html, ID*.html (one page per indicator),
  *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples), each
  *   with a narrow twin for a phone (charts/ID.narrow.LANG.svg,
- *   charts/ID.by.narrow.LANG.svg), dashboard*.png, dashboard.narrow*.png,
+ *   charts/ID.by.narrow.LANG.svg), charts/ID.cmp.LANG.svg and
+ *   charts/ID.cmp.narrow.LANG.svg (breakdowns compared), dashboard*.png,
+ *   dashboard.narrow*.png,
  *   data/ID.csv (the whole indicator: every series, with its dimensions).
  *
  * Every page fits a phone's width (390 CSS pixels): a table scrolls in a
@@ -21,6 +23,7 @@
 #ifndef BT_SITE_H
 #define BT_SITE_H
 
+#include "assess/breakdown.h"
 #include "assess/export.h"
 #include "base/fileio.h"
 #include "i18n.h"
@@ -32,21 +35,25 @@ struct site_indicator {
     const struct bt_assessment *a;
     const struct bt_exported *series; /* its stored (or derived) series */
     size_t nseries;
-    const struct bt_group *groups;    /* by the first dimension, or none */
-    size_t ngroups;
+    const char *by;                   /* the dimension of its breakdowns
+                                         (breakdowns.csv, else the first) */
+    const struct bt_breakdown_row *rows; /* each value of by assessed on its
+                                            own targets, largest first */
+    size_t nrows;                     /* 0: no breakdowns shown */
     const char *why_chart[3];         /* by language: why its chart, its */
-    const char *why_multiples[3];     /* small multiples, were not drawn;
-                                         NULL when they were */
+    const char *why_multiples[3];     /* small multiples, its comparison */
+    const char *why_compare[3];       /* were not drawn; NULL when they were */
 };
 
 /* The whole site. */
 struct site {
     const struct bt_report_opts *o;
+    const struct bt_catalogue *cat;   /* dimension names and values, and
+                                         its site.csv texts (site_title) */
     const struct site_indicator *v;
     size_t n;
     char as_of[11];
     const char *why_dashboard[3]; /* by language: why it was not drawn */
-    const struct bt_catalogue *cat; /* its site.csv texts (site_title) */
 };
 
 /* The site's text k in l: the catalogue's site.csv row, else for the
@@ -86,7 +93,7 @@ struct site_figure {
 };
 void site_figure(struct bt_buf *b, const struct site_figure *f);
 /* Appends the path of one of an indicator's charts: charts/ID.KINDLANG.svg
- * (kind "", "narrow.", "by." or "by.narrow."). */
+ * (kind "", "narrow.", "by.", "by.narrow.", "cmp." or "cmp.narrow."). */
 void site_chart_file(struct bt_buf *b, const char *id, const char *kind,
                      enum bt_lang l);
 /* Appends text, in a <span lang> when it is written in a script other
@@ -117,8 +124,14 @@ void site_cells(const struct bt_assessment *a, struct site_cells *c);
  * what they show, and the latest value. */
 void site_chart_alt(struct bt_buf *b, const struct site_indicator *x,
                     enum bt_lang l);
-void site_multiples_alt(struct bt_buf *b, const struct site_indicator *x,
-                        enum bt_lang l);
+void site_multiples_alt(struct bt_buf *b, const struct site *s,
+                        const struct site_indicator *x, enum bt_lang l);
+/* The comparison's: the breakdowns it draws (compare_picked). */
+void site_compare_alt(struct bt_buf *b, const struct site *s,
+                      const struct site_indicator *x, enum bt_lang l);
+/* Whether breakdown k of x is drawn in its comparison: one the catalogue
+ * picks (breakdowns.csv), else one of the BT_COMPARE_TOP largest. */
+int site_compare_picked(const struct site_indicator *x, size_t k);
 
 void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l);
 void site_indicator(struct bt_buf *b, const struct site *s,

@@ -70,37 +70,61 @@ void site_chart_alt(struct bt_buf *b, const struct site_indicator *x,
     bt_buf_release(&alt);
 }
 
-void site_multiples_alt(struct bt_buf *b, const struct site_indicator *x,
-                        enum bt_lang l)
+void site_multiples_alt(struct bt_buf *b, const struct site *s,
+                        const struct site_indicator *x, enum bt_lang l)
 {
-    const char *label = x->ngroups ? x->groups[0].label : "";
-    struct bt_buf dim = {0};
-    bt_buf_add(&dim, label, strcspn(label, "="));
-    bt_buf_add(&dim, "", 1);
-    bt_buf_addf(b, bt_word(BT_W_MULTIPLES_ALT, l), x->a->ind->name[l], dim.data,
-                x->ngroups);
-    bt_buf_release(&dim);
+    bt_buf_addf(b, bt_word(BT_W_MULTIPLES_ALT, l), x->a->ind->name[l],
+                x->by ? bt_dim_word(s->cat, x->by, NULL, l) : "", x->nrows);
 }
 
-/* Appends one of x's charts as a figure, wide and narrow. */
+int site_compare_picked(const struct site_indicator *x, size_t k)
+{
+    const struct bt_indicator *ind = x->a->ind;
+    for (size_t c = 0; c < ind->ncompare; c++)
+        if (strcmp(ind->compare[c], x->rows[k].value) == 0)
+            return 1;
+    return !ind->ncompare && k < BT_COMPARE_TOP;
+}
+
+void site_compare_alt(struct bt_buf *b, const struct site *s,
+                      const struct site_indicator *x, enum bt_lang l)
+{
+    struct bt_buf picked = {0};
+    size_t shown = 0;
+    bt_buf_addf(&picked, "%s", "");
+    for (size_t k = 0; k < x->nrows; k++)
+        if (site_compare_picked(x, k))
+            bt_buf_addf(&picked, "%s%s", shown++ ? (l == BT_LANG_EN ? ", " : "、") : "",
+                        bt_dim_word(s->cat, x->by, x->rows[k].value, l));
+    bt_buf_addf(b, bt_word(BT_W_COMPARE_ALT, l), x->a->ind->name[l],
+                bt_dim_word(s->cat, x->by, NULL, l), picked.data);
+    bt_buf_release(&picked);
+}
+
+/* Appends one of x's charts as a figure, wide and narrow: its chart
+ * (multiples 0), small multiples (1) or comparison (2). */
 static void chart_figure(struct bt_buf *b, const struct site_indicator *x,
                          int multiples, const char *desc, enum bt_lang l)
 {
     const struct bt_indicator *ind = x->a->ind;
     struct bt_buf wide = {0}, narrow = {0}, alt = {0};
-    site_chart_file(&wide, ind->id, multiples ? "by." : "", l);
-    site_chart_file(&narrow, ind->id, multiples ? "by.narrow." : "narrow.", l);
+    static const char *const kinds[][2] = {{"", "narrow."},
+                                           {"by.", "by.narrow."},
+                                           {"cmp.", "cmp.narrow."}};
+    site_chart_file(&wide, ind->id, kinds[multiples][0], l);
+    site_chart_file(&narrow, ind->id, kinds[multiples][1], l);
     bt_buf_addf(&alt, "%s: %s %s", ind->name[l],
                 bt_status_symbol(x->a->progress.status),
                 bt_status_label(x->a->progress.status, l));
     struct site_figure f = {wide.data, narrow.data, BT_CHART_W, BT_CHART_H,
                             BT_CHART_NARROW_W, BT_CHART_NARROW_H, alt.data, desc,
-                            multiples ? "breakdown-desc" : "chart-desc", l};
-    if (multiples) {
+                            multiples == 2 ? "compare-desc"
+                            : multiples ? "breakdown-desc" : "chart-desc", l};
+    if (multiples == 1) {
         f.ww = BT_GRID_W;
-        f.wh = bt_grid_height(x->ngroups, BT_GRID_COLS);
+        f.wh = bt_grid_height(x->nrows, BT_GRID_COLS);
         f.nw = BT_GRID_NARROW_W;
-        f.nh = bt_grid_height(x->ngroups, 1);
+        f.nh = bt_grid_height(x->nrows, 1);
     }
     site_figure(b, &f);
     bt_buf_release(&wide);
@@ -337,47 +361,65 @@ static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
     site_table_close(b);
 }
 
-/* The breakdowns: small multiples and the latest value of each. */
-static void breakdowns(struct bt_buf *b, const struct site_indicator *x,
-                       enum bt_lang l)
+/* One row of the breakdowns' table: value, status, latest, target,
+ * progress, projected. */
+static void breakdown_row(struct bt_buf *b, const struct site *s,
+                          const struct site_indicator *x,
+                          const struct bt_breakdown_row *w, enum bt_lang l)
 {
-    if (x->ngroups < 2)
+    struct site_cells c;
+    site_cells(&w->a, &c);
+    bt_buf_puts(b, "<tr><th scope=\"row\">");
+    site_text_in(b, bt_dim_word(s->cat, x->by, w->value, l), l);
+    bt_buf_puts(b, "</th><td>");
+    site_status(b, s, w->a.progress.status, l);
+    bt_buf_puts(b, "</td><td class=\"num\">");
+    site_text(b, c.latest);
+    bt_buf_puts(b, "</td><td class=\"num\">");
+    site_text(b, c.target);
+    bt_buf_addf(b, "</td><td class=\"num\">%s</td><td>%s</td></tr>\n", c.progress,
+                c.projected);
+}
+
+/* The breakdowns: every value of the dimension with its status (on its
+ * own targets, else its trend), largest latest value first; those the
+ * catalogue picks (or the largest) compared on one axis; and small
+ * multiples in the same order, each with its own targets. */
+static void breakdowns(struct bt_buf *b, const struct site *s,
+                       const struct site_indicator *x, enum bt_lang l)
+{
+    if (x->nrows < 2)
         return;
-    const struct bt_indicator *ind = x->a->ind;
-    const char *label = x->groups[0].label;
-    int dim_len = (int)strcspn(label, "=");
-    struct bt_buf dim = {0}, alt = {0};
-    bt_buf_add(&dim, label, (size_t)dim_len);
-    site_multiples_alt(&alt, x, l);
-    bt_buf_addf(b, "<h2 id=\"breakdown\">%s ", bt_word(BT_W_BREAKDOWN, l));
-    site_text(b, dim.data);
+    const char *dim = bt_dim_word(s->cat, x->by, NULL, l);
+    struct bt_buf alt = {0};
+    bt_buf_addf(b, "<h2 id=\"breakdown\">%s ", bt_word(BT_W_BREAKDOWN_STATUS, l));
+    site_text_in(b, dim, l);
     bt_buf_puts(b, "</h2>\n");
+    bt_buf_addf(&alt, "%s %s", bt_word(BT_W_BREAKDOWN_STATUS, l), dim);
+    site_table_open(b, alt.data, "breakdowns");
+    alt.len = 0;
+    bt_buf_puts(b, "<tr><th scope=\"col\">");
+    site_text_in(b, dim, l);
+    bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
+                   "class=\"num\">%s</th><th scope=\"col\">%s</th></tr>\n",
+                bt_word(BT_W_STATUS, l), bt_word(BT_W_LATEST, l),
+                bt_word(BT_W_TARGET, l), bt_word(BT_W_PROGRESS, l),
+                bt_word(BT_W_PROJECTED, l));
+    for (size_t k = 0; k < x->nrows; k++)
+        breakdown_row(b, s, x, &x->rows[k], l);
+    site_table_close(b);
+    site_compare_alt(&alt, s, x, l);
+    if (x->why_compare[l])
+        not_drawn(b, x->why_compare[l], alt.data, l);
+    else
+        chart_figure(b, x, 2, alt.data, l);
+    alt.len = 0;
+    site_multiples_alt(&alt, s, x, l);
     if (x->why_multiples[l])
         not_drawn(b, x->why_multiples[l], alt.data, l);
     else
         chart_figure(b, x, 1, alt.data, l);
-    site_table_open(b, bt_word(BT_W_BREAKDOWN, l), NULL);
-    bt_buf_puts(b, "<tr><th scope=\"col\">");
-    site_text(b, dim.data);
-    bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">"
-                   "%s</th></tr>\n", bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l));
-    for (size_t k = 0; k < x->ngroups; k++) {
-        const struct bt_points *o = &x->groups[k].obs;
-        bt_buf_puts(b, "<tr><th scope=\"row\">");
-        site_text_in(b, x->groups[k].label + dim_len + 1, l);
-        bt_buf_puts(b, "</th>");
-        if (o->n) {
-            char date[11];
-            bt_period_format(o->v[o->n - 1].day, ind->freq, date);
-            bt_buf_addf(b, "<td>%s</td><td class=\"num\">", date);
-            site_num(b, o->v[o->n - 1].value);
-            bt_buf_puts(b, "</td></tr>\n");
-        } else {
-            bt_buf_puts(b, "<td></td><td></td></tr>\n");
-        }
-    }
-    site_table_close(b);
-    bt_buf_release(&dim);
     bt_buf_release(&alt);
 }
 
@@ -487,7 +529,7 @@ void site_indicator(struct bt_buf *b, const struct site *s,
     chart(b, x, l);
     assessment(b, s, x, l);
     targets(b, ind, l);
-    breakdowns(b, x, l);
+    breakdowns(b, s, x, l);
     downloads(b, x, l);
     metadata(b, ind, l);
     data_table(b, x, l);

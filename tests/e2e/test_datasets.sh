@@ -81,12 +81,13 @@ print(f"{len(grey)} of {len(rows)} with insufficient data")
 assert 3 * len(grey) < len(rows), grey
 PY
 
-# a derived.csv that names a non-daily source is refused with its place
+# a derived.csv that sums a source over periods no longer than its own is
+# refused with its place
 cp -r "$SRC/indicators" "$T/cat"
-echo "legal.gba_lawyers,standards.bay_area,year,sum" >> "$T/cat/derived.csv"
+echo "legal.gba_lawyers,standards.bay_area,month,sum" >> "$T/cat/derived.csv"
 BAYTRACK_CATALOGUE="$T/cat" run status
 expect_eq "$RC" 78 "bad derived.csv: exit code (a catalogue error)"
-expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/derived.csv:4:2: 'standards.bay_area' must be a daily indicator with series of its own" "bad derived.csv: message"
+expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/derived.csv:4:3: period 'month' must be longer than the monthly periods of 'standards.bay_area'" "bad derived.csv: message"
 
 # translations.csv: every domain and unit of the catalogue is translated,
 # and a text no indicator uses is refused with its place
@@ -101,5 +102,5 @@ cp "$SRC/indicators/derived.csv" "$T/cat/derived.csv"
 printf 'furlongs,浪,浪\n' >> "$T/cat/translations.csv"
 BAYTRACK_CATALOGUE="$T/cat" run status
 expect_eq "$RC" 78 "bad translations.csv: exit code"
-expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/translations.csv:28:1: no indicator has the domain or unit 'furlongs'" "bad translations.csv: message"
+expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/translations.csv:28:1: no indicator has the domain or unit 'furlongs' (a dimension's name or value goes in dimensions.csv)" "bad translations.csv: message"
 finish

@@ -41,14 +41,14 @@ expect_eq "$(sed -n 1p "$T/out" | tr -s ' ')" "名稱 最新 數值 目標 數�
 # the report: a site in three languages, zh-Hans at index.html
 run report -o rep --lang zh-Hans --as-of 2026-03-08
 expect_eq "$RC" 0 "report exits 0"
-expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 246 charts, 114 pages in 3 languages" "report summary"
+expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 270 charts, 114 pages in 3 languages" "report summary"
 for f in index.html index.en.html index.zh-Hant.html report.md methodology.html \
          methodology.en.html dashboard.png charts/immd.passengers.total.by.zh-Hant.svg \
          immd.passengers.total.html immd.passengers.total.en.html \
          data/immd.passengers.total.csv; do
     [ -s "rep/$f" ] || fail "report: no $f"
 done
-expect_eq "$(ls rep/charts | wc -l)" 240 "a chart per indicator and 4 small multiples, in 3 languages, wide and narrow"
+expect_eq "$(ls rep/charts | wc -l)" 264 "a chart per indicator, 4 small multiples and 4 comparisons, in 3 languages, wide and narrow"
 # every link resolves, lang and hreflang, text alternatives, header cells
 python3 "$SRC/tests/e2e/sitecheck.py" rep zh-Hans > "$T/site" 2>&1 || fail "site check: $(head -5 "$T/site")"
 grep -q '进展顺利' rep/index.html || fail "status labels in simplified Chinese"
@@ -81,6 +81,25 @@ grep -qF ' · as of 2021-10-13 · <strong>stale: figure 4.4 years old</strong></
 grep -qF ' · as of 2026-03-08</p>' rep/immd.passengers.total.en.html || fail "the IMMD page's own date"
 grep -qF '<span class="note">stale: figure 4.4 years old</span>' rep/index.en.html || fail "the index says which are stale"
 grep -qF '<span class="note">数据已过时：4.4年前</span>' rep/index.html || fail "the index says which are stale, in Chinese"
+# breakdowns: every control point's status, largest first, the bridge on
+# its own (illustrative) target, the others on their trend; Chinese pages
+# name dimensions and values in Chinese (indicators/dimensions.csv)
+p=rep/immd.passengers.total.en.html
+grep -qF '<h2 id="breakdown">progress by control_point</h2>' "$p" || fail "breakdowns: heading"
+expect_eq "$(sed -n '/<div class="wide breakdowns"/,/<\/table>/p' "$p" | grep -o '<tr><th scope="row">[^<]*</th><td><span class="status"' | sed 's/<tr><th scope="row">//; s/<.*//' | head -3 | tr '\n' ';')" \
+    "Lo Wu;Lok Ma Chau Spur Line;Shenzhen Bay;" "breakdowns: largest latest value first"
+grep -o '<tr><th scope="row">Hong Kong-Zhuhai-Macao Bridge</th>.*</tr>' "$p" | grep -qF '2030-12-31: 150,000*' \
+    || fail "breakdowns: the bridge's own target"
+expect_eq "$(grep -c '(no target)</a></span></td>' "$p")" 15 "breakdowns: the other 15 on their trend"
+grep -qF 'charts/immd.passengers.total.cmp.en.svg' "$p" || fail "breakdowns: the comparison chart"
+grep -qF 'charts/immd.passengers.total.cmp.narrow.en.svg' "$p" || fail "breakdowns: the comparison chart for a phone"
+for f in rep/immd.passengers.total.zh-Hant.html rep/immd.passengers.total.html; do
+    grep -qF '管制站' "$f" || fail "$f: the dimension's name in Chinese"
+    grep -q '<tr><th scope="row">港珠澳大[桥橋]</th>' "$f" || fail "$f: a control point in Chinese"
+    # (file names in links keep the series' names)
+    expect_eq "$(sed 's/href="[^"]*"//g' "$f" | grep -c 'control_point\|Lo Wu')" 0 "$f: no English dimension or value"
+done
+
 # the roll-up: all 36, 25 with a score
 grep -q '<th scope="row">全部指标</th><td class="num">36</td>' rep/index.html || fail "roll-up row"
 
@@ -150,6 +169,13 @@ for lang in zh-Hans en zh-Hant; do
         [ -n "${KEEP_SHOT:-}" ] && cp "$T/shot.png" "$KEEP_SHOT/$page.png"
     done
 done
+# the comparison chart: the five control points the catalogue picks, each
+# line in its own colour (the first three of the palette seen)
+shot charts/immd.passengers.total.cmp.zh-Hant.svg "$T/cmp.png" 500
+set -- $(python3 "$SRC/tests/e2e/pngcolors.py" "$T/cmp.png" 4e79a7 f28e2b e15759)
+[ "$3" -gt 200 ] && [ "$4" -gt 200 ] && [ "$5" -gt 200 ] ||
+    fail "the comparison chart shows fewer than three coloured lines ($3, $4, $5 pixels)"
+[ -n "${KEEP_SHOT:-}" ] && cp "$T/cmp.png" "$KEEP_SHOT/cmp.png"
 # with scripts off everything shows: the pages have no script at all, and
 # a chart's script only adds its tooltips to the drawing
 expect_eq "$(grep -l '<script' rep/*.html | wc -l)" 0 "no page needs a script"
