@@ -148,7 +148,7 @@ rm cat/dimensions.csv
 command -v gnuplot >/dev/null || { echo "SKIP: gnuplot not installed"; exit 77; }
 run chart nbs.gdp.province --where region=广东省 -o gd.svg
 expect_eq "$RC" 0 "chart --where: exit 0"
-grep -q 'target 2020: 11,000 B\*' gd.svg || fail "chart --where: Guangdong's own target drawn"
+grep -q 'target 2020: 11 T\*' gd.svg || fail "chart --where: Guangdong's own target drawn"
 run chart nbs.gdp.province --where region=广东省 --where region=江苏省 --where region=宁夏回族自治区 -o cmp.png
 expect_eq "$RC" 0 "chart: three regions compared"
 set -- $(python3 "$SRC/tests/e2e/pngcolors.py" cmp.png 4e79a7 f28e2b e15759)
