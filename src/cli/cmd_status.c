@@ -51,11 +51,12 @@ static void fmt_ratio(char *buf, double v)
 }
 
 /* Fills r from a. for_people (the text table): every value rounded by
- * the one rule (numfmt.h); else (--json, --csv) only a consolidated mean
- * (assessed_value, an observed baseline), every other value exactly. */
+ * the one rule (numfmt.h); else (--json, --csv) a computed one only (a
+ * derived indicator's, a consolidated mean), a stored figure exactly. */
 static void fill(struct row *r, const struct bt_assessment *a, int for_people)
 {
-    double (*shown)(double) = for_people ? bt_num_rounded : same;
+    double (*shown)(double) = for_people || a->ind->derive ? bt_num_rounded
+                                                           : same;
     const struct bt_progress *p = &a->progress;
     enum bt_freq f = a->ind->freq;
     memset(r, 0, sizeof *r);
