@@ -299,7 +299,7 @@ static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
         return -1;
     crash_point("collect-loading");
     struct bt_buf path = {0};
-    struct bt_load_opts lo = {NULL, o->encoding, 0, NULL, NULL};
+    struct bt_load_opts lo = {.encoding = o->encoding};
     struct bt_diags diags = BT_DIAGS_INIT;
     struct bt_error le;
     bt_buf_addf(&path, "%s/incoming/%s", spool, name);
