@@ -8,6 +8,10 @@ usage:
                                            a week of new days per series
   synthetic.py night N M FILE              day M of each of N series: the
                                            nightly append after M days
+  synthetic.py sdmx N M FILE               the load file's observations as
+                                           SDMX-CSV 2.0, as export writes it
+  synthetic.py sdmx-labels N M FILE        the same with labels, as the
+                                           .Stat Suite writes it
   synthetic.py yearly FILE                 100 yearly indicators, 2010-2024
   synthetic.py daily FILE                  20 daily indicators, 10 years each
 Values are a deterministic function of (series, day): the floor program
@@ -71,6 +75,27 @@ def load(n, m, out, revise=False):
                 f.write("synthetic.daily,%s,%s,s%04d\n" % (START + timedelta(days=d), fmt(v), s))
 
 
+def sdmx(n, m, out):
+    with open(out, "w") as f:
+        f.write("STRUCTURE,STRUCTURE_ID,ACTION,FREQ,SERIES,TIME_PERIOD,OBS_VALUE\n")
+        for s in range(n):
+            for d in range(m):
+                f.write("dataflow,BAYTRACK:synthetic_daily(1.0),I,D,s%04d,%s,%s\n" % (
+                    s, START + timedelta(days=d), fmt(value(s, d))))
+
+
+def sdmx_labels(n, m, out):
+    with open(out, "w") as f:
+        f.write("STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,FREQ,Frequency,SERIES,Series,"
+                "TIME_PERIOD,Time period,OBS_VALUE,Observation value,OBS_STATUS,"
+                "Observation status,UNIT_MULT,Unit multiplier\n")
+        for s in range(n):
+            for d in range(m):
+                f.write("DATAFLOW,SYNTH:DF_DAILY(1.0),Synthetic daily series,I,D,Daily,"
+                        "s%04d,Series %d,%s,,%s,,A,Normal value,0,Units\n" % (
+                            s, s, START + timedelta(days=d), fmt(value(s, d))))
+
+
 def night(n, m, out):
     with open(out, "w") as f:
         f.write("indicator,date,value,series\n")
@@ -100,6 +125,10 @@ if cmd == "catalogue":
     catalogue(sys.argv[2])
 elif cmd in ("load", "revise"):
     load(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], cmd == "revise")
+elif cmd == "sdmx":
+    sdmx(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+elif cmd == "sdmx-labels":
+    sdmx_labels(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
 elif cmd == "night":
     night(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
 elif cmd == "yearly":

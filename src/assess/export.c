@@ -109,15 +109,8 @@ void bt_exported_free(struct bt_exported *x, size_t n)
     free(x);
 }
 
-/* The columns: a flag column when any observation has a flag, and every
- * dimension any series has, sorted. */
-struct columns {
-    int flag;
-    const char *dims[64];
-    size_t ndims;
-};
-
-static void columns_of(const struct bt_exported *x, size_t n, struct columns *c)
+void bt_export_columns(const struct bt_exported *x, size_t n,
+                       struct bt_export_columns *c)
 {
     memset(c, 0, sizeof *c);
     for (size_t i = 0; i < n; i++) {
@@ -140,8 +133,8 @@ static void columns_of(const struct bt_exported *x, size_t n, struct columns *c)
 void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,
                    const struct bt_exported *x, size_t n, int annotated)
 {
-    struct columns c;
-    columns_of(x, n, &c);
+    struct bt_export_columns c;
+    bt_export_columns(x, n, &c);
     const int shown[BT_COL_N] = {
         [BT_COL_INDICATOR] = 1, [BT_COL_DATE] = 1,      [BT_COL_VALUE] = 1,
         [BT_COL_UNIT] = annotated, [BT_COL_FLAG] = c.flag,

@@ -46,6 +46,17 @@ int bt_export_total(struct bt_db *db, const struct bt_indicator *ind,
                     const struct bt_dim *where, size_t nwhere,
                     struct bt_exported **out, size_t *n, struct bt_error *e);
 
+/* The columns x[0..n) need: a flag column when any observation has a
+ * flag, and every dimension any series has, sorted by name (the names
+ * are borrowed from x; at most 64). */
+struct bt_export_columns {
+    int flag;
+    const char *dims[64];
+    size_t ndims;
+};
+void bt_export_columns(const struct bt_exported *x, size_t n,
+                       struct bt_export_columns *c);
+
 /* Appends the CSV of x[0..n), series of ind, to *out; annotated, with
  * the unit, note and source columns. */
 void bt_export_csv(struct bt_buf *out, const struct bt_indicator *ind,

@@ -51,7 +51,8 @@ static void on_field(void *s, size_t len, void *data)
         r->nfields++;
         return;
     }
-    bt_grow((void **)&r->arena, &r->cap, r->used + len + 1, 1);
+    if (r->used + len + 1 > r->cap) /* rarely: most rows fit the arena */
+        bt_grow((void **)&r->arena, &r->cap, r->used + len + 1, 1);
     if (r->nfields == r->fcap) {
         bt_grow((void **)&r->offs, &r->fcap, r->nfields + 1, sizeof *r->offs);
         r->lens = bt_xrealloc(r->lens, r->fcap * sizeof *r->lens);

@@ -1,18 +1,23 @@
-/* cmd_export.c - baytrack export: one series as CSV or JSON. */
+/* cmd_export.c - baytrack export: one series as CSV, JSON or SDMX-CSV. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "assess/breakdown.h"
 #include "assess/export.h"
+#include "assess/export_sdmx.h"
 #include "store/flags.h"
 #include "base/number.h"
 #include "cli.h"
 
 static void print_csv(const struct bt_indicator *ind,
-                      const struct bt_exported *x, size_t n, int annotated)
+                      const struct bt_exported *x, size_t n, int annotated,
+                      int sdmx)
 {
     struct bt_buf b = {0};
-    bt_export_csv(&b, ind, x, n, annotated);
+    if (sdmx)
+        bt_export_sdmx(&b, ind, x, n);
+    else
+        bt_export_csv(&b, ind, x, n, annotated);
     fwrite(b.data, 1, b.len, stdout);
     bt_buf_release(&b);
 }
@@ -62,15 +67,17 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
         BT_COMMON_OPTIONS};
     struct bt_dim where[BT_DIMS_MAX];
     size_t nwhere = 0;
-    int json = 0, all = 0, annotated = 0, total = 0, c, rc;
+    int json = 0, sdmx = 0, all = 0, annotated = 0, total = 0, c, rc;
     while ((c = getopt_long(argc, argv, "w:f:an" BT_COMMON_SHORT, opts, NULL)) != -1) {
         if (c == 'w') {
             if ((rc = bt_cli_where(cli, optarg, where, &nwhere)) != 0)
                 return rc;
         } else if (c == 'f') {
-            if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "json") != 0)
-                return bt_cli_usage(cli, "--format '%s' should be csv or json", optarg);
             json = strcmp(optarg, "json") == 0;
+            sdmx = strcmp(optarg, "sdmx-csv") == 0;
+            if (strcmp(optarg, "csv") != 0 && !json && !sdmx)
+                return bt_cli_usage(cli, "--format '%s' should be csv, json "
+                                    "or sdmx-csv", optarg);
         } else if (c == 'a') {
             all = 1;
         } else if (c == 'n') {
@@ -121,7 +128,7 @@ int bt_cmd_export(struct bt_cli *cli, int argc, char **argv)
         if (json)
             print_json(ind, x, nx);
         else
-            print_csv(ind, x, nx, annotated);
+            print_csv(ind, x, nx, annotated, sdmx);
         rc = BT_EXIT_OK;
     }
 out:

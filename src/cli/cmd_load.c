@@ -91,10 +91,14 @@ static void report(const struct bt_cli *cli, const char *file,
         return;
     if (cli->verbose && st->map_path[0])
         printf("%s: read through mapping %s\n", file, st->map_path);
-    printf("%s: %zu rows (%s layout): %zu added, %zu revised, %zu unchanged, "
+    char deleted[48] = ""; /* only said when a file deletes (SDMX) */
+    if (st->deleted)
+        snprintf(deleted, sizeof deleted, "%zu deleted, ", st->deleted);
+    printf("%s: %zu rows (%s layout): %zu added, %zu revised, %s%zu unchanged, "
            "%zu missing, 0 rejected%s\n",
-           file, st->rows, st->layout, st->added, st->revised, st->unchanged,
-           st->missing, o->dry_run ? " (dry run: nothing written)" : "");
+           file, st->rows, st->layout, st->added, st->revised, deleted,
+           st->unchanged, st->missing,
+           o->dry_run ? " (dry run: nothing written)" : "");
     print_skipped(file, st);
 }
 
@@ -102,6 +106,7 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"map", required_argument, NULL, 'm'},
+        {"indicator", required_argument, NULL, 'i'},
         {"dry-run", no_argument, NULL, 'n'},
         {"encoding", required_argument, NULL, 'e'},
         {"wait", required_argument, NULL, 'w'},
@@ -109,10 +114,11 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
     struct bt_load_opts o = {0};
     double wait = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "m:ne:w:" BT_COMMON_SHORT, opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "m:i:ne:w:" BT_COMMON_SHORT, opts, NULL)) != -1) {
         char *end;
         switch (c) {
         case 'm': o.map_path = optarg; break;
+        case 'i': o.indicator = optarg; break;
         case 'n': o.dry_run = 1; break;
         case 'e': o.encoding = optarg; break;
         case 'w':

@@ -16,9 +16,10 @@
     "  -v, --verbose       say what is being done\n"
 
 const struct bt_command bt_commands[] = {
-    {"load", bt_cmd_load, "[--map FILE] [--dry-run] [--encoding NAME] [--wait SECONDS] FILE...",
+    {"load", bt_cmd_load, "[--map FILE] [--indicator ID] [--dry-run] [--encoding NAME] [--wait SECONDS] FILE...",
      "load CSV files into the database, each file all or nothing",
      "  --map FILE          read the files through this mapping\n"
+     "  --indicator ID      the indicator of an SDMX-CSV or NBS file (docs/formats.md)\n"
      "  --dry-run           check and count, write nothing\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"
      "  --wait SECONDS      wait this long for another writer, and for readers at commit (default 0: no wait for a writer, up to 30 s for readers)\n"},
@@ -28,12 +29,12 @@ const struct bt_command bt_commands[] = {
      "  --min-age SECONDS   leave files younger than this (default 5)\n"
      "  --map FILE          the mapping of files with no NAME.map of their own and no rule in SPOOL/rules\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"},
-    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all|--total] [--annotated] [--format csv|json]",
+    {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all|--total] [--annotated] [--format csv|json|sdmx-csv]",
      "print a series (or all of them), with flags, in a form that loads back unchanged",
      "  --where DIM=VALUE   choose the series by a dimension value\n"
      "  --all               every matching series in one file\n"
      "  --total             the matching series' total, as status assesses it, as one series\n"
-     "  --format csv|json   output format (default csv; json: one line per series)\n"},
+     "  --format FORMAT     csv (default), json (one line per series) or sdmx-csv (SDMX-CSV 2.0, loads back with --indicator)\n"},
     {"series", bt_cmd_series, "[INDICATOR]",
      "list the series in the database", ""},
     {"status", bt_cmd_status, "[INDICATOR...] [--where DIM=VALUE]... [--by DIM [--total]] [--as-of DATE] [--lang en|zh-Hans|zh-Hant] [--json|--csv]",

@@ -341,8 +341,9 @@ static int plan(const char *spool, const char *name,
     struct bt_buf own = {0};
     bt_buf_addf(&own, "%s/incoming/", spool);
     bt_spool_name(&own, name, 1, ".map");
-    *lo = (struct bt_load_opts){NULL, r && r->encoding ? r->encoding : o->encoding,
-                                0, NULL, NULL};
+    *lo = (struct bt_load_opts){
+        .encoding = r && r->encoding ? r->encoding : o->encoding,
+        .indicator = r ? r->indicator : NULL};
     how->len = 0;
     if (has_csv(name, strlen(name)) && exists(own.data))
         bt_buf_puts(how, "its own");

@@ -10,7 +10,12 @@
 const char *const bt_ds_skip_names[BT_DS_SKIP_N] = {
     "before the header", "notes after the data", "blank", "short",
     "unreadable", "annual (annual skip)", "filtered out (keep, drop)",
-    "empty"};
+    "empty", "before 1970 (an RRD file cannot hold them)"};
+
+int bt_ds_same(double a, double b)
+{
+    return a == b || (isnan(a) && isnan(b));
+}
 
 /* ---- series table ---------------------------------------------------- */
 
@@ -107,9 +112,14 @@ static void flag_add(struct bt_dataset *ds, uint32_t idx, bt_day day,
 
 void bt_dataset_add(struct bt_dataset *ds, uint32_t idx, bt_day day, double v,
                     const char *flag, size_t flaglen, const char *note,
-                    const char *source)
+                    const char *source, unsigned long line, size_t col)
 {
-    series_add(&ds->series[idx], day, v);
+    struct bt_ds_series *s = &ds->series[idx];
+    series_add(s, day, v);
+    if (isnan(v) && !s->deleted_line) {
+        s->deleted_line = line;
+        s->deleted_col = col;
+    }
     if (flaglen || (note && *note) || (source && *source))
         flag_add(ds, idx, day, flag ? flag : "", flaglen, note, source);
 }
@@ -145,7 +155,7 @@ static void group_series(struct bt_dataset *ds, uint32_t i,
     size_t out = 0;
     for (size_t k = 0; k < n; k++) {
         if (out && o[out - 1].day == o[k].day) {
-            if (o[out - 1].value != o[k].value &&
+            if (!bt_ds_same(o[out - 1].value, o[k].value) &&
                 (!*ncs || (*cs)[*ncs - 1].series != i ||
                  (*cs)[*ncs - 1].day != o[k].day)) {
                 bt_grow((void **)cs, cscap, *ncs + 1, sizeof **cs);

@@ -7,6 +7,7 @@
 #ifndef BT_DATASET_H
 #define BT_DATASET_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,11 +18,18 @@
 
 /* One observation: 12 bytes, so that millions fit in little memory. It
  * keeps no place in the file: the rare conflicting duplicate is located
- * by reading the file a second time. */
+ * by reading the file a second time. A value NaN (BT_DS_DELETED) is no
+ * figure but the deletion of the stored one (SDMX's ACTION D): the load
+ * removes it. */
 struct bt_obs {
     double value;
     bt_day day;
 } __attribute__((packed));
+
+#define BT_DS_DELETED NAN
+
+/* 1 when a and b are the same observation: equal, or both deletions. */
+int bt_ds_same(double a, double b);
 
 /* Observations as they are met, in chunks that grow (no slack of a
  * doubled array per series). */
@@ -42,7 +50,8 @@ struct bt_ds_flag {
     char *source; /* "" for none; owned */
 };
 
-/* Lines a mapping says to pass over, by reason (bt_ds_skip_names). */
+/* Lines passed over, by reason (bt_ds_skip_names): as a mapping says,
+ * or as a layout does. */
 enum bt_ds_skip {
     BT_DS_SKIP_PREAMBLE, /* before the header */
     BT_DS_SKIP_NOTES,    /* from a 'notes' line to the end */
@@ -52,6 +61,7 @@ enum bt_ds_skip {
     BT_DS_SKIP_ANNUAL,   /* 'annual skip' */
     BT_DS_SKIP_FILTERED, /* 'keep' or 'drop' */
     BT_DS_SKIP_EMPTY,    /* lines with nothing on them (no record) */
+    BT_DS_SKIP_EARLY,    /* SDMX: an observation before 1970-01-02 */
     BT_DS_SKIP_N
 };
 extern const char *const bt_ds_skip_names[BT_DS_SKIP_N];
@@ -68,6 +78,8 @@ struct bt_ds_series {
     struct bt_obs_chunk *head, *tail; /* owned, while parsing */
     const struct bt_ds_flag *flags;   /* borrowed from the dataset: its */
     size_t nflags;                    /* flagged days, sorted */
+    unsigned long deleted_line;       /* where the file first deletes a */
+    size_t deleted_col;               /* day of it (0: it deletes none) */
 };
 
 /* Everything read from one file. Owns its memory. */
@@ -105,11 +117,12 @@ struct bt_ds_conflict {
 uint32_t bt_dataset_intern(struct bt_dataset *ds, const struct bt_indicator *ind,
                            const char *key, size_t n);
 
-/* Adds the observation (day, v) to series idx; flag (flaglen bytes, 0
- * for none), note and source (NULL or "" for none) are kept beside it. */
+/* Adds the observation (day, v) given at line:col to series idx; flag
+ * (flaglen bytes, 0 for none), note and source (NULL or "" for none) are
+ * kept beside it. */
 void bt_dataset_add(struct bt_dataset *ds, uint32_t idx, bt_day day, double v,
                     const char *flag, size_t flaglen, const char *note,
-                    const char *source);
+                    const char *source, unsigned long line, size_t col);
 
 /* After the last observation: sorts each series by day, keeps each day
  * once, counts ds->nobs, and groups the flags (the last given for a day

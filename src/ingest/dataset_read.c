@@ -13,12 +13,13 @@ static const struct bt_layout bt_layout_mapped = {
 /* Indexed by enum layout. */
 static const struct bt_layout *const layouts[] = {
     [LONG] = &bt_layout_long, [WIDE] = &bt_layout_wide,
-    [MAPPED] = &bt_layout_mapped};
+    [MAPPED] = &bt_layout_mapped, [SDMX] = &bt_layout_sdmx,
+    [NBS] = &bt_layout_nbs};
 _Static_assert(sizeof layouts / sizeof *layouts == LAYOUT_N,
                "one layout per enum layout");
 
 /* The layouts the first record may show, in the order they are tried. */
-static const enum layout detected[] = {LONG, WIDE};
+static const enum layout detected[] = {SDMX, NBS, LONG, WIDE};
 
 /* Picks the layout at the first record: the mapping's, else the first
  * that recognises the record; 0, or -1 after a message. */
@@ -34,8 +35,9 @@ static int choose(struct parser *p, unsigned long line,
         if (i == nd) {
             bt_diags_add(p->diags, line, 1,
                          "unknown layout: the header should be 'indicator,date,"
-                         "value' (long) or 'indicator,PERIOD,...' (wide), or give "
-                         "a mapping with --map");
+                         "value' (long), 'indicator,PERIOD,...' (wide), SDMX-CSV "
+                         "(STRUCTURE,... or DATAFLOW,...) or an NBS export "
+                         "(数据库：...), or give a mapping with --map");
             p->chosen = 0;
             p->header_done = -1;
             p->ds->layout = "long";
@@ -44,6 +46,13 @@ static int choose(struct parser *p, unsigned long line,
         p->layout = detected[i];
     }
     p->ds->layout = layouts[p->layout]->name;
+    if (p->indicator && p->layout != SDMX && p->layout != NBS) {
+        bt_diags_add(p->diags, line, 0, "--indicator names the indicator of "
+                     "an SDMX-CSV or NBS file; a %s file names its own",
+                     p->ds->layout);
+        p->header_done = -1;
+        return -1;
+    }
     return 0;
 }
 
@@ -104,9 +113,11 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
 
 static void parser_init(struct parser *p, struct bt_dataset *ds,
                         const struct bt_catalogue *cat,
-                        const struct bt_mapping *map, struct bt_diags *diags)
+                        const struct bt_mapping *map, const char *indicator,
+                        struct bt_diags *diags)
 {
-    *p = (struct parser){.ds = ds, .cat = cat, .map = map, .diags = diags};
+    *p = (struct parser){.ds = ds, .cat = cat, .map = map,
+                         .indicator = indicator, .diags = diags};
     for (size_t c = 0; c < BT_COL_N; c++)
         p->col[c] = SIZE_MAX;
 }
@@ -114,13 +125,13 @@ static void parser_init(struct parser *p, struct bt_dataset *ds,
 /* Reads src into ds (see bt_dataset_read_text). */
 static int read_source(struct bt_dataset *ds, const struct source *src,
                        const struct bt_catalogue *cat,
-                       const struct bt_mapping *map, struct bt_diags *diags,
-                       struct bt_error *e)
+                       const struct bt_mapping *map, const char *indicator,
+                       struct bt_diags *diags, struct bt_error *e)
 {
     memset(ds, 0, sizeof *ds);
     ds->encoding = "UTF-8";
     struct parser p;
-    parser_init(&p, ds, cat, map, diags);
+    parser_init(&p, ds, cat, map, indicator, diags);
     size_t before = diags->n;
     int rc = parse(&p, src, e);
     if (rc != 0)
@@ -135,7 +146,7 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
     if (ncs) {
         /* read again, only to say where each conflict is */
         struct parser q;
-        parser_init(&q, ds, cat, map, diags);
+        parser_init(&q, ds, cat, map, indicator, diags);
         q.locate = cs;
         q.nlocate = ncs;
         size_t rows = ds->rows, missing = ds->missing;
@@ -153,17 +164,18 @@ static int read_source(struct bt_dataset *ds, const struct source *src,
 
 int bt_dataset_read_text(struct bt_dataset *ds, const char *text, size_t len,
                          const struct bt_catalogue *cat,
-                         const struct bt_mapping *map, struct bt_diags *diags)
+                         const struct bt_mapping *map, const char *indicator,
+                         struct bt_diags *diags)
 {
     struct source src = {.text = text, .len = len};
-    return read_source(ds, &src, cat, map, diags, NULL);
+    return read_source(ds, &src, cat, map, indicator, diags, NULL);
 }
 
 int bt_dataset_read_file(struct bt_dataset *ds, const char *path,
                          const char *encoding, const struct bt_catalogue *cat,
-                         const struct bt_mapping *map, struct bt_diags *diags,
-                         struct bt_error *e)
+                         const struct bt_mapping *map, const char *indicator,
+                         struct bt_diags *diags, struct bt_error *e)
 {
     struct source src = {.path = path, .encoding = encoding};
-    return read_source(ds, &src, cat, map, diags, e);
+    return read_source(ds, &src, cat, map, indicator, diags, e);
 }

@@ -32,15 +32,21 @@ static void locate(struct parser *p, uint32_t idx, bt_day day, double v,
         *c = (struct bt_ds_conflict){idx, day, 1, line, v};
         return;
     }
-    if (c->value == v)
+    if (bt_ds_same(c->value, v))
         return;
     const struct bt_ds_series *s = &p->ds->series[idx];
     char date[11], a[32], b[32];
     struct bt_buf label = {0};
     bt_series_label(&label, s->key, s->dims, s->ndims);
     bt_date_format(day, date);
-    bt_number_format(v, a);
-    bt_number_format(c->value, b);
+    if (isnan(v))
+        snprintf(a, sizeof a, "deleted");
+    else
+        bt_number_format(v, a);
+    if (isnan(c->value))
+        snprintf(b, sizeof b, "deleted");
+    else
+        bt_number_format(c->value, b);
     bt_diags_add(p->diags, line, col,
                  "conflicting duplicate: '%s' for %s is %s here but %s on "
                  "line %lu", label.data, date, a, b, c->line);
@@ -65,7 +71,7 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
         locate(p, idx, day, v, line, col);
         return;
     }
-    bt_dataset_add(ds, idx, day, v, flag, flaglen, note, source);
+    bt_dataset_add(ds, idx, day, v, flag, flaglen, note, source, line, col);
 }
 
 /* ---- dimensions named by a header ----------------------------------- */
@@ -104,8 +110,8 @@ int bt_stem_check(struct bt_diags *diags, unsigned long line, size_t col,
     return -1;
 }
 
-int bt_layout_row_dims(struct parser *p, unsigned long line,
-                       const struct bt_field *f)
+int bt_layout_row_dims_n(struct parser *p, unsigned long line,
+                         const struct bt_field *f, const size_t *len)
 {
     p->dimkey.len = 0;
     int ok = 0, filled = 0;
@@ -113,18 +119,25 @@ int bt_layout_row_dims(struct parser *p, unsigned long line,
     for (size_t i = 0; i < p->ndims; i++) {
         size_t c = p->dim_col[i];
         const char *v = f[c].s, *why;
-        if (!f[c].len)
+        size_t vlen = len ? len[i] : f[c].len;
+        if (!vlen)
             continue; /* not broken down by this one: the total over it */
         if (++filled > BT_DIMS_MAX) {
             bt_diags_add(p->diags, line, c + 1, "more than %d dimensions "
                          "filled in one row", BT_DIMS_MAX);
             return -1;
         }
-        if (bt_dim_value_check(v, strlen(v), &why) != 0) {
+        if (bt_dim_value_check(v, vlen, &why) != 0) {
             bt_diags_add(p->diags, line, c + 1, "%s '%.*s%s' %s", p->dim_name[i],
                          BT_SHOWN(v), why);
             ok = -1;
             continue;
+        }
+        char cut[BT_DIM_MAX + 1];
+        if (len && vlen != f[c].len) { /* a part of the cell: checked, so short */
+            memcpy(cut, v, vlen);
+            cut[vlen] = '\0';
+            v = cut;
         }
         stem += bt_dim_stem_len(p->dim_name[i], v, filled == 1);
         if (bt_stem_check(p->diags, line, c + 1, stem) != 0)
@@ -133,6 +146,12 @@ int bt_layout_row_dims(struct parser *p, unsigned long line,
         bt_buf_add(&p->dimkey, v, strlen(v) + 1);
     }
     return ok;
+}
+
+int bt_layout_row_dims(struct parser *p, unsigned long line,
+                       const struct bt_field *f)
+{
+    return bt_layout_row_dims_n(p, line, f, NULL);
 }
 
 /* ---- rows ------------------------------------------------------------ */
@@ -190,6 +209,23 @@ void bt_layout_value(struct parser *p, unsigned long line,
                    nc != SIZE_MAX ? f[nc].s : NULL,
                    row_source(p, f), line, col + 1);
     }
+}
+
+const struct bt_indicator *bt_layout_given(struct parser *p,
+                                           unsigned long line,
+                                           const char *what)
+{
+    if (!p->indicator) {
+        bt_diags_add(p->diags, line, 0, "%s names no indicator: say which "
+                     "with --indicator ID", what);
+        return NULL;
+    }
+    const struct bt_indicator *ind =
+        bt_catalogue_find(p->cat, p->indicator, strlen(p->indicator));
+    if (!ind)
+        bt_diags_add(p->diags, line, 0, "unknown indicator '%s' (--indicator)",
+                     p->indicator);
+    return ind;
 }
 
 int bt_layout_framed(struct parser *p, unsigned long line,

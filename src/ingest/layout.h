@@ -7,6 +7,8 @@
  *   layout_long.c    indicator,date,value[,...]: one observation a row
  *   layout_wide.c    indicator,PERIOD,PERIOD,...: one row per indicator
  *   layout_mapped.c  anything a struct bt_mapping describes
+ *   layout_sdmx.c    SDMX-CSV 1.0 and 2.0
+ *   layout_nbs.c     the exports of the National Bureau of Statistics
  * layout.c holds the helpers they share: dimensions named by a header,
  * the frame of a row under a one-line header, and the adding of an
  * observation (which, on the second reading, locates conflicts instead).
@@ -19,15 +21,19 @@
 #include "base/fileio.h"
 #include "mapping.h"
 
-enum layout { LONG, WIDE, MAPPED, LAYOUT_N };
+enum layout { LONG, WIDE, MAPPED, SDMX, NBS, LAYOUT_N };
 
 struct mapped; /* layout_mapped.c */
+struct sdmx;   /* layout_sdmx.c */
+struct nbs;    /* layout_nbs.c */
 
 /* The reading of one file: what the header says about each column. */
 struct parser {
     struct bt_dataset *ds;
     const struct bt_catalogue *cat;
     const struct bt_mapping *map;
+    const char *indicator; /* load --indicator: the id of every value, or
+                              NULL (the SDMX and NBS layouts need it) */
     struct bt_diags *diags;
     struct bt_csv_reader *csv; /* the reader: rows past the header's width
                                   are counted, not kept (bt_csv_limit) */
@@ -52,6 +58,8 @@ struct parser {
     struct bt_ds_conflict *locate; /* second reading: where conflicts are */
     size_t nlocate;
     struct mapped *mapped; /* owned: the mapped layout's state */
+    struct sdmx *sdmx;     /* owned: the SDMX layout's state */
+    struct nbs *nbs;       /* owned: the NBS layout's state */
 };
 
 /* One layout: how the reader recognises and drives it. */
@@ -67,7 +75,8 @@ struct bt_layout {
     void (*release)(struct parser *p); /* frees its state, or NULL */
 };
 
-extern const struct bt_layout bt_layout_long, bt_layout_wide;
+extern const struct bt_layout bt_layout_long, bt_layout_wide, bt_layout_sdmx,
+    bt_layout_nbs;
 
 /* Adds one observation of ind with the dimensions in p->dimkey; flag
  * (flaglen bytes, 0 for none), note and source (NULL or "" for none) are
@@ -92,12 +101,22 @@ int bt_layout_add_dim(struct parser *p, unsigned long line, size_t col,
  * total over it); 0, or -1 after a message. */
 int bt_layout_row_dims(struct parser *p, unsigned long line,
                        const struct bt_field *f);
+/* The same where dimension i's value is the first len[i] bytes of its
+ * cell (len NULL: the whole cell). */
+int bt_layout_row_dims_n(struct parser *p, unsigned long line,
+                         const struct bt_field *f, const size_t *len);
 
 /* The indicator named by cell f[col], or NULL after a message. */
 const struct bt_indicator *bt_layout_indicator(struct parser *p,
                                                unsigned long line,
                                                const struct bt_field *f,
                                                size_t col);
+
+/* The indicator of load --indicator, or NULL after a message on line
+ * (what names the kind of file that needs it). */
+const struct bt_indicator *bt_layout_given(struct parser *p,
+                                           unsigned long line,
+                                           const char *what);
 
 /* Parses value cell f[col] into an observation of ind on day (or counts
  * it missing), with the flag, note and citation cells p->col names (the

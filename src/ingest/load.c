@@ -12,7 +12,9 @@
 
 /* Merges the new observations o[0..n) into the stored points *old,
  * writing the result to *merged (new values as librrd keeps them); counts
- * into *st; logs revisions into txn unless it is NULL. */
+ * into *st; logs revisions into txn unless it is NULL. A deletion (NaN,
+ * dataset.h) removes the stored day, logged as a revision to nothing; of
+ * a day not stored it does nothing. */
 static void merge(const struct bt_points *old, const struct bt_point *o,
                   size_t n, struct bt_points *merged, struct bt_load_stats *st,
                   struct bt_txn *txn, const char *label, const char *file)
@@ -24,8 +26,17 @@ static void merge(const struct bt_points *old, const struct bt_point *o,
             bt_points_add(merged, old->v[i].day, old->v[i].value);
             i++;
         } else if (i == old->n || o[k].day < old->v[i].day) {
-            bt_points_add(merged, o[k].day, bt_db_kept(o[k].value));
-            st->added++;
+            if (!isnan(o[k].value)) {
+                bt_points_add(merged, o[k].day, bt_db_kept(o[k].value));
+                st->added++;
+            }
+            k++;
+        } else if (isnan(o[k].value)) {
+            st->deleted++;
+            if (txn)
+                bt_txn_revision(txn, label, o[k].day, old->v[i].value,
+                                BT_DS_DELETED, file);
+            i++;
             k++;
         } else {
             double kept;
@@ -53,6 +64,7 @@ struct applier {
     struct bt_load_stats *st;
     struct bt_diags *diags;
     struct bt_error *e;
+    const struct bt_ds_series *s; /* the series being applied */
     struct bt_points old, merged;
     struct bt_buf rel, label;
     struct bt_flags flags, kept;
@@ -77,21 +89,26 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
                              a->e) != 0)
             return -1;
         merge(&a->old, o, k, &a->merged, a->st, NULL, NULL, NULL);
-        if (a->st->added != before.added || a->st->revised != before.revised) {
+        if (a->st->added != before.added || a->st->revised != before.revised ||
+            a->st->deleted != before.deleted) {
             *a->st = before; /* counted again by the rebuild */
             return 1;
         }
     }
-    if (k == n)
+    size_t fresh = 0; /* the new days, deletions of days not stored aside */
+    for (size_t j = k; j < n; j++)
+        fresh += isnan(o[j].value) ? 0 : 1;
+    if (fresh == 0)
         return 0; /* nothing new: the file is not touched */
-    a->st->added += n - k;
+    a->st->added += fresh;
     a->st->series++;
     if (!a->txn)
         return 0;
     struct bt_points *add = &a->merged; /* o[k..n) as librrd keeps them */
     add->n = 0;
     for (; k < n; k++)
-        bt_points_add(add, o[k].day, bt_db_kept(o[k].value));
+        if (!isnan(o[k].value))
+            bt_points_add(add, o[k].day, bt_db_kept(o[k].value));
     int rc = bt_txn_append(a->txn, a->rel.data, last, add->v, add->n, a->e);
     if (rc == 1)
         *a->st = before; /* counted again by the rebuild */
@@ -100,25 +117,33 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
 
 /* Reads the whole stored series (exists: 0 for a file not there yet),
  * merges o[0..n) and stages a new file, its ring sized to the merged
- * span. Returns 0 or -1. */
+ * span. Returns 0, 2 when it would leave the series empty (every day
+ * deleted: reported in a->diags), or -1. */
 static int rebuild(struct applier *a, int exists, const struct bt_point *o,
                    size_t n)
 {
     a->old.n = 0;
     if (exists && bt_db_read(a->db, a->rel.data, &a->old, a->e) < 0)
         return -1;
-    size_t changed = a->st->added + a->st->revised;
+    size_t changed = a->st->added + a->st->revised + a->st->deleted;
     merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file);
-    if (a->st->added + a->st->revised == changed)
+    if (a->st->added + a->st->revised + a->st->deleted == changed)
         return 0; /* nothing new: the file is not touched */
+    if (a->merged.n == 0) { /* every day deleted: a file cannot be empty */
+        bt_diags_add(a->diags, a->s->deleted_line, a->s->deleted_col, "this "
+                     "row deletes the last stored observation of '%s'; a "
+                     "series cannot be left empty", a->label.data);
+        return 2;
+    }
     a->st->series++;
     if (!a->txn)
         return 0;
     return bt_txn_write(a->txn, a->rel.data, a->merged.v, a->merged.n, a->e);
 }
 
-/* Is day one of o[0..n)'s (sorted)? */
-static int has_day(const struct bt_point *o, size_t n, bt_day day)
+/* The observation of o[0..n) (sorted) on day, or NULL. */
+static const struct bt_point *find_day(const struct bt_point *o, size_t n,
+                                       bt_day day)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -128,7 +153,7 @@ static int has_day(const struct bt_point *o, size_t n, bt_day day)
         else
             hi = mid;
     }
-    return lo < n && o[lo].day == day;
+    return lo < n && o[lo].day == day ? &o[lo] : NULL;
 }
 
 /* Logs (and counts) each day whose flag differs between x and y (notes
@@ -170,6 +195,7 @@ static int apply_flags(struct applier *a, const struct bt_ds_series *s,
     if (rc == 0 && (a->flags.n || s->nflags)) {
         bt_flags_release(&a->kept);
         size_t i = 0, k = 0;
+        const struct bt_point *at;
         while (i < a->flags.n || k < s->nflags) {
             const struct bt_flag *old = i < a->flags.n ? &a->flags.v[i] : NULL;
             const struct bt_ds_flag *new = k < s->nflags ? &s->flags[k] : NULL;
@@ -180,8 +206,10 @@ static int apply_flags(struct applier *a, const struct bt_ds_series *s,
                              a->sources ? new->source : same ? old->source : NULL);
                 k++;
                 i += (size_t)same;
-            } else if (!has_day(o, n, old->day)) {
+            } else if (!(at = find_day(o, n, old->day))) {
                 bt_flags_add(&a->kept, old->day, old->text, old->note, old->source);
+                i++;
+            } else if (isnan(at->value)) { /* deleted: flag, note and source go */
                 i++;
             } else { /* a day of the file's without flag, note or source */
                 bt_flags_add(&a->kept, old->day, NULL, a->notes ? NULL : old->note,
@@ -208,6 +236,7 @@ static int apply_flags(struct applier *a, const struct bt_ds_series *s,
 static int apply_series(struct applier *a, const struct bt_ds_series *s,
                         const struct bt_point *o, size_t n)
 {
+    a->s = s;
     a->rel.len = a->label.len = 0;
     bt_series_file(&a->rel, s->ind->id, s->dims, s->ndims);
     bt_series_label(&a->label, s->ind->id, s->dims, s->ndims);
@@ -220,8 +249,9 @@ static int apply_series(struct applier *a, const struct bt_ds_series *s,
     return rc != 0 ? rc : apply_flags(a, s, o, n);
 }
 
-/* Applies (or, without txn, counts) every series of ds. Returns 0, or
- * -1 with *e. */
+/* Applies (or, without txn, counts) every series of ds. Returns 0, 2
+ * when a series cannot be stored (in *diags: a deletion of its every
+ * day), or -1 with *e. */
 static int apply(struct bt_db *db, const struct bt_dataset *ds,
                  const char *file, struct bt_txn *txn,
                  const struct bt_load_opts *o, struct bt_load_stats *st,
@@ -309,7 +339,8 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     struct bt_dataset ds = {0};
     enum bt_load_result res = BT_LOAD_REJECTED;
     int rc = bt_dataset_read_file(&ds, path, o->encoding, cat,
-                                  have_map ? &map : NULL, diags, e);
+                                  have_map ? &map : NULL, o->indicator, diags,
+                                  e);
     st->layout = ds.layout;
     st->rows = ds.rows;
     st->missing = ds.missing;
@@ -325,7 +356,8 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     rc = apply(db, &ds, path, o->dry_run ? NULL : &txn, o, st, diags, e);
     if (rc != 0 || (!o->dry_run && bt_txn_commit(&txn, e) != 0)) {
         bt_txn_abort(&txn);
-        res = BT_LOAD_FAILED;
+        res = rc == 2 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
+        st->rejected += rc == 2;
         st->outcome = txn.outcome;
         st->busy = txn.busy;
         goto out;
@@ -333,7 +365,7 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     res = BT_LOAD_OK;
 out:
     if (res != BT_LOAD_OK)
-        st->added = st->revised = st->unchanged = st->series = 0;
+        st->added = st->revised = st->deleted = st->unchanged = st->series = 0;
     bt_dataset_release(&ds);
     if (have_map)
         bt_mapping_release(&map);

@@ -16,17 +16,20 @@ struct bt_load_opts {
     /* called as series are merged (done of total), or NULL */
     void (*progress)(void *ctx, size_t done, size_t total);
     void *progress_ctx;
+    const char *indicator; /* the indicator of an SDMX-CSV or NBS file
+                              (load --indicator), or NULL */
 };
 
 /* What one load did (or, for a dry run, would do). */
 struct bt_load_stats {
-    const char *layout;   /* "long", "wide", "mapped" */
+    const char *layout;   /* "long", "wide", "mapped", "sdmx", "nbs" */
     char map_path[4096];  /* the mapping used, or "" */
     int map_invalid;      /* BT_LOAD_REJECTED: the mapping has problems
                              (in *diags, at MAP:LINE:COLUMN) */
     size_t rows;          /* data rows read */
     size_t observations;  /* distinct observations in the file */
     size_t added, revised, unchanged;
+    size_t deleted;       /* stored days a file deleted (SDMX ACTION D) */
     size_t missing;       /* cells marked missing */
     size_t rejected;      /* rows with a problem */
     size_t series;        /* series files written */

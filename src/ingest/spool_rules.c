@@ -74,21 +74,25 @@ static int rule(const struct bt_spool_rules *r, const char *spool,
                 struct bt_spool_rule *out, struct bt_diags *d,
                 struct bt_error *e)
 {
-    *out = (struct bt_spool_rule){bt_xstrdup(w[0].s.data), NULL, NULL, line};
+    *out = (struct bt_spool_rule){.pattern = bt_xstrdup(w[0].s.data),
+                                  .line = line};
     size_t map_col = 0;
     if (k == 1) {
         bt_diags_add_in(d, r->path, line, w[0].col, "a rule is PATTERN "
-                        "OPTION...: give --map FILE or --encoding NAME");
+                        "OPTION...: give --map FILE, --indicator ID or "
+                        "--encoding NAME");
         return -1;
     }
     for (int i = 1; i < k; i += 2) {
         const char *opt = w[i].s.data;
-        char **slot = strcmp(opt, "--map") == 0        ? &out->map_path
-                      : strcmp(opt, "--encoding") == 0 ? &out->encoding
-                                                       : NULL;
+        char **slot = strcmp(opt, "--map") == 0         ? &out->map_path
+                      : strcmp(opt, "--encoding") == 0  ? &out->encoding
+                      : strcmp(opt, "--indicator") == 0 ? &out->indicator
+                                                        : NULL;
         if (!slot || *slot || i + 1 == k) {
             bt_diags_add_in(d, r->path, line, w[i].col, "%s '%s': a rule "
-                            "takes --map FILE and --encoding NAME, each once "
+                            "takes --map FILE, --indicator ID and --encoding "
+                            "NAME, each once "
                             "with its value", !slot ? "unknown option"
                             : *slot ? "repeated option" : "no value for",
                             opt);
@@ -166,6 +170,7 @@ void bt_spool_rules_release(struct bt_spool_rules *r)
         free(r->v[i].pattern);
         free(r->v[i].map_path);
         free(r->v[i].encoding);
+        free(r->v[i].indicator);
     }
     free(r->v);
     free(r->path);

@@ -23,6 +23,7 @@ struct bt_spool_rule {
     char *pattern;       /* owned */
     char *map_path;      /* owned; NULL: no --map */
     char *encoding;      /* owned; NULL: no --encoding */
+    char *indicator;     /* owned; NULL: no --indicator (SDMX-CSV, NBS) */
     unsigned long line;  /* in the rules file */
 };
 

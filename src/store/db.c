@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -633,7 +634,10 @@ void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
     log_time(when);
     bt_date_format(day, date);
     bt_number_format(old_value, o);
-    bt_number_format(new_value, n);
+    if (isnan(new_value))
+        n[0] = '\0'; /* deleted */
+    else
+        bt_number_format(new_value, n);
     bt_buf_addf(&t->revisions, "%s,", when);
     bt_csv_cell(&t->revisions, series_label);
     bt_buf_addf(&t->revisions, ",%s,%s,%s,", date, o, n);

@@ -193,7 +193,8 @@ int bt_txn_put(struct bt_txn *t, const char *rel, const void *data,
 /* Records one flag change (NULL: no flag) for DB/flags.csv. */
 void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
                  const char *old_flag, const char *new_flag, const char *file);
-/* Records one revision for the log. */
+/* Records one revision for the log; new_value NaN: the day was deleted
+ * (written as an empty cell). */
 void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                      double old_value, double new_value, const char *file);
 /* Makes every recorded file and revision durable and visible at once.

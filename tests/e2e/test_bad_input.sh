@@ -33,7 +33,7 @@ refused traversal "$H$G"'../../etc/passwd,2024,1\n' "traversal.csv:3:1: unknown 
 traversal.csv: rejected: 1 of 2 rows have problems; nothing written"
 refused control "indicator,date,value,city\n"'legal.gba_lawyers,2024,1,"a\tb"\n' "control.csv:2:4: city 'a	b' contains a control character
 control.csv: rejected: 1 of 1 rows have problems; nothing written"
-refused layout 'when,how much\n2024,1\n' "layout.csv:1:1: unknown layout: the header should be 'indicator,date,value' (long) or 'indicator,PERIOD,...' (wide), or give a mapping with --map
+refused layout 'when,how much\n2024,1\n' "layout.csv:1:1: unknown layout: the header should be 'indicator,date,value' (long), 'indicator,PERIOD,...' (wide), SDMX-CSV (STRUCTURE,... or DATAFLOW,...) or an NBS export (数据库：...), or give a mapping with --map
 layout.csv: rejected: no data rows could be read; nothing written"
 refused utf16 '\377\376i\000n\000' "utf16.csv:1:1: file is UTF-16; save it as UTF-8
 utf16.csv: rejected: no data rows could be read; nothing written"

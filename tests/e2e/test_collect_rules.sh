@@ -89,7 +89,7 @@ labs labs_2024.csv 2024 16
 printf 'labs_*.csv --mapping maps/labs.map\n' > "$S/rules"
 run collect --min-age 0 "$S"
 expect_eq "$RC" 78 "unknown option in a rule: exit 78"
-expect_eq "$(head -1 "$T/err")" "$S/rules:1:12: unknown option '--mapping': a rule takes --map FILE and --encoding NAME, each once with its value" "unknown option: at its place"
+expect_eq "$(head -1 "$T/err")" "$S/rules:1:12: unknown option '--mapping': a rule takes --map FILE, --indicator ID and --encoding NAME, each once with its value" "unknown option: at its place"
 printf 'labs_*.csv --map maps/bad.map\n' > "$S/rules"
 printf 'indicator science.joint_labs\ntime Year\nvalue "Joint labs" scale=7\n' > "$S/maps/bad.map"
 run collect --min-age 0 "$S"
@@ -114,4 +114,16 @@ for point in collect-staged collect-journaled collect-moved-one; do
     run export science.joint_labs
     expect_eq "$(sed -n 's/^science.joint_labs,2021,//p' "$T/out")" 10 "after a kill at $point: loaded"
 done
+# a rule's --indicator: an SDMX-CSV file (docs/formats.md) needs no mapping,
+# and a file the rule does not match is not given its indicator
+sed 1d "$SRC/tests/sdmx/indicators.csv" >> cat/indicators.csv
+mkdir -p "$T/syn" && python3 "$SRC/tests/sdmx/gen_synthetic.py" "$T/syn"
+new_spool
+echo 'eurostat_*.csv --indicator synthetic.eurostat' >> "$S/rules"
+cp "$T/syn/synthetic_eurostat_sdmx1.csv" "$S/incoming/eurostat_2026.csv"
+cp "$T/syn/synthetic_eurostat_sdmx1.csv" "$S/incoming/other_2026.csv"
+night 4
+expect_eq "$RC" 1 "a rule's --indicator: the unmatched file fails"
+expect_eq "$(spool_files)" "./done/eurostat_2026.csv ./failed/other_2026.csv ./failed/other_2026.err " "a rule's --indicator: the matched file loaded"
+expect_eq "$(grep -c '28 added' night4.out)" 1 "a rule's --indicator: its summary"
 finish

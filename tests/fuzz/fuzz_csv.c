@@ -1,5 +1,6 @@
 /* libFuzzer target: bytes -> decoding -> CSV records -> a whole dataset
- * (every layout), against a small catalogue. Nothing may crash, leak or
+ * (every layout; SDMX-CSV and NBS with an --indicator), against a small
+ * catalogue. Nothing may crash, leak or
  * hang, every problem must have a line, and the plain-line fast path must
  * read exactly what libcsv reads. */
 #include <stdint.h>
@@ -82,7 +83,7 @@ static void read_mapped(const char *text, size_t len)
     for (size_t i = 0; i < NMAPS; i++) {
         struct bt_diags diags = BT_DIAGS_INIT;
         struct bt_dataset ds;
-        bt_dataset_read_text(&ds, text, len, &cat, &maps[i], &diags);
+        bt_dataset_read_text(&ds, text, len, &cat, &maps[i], NULL, &diags);
         for (size_t k = 0; k < diags.n; k++)
             if (diags.v[k].line == 0)
                 abort(); /* every problem has a place */
@@ -98,12 +99,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct bt_diags diags = BT_DIAGS_INIT;
     if (bt_text_decode((const char *)data, size, NULL, &text, &diags) == 0) {
         same_both_ways(text.buf, text.len);
-        struct bt_dataset ds;
-        bt_dataset_read_text(&ds, text.buf, text.len, &cat, NULL, &diags);
-        for (size_t i = 0; i < diags.n; i++)
-            if (diags.v[i].line == 0)
-                abort(); /* every problem has a place */
-        bt_dataset_release(&ds);
+        /* without --indicator (long, wide), and with it (SDMX, NBS) */
+        for (int given = 0; given < 2; given++) {
+            struct bt_dataset ds;
+            bt_diags_truncate(&diags, 0);
+            bt_dataset_read_text(&ds, text.buf, text.len, &cat, NULL,
+                                 given ? "a.x" : NULL, &diags);
+            for (size_t i = 0; i < diags.n; i++)
+                if (diags.v[i].line == 0)
+                    abort(); /* every problem has a place */
+            bt_dataset_release(&ds);
+        }
         read_mapped(text.buf, text.len);
     }
     bt_text_release(&text);

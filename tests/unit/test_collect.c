@@ -86,15 +86,16 @@ static void test_rules(void)
     snprintf(want, sizeof want,
              "%s/b.map:2:9: scale must be a power of ten (1e8, 1000, 0.01) or "
              "thousand, million, billion, 万, 亿\n"
-             "%s/rules:1:3: no value for '--map': a rule takes --map FILE and "
-             "--encoding NAME, each once with its value\n"
-             "%s/rules:3:3: unknown option '--colour': a rule takes --map FILE "
-             "and --encoding NAME, each once with its value\n"
-             "%s/rules:4:1: a rule is PATTERN OPTION...: give --map FILE or "
-             "--encoding NAME\n"
+             "%s/rules:1:3: no value for '--map': a rule takes --map FILE, "
+             "--indicator ID and --encoding NAME, each once with its value\n"
+             "%s/rules:3:3: unknown option '--colour': a rule takes --map FILE, "
+             "--indicator ID and --encoding NAME, each once with its value\n"
+             "%s/rules:4:1: a rule is PATTERN OPTION...: give --map FILE, "
+             "--indicator ID or --encoding NAME\n"
              "%s/rules:5:1: unterminated quote\n"
              "%s/rules:6:16: repeated option '--encoding': a rule takes --map "
-             "FILE and --encoding NAME, each once with its value\n",
+             "FILE, --indicator ID and --encoding NAME, each once with its "
+             "value\n",
              dir, dir, dir, dir, dir, dir);
     CHECK_STR(all.data, want);
     bt_buf_release(&all);

@@ -20,7 +20,7 @@ static void parse(const char *text, const struct bt_mapping *map,
     diag->len = obs->len = 0;
     bt_buf_add(diag, "", 0);
     bt_buf_add(obs, "", 0);
-    bt_dataset_read_text(&ds, text, strlen(text), &cat, map, &d);
+    bt_dataset_read_text(&ds, text, strlen(text), &cat, map, NULL, &d);
     bt_diags_sort(&d);
     for (size_t i = 0; i < d.n; i++)
         bt_buf_addf(diag, "%lu:%lu: %s\n", d.v[i].line, d.v[i].column, d.v[i].msg);
@@ -67,8 +67,9 @@ int main(void)
         {"indicator,date,value,\na.x,2020,1,x\n", "",
          "2:4: value 'x' in a column without a header\n"},
         {"what,ever\n1,2\n", "",
-         "1:1: unknown layout: the header should be 'indicator,date,value' (long) "
-         "or 'indicator,PERIOD,...' (wide), or give a mapping with --map\n"},
+         "1:1: unknown layout: the header should be 'indicator,date,value' (long), "
+         "'indicator,PERIOD,...' (wide), SDMX-CSV (STRUCTURE,... or DATAFLOW,...) "
+         "or an NBS export (数据库：...), or give a mapping with --map\n"},
         {"indicator,2020,total\na.x,1,2\n", "",
          "1:3: column 'total' is not a period (not a date or period); a wide "
          "file has 'indicator' then one column per period\n"},
