@@ -165,14 +165,14 @@ EOF
 chmod +x gnuplot-stub
 BAYTRACK_GNUPLOT="$T/gnuplot-stub" run report -o site
 expect_eq "$RC" 1 "a chart not drawn: exit 1"
-expect_eq "$(cat "$T/out")" "site/index.html: 36 indicators, 240 charts, 114 pages in 3 languages; 6 charts not drawn" "a chart not drawn: the summary"
+expect_eq "$(cat "$T/out")" "site/index.html: 36 indicators, 264 charts, 114 pages in 3 languages; 6 charts not drawn" "a chart not drawn: the summary"
 expect_eq "$(sed 's/line [0-9]*:/line N:/' "$T/err")" "baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.en.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.narrow.en.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.zh-Hans.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.narrow.zh-Hans.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.zh-Hant.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.narrow.zh-Hant.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test" "a chart not drawn: which, and why"
-expect_eq "$(ls site/charts | grep -c .):$(ls site/charts | grep -c lawyers)" "234:0" "every other chart drawn (wide and narrow), the old ones of the failed removed"
+expect_eq "$(ls site/charts | grep -c .):$(ls site/charts | grep -c lawyers)" "258:0" "every other chart drawn (wide and narrow, comparisons too), the old ones of the failed removed"
 grep -q '<p class="note">The chart could not be drawn: gnuplot: line [0-9]*: undefined variable: undefined_in_the_test</p>' site/legal.gba_lawyers.html ||
     fail "a chart not drawn: its page says why"
 grep -q '<img src="dashboard.png"' site/index.html || fail "a chart not drawn: the dashboard is drawn without it"
