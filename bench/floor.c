@@ -3,7 +3,9 @@
  * values (bench/synthetic.py), one librrd batch update per series, and
  * nothing else: no parsing, no checking, no sync.
  *
- * usage: floor N M DIR          N series x M days, from 2015-01-01
+ * usage: floor N M DIR [v1]     N series x M days, from 2015-01-01 (v1: in
+ *                               the previous release's layout, a ring of
+ *                               60 years of days and one of weeks)
  *        floor append N D DIR   day D appended to each of the N series, in
  *                               place: one rrd_updatex_r per file
  * Files are DIR/series=sNNNN.rrd, the names baytrack gives the series of
@@ -61,20 +63,21 @@ int main(int argc, char **argv)
 {
     if (argc == 5 && strcmp(argv[1], "append") == 0)
         return append(atol(argv[2]), atol(argv[3]), argv[4]);
-    if (argc != 4) {
-        fprintf(stderr, "usage: floor N M DIR | floor append N D DIR\n");
+    if (argc != 4 && !(argc == 5 && strcmp(argv[4], "v1") == 0)) {
+        fprintf(stderr, "usage: floor N M DIR [v1] | floor append N D DIR\n");
         return 64;
     }
     long n = atol(argv[1]), m = atol(argv[2]);
+    int v1 = argc == 5;
     char ring[64];
-    snprintf(ring, sizeof ring, "RRA:LAST:0.5:1:%ld", ring_rows(m));
-    const char *create[] = {"DS:value:GAUGE:86400:U:U", ring};
+    snprintf(ring, sizeof ring, "RRA:LAST:0.5:1:%ld", v1 ? 21915 : ring_rows(m));
+    const char *create[] = {"DS:value:GAUGE:86400:U:U", ring, "RRA:AVERAGE:0.5:7:3131"};
     char *text = malloc((size_t)m * 40);
     const char **args = malloc((size_t)m * sizeof *args);
     for (long s = 0; s < n; s++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/series=s%04ld.rrd", argv[3], s);
-        if (rrd_create_r(path, STEP, DAY0 * STEP, 2, create) != 0)
+        if (rrd_create_r(path, STEP, DAY0 * STEP, v1 ? 3 : 2, create) != 0)
             goto fail;
         char *p = text;
         for (long d = 0; d < m; d++) {

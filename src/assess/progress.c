@@ -363,13 +363,6 @@ static const char *const status_labels[][3] = {
 _Static_assert(sizeof status_labels / sizeof *status_labels ==
                    BT_INSUFFICIENT_DATA + 1, "one label a status");
 
-double bt_progress_shown(const struct bt_progress *p, double v)
-{
-    if (p->consolidation == BT_CONS_NONE)
-        return v;
-    return fabs(v) >= 100 ? round(v) : round(v * 100) / 100;
-}
-
 const char *bt_status_symbol(enum bt_status s)
 {
     static const char *const symbols[] = {"✔", "▲", "◆", "▼", "✖",

@@ -114,9 +114,6 @@ double bt_planned_value(const struct bt_indicator *ind, bt_day b, double x_b,
 
 const char *bt_status_name(enum bt_status s); /* "on_track", ... */
 const char *bt_status_label(enum bt_status s, enum bt_lang l);
-/* v as people read it: a consolidated mean (bt_consolidation) rounded to
- * a whole number, or to hundredths below 100; any other value exactly. */
-double bt_progress_shown(const struct bt_progress *p, double v);
 
 /* A symbol for the status, so that colour is never the only cue. */
 const char *bt_status_symbol(enum bt_status s);

@@ -169,6 +169,10 @@ static int parse_part(struct bt_csv_reader *r, const char *s, size_t n)
 static int feed_line(struct bt_csv_reader *r, const char *s, size_t n)
 {
     begin_line(r);
+    if (((struct csv_parser *)r->parser)->pstate == 0 &&
+        (n == 0 || (n == 1 && s[0] == '\n') ||
+         (n == 2 && s[0] == '\r' && s[1] == '\n')))
+        r->empty_lines++; /* no record: libcsv passes over it */
     if (r->fast && ((struct csv_parser *)r->parser)->pstate == 0 &&
         simple_line(r, s, n))
         return r->failed ? -1 : 0;
@@ -240,7 +244,9 @@ int bt_csv_finish(struct bt_csv_reader *r)
         rc = -1; /* the last record broke a bound */
     if (rc == 0)
         rc = r->stop;
+    size_t empty = r->empty_lines;
     bt_csv_release(r);
+    r->empty_lines = empty;
     return rc;
 }
 

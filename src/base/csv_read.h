@@ -67,6 +67,8 @@ struct bt_csv_reader {
     int failed;           /* 1: a record broke a bound (diagnosed) */
     int stop;             /* callback's non-zero result */
     int done;             /* non-zero once reading stopped */
+    size_t empty_lines;   /* lines with nothing on them outside quotes,
+                             which make no record (kept by bt_csv_finish) */
 };
 
 /* Starts reading; fast as for bt_csv_read (1) or bt_csv_read_libcsv (0). */

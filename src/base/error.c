@@ -51,22 +51,43 @@ const char *bt_shown_more(const char *s)
     return strnlen(s, BT_SHOWN_MAX + 1) > BT_SHOWN_MAX ? "…" : "";
 }
 
+static void diag_push(struct bt_diags *d, const char *file, unsigned long line,
+                      unsigned long column, const char *fmt, va_list ap)
+{
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    bt_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
+    d->v[d->n] = (struct bt_diag){line, column, d->n, bt_xstrdup(buf),
+                                  file ? bt_xstrdup(file) : NULL};
+    d->n++;
+}
+
 void bt_diags_add(struct bt_diags *d, unsigned long line, unsigned long column,
                   const char *fmt, ...)
 {
-    char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    diag_push(d, NULL, line, column, fmt, ap);
     va_end(ap);
-    bt_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
-    d->v[d->n] = (struct bt_diag){line, column, d->n, bt_xstrdup(buf)};
-    d->n++;
+}
+
+void bt_diags_add_in(struct bt_diags *d, const char *file, unsigned long line,
+                     unsigned long column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_push(d, file, line, column, fmt, ap);
+    va_end(ap);
 }
 
 static int diag_cmp(const void *a, const void *b)
 {
     const struct bt_diag *x = a, *y = b;
+    if (!x->file != !y->file)
+        return x->file ? -1 : 1;
+    int c = x->file ? strcmp(x->file, y->file) : 0;
+    if (c)
+        return c;
     if (x->line != y->line)
         return x->line < y->line ? -1 : 1;
     if (x->column != y->column)
@@ -81,14 +102,17 @@ void bt_diags_sort(struct bt_diags *d)
 
 void bt_diags_truncate(struct bt_diags *d, size_t n)
 {
-    while (d->n > n)
-        free(d->v[--d->n].msg);
+    while (d->n > n) {
+        d->n--;
+        free(d->v[d->n].msg);
+        free(d->v[d->n].file);
+    }
 }
 
 void bt_diags_release(struct bt_diags *d)
 {
     for (size_t i = 0; i < d->n; i++)
-        free(d->v[i].msg);
+        free(d->v[i].msg), free(d->v[i].file);
     free(d->v);
     *d = (struct bt_diags)BT_DIAGS_INIT;
 }
@@ -98,8 +122,9 @@ int bt_diags_first(struct bt_diags *d, const char *file, struct bt_error *e)
     bt_diags_sort(d);
     if (d->n == 0)
         return bt_fail(e, "%s: invalid", file);
-    return bt_fail(e, "%s:%lu:%lu: %s", file, d->v[0].line, d->v[0].column,
-                   d->v[0].msg);
+    const struct bt_diag *v = &d->v[0];
+    return bt_fail(e, "%s:%lu:%lu: %s", v->file ? v->file : file, v->line,
+                   v->column, v->msg);
 }
 
 void bt_diags_text(struct bt_diags *d, const char *file, size_t max,
@@ -107,11 +132,12 @@ void bt_diags_text(struct bt_diags *d, const char *file, size_t max,
 {
     bt_diags_sort(d);
     for (size_t i = 0; i < d->n && i < max; i++) {
-        if (d->v[i].column)
-            bt_buf_addf(out, "%s:%lu:%lu: %s\n", file, d->v[i].line,
-                        d->v[i].column, d->v[i].msg);
+        const struct bt_diag *v = &d->v[i];
+        const char *f = v->file ? v->file : file;
+        if (v->column)
+            bt_buf_addf(out, "%s:%lu:%lu: %s\n", f, v->line, v->column, v->msg);
         else
-            bt_buf_addf(out, "%s:%lu: %s\n", file, d->v[i].line, d->v[i].msg);
+            bt_buf_addf(out, "%s:%lu: %s\n", f, v->line, v->msg);
     }
     if (d->n > max)
         bt_buf_addf(out, "%s: ... and %zu more problems\n", file, d->n - max);

@@ -50,6 +50,8 @@ struct bt_diag {
     unsigned long column;
     size_t seq; /* order of arrival, keeps the sort stable */
     char *msg;  /* owned */
+    char *file; /* owned; NULL: the file being read, else another one (the
+                   mapping it is read through), reported first */
 };
 
 /* A growing list of problems found in one file. Initialise with
@@ -63,7 +65,13 @@ struct bt_diags {
 /* Appends one problem; aborts on out-of-memory like every allocation here. */
 void bt_diags_add(struct bt_diags *d, unsigned long line, unsigned long column,
                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* Sorts the problems by line, then column (stable). */
+/* The same for a problem in another file than the one being read (a
+ * mapping): it is reported as file:LINE:COLUMN, before the others. */
+void bt_diags_add_in(struct bt_diags *d, const char *file, unsigned long line,
+                     unsigned long column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Sorts the problems by file (another file first), line, then column
+ * (stable). */
 void bt_diags_sort(struct bt_diags *d);
 void bt_diags_release(struct bt_diags *d);
 /* Drops every problem after the first n (a row skipped on purpose). */

@@ -37,10 +37,24 @@ static void on_file(void *ctx, const struct bt_collect_file *f)
         fputs(f->why, stderr);
         return;
     }
-    if (cli->verbose)
-        logf_(stdout, "%s: %zu rows: %zu added, %zu revised, %zu unchanged; moved to %s",
-              f->path, f->stats->rows, f->stats->added, f->stats->revised,
-              f->stats->unchanged, f->moved_to ? f->moved_to : "(not moved)");
+    if (!cli->verbose)
+        return;
+    const struct bt_load_stats *st = f->stats;
+    struct bt_buf skipped = {0};
+    for (int i = 0; i < BT_DS_SKIP_N; i++)
+        if (st->skipped[i])
+            bt_buf_addf(&skipped, "%s%zu %s", skipped.len ? ", " : "; skipped ",
+                        st->skipped[i], bt_ds_skip_names[i]);
+    struct bt_buf map = {0};
+    if (f->map_how)
+        bt_buf_addf(&map, "; mapping %s (%s)", st->map_path, f->map_how);
+    logf_(stdout, "%s: %zu rows (%s layout): %zu added, %zu revised, %zu "
+          "unchanged, %zu missing%s%s; moved to %s", f->path, st->rows,
+          st->layout ? st->layout : "?", st->added, st->revised, st->unchanged,
+          st->missing, skipped.len ? skipped.data : "", map.len ? map.data : "",
+          f->moved_to ? f->moved_to : "(not moved)");
+    bt_buf_release(&skipped);
+    bt_buf_release(&map);
 }
 
 int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
@@ -49,8 +63,9 @@ int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
         {"wait", required_argument, NULL, 'w'},
         {"min-age", required_argument, NULL, 'm'},
         {"encoding", required_argument, NULL, 'e'},
+        {"map", required_argument, NULL, 'M'},
         BT_COMMON_OPTIONS};
-    struct bt_collect_opts o = {5, NULL};
+    struct bt_collect_opts o = {5, NULL, NULL};
     double wait = 60;
     int c, rc;
     while ((c = getopt_long(argc, argv, "w:e:" BT_COMMON_SHORT, opts, NULL)) != -1) {
@@ -65,6 +80,7 @@ int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
             break;
         }
         case 'e': o.encoding = optarg; break;
+        case 'M': o.map_path = optarg; break;
         default:
             if ((rc = bt_cli_common(cli, c, optarg)) != 0)
                 return rc < 0 ? BT_EXIT_OK : rc;
@@ -79,13 +95,22 @@ int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
     struct bt_error e;
     enum bt_exit code;
     size_t failed = 0;
+    struct bt_diags diags = BT_DIAGS_INIT;
     bt_cli_db_init(cli, &db);
-    if (bt_db_lock(&db, wait, &code, &e) != 0)
+    if (bt_db_lock(&db, wait, &code, &e) != 0) {
         rc = bt_cli_error(cli, code, "%s", e.msg);
-    else if (bt_collect(&db, &cat, argv[optind], &o, on_file, cli, &failed, &e) != 0)
+    } else if ((rc = bt_collect(&db, &cat, argv[optind], &o, on_file, cli,
+                                &failed, &diags, &e)) > 0) {
+        bt_cli_diags(argv[optind], &diags, 100);
+        rc = bt_cli_error(cli, BT_EXIT_CONFIG, "%s: the spool's rules or "
+                          "--map mapping have problems; no file loaded or "
+                          "moved", argv[optind]);
+    } else if (rc < 0) {
         rc = bt_cli_error(cli, BT_EXIT_IO, "%s", e.msg);
-    else
+    } else {
         rc = failed ? BT_EXIT_FAILED : BT_EXIT_OK;
+    }
+    bt_diags_release(&diags);
     bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;

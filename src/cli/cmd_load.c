@@ -71,8 +71,8 @@ static void report(const struct bt_cli *cli, const char *file,
         bt_buf_release(&what);
         return;
     }
-    if (res == BT_LOAD_REJECTED && diags->n == 0) { /* the mapping */
-        bt_cli_error(cli, 0, "%s", e->msg);
+    if (res == BT_LOAD_REJECTED && st->map_invalid) {
+        bt_cli_diags(file, diags, 100);
         fprintf(stderr, "%s: rejected: its mapping is not valid; nothing "
                 "written\n", file);
         return;

@@ -8,6 +8,7 @@
 #include "base/number.h"
 #include "assess/query.h"
 #include "site/i18n.h"
+#include "site/numfmt.h"
 #include "cli.h"
 
 enum format { TEXT, JSON, CSV };
@@ -36,6 +37,11 @@ static void fmt_num(char *buf, double v)
         bt_number_format(v, buf);
 }
 
+static double same(double v)
+{
+    return v;
+}
+
 static void fmt_ratio(char *buf, double v)
 {
     if (isnan(v))
@@ -44,8 +50,13 @@ static void fmt_ratio(char *buf, double v)
         snprintf(buf, 32, "%.4f", v);
 }
 
-static void fill(struct row *r, const struct bt_assessment *a)
+/* Fills r from a. for_people (the text table): every value rounded by
+ * the one rule (numfmt.h); else (--json, --csv) a computed one only (a
+ * derived indicator's, a consolidated mean), a stored figure exactly. */
+static void fill(struct row *r, const struct bt_assessment *a, int for_people)
 {
+    double (*shown)(double) = for_people || a->ind->derive ? bt_num_rounded
+                                                           : same;
     const struct bt_progress *p = &a->progress;
     enum bt_freq f = a->ind->freq;
     memset(r, 0, sizeof *r);
@@ -53,11 +64,11 @@ static void fill(struct row *r, const struct bt_assessment *a)
      * is decided on (a mean when consolidated, named) */
     if (p->has_last)
         bt_period_format(p->last_date, f, r->latest_date);
-    fmt_num(r->latest_value, p->last_value);
+    fmt_num(r->latest_value, shown(p->last_value));
     if (p->has_latest) {
         bt_period_format(p->latest_date, p->consolidation ? BT_FREQ_DAILY : f,
                          r->assessed_date);
-        fmt_num(r->assessed_value, bt_progress_shown(p, p->latest_value));
+        fmt_num(r->assessed_value, bt_num_rounded(p->latest_value));
         bt_assessed_label(p, p->latest_date, BT_LANG_EN, r->assessed,
                           sizeof r->assessed);
     }
@@ -73,10 +84,10 @@ static void fill(struct row *r, const struct bt_assessment *a)
         bt_period_format(p->target_date, f, r->target_date);
     if (p->has_projection)
         bt_date_format(p->projected_date, r->projected);
-    fmt_num(r->baseline_value, p->baseline_observed
-                                   ? bt_progress_shown(p, p->baseline_value)
-                                   : p->baseline_value);
-    fmt_num(r->target_value, p->target_value);
+    fmt_num(r->baseline_value, p->baseline_observed && p->consolidation
+                                   ? bt_num_rounded(p->baseline_value)
+                                   : shown(p->baseline_value));
+    fmt_num(r->target_value, shown(p->target_value));
     fmt_ratio(r->progress, p->progress);
     fmt_ratio(r->elapsed, p->elapsed);
     fmt_ratio(r->pace, p->pace);
@@ -124,7 +135,7 @@ static void print_json(const struct line *ln, size_t n,
         struct row r;
         const struct bt_assessment *a = ln[i].a;
         const struct bt_progress *p = &a->progress;
-        fill(&r, a);
+        fill(&r, a, 0);
         printf("%s\n{", i ? "," : "");
         json_field("indicator", a->ind->id, 0, 0);
         if (ln[i].row)
@@ -185,7 +196,7 @@ static void print_csv(const struct line *ln, size_t n,
         struct row r;
         const struct bt_assessment *a = ln[i].a;
         const struct bt_progress *p = &a->progress;
-        fill(&r, a);
+        fill(&r, a, 0);
         printf("%s,", a->ind->id);
         if (ln[i].row) {
             label(&b, ln[i].row);
@@ -279,7 +290,7 @@ static void print_text(const struct line *ln, size_t n,
         const struct bt_assessment *a = ln[i].a;
         const struct bt_progress *p = &a->progress;
         char prog[16] = "";
-        fill(&r, a);
+        fill(&r, a, 1);
         if (!isnan(p->progress))
             snprintf(prog, sizeof prog, "%.0f%%", p->progress * 100);
         /* a breakdown's indicator is named on its first line only */

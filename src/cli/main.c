@@ -22,10 +22,11 @@ const struct bt_command bt_commands[] = {
      "  --dry-run           check and count, write nothing\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"
      "  --wait SECONDS      wait this long for another writer, and for readers at commit (default 0: no wait for a writer, up to 30 s for readers)\n"},
-    {"collect", bt_cmd_collect, "[--wait SECONDS] [--min-age SECONDS] SPOOL",
+    {"collect", bt_cmd_collect, "[--wait SECONDS] [--min-age SECONDS] [--map FILE] SPOOL",
      "load SPOOL/incoming/*.csv for cron, moving each to done/ or failed/",
      "  --wait SECONDS      wait this long for another writer, and for readers at each commit (default 60)\n"
      "  --min-age SECONDS   leave files younger than this (default 5)\n"
+     "  --map FILE          the mapping of files with no NAME.map of their own and no rule in SPOOL/rules\n"
      "  --encoding NAME     the files' encoding (default: UTF-8, else GB18030)\n"},
     {"export", bt_cmd_export, "INDICATOR [--where DIM=VALUE]... [--all|--total] [--annotated] [--format csv|json]",
      "print a series (or all of them), with flags, in a form that loads back unchanged",

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/fileio.h"
+#include "mapping.h"
 
 /* The names of SPOOL/incoming/ *.csv, sorted; dot-files left out. */
 static int ready_names(const char *incoming, char ***names, size_t *n,
@@ -48,6 +49,7 @@ static void crash_point(const char *point)
 
 #define JOURNAL ".moving"   /* the moves under way (collect.h) */
 #define ERR_NEW ".err.new"  /* a failure's .err before it is moved */
+#define MAP_NEW ".map.new"  /* a copied mapping before it is moved */
 #define LOADING ".loading"  /* "DEATHS NAME" of the file being loaded */
 
 static int has_csv(const char *name, size_t len)
@@ -98,7 +100,7 @@ static int valid_entry(const char *rel, int target)
 {
     static const char *const sources[] = {"incoming/", NULL};
     static const char *const targets[] = {"done/", "failed/", NULL};
-    if (!target && strcmp(rel, ERR_NEW) == 0)
+    if (!target && (strcmp(rel, ERR_NEW) == 0 || strcmp(rel, MAP_NEW) == 0))
         return 1;
     for (const char *const *d = target ? targets : sources; *d; d++) {
         size_t n = strlen(*d);
@@ -228,11 +230,13 @@ static void journal_add(struct bt_buf *j, const char *from, const char *to)
     bt_buf_add(j, to, strlen(to) + 1);
 }
 
-/* Moves SPOOL/incoming/name, its .map and (why not NULL) its error text
+/* Moves SPOOL/incoming/name, its .map (else, map_text not NULL, a copy
+ * of the mapping it was read through) and (why not NULL) its error text
  * into dir under copy k's names, k the first whose names are all free;
  * *moved gets the CSV's new path. The order is collect.h's. */
 static int move_into(const char *spool, const char *dir, const char *name,
-                     const char *why, struct bt_buf *moved, struct bt_error *e)
+                     const char *why, const struct bt_buf *map_text,
+                     struct bt_buf *moved, struct bt_error *e)
 {
     unsigned k = 1;
     while (taken(spool, dir, name, k))
@@ -254,6 +258,13 @@ static int move_into(const char *spool, const char *dir, const char *name,
         bt_buf_addf(&to, "%s/", dir);
         bt_spool_name(&to, name, k, ".map");
         journal_add(&j, from.data, to.data);
+    } else if (map_text && rc == 0) {
+        path.len = 0;
+        bt_buf_addf(&path, "%s/%s", spool, MAP_NEW);
+        rc = bt_file_write_atomic(path.data, map_text->data, map_text->len, e);
+        bt_buf_addf(&to, "%s/", dir);
+        bt_spool_name(&to, name, k, ".map");
+        journal_add(&j, MAP_NEW, to.data);
     }
     from.len = to.len = 0;
     bt_buf_addf(&from, "incoming/%s", name);
@@ -264,8 +275,10 @@ static int move_into(const char *spool, const char *dir, const char *name,
     bt_buf_addf(moved, "%s/%s", spool, to.data);
     path.len = 0;
     bt_buf_addf(&path, "%s/%s", spool, JOURNAL);
-    if (rc == 0)
+    if (rc == 0) {
+        crash_point("collect-staged");
         rc = bt_file_write_atomic(path.data, j.data, j.len, e);
+    }
     if (rc == 0) {
         crash_point("collect-journaled");
         rc = finish_moves(spool, j.data, j.len, e);
@@ -282,7 +295,7 @@ static int move_into(const char *spool, const char *dir, const char *name,
  * cannot be written (*e). */
 static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
                     const char *spool, const char *name,
-                    const struct bt_collect_opts *o, enum bt_load_result *res,
+                    const struct bt_load_opts *lo, enum bt_load_result *res,
                     struct bt_load_stats *st, struct bt_buf *why,
                     struct bt_error *e)
 {
@@ -299,11 +312,10 @@ static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
         return -1;
     crash_point("collect-loading");
     struct bt_buf path = {0};
-    struct bt_load_opts lo = {NULL, o->encoding, 0, NULL, NULL};
     struct bt_diags diags = BT_DIAGS_INIT;
     struct bt_error le;
     bt_buf_addf(&path, "%s/incoming/%s", spool, name);
-    *res = bt_load_file(db, cat, path.data, &lo, st, &diags, &le);
+    *res = bt_load_file(db, cat, path.data, lo, st, &diags, &le);
     if (*res == BT_LOAD_FAILED)
         bt_buf_addf(why, "%s\n", le.msg);
     bt_diags_text(&diags, name, 100, why);
@@ -316,45 +328,111 @@ static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
     return 0;
 }
 
+/* How incoming/name is to be loaded (collect.h): *lo, and in *map_text
+ * the mapping to keep beside it when it is not its own (NULL: none);
+ * *how says where the mapping came from. Returns 0, or 1 when the
+ * mapping cannot be read (in *why: the file fails). */
+static int plan(const char *spool, const char *name,
+                const struct bt_collect_opts *o,
+                const struct bt_spool_rules *rules, struct bt_load_opts *lo,
+                struct bt_buf *map_text, struct bt_buf *how, struct bt_buf *why)
+{
+    const struct bt_spool_rule *r = bt_spool_rules_match(rules, name);
+    struct bt_buf own = {0};
+    bt_buf_addf(&own, "%s/incoming/", spool);
+    bt_spool_name(&own, name, 1, ".map");
+    *lo = (struct bt_load_opts){NULL, r && r->encoding ? r->encoding : o->encoding,
+                                0, NULL, NULL};
+    how->len = 0;
+    if (has_csv(name, strlen(name)) && exists(own.data))
+        bt_buf_puts(how, "its own");
+    else if (r && r->map_path)
+        lo->map_path = r->map_path,
+        bt_buf_addf(how, "rule %s:%lu", rules->path, r->line);
+    else if (o->map_path)
+        lo->map_path = o->map_path, bt_buf_puts(how, "--map");
+    bt_buf_release(&own);
+    struct bt_error e;
+    if (lo->map_path && bt_file_read(lo->map_path, map_text, &e) != 0) {
+        bt_buf_addf(why, "%s: %s\n%s: not loaded; nothing written\n", name,
+                    e.msg, name);
+        return 1;
+    }
+    return 0;
+}
+
 /* Loads one ready file and moves it with its companions; tells fn. */
 static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
                        const char *spool, const char *name,
-                       const struct bt_collect_opts *o, bt_collect_fn fn,
+                       const struct bt_collect_opts *o,
+                       const struct bt_spool_rules *rules, bt_collect_fn fn,
                        void *ctx, size_t *nfailed, struct bt_error *e)
 {
-    struct bt_buf path = {0}, moved = {0}, why = {0};
+    struct bt_buf path = {0}, moved = {0}, why = {0}, map_text = {0}, how = {0};
     struct bt_load_stats st;
-    enum bt_load_result res;
-    if (load_one(db, cat, spool, name, o, &res, &st, &why, e) != 0)
+    struct bt_load_opts lo;
+    enum bt_load_result res = BT_LOAD_FAILED;
+    memset(&st, 0, sizeof st);
+    if (plan(spool, name, o, rules, &lo, &map_text, &how, &why) == 0 &&
+        load_one(db, cat, spool, name, &lo, &res, &st, &why, e) != 0) {
+        bt_buf_release(&why);
+        bt_buf_release(&map_text);
+        bt_buf_release(&how);
         return -1;
+    }
     if (res == BT_LOAD_FAILED && bt_db_daemon_down(db, NULL)) {
         /* not the file's fault: it stays for the next run, and so does
          * every file after it */
         mark_loading(spool, name, -1, e);
         bt_db_daemon_down(db, e);
         bt_buf_release(&why);
+        bt_buf_release(&map_text);
+        bt_buf_release(&how);
         return 1;
     }
     if (res != BT_LOAD_OK)
         (*nfailed)++;
     int rc = move_into(spool, res == BT_LOAD_OK ? "done" : "failed", name,
-                       res == BT_LOAD_OK ? NULL : why.data, &moved, e);
+                       res == BT_LOAD_OK ? NULL : why.data,
+                       lo.map_path ? &map_text : NULL, &moved, e);
     if (rc == 0)
         rc = mark_loading(spool, name, -1, e);
     bt_buf_addf(&path, "%s/incoming/%s", spool, name);
     struct bt_collect_file f = {path.data, rc == 0 ? moved.data : NULL, res,
-                                &st, why.data, 0};
+                                &st, why.data, 0, how.len ? how.data : NULL};
     fn(ctx, &f);
     bt_buf_release(&path);
     bt_buf_release(&moved);
     bt_buf_release(&why);
+    bt_buf_release(&map_text);
+    bt_buf_release(&how);
+    return rc;
+}
+
+/* Reads SPOOL/rules and checks the --map mapping: 0, 1 (problems in
+ * *d), -1 (*e). */
+static int configure(const char *spool, const struct bt_collect_opts *o,
+                     struct bt_spool_rules *rules, struct bt_diags *d,
+                     struct bt_error *e)
+{
+    int rc = bt_spool_rules_load(rules, spool, d, e);
+    if (rc >= 0 && o->map_path) {
+        struct bt_mapping m;
+        int mrc = bt_mapping_load(&m, o->map_path, d, e);
+        if (mrc == 0)
+            bt_mapping_release(&m);
+        else if (mrc < 0)
+            bt_diags_add_in(d, o->map_path, 1, 0, "%s", e->msg);
+        if (mrc != 0)
+            rc = 1;
+    }
     return rc;
 }
 
 int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
                const char *spool, const struct bt_collect_opts *o,
                bt_collect_fn fn, void *ctx, size_t *nfailed,
-               struct bt_error *e)
+               struct bt_diags *diags, struct bt_error *e)
 {
     static const char *const dirs[] = {"incoming", "done", "failed"};
     struct bt_buf dir = {0};
@@ -371,6 +449,13 @@ int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
         bt_buf_release(&dir);
         return -1;
     }
+    struct bt_spool_rules rules;
+    int conf = configure(spool, o, &rules, diags, e);
+    if (conf != 0) {
+        bt_spool_rules_release(&rules);
+        bt_buf_release(&dir);
+        return conf;
+    }
     dir.len = 0;
     bt_buf_addf(&dir, "%s/incoming", spool);
     char **names;
@@ -384,10 +469,12 @@ int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
         bt_buf_addf(&path, "%s/%s", dir.data, names[i]);
         if (rc == 0 && stat(path.data, &st) == 0 &&
             difftime(now, st.st_mtime) < o->min_age) {
-            struct bt_collect_file f = {path.data, NULL, BT_LOAD_OK, NULL, NULL, 1};
+            struct bt_collect_file f = {path.data, NULL, BT_LOAD_OK, NULL,
+                                        NULL, 1, NULL};
             fn(ctx, &f);
         } else if (rc == 0) {
-            rc = collect_one(db, cat, spool, names[i], o, fn, ctx, nfailed, e);
+            rc = collect_one(db, cat, spool, names[i], o, &rules, fn, ctx,
+                             nfailed, e);
             left = rc == 1 ? n - i : 0;
         }
         bt_buf_release(&path);
@@ -395,6 +482,7 @@ int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
     }
     free(names);
     bt_buf_release(&dir);
+    bt_spool_rules_release(&rules);
     if (rc == 1) {
         struct bt_error why = *e;
         return bt_fail(e, "%s; stopped: %zu file%s left in incoming/ for "

@@ -1,12 +1,20 @@
 /* collect.h - loading a spool directory, for cron.
  *
  *   SPOOL/incoming/NAME.csv   files to load (NAME.map beside: its mapping)
+ *   SPOOL/rules               which mapping or encoding a file gets by its
+ *                             name (spool_rules.h), optional
  *   SPOOL/done/               files that loaded, each with its mapping
  *   SPOOL/failed/             files that did not, each with its mapping
  *                             and NAME.err saying why
  *   SPOOL/.moving             the moves of one file under way (a journal)
  *   SPOOL/.loading            the file being loaded, and how many runs
  *                             died loading it
+ *
+ * A file's mapping: NAME.map beside it, else the mapping of the first
+ * rule matching its name, else the run's --map, else none (long or wide).
+ * A mapping that is not the file's own is copied beside it in done/ or
+ * failed/ (as NAME.map, the text read before the load), so every
+ * processed file keeps the mapping it was read through.
  *
  * Dot-files and files modified less than min_age seconds ago are being
  * written and are left for the next run. A file is moved only after its
@@ -18,9 +26,10 @@
  * free number: night.2.csv, night.2.map, night.2.err (bt_spool_name).
  * Nothing there is ever replaced.
  *
- * Moves, crash-safe: the .err is written to SPOOL/.err.new (synced); the
- * journal SPOOL/.moving lists every rename (the .err, the mapping, the CSV
- * last) and is synced into place; the renames are done and synced; the
+ * Moves, crash-safe: the .err is written to SPOOL/.err.new and a copied
+ * mapping to SPOOL/.map.new (each synced); the journal SPOOL/.moving
+ * lists every rename (the .err, the mapping, the CSV last) and is synced
+ * into place; the renames are done and synced; the
  * journal is removed. A run that finds a journal finishes it first (a
  * rename whose source is gone was done), so a kill between two moves
  * loses no file and never parts a CSV from its mapping or its error.
@@ -36,12 +45,15 @@
 #include "store/db.h"
 #include "base/fileio.h"
 #include "load.h"
+#include "spool_rules.h"
 
 #define BT_COLLECT_DEATHS 2
 
 struct bt_collect_opts {
     double min_age;       /* seconds a file must be left alone before */
     const char *encoding; /* as for load; NULL: detect */
+    const char *map_path; /* --map: the mapping of files with none of
+                             their own and no rule; NULL: none */
 };
 
 /* What happened to one spool file. */
@@ -52,20 +64,25 @@ struct bt_collect_file {
     const struct bt_load_stats *stats;
     const char *why;               /* failures: the text of NAME.err */
     int young;                     /* 1: left alone, still being written */
+    const char *map_how;           /* where its mapping came from ("its
+                                      own", "rule RULES:LINE", "--map"),
+                                      or NULL for none */
 };
 
 typedef void (*bt_collect_fn)(void *ctx, const struct bt_collect_file *f);
 
 /* Loads every ready file of SPOOL/incoming in name order, moving each to
  * done/ or failed/; calls fn for each file seen. The database lock must be
- * held. *nfailed counts the files that failed. Returns 0, or -1 when the
+ * held. *nfailed counts the files that failed. Returns 0; 1 when SPOOL/rules
+ * or the --map mapping has a problem (every one in *diags, each at its
+ * file's line and column), before any file is touched; or -1 when the
  * spool itself cannot be used or rrdcached failed (*e): a file that could
  * not be loaded for want of the daemon, and every file after it, stay in
  * incoming/ for the next run. */
 int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
                const char *spool, const struct bt_collect_opts *o,
                bt_collect_fn fn, void *ctx, size_t *nfailed,
-               struct bt_error *e);
+               struct bt_diags *diags, struct bt_error *e);
 
 /* Appends the name of copy k (from 1) of the spool file name, with
  * extension ext (".map", ".err"; NULL: name's own): name less a final

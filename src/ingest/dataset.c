@@ -9,7 +9,8 @@
 
 const char *const bt_ds_skip_names[BT_DS_SKIP_N] = {
     "before the header", "notes after the data", "blank", "short",
-    "unreadable", "annual (annual skip)"};
+    "unreadable", "annual (annual skip)", "filtered out (keep, drop)",
+    "empty"};
 
 /* ---- series table ---------------------------------------------------- */
 

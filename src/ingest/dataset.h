@@ -50,6 +50,8 @@ enum bt_ds_skip {
     BT_DS_SKIP_SHORT,
     BT_DS_SKIP_INVALID,
     BT_DS_SKIP_ANNUAL,   /* 'annual skip' */
+    BT_DS_SKIP_FILTERED, /* 'keep' or 'drop' */
+    BT_DS_SKIP_EMPTY,    /* lines with nothing on them (no record) */
     BT_DS_SKIP_N
 };
 extern const char *const bt_ds_skip_names[BT_DS_SKIP_N];

@@ -84,6 +84,7 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
         bt_csv_feed(&r, src->text, src->len);
     if (rc == 0 || rc == 2) {
         bt_csv_finish(&r);
+        p->ds->skipped[BT_DS_SKIP_EMPTY] += r.empty_lines;
         if (p->chosen && layouts[p->layout]->finish)
             layouts[p->layout]->finish(p);
         rc = 0;

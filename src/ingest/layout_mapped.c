@@ -37,7 +37,12 @@ struct mapped {
     int header_rows;       /* header rows met */
     int in_notes;
     size_t c_time, c_year, c_month, c_day, c_flag;
-    size_t dim_col[BT_DIM_COLUMNS_MAX]; /* in the mapping's order */
+    size_t dim_col[BT_DIM_COLUMNS_MAX][BT_MAP_LEVELS_MAX]; /* in the
+                                          mapping's order, top title first */
+    struct bt_buf title[BT_DIM_COLUMNS_MAX][BT_MAP_LEVELS_MAX]; /* the last
+                                          title met at each level */
+    struct bt_buf path[BT_DIM_COLUMNS_MAX]; /* the row's path of titles */
+    size_t *filter_col;    /* per 'keep' or 'drop' */
     struct vcol *vals;
     size_t nvals;
     struct cell *cells;
@@ -163,36 +168,66 @@ static const char *name_of(const struct mapped *st, size_t i)
     return st->names[i].len ? st->names[i].data : "";
 }
 
-/* The column named name, or NONE after a message (on the header's first
- * line) naming every column; what and key say which statement wants it. */
-static size_t column(struct parser *p, const char *name, const char *what,
-                     const char *key)
+/* The column r names, or NONE after a message at the mapping's word:
+ * a name must match exactly one column (the message lists every column,
+ * or the candidates as @N); what and key say which statement wants it. */
+static size_t column(struct parser *p, const struct bt_map_ref *r,
+                     const char *what, const char *key)
 {
     struct mapped *st = p->mapped;
-    for (size_t i = 0; i < st->nnames; i++)
-        if (strcmp(name_of(st, i), name) == 0)
-            return i;
+    const struct bt_mapping *m = p->map;
+    if (r->pos) {
+        if (r->pos <= st->nnames)
+            return r->pos - 1;
+        bt_diags_add_in(p->diags, m->path, r->at.line, r->at.col, "column "
+                        "@%u of the mapping's %s%s%s%s: the header has %zu "
+                        "columns", r->pos, what, key ? " '" : "",
+                        key ? key : "", key ? "'" : "", st->nnames);
+        return NONE;
+    }
+    size_t found = NONE, count = 0;
     struct bt_buf all = {0};
+    for (size_t i = 0; i < st->nnames; i++)
+        if (strcmp(name_of(st, i), r->name) == 0) {
+            if (!count++)
+                found = i;
+            if (all.len < 2000)
+                bt_buf_addf(&all, "%s@%zu", all.len ? ", " : "", i + 1);
+        }
+    if (count == 1) {
+        bt_buf_release(&all);
+        return found;
+    }
+    if (count > 1) {
+        bt_diags_add_in(p->diags, m->path, r->at.line, r->at.col, "column "
+                        "'%s' of the mapping's %s%s%s%s is ambiguous: the "
+                        "header has it %zu times, at %s; name one by its "
+                        "position (@N)", r->name, what, key ? " '" : "",
+                        key ? key : "", key ? "'" : "", count, all.data);
+        bt_buf_release(&all);
+        return NONE;
+    }
     for (size_t i = 0; i < st->nnames && all.len < 2000; i++)
         if (st->names[i].len)
             bt_buf_addf(&all, "%s'%s'", all.len ? ", " : "", name_of(st, i));
-    bt_diags_add(p->diags, p->map->header_first, 0, "header has no column "
-                 "'%s' named by the mapping's %s%s%s%s; its columns are: %s",
-                 name, what, key ? " '" : "", key ? key : "", key ? "'" : "",
-                 all.len ? all.data : "(none)");
+    bt_diags_add_in(p->diags, m->path, r->at.line, r->at.col, "header has "
+                    "no column '%s' named by the mapping's %s%s%s%s; its "
+                    "columns are: %s", r->name, what, key ? " '" : "",
+                    key ? key : "", key ? "'" : "",
+                    all.len ? all.data : "(none)");
     bt_buf_release(&all);
     return NONE;
 }
 
 /* An indicator of the catalogue, or NULL after a message. */
 static const struct bt_indicator *indicator(struct parser *p,
-                                            unsigned long line, size_t col,
+                                            struct bt_map_place at,
                                             const char *id)
 {
     const struct bt_indicator *ind = bt_catalogue_find(p->cat, id, strlen(id));
     if (!ind)
-        bt_diags_add(p->diags, line, col == NONE ? 0 : col + 1,
-                     "unknown indicator '%s' in the mapping", id);
+        bt_diags_add_in(p->diags, p->map->path, at.line, at.col,
+                        "unknown indicator '%s' (not in the catalogue)", id);
     return ind;
 }
 
@@ -211,7 +246,7 @@ static int period_columns(struct parser *p, unsigned long line,
 {
     struct mapped *st = p->mapped;
     const struct bt_mapping *m = p->map;
-    const struct bt_indicator *ind = indicator(p, line, NONE, m->indicator);
+    const struct bt_indicator *ind = indicator(p, m->indicator_at, m->indicator);
     int ok = ind ? 0 : -1;
     for (size_t i = 0; i < st->nnames; i++) {
         if (used[i] || !st->names[i].len)
@@ -236,8 +271,17 @@ static int period_columns(struct parser *p, unsigned long line,
     return ok;
 }
 
+/* Where the mapping names the 'annual' target of indicator id. */
+static struct bt_map_place annual_at(const struct bt_mapping *m, const char *id)
+{
+    for (size_t i = 0; i < m->nannual; i++)
+        if (!m->annual[i].from || strcmp(m->annual[i].from, id) == 0)
+            return m->annual[i].at;
+    return (struct bt_map_place){0, 0};
+}
+
 /* The mapping's value columns. */
-static int value_columns(struct parser *p, unsigned long line)
+static int value_columns(struct parser *p)
 {
     struct mapped *st = p->mapped;
     const struct bt_mapping *m = p->map;
@@ -248,26 +292,47 @@ static int value_columns(struct parser *p, unsigned long line)
         struct vcol *vc = add_vcol(st);
         vc->v = v;
         vc->exp10 = v->scaled ? v->exp10 : m->exp10;
-        if ((vc->col = column(p, v->column, "value", id)) == NONE)
+        if ((vc->col = column(p, &v->column, "value", id)) == NONE)
             ok = -1;
-        if (v->flag_column &&
-            (vc->flag_col = column(p, v->flag_column, "flag= of", id)) == NONE)
+        if (v->flag_column.at.line &&
+            (vc->flag_col = column(p, &v->flag_column, "flag= of", id)) == NONE)
             ok = -1;
-        if (!(vc->ind = indicator(p, line, vc->col, id)))
+        if (!(vc->ind = indicator(p, v->indicator ? v->id_at : m->indicator_at,
+                                  id)))
             ok = -1;
         const char *annual = bt_mapping_annual(m, id);
-        if (annual && !(vc->annual = indicator(p, line, vc->col, annual)))
+        if (annual && !(vc->annual = indicator(p, annual_at(m, id), annual)))
             ok = -1;
         for (size_t k = 0; k < v->nfixed; k++)
             for (size_t j = 0; j < m->ndims; j++)
                 if (strcmp(v->fixed[k].name, m->dims[j].key) == 0) {
-                    bt_diags_add(p->diags, line, vc->col + 1, "dimension '%s' "
-                                 "is both a column and fixed by a value",
-                                 m->dims[j].key);
+                    bt_diags_add_in(p->diags, m->path, v->column.at.line,
+                                    v->id_at.col, "dimension '%s' is both a "
+                                    "column and fixed by a value",
+                                    m->dims[j].key);
                     ok = -1;
                 }
     }
     return ok;
+}
+
+/* Marks the columns r names as used: column @N, or every column of
+ * r's name (none is an error, as for any name). */
+static int ignore(struct parser *p, const struct bt_map_ref *r,
+                  unsigned char *used)
+{
+    struct mapped *st = p->mapped;
+    int any = 0;
+    for (size_t i = 0; r->name && i < st->nnames; i++)
+        if (strcmp(name_of(st, i), r->name) == 0)
+            used[i] = 1, any = 1;
+    if (any)
+        return 0;
+    size_t c = column(p, r, "ignore", NULL);
+    if (c == NONE)
+        return -1;
+    used[c] = 1;
+    return 0;
 }
 
 /* Resolves every name of the mapping against the header rows; problems
@@ -287,29 +352,50 @@ static int resolve(struct parser *p, unsigned long line)
     unsigned char *used = bt_xcalloc(st->nnames ? st->nnames : 1, 1);
     size_t *slots[] = {&st->c_time, &st->c_year, &st->c_month, &st->c_day,
                        &st->c_flag};
-    const char *names[] = {m->time == BT_TIME_COLUMN ? m->time_column : NULL,
-                           m->year_column, m->month_column, m->day_column,
-                           m->flag_column};
+    const struct bt_map_ref *refs[] = {
+        m->time == BT_TIME_COLUMN ? &m->time_column : NULL, &m->year_column,
+        &m->month_column, &m->day_column, &m->flag_column};
     for (size_t i = 0; i < 5; i++) {
         *slots[i] = NONE;
-        if (names[i] && (*slots[i] = column(p, names[i], i == 4 ? "'flag'"
-                                                        : "'time'", NULL)) == NONE)
-            ok = -1;
-        else if (names[i])
-            used[*slots[i]] = 1;
-    }
-    for (size_t i = 0; i < m->ndims; i++) {
-        st->dim_col[i] = column(p, m->dims[i].column, "dimension",
-                                m->dims[i].key);
-        if (st->dim_col[i] == NONE)
+        if (!refs[i] || !refs[i]->at.line)
+            continue;
+        if ((*slots[i] = column(p, refs[i], i == 4 ? "'flag'" : "'time'",
+                                NULL)) == NONE)
             ok = -1;
         else
-            used[st->dim_col[i]] = 1;
+            used[*slots[i]] = 1;
     }
-    if (ok == 0 && m->time == BT_TIME_HEADER)
-        ok = period_columns(p, line, used);
-    else if (ok == 0)
-        ok = value_columns(p, line);
+    for (size_t i = 0; i < m->ndims; i++)
+        for (size_t k = 0; k < m->dims[i].nlevels; k++) {
+            size_t c = column(p, &m->dims[i].levels[k], "dimension",
+                              m->dims[i].key);
+            st->dim_col[i][k] = c;
+            if (c == NONE)
+                ok = -1;
+            else
+                used[c] = 1;
+        }
+    st->filter_col = bt_xcalloc(m->nfilters ? m->nfilters : 1,
+                                sizeof *st->filter_col);
+    for (size_t i = 0; i < m->nfilters; i++) {
+        size_t c = column(p, &m->filters[i].column,
+                          m->filters[i].keep ? "keep" : "drop", NULL);
+        st->filter_col[i] = c;
+        if (c == NONE)
+            ok = -1;
+        else
+            used[c] = 1;
+    }
+    for (size_t i = 0; i < m->nignored; i++)
+        if (ignore(p, &m->ignored[i], used) != 0)
+            ok = -1;
+    /* every problem of the mapping's names at once: values too */
+    if (m->time == BT_TIME_HEADER) {
+        if (ok == 0)
+            ok = period_columns(p, line, used);
+    } else if (value_columns(p) != 0) {
+        ok = -1;
+    }
     free(used);
     st->cells = bt_xcalloc(st->nvals ? st->nvals : 1, sizeof *st->cells);
     return ok;
@@ -405,6 +491,53 @@ static int dim_cmp(const void *a, const void *b)
                   ((const struct bt_dim *)b)->name);
 }
 
+/* Dimension i's value in the row, or NULL for an empty cell (the row is
+ * the total over it); *col gets its cell. One column: its cell. Title
+ * columns: the path of titles from the top down to the deepest non-empty
+ * one, joined with " / ", a level left empty taking the title last met
+ * at that level (a part row under its total), the levels below it
+ * forgotten. */
+static const char *dim_value(struct parser *p, size_t i,
+                             const struct bt_field *f, size_t *col)
+{
+    struct mapped *st = p->mapped;
+    const struct bt_map_column *d = &p->map->dims[i];
+    size_t deepest = NONE;
+    for (size_t k = 0; k < d->nlevels; k++)
+        if (!is_blank(&f[st->dim_col[i][k]]))
+            deepest = k;
+    if (deepest == NONE)
+        return NULL;
+    *col = st->dim_col[i][deepest];
+    if (d->nlevels == 1)
+        return f[*col].s;
+    struct bt_buf *path = &st->path[i];
+    path->len = 0;
+    for (size_t k = 0; k < d->nlevels; k++) {
+        struct bt_buf *t = &st->title[i][k];
+        const struct bt_field *c = &f[st->dim_col[i][k]];
+        if (k > deepest) {
+            t->len = 0;
+            continue;
+        }
+        if (!is_blank(c)) {
+            const char *s = c->s;
+            size_t n = c->len;
+            trim(&s, &n);
+            t->len = 0;
+            bt_buf_add(t, s, n);
+        }
+        if (!t->len) /* a level never given: left out of the path */
+            continue;
+        if (path->len)
+            bt_buf_add(path, " / ", 3);
+        bt_buf_add(path, t->data, t->len);
+    }
+    bt_buf_add(path, "", 0);
+    path->len--;
+    return path->data;
+}
+
 /* The row's dimension cells into st->dims (an empty cell: the row is the
  * total over that dimension, which is left out). Returns how many, or -1
  * after a message. */
@@ -416,23 +549,24 @@ static int row_dims(struct parser *p, unsigned long line,
     int n = 0, ok = 0;
     size_t stem = 0;
     for (size_t i = 0; i < m->ndims; i++) {
-        const struct bt_field *c = &f[st->dim_col[i]];
-        if (is_blank(c))
+        size_t col = 0;
+        const char *cell = dim_value(p, i, f, &col);
+        if (!cell)
             continue;
-        const char *v = bt_mapping_alias(m, m->dims[i].key, c->s), *why;
+        const char *v = bt_mapping_alias(m, m->dims[i].key, cell), *why;
         if (n == BT_DIMS_MAX) {
-            bt_diags_add(p->diags, line, st->dim_col[i] + 1, "more than %d "
+            bt_diags_add(p->diags, line, col + 1, "more than %d "
                          "dimensions filled in one row", BT_DIMS_MAX);
             return -1;
         }
         if (bt_dim_value_check(v, strlen(v), &why) != 0) {
-            bt_diags_add(p->diags, line, st->dim_col[i] + 1, "%s '%.*s%s' %s",
+            bt_diags_add(p->diags, line, col + 1, "%s '%.*s%s' %s",
                          m->dims[i].key, BT_SHOWN(v), why);
             ok = -1;
             continue;
         }
         stem += bt_dim_stem_len(m->dims[i].key, v, n == 0);
-        if (bt_stem_check(p->diags, line, st->dim_col[i] + 1, stem) != 0)
+        if (bt_stem_check(p->diags, line, col + 1, stem) != 0)
             return -1;
         st->dims[n++] = (struct bt_dim){m->dims[i].key, v};
     }
@@ -456,6 +590,37 @@ static void value_key(struct parser *p, int nrow, const struct vcol *vc)
     }
 }
 
+/* Whether the row's cell in column col is one of values[0..n) (a cell
+ * past the row's end, or not kept, is empty). */
+static int cell_in(struct parser *p, const struct bt_field *f, size_t col,
+                   char *const *values, size_t n)
+{
+    const char *s = "";
+    size_t len = 0;
+    if (col < p->csv->kept) {
+        s = f[col].s;
+        len = f[col].len;
+        trim(&s, &len);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (equals(s, len, values[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether a 'keep' or 'drop' passes over the row. */
+static int filtered_out(struct parser *p, const struct bt_field *f)
+{
+    const struct bt_mapping *m = p->map;
+    for (size_t i = 0; i < m->nfilters; i++) {
+        const struct bt_map_filter *x = &m->filters[i];
+        if (cell_in(p, f, p->mapped->filter_col[i], x->values, x->nvalues) !=
+            x->keep)
+            return 1;
+    }
+    return 0;
+}
+
 /* Which kind of line this is before it is read as data: a reason to skip
  * it, -2 to read it, -1 after a message. */
 static int classify(struct parser *p, unsigned long line,
@@ -475,6 +640,8 @@ static int classify(struct parser *p, unsigned long line,
             return BT_DS_SKIP_NOTES;
         }
     }
+    if (filtered_out(p, f))
+        return BT_DS_SKIP_FILTERED;
     /* a row wider than the header keeps only its first ncols fields; the
      * rest are blank when they were empty */
     int blank = p->csv->dropped_bytes == 0;
@@ -558,6 +725,8 @@ static void data_row(struct parser *p, unsigned long line,
                    m->time == BT_TIME_HEADER ? vc->day : day, c->value,
                    c->flag, c->flaglen, NULL, NULL, line, vc->col + 1);
     }
+    if (p->diags->n != before) /* a conflicting duplicate */
+        p->ds->bad_rows++;
 }
 
 int bt_mapped_record(struct parser *p, unsigned long line,
@@ -614,6 +783,12 @@ void bt_mapped_release(struct parser *p)
     for (size_t i = 0; i < st->nnames; i++)
         bt_buf_release(&st->names[i]);
     free(st->names);
+    for (size_t i = 0; i < BT_DIM_COLUMNS_MAX; i++) {
+        bt_buf_release(&st->path[i]);
+        for (size_t k = 0; k < BT_MAP_LEVELS_MAX; k++)
+            bt_buf_release(&st->title[i][k]);
+    }
+    free(st->filter_col);
     free(st->vals);
     free(st->cells);
     free(st);

@@ -256,7 +256,8 @@ static int apply(struct bt_db *db, const struct bt_dataset *ds,
  * or -1 when it cannot be read (*e in both cases). */
 static int pick_mapping(const char *path, const struct bt_load_opts *o,
                         struct bt_mapping *m, int *have,
-                        struct bt_load_stats *st, struct bt_error *e)
+                        struct bt_load_stats *st, struct bt_diags *diags,
+                        struct bt_error *e)
 {
     *have = 0;
     if (o->map_path) {
@@ -272,8 +273,9 @@ static int pick_mapping(const char *path, const struct bt_load_opts *o,
             return 0;
         }
     }
-    int rc = bt_mapping_load(m, st->map_path, e);
+    int rc = bt_mapping_load(m, st->map_path, diags, e);
     *have = rc == 0;
+    st->map_invalid = rc == 1;
     return rc;
 }
 
@@ -301,7 +303,7 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     memset(st, 0, sizeof *st);
     struct bt_mapping map;
     int have_map;
-    int picked = pick_mapping(path, o, &map, &have_map, st, e);
+    int picked = pick_mapping(path, o, &map, &have_map, st, diags, e);
     if (picked != 0)
         return picked > 0 ? BT_LOAD_REJECTED : BT_LOAD_FAILED;
     struct bt_dataset ds = {0};

@@ -22,6 +22,8 @@ struct bt_load_opts {
 struct bt_load_stats {
     const char *layout;   /* "long", "wide", "mapped" */
     char map_path[4096];  /* the mapping used, or "" */
+    int map_invalid;      /* BT_LOAD_REJECTED: the mapping has problems
+                             (in *diags, at MAP:LINE:COLUMN) */
     size_t rows;          /* data rows read */
     size_t observations;  /* distinct observations in the file */
     size_t added, revised, unchanged;
@@ -36,8 +38,7 @@ struct bt_load_stats {
 
 enum bt_load_result {
     BT_LOAD_OK = 0,
-    BT_LOAD_REJECTED = 1, /* problems in *diags (none: the mapping, in *e);
-                             nothing written */
+    BT_LOAD_REJECTED = 1, /* problems in *diags; nothing written */
     BT_LOAD_FAILED = -1,  /* could not read or write (*e); st->outcome
                              says what was left */
 };

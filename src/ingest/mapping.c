@@ -2,6 +2,7 @@
 #include "mapping.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ struct word {
     size_t col;  /* byte column where it starts */
     int quoted;  /* began with '"': never a keyword nor KEY=VALUE */
     char *value; /* KEY=VALUE: points past the '=' in s (s ends at it) */
+    int value_quoted; /* KEY="...": the value is never @N */
 };
 
 /* Splits one line into words. Returns their number, or -1 with *why and
@@ -49,6 +51,8 @@ static int tokenize(const char *p, const char *end, struct word *w,
                 bt_buf_add(&b, p++, 1);
                 continue;
             }
+            if (eq >= 0)
+                t->value_quoted = 1;
             const char *open = p++;
             while (p < end && *p != '"') {
                 if (*p == '\\' && p + 1 < end && (p[1] == '"' || p[1] == '\\'))
@@ -79,6 +83,7 @@ struct stmt {
     int n;
     const char *why;
     size_t col;
+    unsigned long line;
 };
 
 static int bad(struct stmt *st, int i, const char *why)
@@ -91,6 +96,59 @@ static int bad(struct stmt *st, int i, const char *why)
 static int keyword(const struct word *w, const char *k)
 {
     return !w->quoted && !w->value && strcmp(w->s, k) == 0;
+}
+
+#define POS_MAX 65536 /* BT_CSV_FIELDS_MAX: no row has more columns */
+
+/* Reads the column reference s, found off bytes into word i, into *r: @N
+ * (unless quoted) is column N, anything else a header text. */
+static int ref_set(struct stmt *st, int i, const char *s, int quoted,
+                   size_t off, struct bt_map_ref *r)
+{
+    struct bt_map_place at = {st->line, st->w[i].col + off};
+    free(r->name);
+    *r = (struct bt_map_ref){NULL, 0, at};
+    if (quoted || s[0] != '@') {
+        r->name = bt_xstrdup(s);
+        return 0;
+    }
+    unsigned long v = 0;
+    const char *q = s + 1;
+    for (; *q >= '0' && *q <= '9' && v <= POS_MAX; q++)
+        v = v * 10 + (unsigned long)(*q - '0');
+    if (s[1] < '1' || s[1] > '9' || *q || v > POS_MAX) {
+        r->at.line = 0;
+        bad(st, i, "a column by position is @N, N from 1 to 65536 (in "
+                   "quotes, the column of that name)");
+        st->col += off;
+        return -1;
+    }
+    r->pos = (unsigned)v;
+    return 0;
+}
+
+/* Word i as a column. */
+static int ref_word(struct stmt *st, int i, struct bt_map_ref *r)
+{
+    return ref_set(st, i, st->w[i].s, st->w[i].quoted, 0, r);
+}
+
+/* The value of word i (KEY=VALUE) as a column. */
+static int ref_value(struct stmt *st, int i, struct bt_map_ref *r)
+{
+    struct word *w = &st->w[i];
+    return ref_set(st, i, w->value, w->value_quoted, (size_t)(w->value - w->s), r);
+}
+
+static void ref_release(struct bt_map_ref *r)
+{
+    free(r->name);
+    r->name = NULL;
+}
+
+static struct bt_map_place place(const struct stmt *st, int i)
+{
+    return (struct bt_map_place){st->line, st->w[i].col};
 }
 
 static char **strings_add(char **v, size_t *n, const char *s)
@@ -177,8 +235,8 @@ static int st_value(struct bt_mapping *m, struct stmt *st)
                 goto bad_scale;
             v.scaled = 1;
         } else if (strcmp(w->s, "flag") == 0) {
-            free(v.flag_column);
-            v.flag_column = bt_xstrdup(w->value);
+            if (ref_value(st, i, &v.flag_column) != 0)
+                goto fail;
         } else {
             const char *why;
             if (check_dim_name(st, i, w->s) != 0)
@@ -200,15 +258,18 @@ static int st_value(struct bt_mapping *m, struct stmt *st)
                    "thousand, million, billion, 万, 亿");
         goto fail;
     }
+    if (ref_word(st, pos[npos - 1], &v.column) != 0)
+        goto fail;
     v.indicator = npos == 2 ? bt_xstrdup(st->w[pos[0]].s) : NULL;
-    v.column = bt_xstrdup(st->w[pos[npos - 1]].s);
+    v.id_at = place(st, npos == 2 ? pos[0] : 0);
     m->values = bt_xrealloc(m->values, (m->nvalues + 1) * sizeof *m->values);
     m->values[m->nvalues++] = v;
     return 0;
 fail:
     for (size_t k = 0; k < v.nfixed; k++)
         free((char *)v.fixed[k].name), free((char *)v.fixed[k].value);
-    free(v.flag_column);
+    ref_release(&v.flag_column);
+    ref_release(&v.column);
     return -1;
 }
 
@@ -223,23 +284,27 @@ static int st_time(struct bt_mapping *m, struct stmt *st)
         m->time = BT_TIME_PARTS;
         for (int i = 1; i < st->n; i++) {
             struct word *w = &st->w[i];
-            char **slot = !w->value ? NULL
-                          : strcmp(w->s, "year") == 0 ? &m->year_column
-                          : strcmp(w->s, "month") == 0 ? &m->month_column
-                          : strcmp(w->s, "day") == 0 ? &m->day_column : NULL;
-            if (!slot || *slot)
+            struct bt_map_ref *slot =
+                !w->value ? NULL
+                : strcmp(w->s, "year") == 0 ? &m->year_column
+                : strcmp(w->s, "month") == 0 ? &m->month_column
+                : strcmp(w->s, "day") == 0 ? &m->day_column : NULL;
+            if (!slot || slot->at.line)
                 return bad(st, i, "expected year=COLUMN, month=COLUMN and "
                                   "day=COLUMN, each once");
-            *slot = bt_xstrdup(w->value);
+            if (ref_value(st, i, slot) != 0)
+                return -1;
         }
-        if (!m->year_column || (m->day_column && !m->month_column))
+        if (!m->year_column.at.line ||
+            (m->day_column.at.line && !m->month_column.at.line))
             return bad(st, 1, "a split period needs year= (and month= "
                               "before day=)");
     } else if (st->n <= 3) {
         if (st->n == 3 && bt_date_pattern_check(st->w[2].s) != 0)
             return bad(st, 2, "date pattern needs YYYY, MM or M, and DD or D");
         m->time = BT_TIME_COLUMN;
-        m->time_column = bt_xstrdup(st->w[1].s);
+        if (ref_word(st, 1, &m->time_column) != 0)
+            return -1;
         m->time_pattern = st->n == 3 ? bt_xstrdup(st->w[2].s) : NULL;
     } else {
         return bad(st, 3, "expected 'time COLUMN [PATTERN]', 'time header' "
@@ -310,7 +375,7 @@ static int st_annual(struct bt_mapping *m, struct stmt *st)
     m->annual = bt_xrealloc(m->annual, (m->nannual + 1) * sizeof *m->annual);
     m->annual[m->nannual++] = (struct bt_map_alias){
         NULL, st->n == 3 ? bt_xstrdup(st->w[1].s) : NULL,
-        bt_xstrdup(st->w[st->n - 1].s)};
+        bt_xstrdup(st->w[st->n - 1].s), place(st, st->n - 1)};
     return 0;
 }
 
@@ -466,17 +531,12 @@ static int st_simple(struct bt_mapping *m, struct stmt *st)
         if (check_id(st, 1) != 0)
             return -1;
         m->indicator = bt_xstrdup(st->w[1].s);
-    } else if (strcmp(k, "dimension") == 0 && st->n == 3) {
-        if (check_dim_name(st, 1, st->w[1].s) != 0)
-            return -1;
-        if (m->ndims == BT_DIM_COLUMNS_MAX)
-            return bad(st, 1, "too many dimension columns");
-        m->dims[m->ndims++] = (struct bt_map_column){bt_xstrdup(st->w[1].s),
-                                                     bt_xstrdup(st->w[2].s)};
+        m->indicator_at = place(st, 1);
     } else if (strcmp(k, "alias") == 0 && st->n == 4) {
         m->aliases = bt_xrealloc(m->aliases, (m->naliases + 1) * sizeof *m->aliases);
         m->aliases[m->naliases++] = (struct bt_map_alias){
-            bt_xstrdup(st->w[1].s), bt_xstrdup(st->w[2].s), bt_xstrdup(st->w[3].s)};
+            bt_xstrdup(st->w[1].s), bt_xstrdup(st->w[2].s), bt_xstrdup(st->w[3].s),
+            place(st, 0)};
     } else if (strcmp(k, "scale") == 0 && st->n == 2) {
         if (parse_scale(st->w[1].s, &m->exp10) != 0)
             return bad(st, 1, "scale must be a power of ten (1e8, 1000, 0.01) "
@@ -488,12 +548,77 @@ static int st_simple(struct bt_mapping *m, struct stmt *st)
                               "(February) to 12 (December)");
         m->fiscal_start = month;
     } else if (strcmp(k, "flag") == 0 && st->n == 2) {
-        if (m->flag_column)
+        if (m->flag_column.at.line)
             return bad(st, 0, "'flag' is given twice");
-        m->flag_column = bt_xstrdup(st->w[1].s);
+        return ref_word(st, 1, &m->flag_column);
     } else {
         return 1;
     }
+    return 0;
+}
+
+/* dimension NAME COLUMN | dimension NAME TITLE1 TITLE2 ... */
+static int st_dimension(struct bt_mapping *m, struct stmt *st)
+{
+    if (st->n < 3)
+        return bad(st, 0, "expected 'dimension NAME COLUMN' or 'dimension "
+                          "NAME TITLE1 TITLE2...'");
+    if (st->n - 2 > BT_MAP_LEVELS_MAX)
+        return bad(st, 2 + BT_MAP_LEVELS_MAX, "at most 10 title columns");
+    if (check_dim_name(st, 1, st->w[1].s) != 0)
+        return -1;
+    for (size_t i = 0; i < m->ndims; i++)
+        if (strcmp(m->dims[i].key, st->w[1].s) == 0)
+            return bad(st, 1, "this dimension is given twice");
+    if (m->ndims == BT_DIM_COLUMNS_MAX)
+        return bad(st, 1, "too many dimension columns");
+    struct bt_map_column c = {0};
+    for (int i = 2; i < st->n; i++)
+        if (st->w[i].value || ref_word(st, i, &c.levels[c.nlevels++]) != 0) {
+            if (st->w[i].value)
+                bad(st, i, "expected a column (in quotes if it has '=')");
+            for (size_t k = 0; k < c.nlevels; k++)
+                ref_release(&c.levels[k]);
+            return -1;
+        }
+    c.key = bt_xstrdup(st->w[1].s);
+    m->dims[m->ndims++] = c;
+    return 0;
+}
+
+/* ignore COLUMN... */
+static int st_ignore(struct bt_mapping *m, struct stmt *st)
+{
+    if (st->n < 2)
+        return bad(st, 0, "expected 'ignore COLUMN...'");
+    for (int i = 1; i < st->n; i++) {
+        struct bt_map_ref r = {0};
+        if (st->w[i].value)
+            return bad(st, i, "expected a column (in quotes if it has '=')");
+        if (ref_word(st, i, &r) != 0)
+            return -1;
+        m->ignored = bt_xrealloc(m->ignored, (m->nignored + 1) * sizeof *m->ignored);
+        m->ignored[m->nignored++] = r;
+    }
+    return 0;
+}
+
+/* keep COLUMN VALUE... | drop COLUMN VALUE... */
+static int st_filter(struct bt_mapping *m, struct stmt *st, int keep)
+{
+    if (st->n < 3)
+        return bad(st, 0, "expected 'keep COLUMN VALUE...' or 'drop COLUMN "
+                          "VALUE...' (\"\" for an empty cell)");
+    struct bt_map_filter f = {keep, {0}, NULL, 0};
+    for (int i = 2; i < st->n; i++)
+        if (st->w[i].value)
+            return bad(st, i, "expected a value (in quotes if it has '=')");
+    if (ref_word(st, 1, &f.column) != 0)
+        return -1;
+    for (int i = 2; i < st->n; i++)
+        f.values = strings_add(f.values, &f.nvalues, st->w[i].s);
+    m->filters = bt_xrealloc(m->filters, (m->nfilters + 1) * sizeof *m->filters);
+    m->filters[m->nfilters++] = f;
     return 0;
 }
 
@@ -511,6 +636,12 @@ static int statement(struct bt_mapping *m, struct stmt *st)
         return st_time(m, st);
     if (strcmp(s, "header") == 0)
         return st_header(m, st);
+    if (strcmp(s, "dimension") == 0)
+        return st_dimension(m, st);
+    if (strcmp(s, "ignore") == 0)
+        return st_ignore(m, st);
+    if (strcmp(s, "keep") == 0 || strcmp(s, "drop") == 0)
+        return st_filter(m, st, s[0] == 'k');
     if (strcmp(s, "annual") == 0)
         return st_annual(m, st);
     if (strcmp(s, "skip") == 0)
@@ -530,7 +661,7 @@ static int statement(struct bt_mapping *m, struct stmt *st)
     return bad(st, 0, "unknown statement or wrong number of words; "
                       "docs/mapping.md lists them: header, notes, skip, "
                       "indicator, time, fiscal, annual, dimension, value, "
-                      "alias, scale, missing, means, marks, flag, normal");
+                      "keep, drop, ignore, alias, scale, missing, means, marks, flag, normal");
 }
 
 /* What the whole mapping must say; NULL when it is complete. */
@@ -552,59 +683,77 @@ static const char *incomplete(const struct bt_mapping *m)
     for (size_t i = 0; i < m->nvalues; i++)
         if (!m->values[i].indicator && !m->indicator)
             return "an 'indicator' statement, or an ID in each 'value'";
-    if ((m->nannual || m->annual_skip) && !m->month_column)
+    if ((m->nannual || m->annual_skip) && !m->month_column.at.line)
         return "'time year=... month=...' for 'annual'";
     return NULL;
 }
 
-int bt_mapping_parse(struct bt_mapping *m, const char *text, size_t len,
-                     const char *path, struct bt_error *e)
+int bt_mapping_parse_all(struct bt_mapping *m, const char *text, size_t len,
+                         const char *path, struct bt_diags *d)
 {
     memset(m, 0, sizeof *m);
+    m->path = bt_xstrdup(path);
     m->header_first = m->header_last = 1;
     const char *p = text, *end = text + len;
     unsigned long line = 0;
+    size_t before = d->n;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *eol = nl ? nl : end;
         struct word w[MAX_WORDS] = {{0}};
-        struct stmt st = {w, 0, NULL, 1};
-        line++;
+        struct stmt st = {w, 0, NULL, 1, ++line};
         int n = tokenize(p, eol, w, &st.col, &st.why);
         st.n = n;
         int rc = n > 0 ? statement(m, &st) : n;
         for (int i = 0; i < MAX_WORDS; i++)
             free(w[i].s);
-        if (rc != 0) {
-            bt_fail(e, "%s:%lu:%zu: %s", path, line, st.col, st.why);
-            bt_mapping_release(m);
-            return -1;
-        }
+        if (rc != 0) /* and on to the next statement: every problem told */
+            bt_diags_add_in(d, path, line, st.col, "%s", st.why);
         p = nl ? nl + 1 : end;
     }
     marks_index(m);
-    const char *missing = incomplete(m);
-    if (missing) {
-        bt_fail(e, "%s:%lu:1: mapping needs %s", path, line ? line : 1, missing);
-        bt_mapping_release(m);
-        return -1;
-    }
-    return 0;
+    const char *missing = d->n == before ? incomplete(m) : NULL;
+    if (missing) /* unless a statement failed, which may be why */
+        bt_diags_add_in(d, path, line ? line : 1, 1, "mapping needs %s", missing);
+    if (d->n == before)
+        return 0;
+    bt_mapping_release(m);
+    return -1;
 }
 
-int bt_mapping_load(struct bt_mapping *m, const char *path, struct bt_error *e)
+int bt_mapping_parse(struct bt_mapping *m, const char *text, size_t len,
+                     const char *path, struct bt_error *e)
+{
+    struct bt_diags d = BT_DIAGS_INIT;
+    int rc = bt_mapping_parse_all(m, text, len, path, &d);
+    if (rc != 0) {
+        bt_diags_first(&d, path, e);
+        if (d.n > 1) {
+            size_t k = strlen(e->msg);
+            snprintf(e->msg + k, sizeof e->msg - k, " (and %zu more problem%s)",
+                     d.n - 1, d.n == 2 ? "" : "s");
+        }
+    }
+    bt_diags_release(&d);
+    return rc;
+}
+
+int bt_mapping_load(struct bt_mapping *m, const char *path,
+                    struct bt_diags *d, struct bt_error *e)
 {
     struct bt_text text;
-    struct bt_diags diags = BT_DIAGS_INIT;
+    struct bt_diags enc = BT_DIAGS_INIT;
     memset(m, 0, sizeof *m);
-    int rc = bt_text_load(path, NULL, &text, &diags, e);
+    int rc = bt_text_load(path, NULL, &text, &enc, e);
     if (rc > 0) {
-        bt_diags_first(&diags, path, e);
+        for (size_t i = 0; i < enc.n; i++)
+            bt_diags_add_in(d, path, enc.v[i].line, enc.v[i].column, "%s",
+                            enc.v[i].msg);
         rc = 1;
     } else if (rc == 0) {
-        rc = bt_mapping_parse(m, text.buf, text.len, path, e) != 0;
+        rc = bt_mapping_parse_all(m, text.buf, text.len, path, d) != 0;
     }
-    bt_diags_release(&diags);
+    bt_diags_release(&enc);
     bt_text_release(&text);
     return rc;
 }
@@ -625,18 +774,32 @@ static void aliases_free(struct bt_map_alias *a, size_t n)
 
 void bt_mapping_release(struct bt_mapping *m)
 {
+    free(m->path);
     free(m->indicator);
-    free(m->time_column);
+    ref_release(&m->time_column);
     free(m->time_pattern);
-    free(m->year_column);
-    free(m->month_column);
-    free(m->day_column);
-    free(m->flag_column);
-    for (size_t i = 0; i < m->ndims; i++)
-        free(m->dims[i].key), free(m->dims[i].column);
+    ref_release(&m->year_column);
+    ref_release(&m->month_column);
+    ref_release(&m->day_column);
+    ref_release(&m->flag_column);
+    for (size_t i = 0; i < m->ndims; i++) {
+        free(m->dims[i].key);
+        for (size_t k = 0; k < m->dims[i].nlevels; k++)
+            ref_release(&m->dims[i].levels[k]);
+    }
+    for (size_t i = 0; i < m->nfilters; i++) {
+        ref_release(&m->filters[i].column);
+        strings_free(m->filters[i].values, m->filters[i].nvalues);
+    }
+    free(m->filters);
+    for (size_t i = 0; i < m->nignored; i++)
+        ref_release(&m->ignored[i]);
+    free(m->ignored);
     for (size_t i = 0; i < m->nvalues; i++) {
         struct bt_map_value *v = &m->values[i];
-        free(v->indicator), free(v->column), free(v->flag_column);
+        free(v->indicator);
+        ref_release(&v->column);
+        ref_release(&v->flag_column);
         for (size_t k = 0; k < v->nfixed; k++)
             free((char *)v->fixed[k].name), free((char *)v->fixed[k].value);
     }

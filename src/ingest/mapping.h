@@ -2,7 +2,8 @@
  *
  * A mapping file has one statement per line; '#' starts a comment; a word
  * with spaces goes in double quotes (\" and \\ inside them), also after
- * KEY= (flag="A B"). A word in quotes is never a keyword. docs/mapping.md
+ * KEY= (flag="A B"). A word in quotes is never a keyword. A COLUMN is a
+ * header text, which must name exactly one column, or @N, the Nth. docs/mapping.md
  * gives every statement with an example; in short:
  *
  *   header LINE | header FIRST-LAST    where the header is (default: line 1);
@@ -22,6 +23,13 @@
  *   annual ID | annual FROM TO | annual skip
  *                                      rows with an empty month are annual
  *   dimension NAME COLUMN              a column naming part of the series
+ *   dimension NAME COL1 COL2...        title columns, top level first: one
+ *                                      dimension, the path of the titles
+ *   ignore COLUMN...                   columns never read (with 'time
+ *                                      header': not periods)
+ *   keep COLUMN VALUE... | drop COLUMN VALUE...
+ *                                      read only the rows whose cell is
+ *                                      (keep) or is not (drop) a VALUE
  *   value [ID] COLUMN [scale=N] [flag=COLUMN] [NAME=VALUE]...
  *                                      a column of values
  *   alias DIMENSION FROM TO            a label written two ways
@@ -41,24 +49,55 @@
 #include "model/series.h"
 
 
+/* Where a word of the mapping is: line and byte column from 1. */
+struct bt_map_place {
+    unsigned long line; /* 0: not given */
+    size_t col;
+};
+
+/* A column as the mapping names it: by its header text, or by position
+ * (@N, unquoted). A name must match exactly one column of the header. */
+struct bt_map_ref {
+    char *name;             /* owned header text; NULL: by position */
+    unsigned pos;           /* @N: column N, from 1; 0: by name */
+    struct bt_map_place at; /* at.line 0: no column given */
+};
+
+#define BT_MAP_LEVELS_MAX 10 /* title columns of one hierarchical dimension */
+
+/* A dimension: one column, or title columns from the top level down
+ * (Title1 Title2 ...), whose value is the path of a row's titles. */
 struct bt_map_column {
-    char *key;    /* dimension name or indicator id */
-    char *column; /* header text */
+    char *key; /* dimension name */
+    struct bt_map_ref levels[BT_MAP_LEVELS_MAX];
+    size_t nlevels;
 };
 
 struct bt_map_alias {
     char *dimension, *from, *to;
+    struct bt_map_place at; /* 'annual': where TO is */
 };
 
 /* A value column. */
 struct bt_map_value {
     char *indicator;   /* NULL: the mapping's 'indicator' */
-    char *column;
+    struct bt_map_place id_at; /* where indicator is */
+    struct bt_map_ref column;
     struct bt_dim fixed[BT_DIMS_MAX]; /* owned strings: name=value words */
     size_t nfixed;
     int exp10;         /* the column's unit is 10^exp10 */
     int scaled;        /* 1 when scale= was given (else the file's) */
-    char *flag_column; /* NULL: the mapping's 'flag' */
+    struct bt_map_ref flag_column; /* at.line 0: the mapping's 'flag' */
+};
+
+/* keep COLUMN VALUE... / drop COLUMN VALUE...: a row is read only when
+ * every keep's cell is one of its values and no drop's cell is one of
+ * its. A cell past the row's end is empty. */
+struct bt_map_filter {
+    int keep;          /* 1: keep, 0: drop */
+    struct bt_map_ref column;
+    char **values;     /* owned; "" allowed */
+    size_t nvalues;
 };
 
 enum bt_map_time { BT_TIME_COLUMN, BT_TIME_PARTS, BT_TIME_HEADER };
@@ -78,16 +117,18 @@ struct bt_map_word {
 
 /* A parsed mapping; owns all its strings. */
 struct bt_mapping {
+    char *path;         /* the mapping's file, for messages */
     unsigned long header_first, header_last; /* physical lines, from 1 */
     char **notes;
     size_t nnotes;
     unsigned skip; /* enum bt_map_skip bits */
     char *indicator;
+    struct bt_map_place indicator_at;
     enum bt_map_time time;
     int has_time;
-    char *time_column;  /* BT_TIME_COLUMN */
+    struct bt_map_ref time_column; /* BT_TIME_COLUMN */
     char *time_pattern; /* NULL: any period form */
-    char *year_column, *month_column, *day_column; /* BT_TIME_PARTS */
+    struct bt_map_ref year_column, month_column, day_column; /* BT_TIME_PARTS */
     int fiscal_start;   /* 0, or the month financial years start in */
     struct bt_map_alias *annual; /* from -> to (from NULL: every one) */
     size_t nannual;
@@ -96,6 +137,11 @@ struct bt_mapping {
     size_t ndims;                               /* are at most BT_DIMS_MAX */
     struct bt_map_value *values;
     size_t nvalues;
+    struct bt_map_filter *filters;
+    size_t nfilters;
+    struct bt_map_ref *ignored; /* 'ignore': a name means every column of
+                                   that name */
+    size_t nignored;
     struct bt_map_alias *aliases;
     size_t naliases;
     int exp10;          /* 'scale' */
@@ -105,18 +151,24 @@ struct bt_mapping {
     size_t nmarks;
     size_t *mark_lens;  /* the marks' lengths, each once, longest first */
     size_t nmark_lens;
-    char *flag_column;
+    struct bt_map_ref flag_column;
     char **normal;
     size_t nnormal;
 };
 
-/* Parses mapping text; path is only used in messages. On failure returns
- * -1 with "PATH:LINE:COLUMN: message" in *e (COLUMN counts bytes). */
+/* Parses mapping text; path is kept for messages. Every problem is added
+ * to *d as "PATH:LINE:COLUMN: message" (bt_diags_add_in; COLUMN counts
+ * bytes), not only the first; returns 0, or -1 after at least one. */
+int bt_mapping_parse_all(struct bt_mapping *m, const char *text, size_t len,
+                         const char *path, struct bt_diags *d);
+/* The same, with the first problem in *e (and how many more there are). */
 int bt_mapping_parse(struct bt_mapping *m, const char *text, size_t len,
                      const char *path, struct bt_error *e);
 /* Reads and parses the mapping file at path: 0, 1 when the text is not a
- * valid mapping (*e says where and why), -1 when it cannot be read. */
-int bt_mapping_load(struct bt_mapping *m, const char *path, struct bt_error *e);
+ * valid mapping (every problem in *d, at PATH:LINE:COLUMN), -1 when it
+ * cannot be read (*e). */
+int bt_mapping_load(struct bt_mapping *m, const char *path,
+                    struct bt_diags *d, struct bt_error *e);
 void bt_mapping_release(struct bt_mapping *m);
 
 /* The label that value (as the file writes it) stands for in dimension

@@ -25,6 +25,8 @@ static const char *const breakdown_header[] = {"indicator", "dimension", "scale"
                                                "compare"};
 static const char *const break_header[] = {"indicator", "date", "reason",
                                            "source"};
+static const char *const site_header[] = {"text", "en", "zh_hans", "zh_hant"};
+static const char *const site_keys[BT_SITE_N] = {"title", "subtitle", "publisher"};
 static const char *const release_header[] = {"indicator", "interval_days",
                                              "source"};
 
@@ -411,6 +413,38 @@ static int release_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
+static int site_row(void *vx, unsigned long line, const struct bt_field *f,
+                    size_t n)
+{
+    struct ctx *x = vx;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, site_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    int k = 0;
+    while (k < BT_SITE_N && strcmp(f[0].s, site_keys[k]) != 0)
+        k++;
+    if (k == BT_SITE_N) {
+        bt_diags_add(&x->diags, line, 1, "text '%.*s%s' must be title, subtitle "
+                     "or publisher", BT_SHOWN(f[0].s));
+        return 0;
+    }
+    if (x->c->site[k][0]) {
+        bt_diags_add(&x->diags, line, 1, "'%s' is given twice", site_keys[k]);
+        return 0;
+    }
+    for (int l = 0; l < 3; l++)
+        if (f[1 + l].len == 0) {
+            bt_diags_add(&x->diags, line, (size_t)(2 + l), "empty text");
+            return 0;
+        }
+    for (int l = 0; l < 3; l++)
+        x->c->site[k][l] = bt_xstrdup(f[1 + l].s);
+    return 0;
+}
+
 static int break_cmp(const void *a, const void *b)
 {
     const struct bt_break *x = a, *y = b;
@@ -666,6 +700,10 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     if (access(path, F_OK) == 0 &&
         read_file(c, dir, "breaks.csv", break_row, e) != 0)
         goto fail;
+    snprintf(path, sizeof path, "%s/site.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "site.csv", site_row, e) != 0)
+        goto fail;
     snprintf(path, sizeof path, "%s/releases.csv", dir);
     if (access(path, F_OK) == 0 &&
         read_file(c, dir, "releases.csv", release_row, e) != 0)
@@ -730,6 +768,9 @@ void bt_catalogue_release(struct bt_catalogue *c)
         }
         free(in->derive);
     }
+    for (int k = 0; k < BT_SITE_N; k++)
+        for (int l = 0; l < 3; l++)
+            free(c->site[k][l]);
     for (size_t i = 0; i < c->nwords; i++)
         free(c->words[i]);
     free(c->words);

@@ -28,6 +28,9 @@
  * breaks.csv (optional): indicator,date,reason,source
  *   a series break (a closure, a reopening, a change of definition): the
  *   assessment starts anew on that date (breaks.h).
+ * site.csv (optional): text,en,zh_hans,zh_hant
+ *   the report site's own words in each language: a row "title" (the
+ *   default is baytrack's own, i18n.h), "subtitle" and "publisher".
  * releases.csv (optional): indicator,interval_days,source
  *   the longest age a figure may reach before the next one is due, when
  *   the frequency's default does not fit (currency.h).
@@ -45,6 +48,7 @@
 enum bt_lang { BT_LANG_EN, BT_LANG_ZH_HANS, BT_LANG_ZH_HANT };
 enum bt_direction { BT_DIR_UP, BT_DIR_DOWN }; /* which way is better */
 enum bt_target_kind { BT_KIND_BASELINE, BT_KIND_MILESTONE, BT_KIND_TARGET };
+enum bt_site_text { BT_SITE_TITLE, BT_SITE_SUBTITLE, BT_SITE_PUBLISHER, BT_SITE_N };
 
 struct bt_target {
     bt_day date;
@@ -107,6 +111,8 @@ struct bt_catalogue {
     struct bt_indicator *v;
     size_t n;
     char **words; /* translations.csv: text, zh_hans, zh_hant per row */
+    char *site[BT_SITE_N][3]; /* site.csv, by enum bt_site_text and
+                                 language; NULL when not given */
     size_t nwords, words_cap;
     char **dim_words; /* dimensions.csv: dimension, value ("" for the
                          name), zh_hans, zh_hant per row; owned */

@@ -373,7 +373,7 @@ static void title(struct bt_buf *s, const struct bt_chart *c,
  * time from the one before sits a line higher, so that they do not
  * overlap. */
 static void target_labels(struct bt_buf *s, const struct bt_chart *c,
-                          bt_day mid)
+                          const struct bt_progress *p, bt_day mid)
 {
     bt_day lo = INT32_MAX, hi = INT32_MIN;
     for (size_t i = 0; i < c->ind->ntargets; i++)
@@ -386,6 +386,9 @@ static void target_labels(struct bt_buf *s, const struct bt_chart *c,
     for (size_t i = 0; i < c->ind->ntargets; i++) {
         const struct bt_target *t = &c->ind->targets[i];
         char date[11], num[BT_NUMFMT_MAX], v[32];
+        if (t->kind == BT_KIND_BASELINE && p->baseline_set_aside &&
+            t->date < p->brk->date)
+            continue; /* measured before the break: not the baseline */
         if (i > 0 && (double)(t->date - c->ind->targets[i - 1].date) <
                          (double)(hi - lo) / 5)
             level = level < 3 ? level + 1 : 0;
@@ -412,6 +415,27 @@ static void target_labels(struct bt_buf *s, const struct bt_chart *c,
     }
 }
 
+/* A series break the assessment starts from (breaks.h): a dotted upright
+ * line on its day, labelled "series break DATE" at the top. */
+static void break_mark(struct bt_buf *s, const struct bt_progress *p,
+                       enum bt_lang l)
+{
+    static const char *const word[] = {"series break", "序列断点", "序列斷點"};
+    if (!p->brk)
+        return;
+    char date[11];
+    struct bt_buf text = {0};
+    bt_date_format(p->brk->date, date);
+    bt_buf_addf(&text, "%s %s", word[l], date);
+    bt_buf_addf(s, "set arrow from first '%s', graph 0 to first '%s', graph 1 "
+                   "nohead dt 3 lw 1.5 lc rgb '#8c564b' front\n", date, date);
+    bt_buf_puts(s, "set label ");
+    bt_gnuplot_quote(s, text.data);
+    bt_buf_addf(s, " at first '%s', graph 0.96 left offset 0.5,0 font ',8' "
+                   "tc rgb '#8c564b' front\n", date);
+    bt_buf_release(&text);
+}
+
 /* The tooltips of an SVG chart: "date: value" over each point (numbers
  * and dates only, so no catalogue text reaches the SVG's script). */
 static void tips_block(struct bt_buf *s, const struct bt_point *p, size_t n,
@@ -422,7 +446,7 @@ static void tips_block(struct bt_buf *s, const struct bt_point *p, size_t n,
         char date[11], period[11], num[BT_NUMFMT_MAX], v[32];
         bt_date_format(p[i].day, date);
         bt_period_format(p[i].day, f, period);
-        bt_num_grouped(p[i].value, num);
+        bt_num_grouped(bt_num_rounded(p[i].value), num); /* the tooltip */
         bt_number_format(p[i].value, v);
         bt_buf_addf(s, "%s %s \"%s: %s\"\n", date, v, period, num);
     }
@@ -490,7 +514,8 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_buf_addf(s, " at screen 0.01,%.4f font ',%d' front\nset bmargin %.1f\n",
                 (7.0 + 1.25 * BT_CHART_TEXT_MIN * (lines - 1)) / height,
                 BT_CHART_TEXT_MIN, 3.0 + 1.2 * lines);
-    target_labels(s, c, mid);
+    target_labels(s, c, p, mid);
+    break_mark(s, p, l);
 
     /* a baseline taken from the first observation is drawn only when
      * progress is measured from it */

@@ -24,6 +24,21 @@ static size_t group(const char *s, char *buf)
     return n;
 }
 
+double bt_num_rounded(double v)
+{
+    double a = fabs(v);
+    if (!isfinite(v) || a == 0)
+        return v;
+    int decimals = BT_SHOWN_DIGITS - 1 - (int)floor(log10(a));
+    if (decimals <= 0)
+        return round(v);
+    if (decimals > 300)
+        return v; /* subnormal: as it is */
+    double scale = pow(10, decimals);
+    double r = round(v * scale) / scale;
+    return isfinite(r) ? r : v;
+}
+
 size_t bt_num_grouped(double v, char *buf)
 {
     char plain[32];
@@ -64,7 +79,8 @@ size_t bt_num_short(double v, enum bt_lang l, char *buf)
     static const struct {
         double scale;
         const char *unit[3];
-    } units[] = {{1e9, {" B", NULL, NULL}},
+    } units[] = {{1e12, {" T", "万亿", "萬億"}},
+                 {1e9, {" B", NULL, NULL}},
                  {1e8, {NULL, "亿", "億"}},
                  {1e6, {" M", NULL, NULL}},
                  {1e4, {NULL, "万", "萬"}}};

@@ -209,7 +209,7 @@ static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l,
     }
     f->cmds.len = 0;
     size_t cols = narrow ? 1 : BT_GRID_COLS;
-    bt_panels_script(&f->cmds, panels, s->n, cols, bt_word(BT_W_REPORT_TITLE, l),
+    bt_panels_script(&f->cmds, panels, s->n, cols, site_title(s, BT_SITE_TITLE, l),
                      l, f->tmp, BT_CHART_PNG, narrow ? BT_GRID_NARROW_W : BT_GRID_W,
                      bt_grid_height(s->n, cols), NULL);
     for (size_t i = 0; i < s->n; i++)
@@ -409,7 +409,7 @@ static void markdown(struct bt_buf *b, const struct site *s)
 {
     enum bt_lang l = s->o->lang;
     bt_buf_addf(b, "# %s\n\n%s %s · [%s](methodology.html)\n\n|",
-                bt_word(BT_W_REPORT_TITLE, l), bt_word(BT_W_AS_OF, l), s->as_of,
+                site_title(s, BT_SITE_TITLE, l), bt_word(BT_W_AS_OF, l), s->as_of,
                 bt_word(BT_W_METHODOLOGY, l));
     for (size_t k = 0; k < SITE_NCOLUMNS; k++)
         bt_buf_addf(b, " %s |", bt_word(site_columns[k], l));

@@ -48,12 +48,18 @@ struct site_indicator {
 /* The whole site. */
 struct site {
     const struct bt_report_opts *o;
-    const struct bt_catalogue *cat;   /* dimension names and values */
+    const struct bt_catalogue *cat;   /* dimension names and values, and
+                                         its site.csv texts (site_title) */
     const struct site_indicator *v;
     size_t n;
     char as_of[11];
     const char *why_dashboard[3]; /* by language: why it was not drawn */
 };
+
+/* The site's text k in l: the catalogue's site.csv row, else for the
+ * title baytrack's own (BT_W_REPORT_TITLE), else NULL. */
+const char *site_title(const struct site *s, enum bt_site_text k,
+                       enum bt_lang l);
 
 /* Appends s with &<>"' escaped: text and attribute values. */
 void site_text(struct bt_buf *b, const char *s);
@@ -98,7 +104,8 @@ void site_text_in(struct bt_buf *b, const char *s, enum bt_lang l);
  * methodology's statuses. */
 void site_status(struct bt_buf *b, const struct site *s, enum bt_status st,
                  enum bt_lang l);
-/* Appends v formatted for a table (thousands separators). */
+/* Appends v formatted for a table: rounded by the rule (bt_num_rounded),
+ * with thousands separators. */
 void site_num(struct bt_buf *b, double v);
 
 /* The columns of the status table (index.html, report.md). */

@@ -250,10 +250,18 @@ void site_status(struct bt_buf *b, const struct site *s, enum bt_status st,
                 bt_status_label(st, l));
 }
 
+const char *site_title(const struct site *s, enum bt_site_text k,
+                       enum bt_lang l)
+{
+    if (s->cat && s->cat->site[k][l])
+        return s->cat->site[k][l];
+    return k == BT_SITE_TITLE ? bt_word(BT_W_REPORT_TITLE, l) : NULL;
+}
+
 void site_num(struct bt_buf *b, double v)
 {
     char num[BT_NUMFMT_MAX];
-    bt_num_grouped(v, num);
+    bt_num_grouped(bt_num_rounded(v), num);
     bt_buf_puts(b, num);
 }
 
@@ -268,7 +276,7 @@ void site_cells(const struct bt_assessment *a, struct site_cells *c)
     memset(c, 0, sizeof *c);
     if (p->has_last) { /* the last single observation, as status says */
         bt_period_format(p->last_date, a->ind->freq, date);
-        bt_num_grouped(p->last_value, num);
+        bt_num_grouped(bt_num_rounded(p->last_value), num);
         snprintf(c->latest, sizeof c->latest, "%s: %s", date, num);
     }
     bt_stale_label(&a->currency, BT_LANG_EN, c->stale[BT_LANG_EN], sizeof c->stale[0]);
@@ -278,7 +286,7 @@ void site_cells(const struct bt_assessment *a, struct site_cells *c)
                    sizeof c->stale[0]);
     if (p->has_target) {
         bt_period_format(p->target_date, a->ind->freq, date);
-        bt_num_grouped(p->target_value, num);
+        bt_num_grouped(bt_num_rounded(p->target_value), num);
         snprintf(c->target, sizeof c->target, "%s: %s%s", date, num,
                  p->target->illustrative ? "*" : "");
     }

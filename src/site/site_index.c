@@ -107,11 +107,25 @@ static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
 
 void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
 {
-    const char *title = bt_word(BT_W_REPORT_TITLE, l);
+    const char *title = site_title(s, BT_SITE_TITLE, l);
+    const char *subtitle = site_title(s, BT_SITE_SUBTITLE, l);
+    const char *publisher = site_title(s, BT_SITE_PUBLISHER, l);
     site_head(b, s, "index", l, title);
     bt_buf_puts(b, "<h1>");
     site_text(b, title);
-    bt_buf_addf(b, "</h1>\n<p>%s %s</p>\n", bt_word(BT_W_AS_OF, l), s->as_of);
+    bt_buf_puts(b, "</h1>\n");
+    if (subtitle) {
+        bt_buf_puts(b, "<p>");
+        site_text(b, subtitle);
+        bt_buf_puts(b, "</p>\n");
+    }
+    bt_buf_puts(b, "<p>");
+    if (publisher) {
+        site_text(b, publisher);
+        bt_buf_puts(b, " · ");
+    }
+    /* the newest figure of any indicator; each page has its own */
+    bt_buf_addf(b, "%s %s</p>\n", bt_word(BT_W_AS_OF, l), s->as_of);
     summary(b, s, l);
     /* the dashboard at the size it was drawn, one column on a phone */
     struct bt_buf png = {0}, narrow = {0}, note = {0};

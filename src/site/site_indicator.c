@@ -60,7 +60,7 @@ void site_chart_alt(struct bt_buf *b, const struct site_indicator *x,
         const struct bt_point *last = &a->obs.v[a->obs.n - 1];
         bt_period_format(a->obs.v[0].day, ind->freq, from);
         bt_period_format(last->day, ind->freq, to);
-        bt_num_grouped(last->value, num);
+        bt_num_grouped(bt_num_rounded(last->value), num);
         bt_buf_addf(&alt, bt_word(BT_W_CHART_ALT, l), ind->name[l], a->obs.n,
                     from, to, num, ind->unit_in[l], to);
     } else {
@@ -179,7 +179,7 @@ static void consolidated(struct bt_buf *b, const struct bt_indicator *ind,
     char date[11];
     bt_date_format(d, date);
     bt_buf_addf(b, "%s: ", date);
-    site_num(b, bt_progress_shown(p, v));
+    site_num(b, v);
 }
 
 static void assessment(struct bt_buf *b, const struct site *s,
@@ -200,9 +200,11 @@ static void assessment(struct bt_buf *b, const struct site *s,
         bt_buf_puts(b, "</td></tr>\n");
     }
     if (p->brk) {
-        bt_break_label(p, l, note, sizeof note);
-        bt_buf_addf(b, "<tr><th scope=\"row\">%s</th><td>", break_word[l]);
-        site_text(b, note);
+        char date[11];
+        bt_date_format(p->brk->date, date);
+        bt_buf_addf(b, "<tr><th scope=\"row\">%s</th><td>%s%s", break_word[l],
+                    date, l == BT_LANG_EN ? ": " : "：");
+        site_text(b, p->brk->reason);
         bt_buf_puts(b, " (");
         site_text(b, p->brk->source);
         bt_buf_puts(b, ")</td></tr>\n");
@@ -232,7 +234,7 @@ static void assessment(struct bt_buf *b, const struct site *s,
         bt_assessed_label(p, p->latest_date, l, note, sizeof note);
         site_text(b, note);
         bt_buf_puts(b, ": ");
-        site_num(b, bt_progress_shown(p, p->latest_value));
+        site_num(b, p->latest_value);
         bt_buf_puts(b, "</td></tr>\n");
     }
     if (p->has_target) {

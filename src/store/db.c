@@ -785,6 +785,28 @@ static int check_targets(struct bt_txn *t, struct bt_error *e)
     return rc;
 }
 
+/* The commit point of a transaction that only appends in place (every
+ * append made and synced): removing .rollback, so that recovery has
+ * nothing to roll back. Sets t->outcome. 0, or -1 with *e. */
+static int commit_appends(struct bt_txn *t, struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    bt_db_path(t->db, ".rollback", &path);
+    int rc = 0;
+    if (unlink(path.data) != 0) {
+        rc = bt_fail_errno(e, "cannot commit: cannot remove '%s'", path.data);
+        roll_back_now(t->db); /* not committed */
+    } else {
+        t->outcome = BT_TXN_COMMITTED;
+        crash_point("committed");
+        rc = bt_fsync_parent(path.data, e);
+        if (rc == 0)
+            t->outcome = BT_TXN_NOTHING; /* and all of it is in place */
+    }
+    bt_buf_release(&path);
+    return rc;
+}
+
 int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
 {
     int rc = 0, cfd = -1;
@@ -800,8 +822,10 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
                   &t->flag_log, e) != 0)
         goto fail;
     if (t->nappends && bt_rollback_finish(t->rollback, e) != 0)
-        goto fail;
-    if (sync_db(t->db, e) != 0)
+        goto fail; /* fsynced: durable before the first in-place write */
+    /* the staged files: with appends, the one syncfs after them covers
+     * these too, before the commit point */
+    if (!t->nappends && sync_db(t->db, e) != 0)
         goto fail;
     if (check_targets(t, e) != 0)
         goto fail;
@@ -813,6 +837,10 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     }
     if (t->nappends && append_in_place(t, e) != 0)
         goto fail;
+    if (t->renames.len == 0) { /* appends alone: no journal to write */
+        rc = commit_appends(t, e);
+        goto out;
+    }
     bt_db_path(t->db, ".tmp/journal", &staged);
     bt_db_path(t->db, ".journal", &journal);
     rc = bt_file_write_atomic(staged.data, t->renames.data, t->renames.len, e);

@@ -95,6 +95,35 @@ for point in staged journaled appended-half appended committed; do
     [ -z "$(ls -A "$BAYTRACK_DB/.tmp")" ] || fail "$point: .tmp is not empty"
 done
 
+# -- each crash point of a night of appends alone (no journal: removing
+# .rollback is its commit point) -------------------------------------------
+for point in staged journaled appended-half appended committed; do
+    rm -rf "$T/before"
+    cp -a "$BAYTRACK_DB" "$T/before"
+    gen 71 71 0 > pure.csv
+    set +e; BAYTRACK_TEST_CRASH=$point "$BAYTRACK" load -q pure.csv 2>/dev/null; rc=$?; set -e
+    expect_eq "$rc" 137 "appends alone: killed at $point"
+    "$BAYTRACK" series > /dev/null
+    [ ! -e "$BAYTRACK_DB/.rollback" ] && [ ! -e "$BAYTRACK_DB/.journal" ] ||
+        fail "appends alone: $point: a journal is left after recovery"
+    case $point in
+    committed)
+        expect_eq "$(last_times)" "$(day_t 71) " "appends alone: after a kill at $point every series appended" ;;
+    *)
+        for f in "$T/before/$IND"/*.rrd; do
+            cmp -s "$f" "$BAYTRACK_DB/$IND/${f##*/}" || { fail "appends alone: after a kill at $point ${f##*/} is not as before, byte for byte"; break; }
+        done ;;
+    esac
+    rm -rf "$BAYTRACK_DB"
+    cp -a "$T/before" "$BAYTRACK_DB"
+done
+run load pure.csv
+expect_eq "$RC:$(last_times)" "0:$(day_t 71) " "appends alone: the load"
+[ ! -e "$BAYTRACK_DB/.journal" ] && [ ! -e "$BAYTRACK_DB/.rollback" ] ||
+    fail "appends alone: a journal is left"
+rm -rf "$BAYTRACK_DB"
+cp -a "$T/before" "$BAYTRACK_DB"
+
 # -- random kills of nightly appends over S series ------------------------
 d=70
 killed=0

@@ -37,7 +37,7 @@ expect_eq "$(db_sum)" "$before" "second run changes nothing"
 touch -d '1 minute ago' "$S/incoming/young.csv"
 run collect --verbose "$S"
 expect_eq "$RC" 0 "verbose run exits 0"
-grep -q "collect: $S/incoming/young.csv: 1 rows: 1 added, 0 revised, 0 unchanged; moved to $S/done/young.csv" "$T/out" || fail "verbose log line"
+grep -q "collect: $S/incoming/young.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing; moved to $S/done/young.csv" "$T/out" || fail "verbose log line: $(cat "$T/out")"
 grep -q "partial" "$T/out" "$T/err" && fail "dot-files are not even mentioned"
 
 # the same name again goes beside the first, never over it

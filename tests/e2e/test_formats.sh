@@ -49,7 +49,7 @@ immd.passengers.total,2026-01-01,6,Macao" "alias merges the renamed label"
 printf 'time Day\nvalue immd.passengers.total "People\n' > bad.map
 run load --map bad.map ferry.csv
 expect_eq "$RC" 65 "bad mapping: exit code (invalid input, like a bad file)"
-expect_eq "$(head -1 "$T/err")" "baytrack: load: bad.map:2:29: unterminated quote" "bad mapping: message"
+expect_eq "$(head -1 "$T/err")" "bad.map:2:29: unterminated quote" "bad mapping: message"
 
 # TZ changes nothing: the same files give the same RRD contents (rrdtool
 # dump: librrd starts each new file's ring at a random row, so bytes of two

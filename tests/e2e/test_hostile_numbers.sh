@@ -80,7 +80,7 @@ rm -rf "$BAYTRACK_DB"
 M='indicator legal.gba_lawyers\ntime Year\nvalue People\n'
 for h in 99999999999999999999:8 18446744073709551615:8 1000000001:8 3-99999999999999999999:10; do
     rejected header 'Year,People\n2021,5\n' "header ${h%:*}\n$M" \
-"baytrack: load: header.map:1:${h#*:}: line number is out of range (at most 1000000000)
+"header.map:1:${h#*:}: line number is out of range (at most 1000000000)
 header.csv: rejected: its mapping is not valid; nothing written"
 done
 

@@ -130,14 +130,16 @@ expect_eq "$(cut -d, -f2,3 forms.out)" "date,value
 # a bad mapping: MAP:LINE:COLUMN and 65
 printf 'header 3\nvalue nbs.m2 "x" scale=7\ntime t\n' > bad.map
 run load --map bad.map "$PUB/nbs_money_supply_monthly_1999_2021_gbk.csv"
-expect_eq "$RC:$(head -1 "$T/err")" "65:baytrack: load: bad.map:2:18: scale must be a power of ten (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "bad mapping"
+expect_eq "$RC:$(head -1 "$T/err")" "65:bad.map:2:18: scale must be a power of ten (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "bad mapping"
 
 # a missing column names every column the header has
 printf 'header 3\ntime "Month"\nvalue nbs.m2 "M2"\n' > wrong.map
 run load --map wrong.map "$PUB/nbs_money_supply_monthly_1999_2021_gbk.csv"
 expect_eq "$RC" 65 "wrong column: 65"
-grep -q "nbs_money_supply_monthly_1999_2021_gbk.csv:3: header has no column 'Month' named by the mapping's 'time'; its columns are: '时间', '货币和准货币(M2)供应量期末值(亿元)'" "$T/err" ||
-    fail "wrong column: message lists the columns: $(head -c 300 "$T/err")"
+grep -q "^wrong.map:2:6: header has no column 'Month' named by the mapping's 'time'; its columns are: '时间', '货币和准货币(M2)供应量期末值(亿元)'" "$T/err" ||
+    fail "wrong column: message at the mapping's word, listing the columns: $(head -c 300 "$T/err")"
+grep -q "^wrong.map:3:14: header has no column 'M2' named by the mapping's value 'nbs.m2'" "$T/err" ||
+    fail "wrong column: every name the header lacks, not only the first: $(head -c 600 "$T/err")"
 
 # killed at each crash point of a load that sets flags: all or nothing
 for point in staged committed renamed-one; do

@@ -73,7 +73,7 @@ grep -qF '<th scope="row">latest</th><td>2026-03-08: 1,133,880</td>' rep/immd.pa
 # the reopening as a break, and the baseline after it
 grep -qF '<th scope="row">baseline</th><td>2023-03-31: 495,992 (mean of Mar 2023, first observation after the break); the catalogue&#39;s baseline, before the break, is set aside</td>' rep/immd.passengers.total.en.html \
     || fail "the IMMD page's baseline after the break"
-grep -qF '<th scope="row">series break</th><td>series break 2023-02-06: the border reopened in full' rep/immd.passengers.total.en.html \
+grep -qF '<th scope="row">series break</th><td>2023-02-06: the border reopened in full' rep/immd.passengers.total.en.html \
     || fail "the IMMD page's break"
 # each page has its own date; a stale figure says so on its page and the index
 grep -qF ' · as of 2021-10-13 · <strong>stale: figure 4.4 years old</strong></p>' rep/science.joint_labs.en.html \

@@ -37,7 +37,7 @@ for m in 'dimension note Place' 'value Value unit=x'; do
     run load mapped.csv
     expect_eq "$RC" 65 "mapping '$m': exit code"
     case $m in dimension*) col=11 ;; *) col=13 ;; esac
-    expect_eq "$(cat "$T/err")" "baytrack: load: mapped.map:3:$col: the long layout has a column of this name: an export would read the dimension back as that column
+    expect_eq "$(cat "$T/err")" "mapped.map:3:$col: the long layout has a column of this name: an export would read the dimension back as that column
 mapped.csv: rejected: its mapping is not valid; nothing written" "mapping '$m': message"
     expect_eq "$(db_sum)" "$before" "mapping '$m': database unchanged"
 done

@@ -103,6 +103,61 @@ printf 'indicator,date,reason,source\nimmd.passengers.total,2023-02-06,,test\n' 
 BAYTRACK_CATALOGUE="$T/cat" run status
 expect_eq "$(cat "$T/err")" "baytrack: status: $T/cat/breaks.csv:2:3: a break needs its reason" "a break without a reason"
 
+# a site from someone else's catalogue: its own title, subtitle and
+# publisher (site.csv), each page its own date, the stale ones said on the
+# index, the break on the IMMD page, and no number with more digits than
+# the rule allows
+mkdir "$T/two"
+python3 - indicators "$T/two" <<'PY'
+import csv, sys
+src, dst = sys.argv[1], sys.argv[2]
+keep = {"science.joint_labs", "immd.passengers.total"}
+def copy(name, key, extra=None):
+    rows = list(csv.reader(open(f"{src}/{name}", encoding="utf-8")))
+    with open(f"{dst}/{name}", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(rows[0])
+        for r in rows[1:]:
+            if (extra or (lambda r: r[key] in keep))(r):
+                w.writerow(r)
+copy("indicators.csv", 0)
+copy("targets.csv", 0)
+copy("breaks.csv", 0)
+used = set()
+for r in list(csv.reader(open(f"{dst}/indicators.csv", encoding="utf-8")))[1:]:
+    used |= {r[4], r[7]}
+copy("translations.csv", 0, lambda r: r[0] in used)
+PY
+printf 'text,en,zh_hans,zh_hant
+title,Two indicators,两个指标,兩個指標
+subtitle,A test of site.csv,site.csv 的测试,site.csv 的測試
+publisher,The test office,测试办公室,測試辦公室
+' > "$T/two/site.csv"
+BAYTRACK_CATALOGUE="$T/two" run report -o "$T/site" --as-of 2026-12-01
+expect_eq "$RC" 0 "report of a two-indicator catalogue"
+grep -qF '<h1>Two indicators</h1>
+<p>A test of site.csv</p>
+<p>The test office · as of 2026-03-08</p>' "$T/site/index.html" || fail "the index's title from site.csv"
+grep -qF '<title>兩個指標</title>' "$T/site/index.zh-Hant.html" || fail "the title in traditional Chinese"
+grep -qF '<span class="note">stale: figure 5.1 years old</span>' "$T/site/index.html" || fail "the index says which are stale"
+grep -qF '○ target date passed, no figure since' "$T/site/index.html" || fail "the index's date_passed"
+grep -qF ' · as of 2021-10-13 · <strong>stale: figure 5.1 years old</strong></p>' "$T/site/science.joint_labs.html" \
+    || fail "the joint laboratories' page: its own date"
+grep -qF '<th scope="row">series break</th><td>2023-02-06: the border' "$T/site/immd.passengers.total.html" \
+    || fail "the IMMD page: its break"
+grep -qF 'projected date has passed' "$T/site/science.joint_labs.html" || fail "a projection in the past is not shown"
+grep -q "^# Two indicators" "$T/site/report.md" || fail "report.md's title"
+python3 "$SRC/tests/e2e/sigdigits.py" "$T/site" > "$T/digits" || fail "too many digits: $(head -3 "$T/digits")"
+printf 'text,en,zh_hans,zh_hant
+motto,a,b,c
+' > "$T/two/site.csv"
+BAYTRACK_CATALOGUE="$T/two" run status
+expect_eq "$(cat "$T/err")" "baytrack: status: $T/two/site.csv:2:1: text 'motto' must be title, subtitle or publisher" "bad site.csv"
+
+# no status line carries more digits than the rule allows
+run status --as-of 2026-12-01
+python3 "$SRC/tests/e2e/sigdigits.py" "$T/site" "$T/out" > "$T/digits" || fail "status: too many digits: $(head -3 "$T/digits")"
+
 # the TZ of the process changes nothing, in every format and language
 for fmt in --json --csv "--lang zh-Hant"; do
     TZ=UTC "$BAYTRACK" status --as-of 2026-12-01 $fmt > "$T/utc"

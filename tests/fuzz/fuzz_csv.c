@@ -47,8 +47,9 @@ static struct bt_indicator inds[] = {
 static const struct bt_catalogue cat = {.v = inds, .n = 2};
 
 /* The mapped layouts the input is also read through: a wide table with a
- * preamble and notes, a period split over columns with annual rows, and
- * flags, marks, words and scales. */
+ * preamble and notes, a period split over columns with annual rows,
+ * flags, marks, words and scales, and a record-typed table (filters,
+ * columns by position, title columns as one dimension). */
 static const char *const map_texts[] = {
     "header 2\nnotes \"注：\" Source:\nskip blank short\nindicator a.x\n"
     "dimension region r\ntime header\nscale 亿\n",
@@ -58,6 +59,11 @@ static const char *const map_texts[] = {
     "time date\nfiscal 4\nvalue a.x v flag=f scale=1e3\nvalue b.y w\n"
     "missing *** N.A.\nmeans Trace 0\nmarks \"#\" > \"(p)\"\n"
     "flag s\nnormal \"Normal value\"\n",
+    "header 4\nkeep @1 Value \"\"\ndrop @2 Skip\nindicator a.x\n"
+    "dimension item @2 @3 @4\ntime header\nignore \"(a)\" @9\nmissing N.A.\n"
+    "scale thousand\n",
+    "time @1\nvalue a.x @2 flag=@3\ndimension t @4 @5 \"T 3\"\nkeep @6 Value\n"
+    "drop @7 \"\"\nskip blank short\n",
 };
 #define NMAPS (sizeof map_texts / sizeof *map_texts)
 static struct bt_mapping maps[NMAPS];

@@ -9,6 +9,12 @@
 #include "ingest/mapping.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int ref_ok(const struct bt_map_ref *r)
+{
+    return r->at.line > 0 && r->at.col > 0 &&
+           (r->name ? r->pos == 0 : r->pos >= 1 && r->pos <= 65536);
+}
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct bt_mapping m;
@@ -19,6 +25,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         for (size_t i = 0; i < m.nvalues; i++)
             if (!m.values[i].indicator && !m.indicator)
+                abort();
+        /* a column is a name or a position from 1, named at a place */
+        for (size_t i = 0; i < m.nvalues; i++)
+            if (!ref_ok(&m.values[i].column))
+                abort();
+        for (size_t i = 0; i < m.ndims; i++)
+            for (size_t k = 0; k < m.dims[i].nlevels; k++)
+                if (!ref_ok(&m.dims[i].levels[k]) || m.dims[i].nlevels > 10)
+                    abort();
+        for (size_t i = 0; i < m.nfilters; i++)
+            if (!ref_ok(&m.filters[i].column) || m.filters[i].nvalues == 0)
+                abort();
+        for (size_t i = 0; i < m.nignored; i++)
+            if (!ref_ok(&m.ignored[i]))
                 abort();
         bt_mapping_alias(&m, "x", "y");
         bt_mapping_annual(&m, "a.x");

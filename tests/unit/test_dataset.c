@@ -98,7 +98,7 @@ int main(void)
     CHECK_STR(obs.data, "b.y{control_point=Macao}@2025-12-31=5;"
                         "b.y{control_point=Macao}@2026-01-01=6;");
     parse("Date,Where,Total\n", &m, &diag, &obs);
-    CHECK_STR(diag.data, "1:0: header has no column 'Control Point' named by the "
+    CHECK_STR(diag.data, "2:25: header has no column 'Control Point' named by the "
                          "mapping's dimension 'control_point'; its columns "
                          "are: 'Date', 'Where', 'Total'\n");
     parse("Date,Control Point,Total\n2026-01-01,Macao,6\n", &m, &diag, &obs);

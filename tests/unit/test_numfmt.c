@@ -80,10 +80,15 @@ int main(void)
         {1039414.4642857143, "1.04 M", "104万", "104萬"},
         {35000000, "35 M", "3,500万", "3,500萬"},
         {298514012, "299 M", "2.99亿", "2.99億"},
-        {2801494000000, "2,801 B", "28,015亿", "28,015億"},
+        {2801494000000, "2.8 T", "2.8万亿", "2.8萬億"},
+        /* yuan: 14,148,890,000,000 is 14.1 trillion, 14.1万亿 */
+        {14148890000000, "14.1 T", "14.1万亿", "14.1萬億"},
+        {1.5e14, "150 T", "150万亿", "150萬億"},
+        {99999000000, "100 B", "1,000亿", "1,000億"},
+        {999990000000, "1 T", "1万亿", "1萬億"},
         {-1800000, "-1.8 M", "-180万", "-180萬"},
         /* beyond the units: three significant digits, scientific */
-        {9.9949e14, "999,490 B", "9,994,900亿", "9,994,900億"},
+        {9.9949e14, "999 T", "999万亿", "999萬億"},
         {999999999999999, "1e+15", "1e+15", "1e+15"},
         {1e15, "1e+15", "1e+15", "1e+15"},
         {1e45, "1e+45", "1e+45", "1e+45"},
@@ -121,6 +126,27 @@ int main(void)
         bt_num_grouped(grouped[i].v, buf);
         want(buf, grouped[i].s, grouped[i].v);
     }
+    /* the one rule for a number shown: six significant digits, never
+     * fewer than the integer digits */
+    static const struct {
+        double v, shown;
+    } rounded[] = {
+        {4322.225806451613, 4322.23},  {3664.3571428571427, 3664.36},
+        {586667.0666666667, 586667},   {1039414.4642857143, 1039414},
+        {2143726.6666666665, 2143727}, {0.123456789, 0.123457},
+        {14148890000000, 14148890000000}, {-2.5, -2.5}, {47, 47},
+        {99999.95, 100000},            {0.000123456789, 0.000123457},
+        {0, 0},
+    };
+    for (size_t i = 0; i < sizeof rounded / sizeof *rounded; i++) {
+        double r = bt_num_rounded(rounded[i].v);
+        if (r != rounded[i].shown)
+            fprintf(stderr, "bt_num_rounded(%.17g) = %.17g, want %.17g\n",
+                    rounded[i].v, r, rounded[i].shown);
+        CHECK(r == rounded[i].shown);
+    }
+    CHECK(isnan(bt_num_rounded(NAN)) && bt_num_rounded(INFINITY) == INFINITY);
+    CHECK(bt_num_rounded(4.9e-324) == 4.9e-324);
     range();
     return CHECK_DONE();
 }

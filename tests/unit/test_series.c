@@ -74,7 +74,7 @@ static void test_mapping(void)
     struct bt_error e;
     CHECK(bt_mapping_parse(&m, good, strlen(good), "x.map", &e) == 0);
     CHECK_STR(m.time_pattern, "DD-MM-YYYY");
-    CHECK_STR(m.values[0].column, "Total \"all\"");
+    CHECK_STR(m.values[0].column.name, "Total \"all\"");
     CHECK_STR(bt_mapping_alias(&m, "control_point", "Macau"), "Macao");
     CHECK_STR(bt_mapping_alias(&m, "control_point", "Airport"), "Airport");
     bt_mapping_release(&m);
@@ -91,8 +91,20 @@ static void test_mapping(void)
         {"frobnicate x\n", "x.map:1:1: unknown statement or wrong number of "
                            "words; docs/mapping.md lists them: header, notes, "
                            "skip, indicator, time, fiscal, annual, dimension, "
-                           "value, alias, scale, missing, means, marks, flag, "
-                           "normal"},
+                           "value, keep, drop, ignore, alias, scale, missing, "
+                           "means, marks, flag, normal"},
+        {"time @0\nvalue a.b c\n", "x.map:1:6: a column by position is @N, N "
+                          "from 1 to 65536 (in quotes, the column of that name)"},
+        {"time d\nvalue a.b flag=@x c\n", "x.map:2:16: a column by position "
+                          "is @N, N from 1 to 65536 (in quotes, the column of "
+                          "that name)"},
+        {"time d\nvalue a.b c\nkeep DataType\n", "x.map:3:1: expected 'keep "
+                          "COLUMN VALUE...' or 'drop COLUMN VALUE...' (\"\" for "
+                          "an empty cell)"},
+        {"time d\nvalue a.b c\ndimension t @2 @3 @4 @5 @6 @7 @8 @9 @10 @11 @12\n",
+         "x.map:3:45: at most 10 title columns"},
+        {"time d\nvalue a.b c\ndimension t A\ndimension t B\n",
+         "x.map:4:11: this dimension is given twice"},
         {"time d\nvalue x\n", "x.map:2:1: mapping needs an 'indicator' "
                                "statement, or an ID in each 'value'"},
         {"time header\nindicator a.b\nvalue c\n", "x.map:3:1: mapping needs "
@@ -131,6 +143,44 @@ static void test_mapping(void)
         CHECK(bt_mapping_parse(&m, bad[i].in, strlen(bad[i].in), "x.map", &e) != 0);
         CHECK_STR(e.msg, bad[i].err);
     }
+    /* every problem of a mapping, not only the first */
+    {
+        static const char two[] = "time d\nfrobnicate\nvalue a..b c\nskip x\n";
+        struct bt_diags d = BT_DIAGS_INIT;
+        struct bt_buf all = {0};
+        CHECK(bt_mapping_parse_all(&m, two, strlen(two), "x.map", &d) != 0);
+        bt_diags_text(&d, "file.csv", 100, &all);
+        CHECK_STR(all.data, "x.map:2:1: unknown statement or wrong number of "
+                  "words; docs/mapping.md lists them: header, notes, skip, "
+                  "indicator, time, fiscal, annual, dimension, value, keep, "
+                  "drop, ignore, alias, scale, missing, means, marks, flag, "
+                  "normal\n"
+                  "x.map:3:7: must not contain '..'\n"
+                  "x.map:4:6: expected blank, short or invalid\n");
+        CHECK(bt_mapping_parse(&m, two, strlen(two), "x.map", &e) != 0);
+        CHECK(strstr(e.msg, "(and 2 more problems)") != NULL);
+        bt_buf_release(&all);
+        bt_diags_release(&d);
+    }
+    /* columns by position, keep and drop, title columns */
+    {
+        static const char rec[] =
+            "header 4\nkeep @1 Value\ndrop \"@2\" \"\" N.A.\nindicator a.b\n"
+            "dimension item @2 @3 \"Title 3\"\ntime header\n"
+            "ignore \"(a)\" @9\n";
+        CHECK(bt_mapping_parse(&m, rec, strlen(rec), "x.map", &e) == 0);
+        CHECK(m.nfilters == 2 && m.filters[0].keep && !m.filters[1].keep);
+        CHECK(m.filters[0].column.pos == 1 && !m.filters[0].column.name);
+        CHECK_STR(m.filters[1].column.name, "@2");
+        CHECK(m.filters[1].nvalues == 2);
+        CHECK_STR(m.filters[1].values[0], "");
+        CHECK(m.ndims == 1 && m.dims[0].nlevels == 3);
+        CHECK(m.dims[0].levels[1].pos == 3 && m.dims[0].levels[1].at.line == 5);
+        CHECK(m.dims[0].levels[1].at.col == 19);
+        CHECK_STR(m.dims[0].levels[2].name, "Title 3");
+        CHECK(m.nignored == 2 && m.ignored[1].pos == 9);
+        bt_mapping_release(&m);
+    }
     /* the new statements, all at once */
     static const char full[] =
         "header 3-6\nnotes \"注：\" Source:\nskip blank short\n"
@@ -144,12 +194,12 @@ static void test_mapping(void)
     CHECK(m.header_first == 3 && m.header_last == 6);
     CHECK(m.nnotes == 2 && m.skip == (BT_MAP_SKIP_BLANK | BT_MAP_SKIP_SHORT));
     CHECK(m.time == BT_TIME_PARTS && m.fiscal_start == 4);
-    CHECK_STR(m.year_column, "Year");
-    CHECK_STR(m.month_column, "Month");
+    CHECK_STR(m.year_column.name, "Year");
+    CHECK_STR(m.month_column.name, "Month");
     CHECK_STR(bt_mapping_annual(&m, "a.b"), "c.d");
     CHECK(m.nvalues == 2 && !m.values[0].indicator && m.values[0].exp10 == 8);
-    CHECK_STR(m.values[0].column, "X / Y");
-    CHECK_STR(m.values[0].flag_column, "X_INDI");
+    CHECK_STR(m.values[0].column.name, "X / Y");
+    CHECK_STR(m.values[0].flag_column.name, "X_INDI");
     CHECK_STR(m.values[0].fixed[0].name, "direction");
     CHECK_STR(m.values[0].fixed[0].value, "Arrival");
     CHECK_STR(m.values[1].indicator, "e.f");
@@ -158,7 +208,7 @@ static void test_mapping(void)
     CHECK(m.nmarks == 3);
     CHECK_STR(m.marks[0], "#"); /* sorted by bytes */
     CHECK(m.nmark_lens == 2 && m.mark_lens[0] == 3 && m.mark_lens[1] == 1);
-    CHECK_STR(m.flag_column, "Status");
+    CHECK_STR(m.flag_column.name, "Status");
     CHECK_STR(m.normal[0], "Normal value");
     bt_mapping_release(&m);
 }
