@@ -431,8 +431,8 @@ static void break_mark(struct bt_buf *s, const struct bt_progress *p,
                    "nohead dt 3 lw 1.5 lc rgb '#8c564b' front\n", date, date);
     bt_buf_puts(s, "set label ");
     bt_gnuplot_quote(s, text.data);
-    bt_buf_addf(s, " at first '%s', graph 0.96 left offset 0.5,0 font ',8' "
-                   "tc rgb '#8c564b' front\n", date);
+    bt_buf_addf(s, " at first '%s', graph 0.96 left offset 0.5,0 font ',%d' "
+                   "tc rgb '#8c564b' front\n", date, BT_CHART_TEXT_MIN);
     bt_buf_release(&text);
 }
 

@@ -204,9 +204,9 @@ static void assessment(struct bt_buf *b, const struct site *s,
         bt_date_format(p->brk->date, date);
         bt_buf_addf(b, "<tr><th scope=\"row\">%s</th><td>%s%s", break_word[l],
                     date, l == BT_LANG_EN ? ": " : "：");
-        site_text(b, p->brk->reason);
+        site_text_in(b, p->brk->reason, l);
         bt_buf_puts(b, " (");
-        site_text(b, p->brk->source);
+        site_text_in(b, p->brk->source, l);
         bt_buf_puts(b, ")</td></tr>\n");
     }
     if (p->has_baseline && !p->has_trend) { /* a trend has its own start */
