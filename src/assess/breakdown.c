@@ -255,3 +255,28 @@ void bt_breakdown_label_in(struct bt_buf *out, const struct bt_catalogue *c,
                     bt_dim_word(c, where[i].name, NULL, l), zh ? "：" : "=",
                     bt_dim_word(c, where[i].name, where[i].value, l));
 }
+
+int bt_breakdown_unmatched(struct bt_db *db, const struct bt_catalogue *cat,
+                           struct bt_buf *out, struct bt_error *e)
+{
+    for (size_t i = 0; i < cat->n; i++) {
+        const struct bt_indicator *ind = &cat->v[i];
+        const char *source = ind->derive ? ind->derive->from : ind->id;
+        for (size_t k = 0; k < ind->nbreakdowns; k++) {
+            const struct bt_breakdown_targets *b = &ind->breakdowns[k];
+            struct bt_match *m;
+            size_t nm;
+            if (bt_query_matches(db, source, b->dims, b->ndims, &m, &nm, e) != 0)
+                return -1;
+            bt_matches_free(m, nm);
+            if (nm)
+                continue;
+            bt_buf_addf(out, "targets.csv: the targets of '%s' for ", ind->id);
+            bt_breakdown_label(out, b->dims, b->ndims);
+            bt_buf_addf(out, " match no stored series, so they are not "
+                        "assessed (a value must be spelled as loaded: "
+                        "'baytrack series %s' lists them)\n", source);
+        }
+    }
+    return 0;
+}

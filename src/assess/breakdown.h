@@ -77,6 +77,13 @@ int bt_breakdown_rows(struct bt_db *db, const struct bt_indicator *ind,
 /* Releases rows[0..n) and frees rows. */
 void bt_breakdown_rows_free(struct bt_breakdown_row *rows, size_t n);
 
+/* Appends to *out one line for each breakdown of cat's targets that no
+ * stored series matches (a value or a dimension spelled otherwise than
+ * loaded, or a dimension the indicator has not), so that a target is
+ * never ignored unsaid. Returns 0 or -1 with *e. */
+int bt_breakdown_unmatched(struct bt_db *db, const struct bt_catalogue *cat,
+                           struct bt_buf *out, struct bt_error *e);
+
 /* Appends "name=value, name=value" for where[0..nwhere) to *out. */
 void bt_breakdown_label(struct bt_buf *out, const struct bt_dim *where,
                         size_t nwhere);

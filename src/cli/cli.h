@@ -66,6 +66,11 @@ void bt_cli_db_init(const struct bt_cli *cli, struct bt_db *db);
 /* Releases *db, first printing its warning if reading found an
  * interrupted commit that could not be finished. */
 void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db);
+/* Warns, one line each, of the breakdowns of cat's targets that no stored
+ * series of db matches (bt_breakdown_unmatched); a database that cannot
+ * be read is left to the command to report. */
+void bt_cli_unmatched_targets(const struct bt_cli *cli, struct bt_db *db,
+                              const struct bt_catalogue *cat);
 /* Prints file:line:column: message for each problem (at most max). */
 void bt_cli_diags(const char *file, struct bt_diags *d, size_t max);
 /* Writes s as a JSON string (with quotes). */

@@ -40,6 +40,7 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
     struct bt_error e;
     struct bt_report_stats st;
     bt_cli_db_init(cli, &db);
+    bt_cli_unmatched_targets(cli, &db, &cat);
     if (bt_report_write(&db, &cat, &o, &st, &e) != 0) {
         rc = bt_cli_chart_error(cli, &e);
     } else {

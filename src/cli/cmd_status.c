@@ -499,6 +499,7 @@ int bt_cmd_status(struct bt_cli *cli, int argc, char **argv)
         }
     struct bt_db db;
     bt_cli_db_init(cli, &db);
+    bt_cli_unmatched_targets(cli, &db, &cat);
     rc = q.nwhere || q.by ? status_breakdowns(cli, &db, &cat, &q)
                           : status_totals(cli, &db, &cat, &q);
     bt_cli_db_release(cli, &db);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "assess/breakdown.h"
 #include "cli.h"
 
 #define COMMON_HELP                                                            \
@@ -241,6 +242,18 @@ void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db)
         fprintf(stderr, "baytrack: %s: warning: %s\n", cli->command,
                 db->warning.msg);
     bt_db_release(db);
+}
+
+void bt_cli_unmatched_targets(const struct bt_cli *cli, struct bt_db *db,
+                              const struct bt_catalogue *cat)
+{
+    struct bt_buf w = {0};
+    struct bt_error e;
+    if (bt_breakdown_unmatched(db, cat, &w, &e) == 0)
+        for (const char *p = w.data; p && *p; p = strchr(p, '\n') + 1)
+            fprintf(stderr, "baytrack: %s: warning: %.*s\n", cli->command,
+                    (int)strcspn(p, "\n"), p);
+    bt_buf_release(&w);
 }
 
 int bt_cli_catalogue(const struct bt_cli *cli, struct bt_catalogue *cat)

@@ -36,6 +36,15 @@ run load --map "$SRC/tests/publishers/nbs_province_gdp_annual.map" "$NBS"
 expect_eq "$RC" 0 "NBS load"
 run load --map "$SRC/datasets/immd_passenger_traffic.map" "$IMMD"
 expect_eq "$RC" 0 "IMMD load"
+# a target whose breakdown matches no stored series is said, not ignored:
+# a value misspelt (广东 for 广东省), a dimension the indicator has not
+cp cat/targets.csv targets.good
+printf 'indicator,date,value,kind,source,illustrative,Region\nnbs.gdp.province,2020,1,target,illustrative,yes,广东\nimmd.passengers.total,2030,1,target,illustrative,yes,北京市\n' > cat/targets.csv
+run status nbs.gdp.province --as-of 2018-06-30
+expect_eq "$RC" 0 "a target matching nothing: status still runs"
+expect_eq "$(cat "$T/err")" "baytrack: status: warning: targets.csv: the targets of 'immd.passengers.total' for region=北京市 match no stored series, so they are not assessed (a value must be spelled as loaded: 'baytrack series immd.passengers.total' lists them)
+baytrack: status: warning: targets.csv: the targets of 'nbs.gdp.province' for region=广东 match no stored series, so they are not assessed (a value must be spelled as loaded: 'baytrack series nbs.gdp.province' lists them)" "a target matching nothing: warned"
+cp targets.good cat/targets.csv
 
 # json_get FILE KEY...: fields of the first object of a status --json,
 # numbers as written
