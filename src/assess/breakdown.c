@@ -256,20 +256,33 @@ void bt_breakdown_label_in(struct bt_buf *out, const struct bt_catalogue *c,
                     bt_dim_word(c, where[i].name, where[i].value, l));
 }
 
+/* How many stored series of indicator id have the dimensions
+ * where[0..nwhere) into *n. 0 or -1 with *e. */
+static int count_matches(struct bt_db *db, const char *id,
+                         const struct bt_dim *where, size_t nwhere, size_t *n,
+                         struct bt_error *e)
+{
+    struct bt_match *m;
+    if (bt_query_matches(db, id, where, nwhere, &m, n, e) != 0)
+        return -1;
+    bt_matches_free(m, *n);
+    return 0;
+}
+
 int bt_breakdown_unmatched(struct bt_db *db, const struct bt_catalogue *cat,
                            struct bt_buf *out, struct bt_error *e)
 {
     for (size_t i = 0; i < cat->n; i++) {
         const struct bt_indicator *ind = &cat->v[i];
         const char *source = ind->derive ? ind->derive->from : ind->id;
-        for (size_t k = 0; k < ind->nbreakdowns; k++) {
+        size_t all = 0, some;
+        if (ind->nbreakdowns && count_matches(db, source, NULL, 0, &all, e) != 0)
+            return -1;
+        for (size_t k = 0; all && k < ind->nbreakdowns; k++) {
             const struct bt_breakdown_targets *b = &ind->breakdowns[k];
-            struct bt_match *m;
-            size_t nm;
-            if (bt_query_matches(db, source, b->dims, b->ndims, &m, &nm, e) != 0)
+            if (count_matches(db, source, b->dims, b->ndims, &some, e) != 0)
                 return -1;
-            bt_matches_free(m, nm);
-            if (nm)
+            if (some)
                 continue;
             bt_buf_addf(out, "targets.csv: the targets of '%s' for ", ind->id);
             bt_breakdown_label(out, b->dims, b->ndims);

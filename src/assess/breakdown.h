@@ -79,7 +79,8 @@ void bt_breakdown_rows_free(struct bt_breakdown_row *rows, size_t n);
 
 /* Appends to *out one line for each breakdown of cat's targets that no
  * stored series matches (a value or a dimension spelled otherwise than
- * loaded, or a dimension the indicator has not), so that a target is
+ * loaded, or a dimension the indicator has not) while the indicator has
+ * series (before its first load, nothing is said), so that a target is
  * never ignored unsaid. Returns 0 or -1 with *e. */
 int bt_breakdown_unmatched(struct bt_db *db, const struct bt_catalogue *cat,
                            struct bt_buf *out, struct bt_error *e);
