@@ -1,13 +1,18 @@
 """baytrack's benchmark: side by side in one run, on SYNTHETIC data.
 
-usage: python3 bench/bench.py [--quick] [--report-only | --append-only | --readers-only | --size-only] [--build DIR] [--before BINARY]
+usage: python3 bench/bench.py [--quick] [--SECTION-only] [--build DIR] [--before BINARY]
   --quick    30 and 300 series only, 1 repeat (a smoke run)
   --report-only  the report section only (rewrites its part of docs/benchmarks.md)
   --append-only  the append section only (rewrites its part of docs/benchmarks.md)
   --readers-only the collect-beside-readers section only (the same)
   --size-only    the size section only (the same)
   --sdmx-only    the SDMX-CSV section only (the same)
-  --before   an older baytrack binary, measured beside this one on appends
+  --load-only    the load section only, against the floor (the same; no pipe)
+  --memory-only  the memory section only (the same)
+  --breakdowns-only  the breakdowns section only (the same)
+  --before   an older baytrack binary, measured beside this one on appends,
+             sizes, the report and the breakdowns; the report takes the
+             catalogue and datasets/ of its source tree (BINARY's ../..)
 Writes bench/out/ (the synthetic inputs and databases, not committed) and
 docs/benchmarks.md; prints the same table. Times are medians of REPEAT runs
 (wall clock), memory is each process's peak RSS (wait4).
@@ -36,6 +41,10 @@ What runs:
            with labels as the .Stat Suite writes it) against the same
            observations in the long layout: load and --dry-run, rows per
            second of CPU time and peak RSS
+  breakdowns  `status --by` over 3,000 breakdowns of one indicator against
+           its total; the site of 100 yearly indicators x 30 breakdowns per
+           chart against the same indicators without breakdowns, --before's
+           and one `rrdtool graph` of one file per chart
   report   the site (3 languages) per chart / one rrdtool graph per series:
            100 yearly indicators, 20 daily ones of 3,650 days; and the real
            datasets/ with the shipped catalogue (and --before's, one language)
@@ -140,7 +149,10 @@ def main():
             "--append-only": ("## Append:", bench_append, append_lines),
             "--report-only": ("## Report", bench_report, report_lines),
             "--size-only": ("## Size", bench_size, size_lines),
-            "--sdmx-only": ("## SDMX-CSV", bench_sdmx, sdmx_lines)}
+            "--sdmx-only": ("## SDMX-CSV", bench_sdmx, sdmx_lines),
+            "--load-only": ("## Load:", bench_load, load_lines),
+            "--memory-only": ("## Memory:", bench_memory, memory_lines),
+            "--breakdowns-only": ("## Breakdowns:", bench_breakdowns, breakdowns_lines)}
     for flag, (title, bench, lines_of) in only.items():
         if flag in sys.argv:  # one section: measured, printed, rewritten
             gen, env = setup()
@@ -178,8 +190,203 @@ def main():
     sizes = bench_size(gen, env)
     sdmx = bench_sdmx(gen, env)
 
+    breakdowns = bench_breakdowns(gen, env)
     reports = bench_report(gen, env)
-    write_doc(rows, reports, appends, readers, mem, sizes, sdmx)
+    write_doc(rows, reports, appends, readers, mem, sizes, sdmx, breakdowns)
+
+
+def machine_load():
+    """The machine's load average over the last minute, as text."""
+    return "%.1f" % os.getloadavg()[0]
+
+
+def stamp(loads):
+    """A line saying when and on what load a section was measured."""
+    return ("Measured %s on 2 cores shared with other engineers' work (a CI run was going in this session): load "
+            "average %s over the run's sections. Medians of %d runs." % (
+                time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "–".join(loads), REPEAT))
+
+
+def median_cpu(make, cmd, env, n=REPEAT):
+    """Median wall and CPU seconds and the largest peak RSS of n runs."""
+    runs = []
+    for _ in range(n):
+        make()
+        runs.append(run_cpu(cmd, env))
+    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+            max(r[2] for r in runs))
+
+
+def bench_load(gen, env):
+    """The load of N series x 3,650 days against the librrd floor (no
+    pipe: it takes minutes), wall and CPU time side by side."""
+    out = {"loads": [machine_load()], "rows": []}
+    for n in ([30, 300] if QUICK else [300, 1000]):
+        csv = os.path.join(OUT, "synthetic_%dx%d.csv" % (n, DAYS))
+        if not os.path.exists(csv):
+            subprocess.check_call(gen + ["load", str(n), str(DAYS), csv])
+        db, fl = os.path.join(OUT, "db"), os.path.join(OUT, "floor_db")
+        bt, flo = [], []
+        for _ in range(REPEAT):  # alternated, so both see the same machine
+            shutil.rmtree(db, ignore_errors=True)
+            bt.append(run_cpu([BAYTRACK, "load", "-q", "--db", db, csv], env))
+            fresh(fl)
+            flo.append(run_cpu([FLOOR, str(n), str(DAYS), fl], env))
+        med = lambda rs: tuple(statistics.median(r[i] for r in rs) for i in (0, 1)) + (
+            max(r[2] for r in rs),)
+        out["rows"].append((n, med(bt), med(flo)))
+        out["loads"].append(machine_load())
+        print("load %d x %d: baytrack %.2f s (CPU %.2f s), floor %.2f s (CPU %.2f s)" % (
+            n, DAYS, bt[-1][0], bt[-1][1], flo[-1][0], flo[-1][1]), flush=True)
+    shutil.rmtree(os.path.join(OUT, "db"), ignore_errors=True)
+    return out
+
+
+def load_lines(r):
+    """The load section of docs/benchmarks.md."""
+    lines = ["", "## Load: N series × 3650 days, long layout", "",
+             "| series | rows | baytrack: wall | CPU | floor (librrd batch): wall | CPU | baytrack / floor: wall | CPU | baytrack peak | floor peak |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, bt, fl in r["rows"]:
+        lines.append("| %d | %d | %.2f s | %.2f s | %.2f s | %.2f s | %.2f× | %.2f× | %.0f MiB | %.0f MiB |" % (
+            n, n * DAYS, bt[0], bt[1], fl[0], fl[1], bt[0] / fl[0], bt[1] / fl[1], bt[2], fl[2]))
+    lines += ["", stamp(r["loads"]) + " baytrack and the floor run alternately, so that "
+              "each pair sees the same machine.", "",
+              "baytrack's time includes reading and decoding the CSV, checking every "
+              "row, building each file in a temporary directory, one `syncfs` and a "
+              "journalled rename per file (durable and atomic); the floor does none of it. "
+              "`rrdtool -` with one update a line took 31× baytrack's time in the last full "
+              "run (`bench.py` without a section flag); it is not re-run here."]
+    return lines
+
+
+def memory_lines(mem):
+    """The memory section of docs/benchmarks.md."""
+    n, size, t, m = mem[:4]
+    lines = ["", "## Memory: %d series × %d days (%d rows, %.0f MiB of CSV)" % (
+                 n, DAYS, n * DAYS, size / 1048576), "",
+             "| load | peak RSS | bytes of peak per row |", "|---:|---:|---:|",
+             "| %.1f s | %.0f MiB | %.1f |" % (t, m, m * 1048576 / (n * DAYS)),
+             "", "The input is streamed in 1 MiB pieces; each observation is kept in 12 "
+             "bytes until every row is checked; files are written series by series."]
+    if len(mem) > 4:
+        lines += ["", stamp(mem[4])]
+    return lines
+
+
+def sub_catalogue(kind):
+    """A catalogue of the synthetic catalogue's indicators of one kind
+    (yearly: synthetic.y*, daily: synthetic.d*); returns its directory."""
+    sub = os.path.join(OUT, "catalogue_" + kind)
+    os.makedirs(sub, exist_ok=True)
+    for name in ("indicators.csv", "targets.csv"):
+        with open(os.path.join(OUT, "catalogue", name)) as f, open(os.path.join(sub, name), "w") as g:
+            g.writelines(l for l in f if not l.startswith("synthetic.") or
+                         l.startswith("synthetic.%s0" % kind[0]))
+    return sub
+
+
+def bench_breakdowns(gen, env):
+    """status --by over 3,000 breakdowns of one daily indicator (a year
+    each) against its total; the site of 100 yearly indicators x 30
+    breakdowns against the same indicators without breakdowns, --before's
+    site of the same file and one rrdtool graph of one file per chart."""
+    out = {"loads": [machine_load()]}
+    n, days = (300, 365) if QUICK else (3000, 365)
+    csv = os.path.join(OUT, "synthetic_%dx%d.csv" % (n, days))
+    if not os.path.exists(csv):
+        subprocess.check_call(gen + ["load", str(n), str(days), csv])
+    db = os.path.join(OUT, "by_db")
+    shutil.rmtree(db, ignore_errors=True)
+    run([BAYTRACK, "load", "-q", "--db", db, csv], env=env)
+    nothing = lambda: None
+    st = {}
+    for name, args in (("by", ["synthetic.daily", "--by", "series"]),
+                       ("by_json", ["synthetic.daily", "--by", "series", "--json"]),
+                       ("total", ["synthetic.daily"]), ("all", [])):
+        st[name] = median_cpu(nothing, [BAYTRACK, "status", "--db", db] + args, env)
+    if BEFORE:  # its status takes no indicator: every one, the total
+        bdb = os.path.join(OUT, "by_db_before")
+        shutil.rmtree(bdb, ignore_errors=True)
+        run([BEFORE, "load", "-q", "--db", bdb, csv], env=env)
+        st["before"] = median_cpu(nothing, [BEFORE, "status", "--db", bdb], env)
+        shutil.rmtree(bdb, ignore_errors=True)
+    out["status"], out["n"], out["days"] = st, n, days
+    out["loads"].append(machine_load())
+    print("status --by %d: %.2f s, total %.2f s" % (n, st["by"][0], st["total"][0]), flush=True)
+    # the site: 100 yearly indicators x 30 breakdowns
+    m = 30
+    cenv = dict(env, BAYTRACK_CATALOGUE=sub_catalogue("yearly"))
+    files = {"by": os.path.join(OUT, "synthetic_breakdowns%d.csv" % m),
+             "total": os.path.join(OUT, "synthetic_yearly.csv")}
+    subprocess.check_call(gen + ["breakdowns", str(m), files["by"]])
+    subprocess.check_call(gen + ["yearly", files["total"]])
+    rep = os.path.join(OUT, "by_site")
+    site = {}
+    for name, binary, data in (("by", BAYTRACK, "by"), ("total", BAYTRACK, "total"),
+                               ("before", BEFORE, "by"), ("before_total", BEFORE, "total")):
+        if not binary:
+            continue
+        rdb = os.path.join(OUT, "by_site_db_" + name)
+        shutil.rmtree(rdb, ignore_errors=True)
+        run([binary, "load", "-q", "--db", rdb, files[data]], env=cenv)
+        t = median_cpu(lambda: shutil.rmtree(rep, ignore_errors=True),
+                       [binary, "report", "-q", "--db", rdb, "-o", rep], cenv)
+        site[name] = (t, count_charts(rep))
+        print("site %s: %.2f s, %d charts" % (name, t[0], site[name][1]), flush=True)
+    script = os.path.join(OUT, "graphs_breakdowns.sh")
+    with open(script, "w") as f:  # one file a chart: the first breakdown of each
+        for i in range(100):
+            f.write("rrdtool graph %s/g_%03d.png -a PNG -w 800 -h 400 -s 1230768000 -e 1767225600 "
+                    "DEF:v=%s/synthetic.y%03d/region=r00.rrd:value:LAST LINE2:v#1f77b4:value >/dev/null\n"
+                    % (OUT, i, os.path.join(OUT, "by_site_db_by"), i))
+    site["graph"] = (median_cpu(nothing, ["sh", script], env), 100)
+    for name in list(site):
+        if name != "graph":
+            shutil.rmtree(os.path.join(OUT, "by_site_db_" + name), ignore_errors=True)
+    shutil.rmtree(db, ignore_errors=True)
+    out["site"], out["m"] = site, m
+    out["loads"].append(machine_load())
+    return out
+
+
+def breakdowns_lines(r):
+    """The breakdowns section of docs/benchmarks.md."""
+    st, n = r["status"], r["n"]
+    lines = ["", "## Breakdowns: `status --by` and the site of many breakdowns", "",
+             "| `status` over %d breakdowns of one daily indicator (%d days each) | wall | CPU | peak | × the total (wall) |" % (n, r["days"]),
+             "|---|---:|---:|---:|---:|"]
+    labels = [("by", "`status synthetic.daily --by series`: %d lines" % n),
+              ("by_json", "the same, `--json`"),
+              ("total", "`status synthetic.daily`: the total (one line)"),
+              ("all", "`status`: every indicator of the catalogue, the total"),
+              ("before", "before (`--before`): `status`, every indicator, the total")]
+    for key, label in labels:
+        if key in st:
+            w, c, p = st[key]
+            lines.append("| %s | %.2f s | %.2f s | %.0f MiB | %.2f× |" % (
+                label, w, c, p, w / st["total"][0]))
+    site = r["site"]
+    lines += ["", "| the site of 100 yearly indicators of 15 years | time (wall) | CPU | charts | per chart (wall) | per chart (CPU) | × without breakdowns (per chart, wall) | peak |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    base = site["total"][0][0] / site["total"][1]
+    labels = [("by", "each in %d breakdowns (`region`), this build" % r["m"]),
+              ("total", "without breakdowns, this build"),
+              ("before", "each in %d breakdowns, before (`--before`)" % r["m"]),
+              ("before_total", "without breakdowns, before (`--before`)"),
+              ("graph", "one `rrdtool graph` of one breakdown's file a chart (100 charts)")]
+    for key, label in labels:
+        if key in site:
+            (w, c, p), charts = site[key]
+            lines.append("| %s | %.2f s | %.2f s | %d | %.1f ms | %.1f ms | %.2f× | %.0f MiB |" % (
+                label, w, c, charts, w / charts * 1000, c / charts * 1000,
+                (w / charts) / base, p))
+    lines += ["", stamp(r["loads"]) + " The site draws each indicator's charts in three "
+              "languages (SVG, one gnuplot process for all), and with breakdowns also each "
+              "indicator's comparison chart and small multiples and its table of every "
+              "breakdown's status; `rrdtool graph` draws one PNG of one file per process. "
+              "The CPU column counts the report's own process and its children (gnuplot)."]
+    return lines
 
 
 def run_cpu(cmd, env):
@@ -272,18 +479,13 @@ def count_charts(site):
 def bench_report(gen, env):
     """The site (3 languages, SVG, one gnuplot) per chart against one
     `rrdtool graph` per series: 100 yearly indicators, then 20 daily ones of
-    ten years; then the real datasets, against --before (one language)."""
+    ten years; then the real datasets; each against --before."""
     out = []
+    loads = [machine_load()]
     for kind, n, start in (("yearly", 100, 1230768000), ("daily", 20, 1420070400)):
         data = os.path.join(OUT, "synthetic_%s.csv" % kind)
         subprocess.check_call(gen + [kind, data])
-        sub = os.path.join(OUT, "catalogue_" + kind)  # only this kind
-        os.makedirs(sub, exist_ok=True)
-        for name in ("indicators.csv", "targets.csv"):
-            with open(os.path.join(OUT, "catalogue", name)) as f, open(os.path.join(sub, name), "w") as g:
-                g.writelines(l for l in f if not l.startswith("synthetic.") or
-                             l.startswith("synthetic.%s0" % kind[0]))
-        kenv = dict(env, BAYTRACK_CATALOGUE=sub)
+        kenv = dict(env, BAYTRACK_CATALOGUE=sub_catalogue(kind))  # only this kind
         rdb, rep = os.path.join(OUT, kind + "_db"), os.path.join(OUT, kind + "_site")
         shutil.rmtree(rdb, ignore_errors=True)
         run([BAYTRACK, "load", "-q", "--db", rdb, data], env=kenv)
@@ -294,7 +496,16 @@ def bench_report(gen, env):
         graphs(script, rdb, ["synthetic.%s%03d" % (kind[0], i) for i in range(n)],
                start, 1767225600)
         gt = median_of(lambda: None, ["sh", script])
-        out.append((kind, n, charts, rt, gt))
+        bt = None
+        if BEFORE:  # the same file loaded and drawn by the previous release
+            bdb = rdb + "_before"
+            shutil.rmtree(bdb, ignore_errors=True)
+            run([BEFORE, "load", "-q", "--db", bdb, data], env=kenv)
+            bt = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
+                           [BEFORE, "report", "-q", "--db", bdb, "-o", rep], env=kenv)
+            bt = bt + (count_charts(rep),)
+            shutil.rmtree(bdb, ignore_errors=True)
+        out.append((kind, n, charts, rt, gt, bt))
         print("%s: report %.2f s for %d charts, rrdtool graph %.2f s for %d" %
               (kind, rt[0], charts, gt[0], n), flush=True)
     # the real datasets with the shipped catalogue
@@ -309,12 +520,28 @@ def bench_report(gen, env):
     pages = len([f for f in os.listdir(rep) if f.endswith(".html")])
     charts = count_charts(rep)
     before = None
-    if BEFORE:
-        before = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
-                           [BEFORE, "report", "-q", "--db", rdb, "-o", rep], env=renv)
+    if BEFORE:  # its own shipped catalogue and datasets (its source tree)
+        broot = os.path.dirname(os.path.dirname(os.path.abspath(BEFORE)))
+        benv = dict(env, BAYTRACK_CATALOGUE=os.path.join(broot, "indicators"))
+        bsets = sorted(os.path.join(broot, "datasets", f)
+                       for f in os.listdir(os.path.join(broot, "datasets")) if f.endswith(".csv"))
+        before = {}
+        for name, binary in (("before", BEFORE), ("this", BAYTRACK)):
+            bdb = os.path.join(OUT, "real_db_" + name)
+            shutil.rmtree(bdb, ignore_errors=True)
+            run([binary, "load", "-q", "--db", bdb] + bsets, env=benv)
+            before[name] = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),
+                                     [binary, "report", "-q", "--db", bdb, "-o", rep], env=benv)
+            before[name] += (count_charts(rep),)
+            shutil.rmtree(bdb, ignore_errors=True)
+        shutil.rmtree(rep, ignore_errors=True)
+        real = median_of(lambda: shutil.rmtree(rep, ignore_errors=True),  # the last, again
+                         [BAYTRACK, "report", "-q", "--db", rdb, "-o", rep], env=renv)
     out.append(("real", pages, charts, real, before))
     print("real: report %.2f s (%d pages, %d charts)%s" % (
-        real[0], pages, charts, ", before %.2f s" % before[0] if before else ""), flush=True)
+        real[0], pages, charts, ", before %.2f s" % before["before"][0] if before else ""), flush=True)
+    loads.append(machine_load())
+    out.append(loads)
     return out
 
 
@@ -469,36 +696,51 @@ def bench_memory(gen, env):
     if not os.path.exists(csv):
         subprocess.check_call(gen + ["load", str(n), str(DAYS), csv])
     db = os.path.join(OUT, "memory_db")
+    loads = [machine_load()]
+    t, m = median_of(lambda: shutil.rmtree(db, ignore_errors=True),
+                     [BAYTRACK, "load", "-q", "--db", db, csv], env=env)
     shutil.rmtree(db, ignore_errors=True)
-    t, m = run([BAYTRACK, "load", "-q", "--db", db, csv], env=env)
-    shutil.rmtree(db, ignore_errors=True)
+    loads.append(machine_load())
     print("memory: %d x %d rows in %.1f s, peak %.0f MiB" % (n, DAYS, t, m), flush=True)
-    return (n, os.path.getsize(csv), t, m)
+    return (n, os.path.getsize(csv), t, m, loads)
 
 
 def report_lines(reports):
     """The report section of docs/benchmarks.md."""
+    before = reports[0][5] is not None
     lines = ["", "## Report: the site against `rrdtool graph`", "",
-              "| series | baytrack report | charts | per chart | `rrdtool graph` per series | report / graph | report peak |",
-              "|---|---:|---:|---:|---:|---:|---:|"]
-    for kind, n, charts, rt, gt in reports[:2]:
-        lines.append("| %d %s indicators%s | %.2f s | %d | %.1f ms | %.1f ms | %.2f× | %.0f MiB |" % (
+              "| series | baytrack report | charts | per chart | `rrdtool graph` per series | report / graph | report peak |%s" % (
+                  " before | before's charts | before per chart | report / before | per chart / before's |" if before else ""),
+              "|---|---:|---:|---:|---:|---:|---:|%s" % ("---:|---:|---:|---:|---:|" if before else "")]
+    for kind, n, charts, rt, gt, bt in reports[:2]:
+        lines.append("| %d %s indicators%s | %.2f s | %d | %.1f ms | %.1f ms | %.2f× | %.0f MiB |%s" % (
             n, kind, " of 3,650 days" if kind == "daily" else " of 15 years",
             rt[0], charts, rt[0] / charts * 1000, gt[0] / n * 1000,
-            (rt[0] / charts) / (gt[0] / n), rt[1]))
+            (rt[0] / charts) / (gt[0] / n), rt[1],
+            " %.2f s | %d | %.1f ms | %.2f× | %.2f× |" % (
+                bt[0], bt[2], bt[0] / bt[2] * 1000, rt[0] / bt[0], (rt[0] / charts) / (bt[0] / bt[2]))
+            if bt else ""))
     _, pages, charts, real, before = reports[2]
     lines += ["", "The report draws each indicator's chart in three languages (SVG, one "
               "gnuplot process for all), the small multiples and a PNG dashboard a language, and "
               "also reads and assesses every indicator and writes every page and CSV "
-              "download; `rrdtool graph` draws one PNG of one series per process.", "",
+              "download; `rrdtool graph` draws one PNG of one series per process. This "
+              "build draws every chart and dashboard twice, wide and narrow (the site on a "
+              "phone), so it draws twice the previous release's charts (`--before`).", "",
               "| the shipped catalogue and datasets/ (whole IMMD file) | time | peak |",
               "|---|---:|---:|",
               "| baytrack report: %d pages, %d charts, 3 languages | %.2f s | %.0f MiB |" % (
                   pages, charts, real[0], real[1])]
     if before:
-        lines += ["| before (`--before`): one language, PNG | %.2f s | %.0f MiB |" % before,
-                  "", "Three languages take %.2f× the one-language time of the previous "
-                  "release." % (real[0] / before[0])]
+        b, t = before["before"], before["this"]
+        lines += ["| before (`--before`) with its own shipped catalogue and datasets/: %d charts | %.2f s | %.0f MiB |" % (b[2], b[0], b[1]),
+                  "| this build with before's catalogue and datasets/: %d charts | %.2f s | %.0f MiB |" % (t[2], t[0], t[1]),
+                  "", "This build's site takes %.2f× the previous release's time on the same "
+                  "catalogue and datasets (the previous release cannot read today's "
+                  "catalogue: its targets.csv has dimension columns), and %.2f× with today's "
+                  "catalogue and datasets, which draw more." % (t[0] / b[0], real[0] / b[0])]
+    if len(reports) > 3:
+        lines += ["", stamp(reports[3])]
     return lines
 
 
@@ -581,7 +823,7 @@ def size_lines(sizes):
     return lines
 
 
-def write_doc(rows, reports, appends, readers, mem, sizes, sdmx):
+def write_doc(rows, reports, appends, readers, mem, sizes, sdmx, breakdowns):
     lines = ["# Benchmarks", "",
              "Produced by `python3 bench/bench.py` (this file is rewritten by it). "
              "Synthetic data (`bench/synthetic.py`), medians of %d runs, wall clock; "
@@ -605,17 +847,16 @@ def write_doc(rows, reports, appends, readers, mem, sizes, sdmx):
     lines += append_lines(appends)
     lines += readers_lines(readers)
     lines += size_lines(sizes)
-    lines += ["", "## Memory: %d series × %d days (%d rows, %.0f MiB of CSV)" % (
-                  mem[0], DAYS, mem[0] * DAYS, mem[1] / 1048576), "",
-              "| load | peak RSS | bytes of peak per row |", "|---:|---:|---:|",
-              "| %.1f s | %.0f MiB | %.1f |" % (mem[2], mem[3], mem[3] * 1048576 / (mem[0] * DAYS)),
-              "", "The input is streamed in 1 MiB pieces; each observation is kept in 12 "
-              "bytes until every row is checked; files are written series by series."]
+    lines += memory_lines(mem)
+    lines += breakdowns_lines(breakdowns)
     lines += report_lines(reports)
     lines += sdmx_lines(sdmx)
     lines += ["", "## Reproduce", "", "    cmake -S . -B build && cmake --build build",
               "    python3 bench/bench.py            # about ten minutes",
-              "    python3 bench/bench.py --quick    # 30 and 300 series, one run", ""]
+              "    python3 bench/bench.py --quick    # 30 and 300 series, one run",
+              "    python3 bench/bench.py --breakdowns-only --before OLD/build/baytrack   # one section",
+              "    git worktree add --detach OLD 96abc16 && cmake -S OLD -B OLD/build && "
+              "cmake --build OLD/build --target baytrack   # the previous release", ""]
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
         f.write("\n".join(lines))
     print("\n".join(lines))

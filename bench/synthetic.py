@@ -14,6 +14,8 @@ usage:
                                            .Stat Suite writes it
   synthetic.py yearly FILE                 100 yearly indicators, 2010-2024
   synthetic.py daily FILE                  20 daily indicators, 10 years each
+  synthetic.py breakdowns N FILE           the 100 yearly indicators, 2010-2024,
+                                           each in N breakdowns (region=rNN)
 Values are a deterministic function of (series, day): the floor program
 (bench/floor.c) computes the same ones.
 """
@@ -120,6 +122,17 @@ def daily(out):
                 f.write("synthetic.d%03d,%s,%s\n" % (i, START + timedelta(days=d), fmt(value(i, d))))
 
 
+def breakdowns(n, out):
+    with open(out, "w") as f:
+        f.write("indicator,date,value,region\n")
+        for i in range(100):
+            for r in range(n):
+                for y in range(2010, 2025):
+                    step = (1 + (i + r) % 7) * (1 if i % 3 else -0.5)
+                    f.write("synthetic.y%03d,%d,%s,r%02d\n" % (
+                        i, y, fmt(100 + r + step * (y - 2010)), r))
+
+
 cmd = sys.argv[1]
 if cmd == "catalogue":
     catalogue(sys.argv[2])
@@ -133,6 +146,8 @@ elif cmd == "night":
     night(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
 elif cmd == "yearly":
     yearly(sys.argv[2])
+elif cmd == "breakdowns":
+    breakdowns(int(sys.argv[2]), sys.argv[3])
 elif cmd == "daily":
     daily(sys.argv[2])
 else:
