@@ -73,6 +73,39 @@ void bt_matches_free(struct bt_match *m, size_t n)
     free(m);
 }
 
+/* BT_TOTAL_CODE: SDMX's code for "the total of this dimension" (the
+ * publisher's own sum of the dimension's other values). */
+#define BT_TOTAL_CODE "_T"
+
+/* m's value of dimension name, or NULL when it has not the dimension. */
+static const char *dim_value(const struct bt_match *m, const char *name)
+{
+    for (size_t k = 0; k < m->name.ndims; k++)
+        if (strcmp(m->name.dims[k].name, name) == 0)
+            return m->name.dims[k].value;
+    return NULL;
+}
+
+/* Whether m is a part of a total the matches all[0..n) also hold: in some
+ * dimension it has a value other than BT_TOTAL_CODE where another match
+ * has that code (SDMX's sex=M beside sex=_T), so adding it to that total
+ * would count it twice. */
+static int is_part(const struct bt_match *m, const struct bt_match *all,
+                   size_t n)
+{
+    for (size_t k = 0; k < m->name.ndims; k++) {
+        const struct bt_dim *d = &m->name.dims[k];
+        if (strcmp(d->value, BT_TOTAL_CODE) == 0)
+            continue;
+        for (size_t j = 0; j < n; j++) {
+            const char *v = dim_value(&all[j], d->name);
+            if (v && strcmp(v, BT_TOTAL_CODE) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int bt_query_sum(struct bt_db *db, const struct bt_match *m, size_t n,
                  size_t nwhere, struct bt_points *out, size_t *nseries,
                  struct bt_error *e)
@@ -83,10 +116,13 @@ int bt_query_sum(struct bt_db *db, const struct bt_match *m, size_t n,
         if (m[i].name.ndims == nwhere)
             exact = i;
     out->n = 0;
-    *nseries = exact < n ? 1 : n;
+    *nseries = 0;
     int rc = 0;
     for (size_t i = exact < n ? exact : 0; rc == 0 && i < n; i++) {
+        if (exact == n && is_part(&m[i], m, n))
+            continue;
         rc = add_series(db, m[i].rel, out, &one, &merged, e);
+        ++*nseries;
         if (exact < n)
             break;
     }

@@ -16,7 +16,9 @@
  * dimensions are exactly those, when there is one (a publisher's own
  * total, beside its breakdowns), else every series that matches where,
  * summed day by day (a disaggregated indicator, by control point and
- * direction, reads as its total). *nseries gets the number of series
+ * direction, reads as its total), leaving out the parts of a total coded
+ * in the data (a series with sex=M or sex=F when one with SDMX's total
+ * code sex=_T is there: the publisher's sum of them). *nseries gets the number of series
  * read. Returns 0 or -1. */
 int bt_query_total(struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,

@@ -195,4 +195,20 @@ refused_sdmx nobs 'STRUCTURE,STRUCTURE_ID,ACTION,geo,TIME_PERIOD\nX,Y,I,HK,2024\
 refused_sdmx nbshead '数据库：年度数据\n省份,2024年\n北京市,1\n' \
     nbs.gdp.province "nbshead.csv:2:1: an NBS export's header starts with 地区, 指标 or 时间, not '省份'"
 expect_eq "$(db_sum)" "$before" "errors: database unchanged"
+# a total coded in the data (SDMX's _T) is the total: its parts (sex=M,
+# sex=F) are not added to it again (synthetic figures, written here)
+export BAYTRACK_DB="$T/totals"
+printf 'DATAFLOW,LAST UPDATE,freq,sex,geo,TIME_PERIOD,OBS_VALUE\n' > synthetic_totals.csv
+for r in _T,XA1,2021,100 M,XA1,2021,60 F,XA1,2021,40 _T,XA1,2022,110 M,XA1,2022,65 F,XA1,2022,45 \
+         _T,XA2,2021,10 M,XA2,2021,6 F,XA2,2021,4 _T,XA2,2022,11 M,XA2,2022,5 F,XA2,2022,6; do
+    printf 'ESTAT:SYNTH(1.0),21/03/24 23:00:00,A,%s\n' "$r" >> synthetic_totals.csv
+done
+run load --indicator synthetic.eurostat synthetic_totals.csv
+expect_eq "$RC" 0 "_T: load"
+run export --total synthetic.eurostat
+expect_eq "$(sed 1d "$T/out" | cut -d, -f2,3 | tr '\n' ' ')" "2021,110 2022,121 " "_T: the total is the publisher's, over both places"
+run export --total synthetic.eurostat --where sex=M
+expect_eq "$(sed 1d "$T/out" | cut -d, -f2,3 | tr '\n' ' ')" "2021,66 2022,70 " "_T: a part is still its own breakdown"
+run export --total synthetic.eurostat --where geo=XA2
+expect_eq "$(sed 1d "$T/out" | cut -d, -f2,3 | tr '\n' ' ')" "2021,10 2022,11 " "_T: a place's total is its _T"
 exit $FAILED
