@@ -53,7 +53,8 @@ static const char *const lang_names[] = {"English", "简体中文", "繁體中�
 
 /* The one style sheet. A page never scrolls sideways: tables scroll in
  * their .wide container (the row headers stay in sight), pictures and
- * long words are kept to the width. Chinese column headers break between
+ * long words are kept to the width (a key-value table, .prose, wraps
+ * its long sources and addresses instead of scrolling). Chinese column headers break between
  * words, not between every character. The focus ring (#1a4f9c) is 8:1
  * on white and 3:1 or more on every status colour's tint. */
 static const char style[] =
@@ -73,7 +74,7 @@ static const char style[] =
     ".note{font-size:85%;color:#555}\n"
     "figure{margin:0 0 1.5em}img,picture,svg{max-width:100%;height:auto}\n"
     "figure a{display:inline-block;max-width:100%}\n"
-    "li a{overflow-wrap:anywhere}\n"
+    "li a,.prose td{overflow-wrap:anywhere}\n"
     ":focus-visible{outline:3px solid #1a4f9c;outline-offset:2px}\n"
     ".data{max-height:40em;overflow:auto}\n"
     ".data th,.data td:first-child{white-space:nowrap}\n"

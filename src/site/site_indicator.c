@@ -188,7 +188,7 @@ static void assessment(struct bt_buf *b, const struct site *s,
     const struct bt_indicator *ind = x->a->ind;
     const struct bt_progress *p = &x->a->progress;
     bt_buf_addf(b, "<h2 id=\"assessment\">%s</h2>\n", bt_word(BT_W_ASSESSMENT, l));
-    site_table_open(b, bt_word(BT_W_ASSESSMENT, l), NULL);
+    site_table_open(b, bt_word(BT_W_ASSESSMENT, l), "prose");
     row(b, BT_W_STATUS, l);
     site_status(b, s, p->status, l);
     bt_buf_puts(b, "</td></tr>\n");
@@ -324,7 +324,7 @@ static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
     static const enum bt_word freqs[] = {BT_W_YEARLY, BT_W_QUARTERLY,
                                          BT_W_MONTHLY, BT_W_DAILY_FREQ};
     bt_buf_addf(b, "<h2 id=\"metadata\">%s</h2>\n", bt_word(BT_W_METADATA, l));
-    site_table_open(b, bt_word(BT_W_METADATA, l), NULL);
+    site_table_open(b, bt_word(BT_W_METADATA, l), "prose");
     row(b, BT_W_IDENTIFIER, l);
     bt_buf_puts(b, "<code>");
     site_text(b, ind->id);

@@ -122,27 +122,28 @@ def exported(paths):
     return out
 
 
-def compare(want_path, got_path):
-    """Equal line by line, except that a value may differ by four ulps at
-    most (librrd's own reading of numbers and its area-over-step
-    arithmetic, docs/storage.md). Prints the differences beyond that and
-    the counts."""
+def compare(want_path, got_path, field=3):
+    """Equal line by line ('|'-separated, the value in field), except that
+    a value may differ by four ulps at most (librrd's own reading of
+    numbers and its area-over-step arithmetic, docs/storage.md). Prints
+    the differences beyond that and the counts. tests/sdmx/expected.py
+    uses it too."""
     import math
     want = open(want_path).read().splitlines()
     got = open(got_path).read().splitlines()
-    bad, ulp = 0, 0
     if len(want) != len(got):
-        print(f"{len(want)} lines expected, {len(got)} read back")
+        print(f"{len(want)} figures expected, {len(got)} read back")
         return 1
+    bad = ulp = 0
     for w, g in zip(want, got):
         if w == g:
             continue
         wf, gf = w.split("|"), g.split("|")
-        a, b = float(wf[3]), float(gf[3])
+        a, b = float(wf[field]), float(gf[field])
         near = [a]
         for _ in range(4):
             near.append(math.nextafter(near[-1], b))
-        if wf[:3] + wf[4:] == gf[:3] + gf[4:] and b in near:
+        if wf[:field] + wf[field + 1:] == gf[:field] + gf[field + 1:] and b in near:
             ulp += 1
             continue
         bad += 1

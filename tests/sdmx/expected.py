@@ -20,6 +20,7 @@ import calendar
 import csv
 import datetime
 import decimal
+import os
 import re
 import sys
 
@@ -125,31 +126,10 @@ def exported(path):
 
 
 def compare(want_path, got_path):
-    """Equal line by line, except that a value may differ by four ulps at
-    most (librrd's own arithmetic: docs/storage.md). Prints every
-    difference beyond that, then the counts."""
-    import math
-    want = open(want_path).read().splitlines()
-    got = open(got_path).read().splitlines()
-    if len(want) != len(got):
-        print(f"{len(want)} figures expected, {len(got)} read back")
-        return 1
-    bad = ulp = 0
-    for w, g in zip(want, got):
-        if w == g:
-            continue
-        wf, gf = w.split("|"), g.split("|")
-        a, b = float(wf[2]), float(gf[2])
-        near = [a]
-        for _ in range(4):
-            near.append(math.nextafter(near[-1], b))
-        if wf[:2] + wf[3:] == gf[:2] + gf[3:] and b in near:
-            ulp += 1
-            continue
-        bad += 1
-        print(f"want {w}\ngot  {g}")
-    print(f"{len(want) - bad - ulp} exact, {ulp} within four ulps, {bad} wrong")
-    return 1 if bad else 0
+    """tests/publishers/expected.py's comparison, the value in field 2."""
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "publishers"))
+    import expected as publishers
+    return publishers.compare(want_path, got_path, field=2)
 
 
 if __name__ == "__main__":
