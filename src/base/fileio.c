@@ -13,7 +13,7 @@
 int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e)
 {
     memset(out, 0, sizeof *out);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* a FIFO: refused below, never waited on */
     if (fd < 0)
         return bt_fail_errno(e, "cannot open '%s'", path);
     struct stat st;
@@ -140,8 +140,8 @@ int bt_no_links(const char *root, const char *rel, struct bt_error *e)
         }
         if (S_ISLNK(st.st_mode))
             rc = bt_fail(e, "'%s' is a symbolic link: baytrack follows no "
-                         "link inside the database (put the file or "
-                         "directory itself there)", path.data);
+                         "link inside the database or the site it "
+                         "writes (put the file or directory itself there)", path.data);
         if (slash)
             *slash = '/';
         p = slash ? slash + 1 : NULL;

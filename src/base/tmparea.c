@@ -38,8 +38,11 @@ int bt_tmparea_open(struct bt_tmparea *t, const char *dir, struct bt_error *e)
     memset(t, 0, sizeof *t);
     t->lock_fd = -1;
     bt_buf_addf(&path, "%s/.tmp", dir);
+    t->root = bt_xstrdup(dir);
     t->dir = bt_xstrdup(path.data);
     int rc = bt_mkdir_p(t->dir, e);
+    if (rc == 0) /* a linked area would be emptied elsewhere */
+        rc = bt_no_links(dir, ".tmp", e);
     bt_buf_puts(&path, "/.lock");
     if (rc == 0) {
         t->lock_fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
@@ -61,8 +64,15 @@ void bt_tmparea_path(struct bt_tmparea *t, const char *suffix,
     bt_buf_addf(out, "%s/%ld-%lu%s", t->dir, (long)getpid(), ++t->seq, suffix);
 }
 
-int bt_tmparea_commit(const char *tmp, const char *path, struct bt_error *e)
+int bt_tmparea_commit(const struct bt_tmparea *t, const char *tmp,
+                      const char *path, struct bt_error *e)
 {
+    size_t n = strlen(t->root);
+    int inside = strncmp(path, t->root, n) == 0 && path[n] == '/';
+    if (inside && bt_no_links(t->root, path + n + 1, e) != 0) {
+        unlink(tmp);
+        return -1;
+    }
     if (rename(tmp, path) == 0)
         return 0;
     bt_fail_errno(e, "cannot rename '%s' to '%s'", tmp, path);
@@ -91,7 +101,7 @@ int bt_tmparea_replace(struct bt_tmparea *t, const char *path,
     if (fd >= 0 && close(fd) != 0 && rc == 0)
         rc = bt_fail_errno(e, "cannot write '%s'", tmp.data);
     if (rc == 0)
-        rc = bt_tmparea_commit(tmp.data, path, e);
+        rc = bt_tmparea_commit(t, tmp.data, path, e);
     else if (fd >= 0)
         unlink(tmp.data);
     bt_buf_release(&tmp);
@@ -102,6 +112,7 @@ void bt_tmparea_close(struct bt_tmparea *t)
 {
     if (t->lock_fd >= 0)
         close(t->lock_fd);
+    free(t->root);
     free(t->dir);
     memset(t, 0, sizeof *t);
     t->lock_fd = -1;

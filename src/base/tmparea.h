@@ -21,6 +21,7 @@
 #include "fileio.h"
 
 struct bt_tmparea {
+    char *root;         /* owned: DIR */
     char *dir;          /* owned: DIR/.tmp */
     int lock_fd;        /* DIR/.tmp/.lock, held shared; -1 when closed */
     unsigned long seq;  /* names given so far */
@@ -40,8 +41,12 @@ void bt_tmparea_path(struct bt_tmparea *t, const char *suffix,
 int bt_tmparea_replace(struct bt_tmparea *t, const char *path,
                        const void *data, size_t len, struct bt_error *e);
 
-/* Renames tmp (a path of the area) to path; tmp is gone either way. */
-int bt_tmparea_commit(const char *tmp, const char *path, struct bt_error *e);
+/* Renames tmp (a path of the area) to path; tmp is gone either way. A
+ * path inside DIR is refused when a directory on its way, or path itself,
+ * is a symbolic link (so that nothing is written through a link planted
+ * in the output directory). */
+int bt_tmparea_commit(const struct bt_tmparea *t, const char *tmp,
+                      const char *path, struct bt_error *e);
 
 /* Releases the lock and the memory. The caller has renamed or removed the
  * files it made. */

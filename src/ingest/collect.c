@@ -430,6 +430,21 @@ static int configure(const char *spool, const struct bt_collect_opts *o,
     return rc;
 }
 
+/* Reports incoming file path, which is not a regular file (a symbolic
+ * link, a FIFO, a directory): failed, left where it is and never opened,
+ * so that no link is followed and no FIFO blocks the run. */
+static void not_regular(const char *path, bt_collect_fn fn, void *ctx)
+{
+    struct bt_buf why = {0};
+    bt_buf_addf(&why, "%s: not a regular file (a symbolic link, a FIFO or a "
+                "directory): left in incoming/ and not read; put the file "
+                "itself there\n", path);
+    struct bt_collect_file f = {path, NULL, BT_LOAD_FAILED, NULL, why.data,
+                                0, NULL};
+    fn(ctx, &f);
+    bt_buf_release(&why);
+}
+
 int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
                const char *spool, const struct bt_collect_opts *o,
                bt_collect_fn fn, void *ctx, size_t *nfailed,
@@ -441,7 +456,8 @@ int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
     for (int i = 0; i < 3; i++) {
         dir.len = 0;
         bt_buf_addf(&dir, "%s/%s", spool, dirs[i]);
-        if (bt_mkdir_p(dir.data, e) != 0) {
+        if (bt_mkdir_p(dir.data, e) != 0 || bt_no_links(spool, dirs[i], e) != 0 ||
+            (i == 0 && bt_no_links(spool, "rules", e) != 0)) {
             bt_buf_release(&dir);
             return -1;
         }
@@ -468,8 +484,11 @@ int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
         struct bt_buf path = {0};
         struct stat st;
         bt_buf_addf(&path, "%s/%s", dir.data, names[i]);
-        if (rc == 0 && stat(path.data, &st) == 0 &&
-            difftime(now, st.st_mtime) < o->min_age) {
+        int got = rc == 0 ? lstat(path.data, &st) : -1;
+        if (got == 0 && !S_ISREG(st.st_mode)) {
+            not_regular(path.data, fn, ctx);
+            ++*nfailed;
+        } else if (got == 0 && difftime(now, st.st_mtime) < o->min_age) {
             struct bt_collect_file f = {path.data, NULL, BT_LOAD_OK, NULL,
                                         NULL, 1, NULL};
             fn(ctx, &f);

@@ -320,7 +320,7 @@ static int place_charts(struct run *r, struct bt_report_stats *st,
                 rc = bt_svg_clean_file(c->tmp, &t, e);
             }
             if (rc == 0)
-                rc = bt_tmparea_commit(c->tmp, c->final, e);
+                rc = bt_tmparea_commit(&r->area, c->tmp, c->final, e);
             st->charts++;
             continue;
         }

@@ -62,3 +62,24 @@ finish() {
     [ "$FAILED" = 0 ] && echo PASS
     exit "$FAILED"
 }
+
+# wait_listening ADDR: waits (10 s at most) until an rrdcached accepts
+# connections at ADDR ("unix:PATH" or "HOST:PORT"); 1 if it never does.
+wait_listening() {
+    i=0
+    until python3 -c 'import socket, sys
+a = sys.argv[1]
+if a.startswith("unix:"):
+    s = socket.socket(socket.AF_UNIX); s.connect(a[5:])
+else:
+    h, p = a.rsplit(":", 1); socket.create_connection((h, int(p)))' "$1" 2>/dev/null; do
+        i=$((i + 1))
+        [ $i -lt 100 ] || return 1
+        sleep 0.1
+    done
+}
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}

@@ -20,16 +20,7 @@ start_daemon() {
     rrdcached -g -l "$2" -b "$1" -B -F -j "$1.j" -p "$1.pid" -w 3600 -f 7200 \
         -z 1 > "$1.log" 2>&1 &
     DPID=$!
-    i=0
-    while [ $i -lt 50 ] && ! python3 -c 'import socket, sys
-a = sys.argv[1]
-if a.startswith("unix:"):
-    s = socket.socket(socket.AF_UNIX); s.connect(a[5:])
-else:
-    h, p = a.rsplit(":", 1); socket.create_connection((h, int(p)))' "$2" 2>/dev/null; do
-        sleep 0.1
-        i=$((i + 1))
-    done
+    wait_listening "$2" || true # a test that follows says what is missing
 }
 stop_daemon() {
     kill -CONT "$DPID" 2>/dev/null || true

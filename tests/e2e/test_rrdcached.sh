@@ -22,7 +22,7 @@ start_daemon() {
     rrdcached -g -l "$2" -b "$T/$1" -B -F -j "$T/$1.journal" -p "$T/$1.pid" \
         -w 3600 -f 7200 -z 1 > "$T/$1.log" 2>&1 &
     eval "pid_$1=\$!"
-    sleep 1 # rrdcached listens within a fraction of a second
+    wait_listening "$2" || fail "$1: rrdcached does not listen at $2: $(cat "$T/$1.log")"
 }
 stop_daemon() { # stop_daemon NAME: TERM, and wait until it has written all
     eval "kill \$pid_$1; wait \$pid_$1" 2>/dev/null || true
@@ -63,7 +63,7 @@ BAYTRACK_DB="$T/unixdb" "$BAYTRACK" export immd.passengers.total --where control
 head -n "$(wc -l < ondisk.export)" local.export | cmp -s - ondisk.export || fail "unix: data on disk after the daemon stopped"
 [ "$(grep -c '^immd' ondisk.export)" = 98 ] || fail "unix: all 98 days on disk"
 
-port=$((42000 + $$ % 2000))
+port=$(free_port)
 start_daemon tcpdb "127.0.0.1:$port"
 check_daemon tcpdb "127.0.0.1:$port"
 
