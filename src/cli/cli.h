@@ -101,6 +101,7 @@ int bt_cli_where(const struct bt_cli *cli, char *arg, struct bt_dim *where,
 int bt_cmd_load(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_export(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_series(struct bt_cli *cli, int argc, char **argv);
+int bt_cmd_log(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_status(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_chart(struct bt_cli *cli, int argc, char **argv);
 int bt_cmd_report(struct bt_cli *cli, int argc, char **argv);

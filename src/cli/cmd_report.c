@@ -10,9 +10,10 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
         {"as-of", required_argument, NULL, 'a'},
+        {"since", required_argument, NULL, 's'},
         BT_COMMON_OPTIONS};
     struct bt_report_opts o = {"plots", BT_LANG_EN, bt_cli_today(),
-                                bt_cli_gnuplot()};
+                                bt_cli_gnuplot(), 0};
     const char *why;
     int c, rc;
     while ((c = getopt_long(argc, argv, "o:l:" BT_COMMON_SHORT, opts, NULL)) != -1) {
@@ -25,6 +26,10 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
         case 'a':
             if (bt_period_parse(optarg, strlen(optarg), &o.as_of, &why) != 0)
                 return bt_cli_usage(cli, "--as-of '%s': %s", optarg, why);
+            break;
+        case 's':
+            if (bt_period_parse(optarg, strlen(optarg), &o.since, &why) != 0)
+                return bt_cli_usage(cli, "--since '%s': %s", optarg, why);
             break;
         default:
             if ((rc = bt_cli_common(cli, c, optarg)) != 0)

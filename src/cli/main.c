@@ -58,11 +58,16 @@ const struct bt_command bt_commands[] = {
      "  -o, --output FILE   the chart; its extension picks PNG, SVG or PDF\n"
      "  --lang LANG         labels in en, zh-Hans or zh-Hant (default en)\n"
      "  --from, --to DATE   the time range shown (--to also ends the assessment)\n"},
-    {"report", bt_cmd_report, "[-o DIR] [--lang LANG] [--as-of DATE]",
-     "write the progress report: index.html, report.md, charts, dashboard",
+    {"report", bt_cmd_report, "[-o DIR] [--lang LANG] [--as-of DATE] [--since DATE]",
+     "write the progress report: index.html, report.md, charts, dashboard, what's new",
      "  -o, --output DIR    where to write it (default plots)\n"
      "  --lang LANG         en, zh-Hans or zh-Hant (default en)\n"
-     "  --as-of DATE        ignore observations after DATE\n"},
+     "  --as-of DATE        ignore observations after DATE\n"
+     "  --since DATE        the what's new page lists loads and revisions from DATE (UTC; default the 30 days before --as-of)\n"},
+    {"log", bt_cmd_log, "[--since DATE] [--json]",
+     "list the loads that changed the database: when, file, added, revised, deleted, flags",
+     "  --since DATE        only loads on or after DATE (UTC)\n"
+     "  --json              one JSON object a line\n"},
     {"help", bt_cmd_help, "[COMMAND | --man]",
      "show help for a command, or write the man page", ""},
     {NULL, NULL, NULL, NULL, NULL},
@@ -152,6 +157,7 @@ void bt_cli_man(FILE *f)
     }
     fputs(".SH FILES\n.TP\n.B DB/INDICATOR/DIMS.rrd\none series\n"
           ".TP\n.B DB/revisions.csv\nevery revised value\n"
+          ".TP\n.B DB/loads.csv\none line per load that changed the database\n"
           ".TP\n.B DB/.lock\nthe writers' lock\n"
           ".SH SEE ALSO\n.BR rrdtool (1),\n.BR rrdcached (1),\n.BR gnuplot (1)\n", f);
 }

@@ -94,6 +94,20 @@ enum bt_word {
     BT_W_ALL_ZERO,     /* a small multiple whose values are all zero */
     BT_W_COMPARE_ALT,  /* "%s by %s, compared on one scale: %s." */
     BT_W_BREAKDOWN_STATUS, /* the breakdowns' table heading */
+    BT_W_NEWS,         /* the "what's new" page's title */
+    BT_W_NEWS_SINCE,   /* "Loads and revisions logged since %s (UTC)." */
+    BT_W_NEWS_DEFAULT, /* "(the 30 days before %s)" */
+    BT_W_LOADS,        /* the loads' table heading */
+    BT_W_REVISIONS,    /* the revisions' table heading */
+    BT_W_LOADED_AT,    /* column: when a file was loaded */
+    BT_W_FILE,         /* column: the file */
+    BT_W_ADDED,        /* column: figures added */
+    BT_W_REVISED,      /* column: figures revised */
+    BT_W_FLAGS_CHANGED, /* column: flags changed */
+    BT_W_OLD_NEW,      /* column: old -> new */
+    BT_W_DELETED,      /* a revision that deleted the figure */
+    BT_W_NO_LOADS,     /* no load in the period */
+    BT_W_NO_REVISIONS, /* no revision in the period */
     BT_W_COUNT_
 };
 

@@ -449,9 +449,12 @@ static int pages(struct run *r, size_t *count, struct bt_error *e)
     int rc = 0;
     for (int k = 0; k < 3 && rc == 0; k++) {
         enum bt_lang l = (enum bt_lang)k;
-        for (size_t i = 0; i <= s->n + 1 && rc == 0; i++) {
+        for (size_t i = 0; i <= s->n + 2 && rc == 0; i++) {
             b.len = name.len = 0;
-            if (i == s->n) {
+            if (i == s->n + 2) {
+                site_news(&b, s, l);
+                site_page(&name, s, "news", l);
+            } else if (i == s->n) {
                 site_index(&b, s, l);
                 site_page(&name, s, "index", l);
             } else if (i == s->n + 1) {
@@ -548,10 +551,17 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     struct site_indicator *x = bt_xcalloc(cat->n ? cat->n : 1, sizeof *x);
     struct run r = {.s = {o, cat, x, cat->n, "", {NULL}}, .gnuplot = o->gnuplot};
     as_of(a, cat->n, o->as_of, r.s.as_of);
+    struct bt_changes changes = {0};
+    bt_day since = o->since ? o->since : o->as_of - 30;
+    r.s.since_default = !o->since;
+    bt_date_format(since, r.s.since);
+    r.s.changes = &changes;
     struct bt_buf dir = {0};
     int rc = bt_tmparea_open(&r.area, o->dir, e);
     if (rc == 0)
         rc = read_site(db, a, cat->n, o->as_of, x, e);
+    if (rc == 0)
+        rc = bt_db_changes(db, since, &changes, e);
     bt_db_read_end(db); /* all read: writers need not wait for the drawing */
     for (const char *const *sub = (const char *const[]){"charts", "data", NULL};
          *sub && rc == 0; sub++) {
@@ -572,6 +582,7 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
     bt_tmparea_close(&r.area);
     bt_buf_release(&dir);
     release_site(x, cat->n);
+    bt_changes_release(&changes);
     bt_assessments_free(a, cat->n);
     return rc;
 }

@@ -16,6 +16,9 @@ struct bt_report_opts {
     enum bt_lang lang;   /* the language of index.html and report.md */
     bt_day as_of;        /* ignore observations after it */
     const char *gnuplot; /* the gnuplot program */
+    bt_day since;        /* the "what's new" page lists loads and revisions
+                            logged on or after it; 0: the 30 days before
+                            as_of */
 };
 
 /* What a report wrote. Owns failures: bt_report_stats_release. */

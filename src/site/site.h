@@ -54,6 +54,9 @@ struct site {
     size_t n;
     char as_of[11];
     const char *why_dashboard[3]; /* by language: why it was not drawn */
+    const struct bt_changes *changes; /* logged since `since` (db.h) */
+    char since[11];
+    int since_default;            /* since is the 30 days before as_of */
 };
 
 /* The site's text k in l: the catalogue's site.csv row, else for the
@@ -136,6 +139,9 @@ int site_compare_picked(const struct site_indicator *x, size_t k);
 void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l);
 void site_indicator(struct bt_buf *b, const struct site *s,
                     const struct site_indicator *x, enum bt_lang l);
+/* The "what's new" page (news*.html): the loads and the revisions
+ * logged since s->since (site_news.c). */
+void site_news(struct bt_buf *b, const struct site *s, enum bt_lang l);
 void site_methodology(struct bt_buf *b, const struct site *s, enum bt_lang l);
 
 #endif

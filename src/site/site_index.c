@@ -125,7 +125,9 @@ void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
         bt_buf_puts(b, " · ");
     }
     /* the newest figure of any indicator; each page has its own */
-    bt_buf_addf(b, "%s %s</p>\n", bt_word(BT_W_AS_OF, l), s->as_of);
+    bt_buf_addf(b, "%s %s · <a href=\"", bt_word(BT_W_AS_OF, l), s->as_of);
+    site_page(b, s, "news", l);
+    bt_buf_addf(b, "\">%s</a></p>\n", bt_word(BT_W_NEWS, l));
     summary(b, s, l);
     /* the dashboard at the size it was drawn, one column on a phone */
     struct bt_buf png = {0}, narrow = {0}, note = {0};

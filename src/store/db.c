@@ -18,6 +18,7 @@
 #include "base/csv_read.h"
 #include "base/number.h"
 #include "model/series.h"
+#include "loadlog.h"
 #include "rollback.h"
 #include "rrd_number.h"
 #include "store_format.h"
@@ -818,12 +819,15 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     if (t->renames.len == 0 && t->nappends == 0)
         goto out; /* nothing changed: nothing is touched */
     if (t->revisions.len &&
-        stage_log(t, "revisions.csv", "revised_at,series,date,old,new,file\n",
+        stage_log(t, BT_REVISIONS_LOG, BT_REVISIONS_HEADER,
                   &t->revisions, e) != 0)
         goto fail;
     if (t->flag_log.len &&
         stage_log(t, "flags.csv", "changed_at,series,date,old,new,file\n",
                   &t->flag_log, e) != 0)
+        goto fail;
+    if (t->load_log.len &&
+        stage_log(t, BT_LOADS_LOG, BT_LOADS_HEADER, &t->load_log, e) != 0)
         goto fail;
     if (t->nappends && bt_rollback_finish(t->rollback, e) != 0)
         goto fail; /* fsynced: durable before the first in-place write */
@@ -904,6 +908,7 @@ void bt_txn_abort(struct bt_txn *t)
     bt_buf_release(&t->renames);
     bt_buf_release(&t->revisions);
     bt_buf_release(&t->flag_log);
+    bt_buf_release(&t->load_log);
     if (t->rollback)
         bt_rollback_release(t->rollback);
     free(t->rollback);

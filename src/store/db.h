@@ -6,6 +6,8 @@
  *                           new, file
  *   DB/flags.csv            every flag set, changed or cleared: when,
  *                           series, date, old, new, file
+ *   DB/loads.csv            one line per committed load: when, file,
+ *                           added, revised, deleted, flags (loadlog.c)
  *   DB/.lock                writers hold flock(LOCK_EX) on it
  *   DB/.gate                a writer waiting for .commit holds it, so that
  *                           arriving readers queue behind it
@@ -160,6 +162,7 @@ struct bt_txn {
     struct bt_buf renames;   /* "tmp\tfinal\n" lines, relative to DB */
     struct bt_buf revisions; /* new revisions.csv lines */
     struct bt_buf flag_log;  /* new flags.csv lines */
+    struct bt_buf load_log;  /* new loads.csv lines */
     size_t nfiles;
     struct bt_rollback *rollback;    /* owned, once an append is queued */
     struct bt_txn_append *appends;   /* owned */
@@ -197,6 +200,13 @@ void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
  * (written as an empty cell). */
 void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
                      double old_value, double new_value, const char *file);
+/* Records the load of file for DB/loads.csv: what it added, revised,
+ * deleted and how many flags it changed. The line is written only if the
+ * transaction commits a change (a load that changes nothing is not
+ * logged), in the same commit as the files, so it is all or nothing with
+ * them (loadlog.c). */
+void bt_txn_load(struct bt_txn *t, const char *file, size_t added,
+                 size_t revised, size_t deleted, size_t flags);
 /* Makes every recorded file and revision durable and visible at once.
  * Appends are written here, through rrdcached too (bt_db_init), under
  * .commit and synced before the commit point, so that a commit that
@@ -206,5 +216,32 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e);
 /* Drops the transaction and its temporary files (nothing was changed in
  * place before commit). */
 void bt_txn_abort(struct bt_txn *t);
+
+/* One line of DB/loads.csv; strings owned. */
+struct bt_load_entry {
+    char when[21]; /* UTC: YYYY-MM-DDTHH:MM:SSZ */
+    char *file;
+    size_t added, revised, deleted, flags;
+};
+/* One line of DB/revisions.csv; strings owned (new_value "": deleted). */
+struct bt_revision_entry {
+    char when[21];
+    char *series, *old_value, *new_value, *file;
+    char date[11];
+};
+/* What changed since a day: loads and revisions in the order logged. */
+struct bt_changes {
+    struct bt_load_entry *loads;
+    size_t nloads;
+    struct bt_revision_entry *revisions;
+    size_t nrevisions;
+};
+/* Reads (as a reader, bt_db_read_begin) the loads and revisions logged on
+ * or after the UTC day since (0: all) into *out. A log that is not there
+ * reads as empty. Returns 0, or -1 with *e (a malformed line named as
+ * DB/NAME:LINE). */
+int bt_db_changes(struct bt_db *db, bt_day since, struct bt_changes *out,
+                  struct bt_error *e);
+void bt_changes_release(struct bt_changes *c);
 
 #endif

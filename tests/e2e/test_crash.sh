@@ -20,13 +20,22 @@ values() {
 clean() { # no journal, nothing staged, nothing but series and the log
     [ ! -e "$BAYTRACK_DB/.journal" ] || fail "$1: a journal is left"
     [ -z "$(ls -A "$BAYTRACK_DB/.tmp")" ] || fail "$1: .tmp is not empty"
-    find "$BAYTRACK_DB" -type f ! -name '*.rrd' ! -name .lock ! -name .commit ! -name .gate ! -name revisions.csv | grep . && fail "$1: stray files"
+    find "$BAYTRACK_DB" -type f ! -name '*.rrd' ! -name .lock ! -name .commit ! -name .gate ! -name revisions.csv ! -name loads.csv | grep . && fail "$1: stray files"
     return 0
+}
+# loads: the lines of DB/loads.csv, each checked whole (six fields, the
+# file named, a newline at the end), as one number
+loads() {
+    [ -e "$BAYTRACK_DB/loads.csv" ] || { echo 0; return; }
+    [ -z "$(tail -c1 "$BAYTRACK_DB/loads.csv")" ] || fail "loads.csv ends in half a line"
+    awk -F, 'NR > 1 && (NF != 6 || $2 !~ /^it[0-9]+\.csv$/) { print "bad line " NR ": " $0; exit 1 }
+             END { print NR - 1 }' "$BAYTRACK_DB/loads.csv" || fail "loads.csv has a broken line"
 }
 
 gen 0
 "$BAYTRACK" load -q it0.csv
 expect_eq "$(values)" "0 " "first load"
+expect_eq "$(loads)" 1 "first load: one line in loads.csv"
 
 # the crash points of a commit, deterministically: before the commit point
 # the load is not there, after it the next writer finishes it
@@ -45,9 +54,15 @@ for point in staged committed renamed-one; do
     run load --wait 0 empty.csv
     expect_eq "$RC" 0 "after a kill at $point the lock is free"
     expect_eq "$(values)" "$want" "after a kill at $point: all or nothing"
+    # the load log with it: its line is there exactly when the load is
+    case $point in
+        staged) expect_eq "$(loads)" "$i" "killed at $point: no line logged" ;;
+        *) expect_eq "$(loads)" "$((i + 1))" "killed at $point: its line logged once" ;;
+    esac
     clean "$point"
     [ "$point" = staged ] && "$BAYTRACK" load -q it$i.csv
 done
+expect_eq "$(loads)" "$((i + 1))" "every committed load logged once"
 
 # random kills while loading
 last=$i
@@ -81,8 +96,11 @@ while [ $i -lt $((last + N)) ]; do
         "$i ") ;;
         *) fail "after recovery from load $i: $v2" ;;
     esac
+    # one whole line per committed load, whatever the moment of the kill
+    expect_eq "$(loads)" "$((i + 1))" "load $i: loads.csv has one line per committed load"
     clean "load $i"
 done
 echo "random kills: $killed of $N loads killed mid-way" >&2
 expect_eq "$(values)" "$i " "the end: every load there"
+expect_eq "$("$BAYTRACK" log --json | grep -c '"file":"it[0-9]*.csv","added":0,"revised":1200,')" "$i" "log: every revising load"
 finish

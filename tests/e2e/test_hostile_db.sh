@@ -148,6 +148,18 @@ run load revised.csv
 expect_eq "$RC:$(tail -1 "$T/err")" "74:revised.csv: not loaded; nothing written" "linked revisions.csv: refused before the commit"
 [ ! -e outside/log.csv ] || fail "linked revisions.csv: nothing written outside"
 rm "$BAYTRACK_DB/revisions.csv"
+# the load log takes the same path: a linked loads.csv is refused before
+# the commit, nothing written through it
+[ -e "$BAYTRACK_DB/loads.csv" ] || fail "loads.csv logged by the loads above"
+mv "$BAYTRACK_DB/loads.csv" loads.keep
+ln -s "$T/outside/loads.csv" "$BAYTRACK_DB/loads.csv"
+before=$(db_sum)
+run load revised.csv
+expect_eq "$RC:$(tail -1 "$T/err")" "74:revised.csv: not loaded; nothing written" "linked loads.csv: refused before the commit"
+[ ! -e outside/loads.csv ] || fail "linked loads.csv: nothing written outside"
+expect_eq "$(db_sum)" "$before" "linked loads.csv: database unchanged"
+rm "$BAYTRACK_DB/loads.csv"
+mv loads.keep "$BAYTRACK_DB/loads.csv"
 # a journal that is not text, or renames a link, is refused without
 # printing its bytes
 head -c 3000 /dev/urandom | tr -d '\n' | sed 's/^/\t/' > "$BAYTRACK_DB/.journal"

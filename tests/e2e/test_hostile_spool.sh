@@ -165,7 +165,7 @@ EOF
 chmod +x gnuplot-stub
 BAYTRACK_GNUPLOT="$T/gnuplot-stub" run report -o site
 expect_eq "$RC" 1 "a chart not drawn: exit 1"
-expect_eq "$(cat "$T/out")" "site/index.html: 36 indicators, 264 charts, 114 pages in 3 languages; 6 charts not drawn" "a chart not drawn: the summary"
+expect_eq "$(cat "$T/out")" "site/index.html: 36 indicators, 264 charts, 117 pages in 3 languages; 6 charts not drawn" "a chart not drawn: the summary"
 expect_eq "$(sed 's/line [0-9]*:/line N:/' "$T/err")" "baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.en.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.narrow.en.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test
 baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.zh-Hans.svg) not drawn: gnuplot: line N: undefined variable: undefined_in_the_test

@@ -10,7 +10,7 @@ MAN="$BUILD/baytrack.1"
 # every command of 'baytrack help' has --help, a man section and every
 # option its --help names
 commands=$("$BAYTRACK" help | sed -n '/^commands:/,/^$/p' | awk 'NF > 1 { print $1 }')
-expect_eq "$(echo $commands)" "load collect export series status chart report help" "the command table"
+expect_eq "$(echo $commands)" "load collect export series status chart report log help" "the command table"
 for c in $commands; do
     run $c --help
     expect_eq "$RC" 0 "$c --help exits 0"

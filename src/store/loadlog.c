@@ -1,0 +1,175 @@
+/* loadlog.c - DB/loads.csv, one line per committed load, and reading it
+ * back with DB/revisions.csv: what changed since a day (db.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/csv_read.h"
+#include "base/mem.h"
+#include "base/period.h"
+#include "db.h"
+#include "loadlog.h"
+
+void bt_txn_load(struct bt_txn *t, const char *file, size_t added,
+                 size_t revised, size_t deleted, size_t flags)
+{
+    char when[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    bt_buf_addf(&t->load_log, "%s,", when);
+    bt_csv_cell(&t->load_log, file);
+    bt_buf_addf(&t->load_log, ",%zu,%zu,%zu,%zu\n", added, revised, deleted,
+                flags);
+}
+
+/* Reading one log: its name, the day from which lines are kept, where
+ * they go, and the first malformed line (0: none). */
+struct reading {
+    const char *name;
+    bt_day since;
+    struct bt_changes *out;
+    size_t loads_cap, revisions_cap;
+    unsigned long bad_line;
+    const char *why;
+};
+
+/* The UTC day of a log time "YYYY-MM-DDTHH:MM:SSZ", or -1. */
+static long when_day(const char *s, size_t len)
+{
+    int y, m, d;
+    if (len != 20 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+        s[10] != 'T' || s[19] != 'Z' || !bt_date_valid(y, m, d))
+        return -1;
+    return (long)bt_day_from_civil(y, m, d);
+}
+
+/* A count cell: digits only. */
+static int count_cell(const struct bt_field *f, size_t *out)
+{
+    char *end;
+    if (f->len == 0 || f->s[0] < '0' || f->s[0] > '9')
+        return -1;
+    errno = 0;
+    unsigned long long v = strtoull(f->s, &end, 10);
+    *out = (size_t)v;
+    return *end || errno ? -1 : 0;
+}
+
+static int bad(struct reading *r, unsigned long line, const char *why)
+{
+    r->bad_line = line;
+    r->why = why;
+    return 1;
+}
+
+static int load_line(void *ctx, unsigned long line, const struct bt_field *f,
+                     size_t n)
+{
+    struct reading *r = ctx;
+    if (line == 1)
+        return 0; /* the header */
+    struct bt_load_entry le = {0};
+    long day = n == 6 ? when_day(f[0].s, f[0].len) : -1;
+    if (n != 6)
+        return bad(r, line, "not 6 fields");
+    if (day < 0)
+        return bad(r, line, "not a time YYYY-MM-DDTHH:MM:SSZ");
+    if (count_cell(&f[2], &le.added) || count_cell(&f[3], &le.revised) ||
+        count_cell(&f[4], &le.deleted) || count_cell(&f[5], &le.flags))
+        return bad(r, line, "a count is not a whole number");
+    if (day < r->since)
+        return 0;
+    memcpy(le.when, f[0].s, 21);
+    le.file = bt_xstrdup(f[1].s);
+    struct bt_changes *c = r->out;
+    bt_grow((void **)&c->loads, &r->loads_cap, c->nloads + 1, sizeof *c->loads);
+    c->loads[c->nloads++] = le;
+    return 0;
+}
+
+static int revision_line(void *ctx, unsigned long line,
+                         const struct bt_field *f, size_t n)
+{
+    struct reading *r = ctx;
+    if (line == 1)
+        return 0;
+    if (n != 6)
+        return bad(r, line, "not 6 fields");
+    long day = when_day(f[0].s, f[0].len);
+    if (day < 0)
+        return bad(r, line, "not a time YYYY-MM-DDTHH:MM:SSZ");
+    if (f[2].len != 10)
+        return bad(r, line, "not a date YYYY-MM-DD");
+    if (day < r->since)
+        return 0;
+    struct bt_revision_entry re = {0};
+    memcpy(re.when, f[0].s, 21);
+    memcpy(re.date, f[2].s, 11);
+    re.series = bt_xstrdup(f[1].s);
+    re.old_value = bt_xstrdup(f[3].s);
+    re.new_value = bt_xstrdup(f[4].s);
+    re.file = bt_xstrdup(f[5].s);
+    struct bt_changes *c = r->out;
+    bt_grow((void **)&c->revisions, &r->revisions_cap, c->nrevisions + 1,
+            sizeof *c->revisions);
+    c->revisions[c->nrevisions++] = re;
+    return 0;
+}
+
+/* Reads DB/r->name through fn. 0 (a missing log too), or -1 with *e. */
+static int read_log(struct bt_db *db, struct reading *r, bt_csv_record_fn fn,
+                    struct bt_error *e)
+{
+    struct bt_buf path = {0}, text = {0};
+    struct bt_diags diags = {0};
+    bt_db_path(db, r->name, &path);
+    int rc = 0;
+    if (bt_file_read(path.data, &text, e) != 0) {
+        rc = errno == ENOENT ? 0 : -1;
+    } else {
+        int got = bt_csv_read(text.data, text.len, fn, r, &diags);
+        if (got < 0)
+            rc = bt_fail(e, "%s: not CSV (%s)", path.data,
+                         diags.n ? diags.v[0].msg : "syntax error");
+        else if (got)
+            rc = bt_fail(e, "%s:%lu: %s", path.data, r->bad_line, r->why);
+    }
+    bt_diags_release(&diags);
+    bt_buf_release(&path);
+    bt_buf_release(&text);
+    return rc;
+}
+
+int bt_db_changes(struct bt_db *db, bt_day since, struct bt_changes *out,
+                  struct bt_error *e)
+{
+    memset(out, 0, sizeof *out);
+    if (bt_db_read_begin(db, e) != 0)
+        return -1;
+    struct reading r = {BT_LOADS_LOG, since, out, 0, 0, 0, NULL};
+    int rc = read_log(db, &r, load_line, e);
+    r.name = BT_REVISIONS_LOG;
+    if (rc == 0)
+        rc = read_log(db, &r, revision_line, e);
+    if (rc != 0)
+        bt_changes_release(out);
+    return rc;
+}
+
+void bt_changes_release(struct bt_changes *c)
+{
+    for (size_t i = 0; i < c->nloads; i++)
+        free(c->loads[i].file);
+    for (size_t i = 0; i < c->nrevisions; i++) {
+        free(c->revisions[i].series);
+        free(c->revisions[i].old_value);
+        free(c->revisions[i].new_value);
+        free(c->revisions[i].file);
+    }
+    free(c->loads);
+    free(c->revisions);
+    memset(c, 0, sizeof *c);
+}

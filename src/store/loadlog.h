@@ -1,0 +1,12 @@
+/* loadlog.h - the store's own side of DB/loads.csv: its name and header
+ * (db.c stages it in a load's transaction, like revisions.csv). What the
+ * layers above see of it is in db.h (bt_txn_load, bt_db_changes). */
+#ifndef BT_LOADLOG_H
+#define BT_LOADLOG_H
+
+#define BT_LOADS_LOG "loads.csv"
+#define BT_LOADS_HEADER "loaded_at,file,added,revised,deleted,flags\n"
+#define BT_REVISIONS_LOG "revisions.csv"
+#define BT_REVISIONS_HEADER "revised_at,series,date,old,new,file\n"
+
+#endif
