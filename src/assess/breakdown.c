@@ -13,7 +13,8 @@ void bt_breakdown_view(const struct bt_indicator *ind, const struct bt_dim *wher
         return;
     struct bt_dim dims[BT_DIMS_MAX];
     size_t n = nwhere < BT_DIMS_MAX ? nwhere : BT_DIMS_MAX;
-    memcpy(dims, where, n * sizeof *dims);
+    if (n)
+        memcpy(dims, where, n * sizeof *dims);
     bt_dims_sort(dims, n);
     view->targets = NULL;
     view->ntargets = 0;
@@ -44,7 +45,8 @@ static void assess_row(const struct bt_indicator *ind, const struct bt_dim *wher
                        size_t nseries, struct bt_breakdown_row *r)
 {
     bt_breakdown_view(ind, where, nwhere, &r->view);
-    memcpy(r->dims, where, nwhere * sizeof *where);
+    if (nwhere)
+        memcpy(r->dims, where, nwhere * sizeof *where);
     r->ndims = nwhere;
     r->a.ind = &r->view;
     r->a.obs = *obs;
@@ -115,7 +117,8 @@ static int assess_groups(struct bt_db *db, const struct bt_indicator *ind,
                          struct bt_error *e)
 {
     struct bt_dim sub[BT_DIMS_MAX];
-    memcpy(sub, where, nwhere * sizeof *sub);
+    if (nwhere)
+        memcpy(sub, where, nwhere * sizeof *sub);
     struct bt_points total = {0}, derived = {0};
     int rc = 0;
     for (size_t lo = 0, hi; rc == 0 && lo < n; lo = hi) {
