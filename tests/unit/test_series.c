@@ -92,7 +92,7 @@ static void test_mapping(void)
                            "words; docs/mapping.md lists them: header, notes, "
                            "skip, indicator, time, fiscal, annual, dimension, "
                            "value, keep, drop, ignore, alias, scale, missing, "
-                           "means, marks, flag, normal"},
+                           "means, marks, flag, note, normal"},
         {"time @0\nvalue a.b c\n", "x.map:1:6: a column by position is @N, N "
                           "from 1 to 65536 (in quotes, the column of that name)"},
         {"time d\nvalue a.b flag=@x c\n", "x.map:2:16: a column by position "
@@ -154,7 +154,7 @@ static void test_mapping(void)
                   "words; docs/mapping.md lists them: header, notes, skip, "
                   "indicator, time, fiscal, annual, dimension, value, keep, "
                   "drop, ignore, alias, scale, missing, means, marks, flag, "
-                  "normal\n"
+                  "note, normal\n"
                   "x.map:3:7: must not contain '..'\n"
                   "x.map:4:6: expected blank, short or invalid\n");
         CHECK(bt_mapping_parse(&m, two, strlen(two), "x.map", &e) != 0);
