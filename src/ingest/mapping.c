@@ -744,12 +744,19 @@ const char *bt_mapping_incomplete(const struct bt_mapping *m)
 /* What the whole mapping must say, or NULL: a mapping without 'time'
  * that says only what a mapping of an SDMX-CSV file may is checked
  * against the file instead (bt_mapping_incomplete). */
-static const char *incomplete(const struct bt_mapping *m)
+static const char *incomplete(const struct bt_mapping *m, char *why,
+                              size_t size)
 {
-    int sdmx = !m->has_time;
-    for (size_t k = 0; k < BT_MS_N && sdmx; k++)
-        sdmx = stmts[k].sdmx || !m->said[k].line;
-    return sdmx ? NULL : bt_mapping_incomplete(m);
+    if (m->has_time)
+        return bt_mapping_incomplete(m);
+    for (size_t k = 0; k < BT_MS_N; k++)
+        if (!stmts[k].sdmx && m->said[k].line) {
+            snprintf(why, size, "a 'time' statement; without one it is a "
+                     "mapping for an SDMX-CSV file, where '%s' (line %lu) "
+                     "does not apply", stmts[k].word, m->said[k].line);
+            return why;
+        }
+    return NULL;
 }
 
 /* Which statement a successful statement's keyword is. */
@@ -790,7 +797,8 @@ int bt_mapping_parse_all(struct bt_mapping *m, const char *text, size_t len,
     }
     marks_index(m);
     m->lines = line ? line : 1;
-    const char *missing = d->n == before ? incomplete(m) : NULL;
+    char why[200];
+    const char *missing = d->n == before ? incomplete(m, why, sizeof why) : NULL;
     if (missing) /* unless a statement failed, which may be why */
         bt_diags_add_in(d, path, line ? line : 1, 1, "mapping needs %s", missing);
     if (d->n == before)
