@@ -181,6 +181,36 @@ static void test_mapping(void)
         CHECK(m.nignored == 2 && m.ignored[1].pos == 9);
         bt_mapping_release(&m);
     }
+    /* remark columns: 'next', unless quoted */
+    {
+        static const char rem[] = "time header\nindicator a.b\nflag next\n"
+                                  "note \"next\"\n";
+        CHECK(bt_mapping_parse(&m, rem, strlen(rem), "x.map", &e) == 0);
+        CHECK(m.flag_column.next && !m.flag_column.name && m.flag_column.at.col == 6);
+        CHECK(!m.note_column.next);
+        CHECK_STR(m.note_column.name, "next");
+        bt_mapping_release(&m);
+        static const char val[] = "time Y\nvalue a.b V flag=next note=@9\n";
+        CHECK(bt_mapping_parse(&m, val, strlen(val), "x.map", &e) == 0);
+        CHECK(m.values[0].flag_column.next && m.values[0].note_column.pos == 9);
+        bt_mapping_release(&m);
+    }
+    /* without 'time': a mapping of an SDMX-CSV file, checked against it */
+    {
+        static const char sdmx[] = "indicator a.b\ndimension region REF_AREA\n"
+                                   "keep SEX _T\nignore AGE\nvalue OBS_VALUE x=y\n";
+        CHECK(bt_mapping_parse(&m, sdmx, strlen(sdmx), "x.map", &e) == 0);
+        CHECK(!m.has_time && m.said[BT_MS_KEEP].line == 3);
+        CHECK(m.said[BT_MS_VALUE].line == 5 && !m.said[BT_MS_TIME].line);
+        CHECK(m.lines == 5);
+        CHECK_STR(bt_mapping_incomplete(&m), "a 'time' statement");
+        bt_mapping_release(&m);
+        static const char marks[] = "indicator a.b\nmarks \"#\"\nkeep S _T\n";
+        CHECK(bt_mapping_parse(&m, marks, strlen(marks), "x.map", &e) != 0);
+        CHECK_STR(e.msg, "x.map:3:1: mapping needs a 'time' statement; "
+                  "without one it is a mapping for an SDMX-CSV file, where "
+                  "'marks' (line 2) does not apply");
+    }
     /* the new statements, all at once */
     static const char full[] =
         "header 3-6\nnotes \"注：\" Source:\nskip blank short\n"
