@@ -8,8 +8,8 @@
  *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples), each
  *   with a narrow twin for a phone (charts/ID.narrow.LANG.svg,
  *   charts/ID.by.narrow.LANG.svg), charts/ID.cmp.LANG.svg and
- *   charts/ID.cmp.narrow.LANG.svg (breakdowns compared), dashboard*.png,
- *   dashboard.narrow*.png,
+ *   charts/ID.cmp.narrow.LANG.svg (breakdowns compared), dashboard*.svg,
+ *   dashboard.narrow*.svg,
  *   data/ID.csv (the whole indicator: every series, with its dimensions).
  *
  * Every page fits a phone's width (390 CSS pixels): a table scrolls in a
