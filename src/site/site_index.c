@@ -74,12 +74,10 @@ static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
 {
     bt_buf_addf(b, "<h2 id=\"status\">%s</h2>\n", bt_word(BT_W_STATUS, l));
     site_table_open(b, bt_word(BT_W_STATUS, l), NULL);
-    bt_buf_puts(b, "<tr>");
+    struct site_col cols[SITE_NCOLUMNS];
     for (size_t k = 0; k < SITE_NCOLUMNS; k++)
-        bt_buf_addf(b, "<th scope=\"col\"%s>%s</th>",
-                    k == 4 || k == 5 ? " class=\"num\"" : "",
-                    bt_word(site_columns[k], l));
-    bt_buf_puts(b, "</tr>\n");
+        cols[k] = (struct site_col){bt_word(site_columns[k], l), k == 4 || k == 5};
+    site_table_head(b, cols, SITE_NCOLUMNS, l);
     for (size_t i = 0; i < s->n; i++) {
         const struct bt_assessment *a = s->v[i].a;
         struct site_cells c;
