@@ -163,8 +163,9 @@ static int plain_decimal(const char *s, size_t n, double *out)
     long long v = 0;
     for (; i < n; i++) {
         if (digit(s[i])) {
+            if (++digits > 15)
+                return 0; /* past what a double holds exactly */
             v = v * 10 + (s[i] - '0');
-            digits++;
             frac += (size_t)point;
         } else if (s[i] == '.' && !point) {
             point = 1;
@@ -172,7 +173,7 @@ static int plain_decimal(const char *s, size_t n, double *out)
             return 0;
         }
     }
-    if (digits == 0 || digits > 15)
+    if (digits == 0)
         return 0;
     double d = (double)v / pow10[frac];
     *out = s[0] == '-' ? -d : d;
