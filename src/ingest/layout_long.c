@@ -81,7 +81,8 @@ static int row_date(struct parser *p, unsigned long line,
 {
     const struct bt_field *d = &f[p->col[BT_COL_DATE]];
     const char *why;
-    int rc = bt_period_parse(d->s, d->len, day, &why);
+    int rc = bt_layout_iso_day(d->s, d->len, day) ? 0
+             : bt_period_parse(d->s, d->len, day, &why);
     if (rc == 0 && *day < BT_DAY_MIN) {
         why = "before 1970-01-02, which RRD files cannot hold";
         rc = -1;
