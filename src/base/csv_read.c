@@ -99,6 +99,73 @@ static int is_space(char c)
     return c == ' ' || c == '\t';
 }
 
+/* Keeps field number r->nfields as arena[off..off+len), which the caller
+ * has filled in and NUL-terminated; for split_plain, whose line fits the
+ * arena and so every row bound. */
+static void put_field(struct bt_csv_reader *r, size_t off, size_t len)
+{
+    if (r->nfields == r->fcap) {
+        bt_grow((void **)&r->offs, &r->fcap, r->nfields + 1, sizeof *r->offs);
+        r->lens = bt_xrealloc(r->lens, r->fcap * sizeof *r->lens);
+    }
+    r->offs[r->nfields] = off;
+    r->lens[r->nfields] = len;
+    r->nfields++;
+}
+
+/* The fast path's common case: s[0..n) (no line end), shorter than
+ * BT_CSV_ROW_MAX, split in one pass over its bytes and copied once into
+ * the arena, where each field's end becomes its NUL. Reads what
+ * on_field would read field by field (fields past the limit counted,
+ * not kept). Returns 0 when the line holds a quote or a CR (libcsv then
+ * reads it), 1 when done. */
+static int split_plain(struct bt_csv_reader *r, const char *s, size_t n)
+{
+    size_t keep = r->limit ? r->limit : BT_CSV_FIELDS_MAX, start = 0;
+    r->nfields = r->used = 0;
+    for (size_t i = 0;; i++) {
+        /* ',' is above every byte that ends or trims a field or sends
+         * the line to libcsv, and below digits and letters */
+        if (i < n) {
+            unsigned char c = (unsigned char)s[i];
+            if (c > ',' || (c != ',' && c != '"' && c != '\r'))
+                continue;
+            if (c != ',') {
+                r->nfields = r->dropped_bytes = 0;
+                return 0;
+            }
+        }
+        size_t a = start, b = i;
+        while (a < b && is_space(s[a]))
+            a++;
+        while (b > a && is_space(s[b - 1]))
+            b--;
+        if (r->nfields >= keep) {
+            if (!r->limit) {
+                too_big(r, "more than 65536 fields");
+                on_record('\n', r); /* failed: only ends the record */
+                return 1;
+            }
+            r->dropped_bytes += b - a; /* counted, not kept */
+            r->nfields++;
+        } else {
+            put_field(r, a, b - a);
+        }
+        if (i == n)
+            break;
+        start = i + 1;
+    }
+    if (n + 1 > r->cap)
+        bt_grow((void **)&r->arena, &r->cap, n + 1, 1);
+    memcpy(r->arena, s, n);
+    r->used = n + 1;
+    size_t kept = r->nfields < keep ? r->nfields : keep;
+    for (size_t k = 0; k < kept; k++)
+        r->arena[r->offs[k] + r->lens[k]] = '\0';
+    on_record('\n', r);
+    return 1;
+}
+
 /* The fast path: a line with no quote and no CR but at its end, read while
  * no record is open, can only mean one thing: fields split at commas, with
  * spaces and tabs around them trimmed, as libcsv reads them. Returns 0 when
@@ -112,8 +179,12 @@ static int simple_line(struct bt_csv_reader *r, const char *s, size_t n)
     size_t i = 0;
     while (i < n && is_space(s[i]))
         i++;
-    if (i == n || memchr(s, '"', n) || memchr(s, '\r', n))
-        return 0; /* blank, quoted or odd lines: libcsv decides */
+    if (i == n)
+        return 0; /* blank lines: libcsv decides */
+    if (n < BT_CSV_ROW_MAX)
+        return split_plain(r, s, n);
+    if (memchr(s, '"', n) || memchr(s, '\r', n))
+        return 0; /* quoted or odd lines: libcsv decides */
     r->nfields = r->used = 0;
     for (size_t start = 0;;) {
         const char *comma = memchr(s + start, ',', n - start);

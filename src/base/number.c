@@ -9,9 +9,14 @@
 static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-static const char *const missing_marks[] = {
-    "-", "--", "\xe2\x80\x94" /* — */, "\xe2\x80\xa6" /* … */, "...",
-    "N/A", "n/a", "NA", "n.a.",
+#define MARK(s) {s, sizeof s - 1}
+static const struct {
+    const char *s;
+    size_t n;
+} missing_marks[] = {
+    MARK("-"), MARK("--"), MARK("\xe2\x80\x94") /* — */,
+    MARK("\xe2\x80\xa6") /* … */, MARK("..."), MARK("N/A"), MARK("n/a"),
+    MARK("NA"), MARK("n.a."),
 };
 
 static int is_missing(const char *s, size_t n)
@@ -19,7 +24,7 @@ static int is_missing(const char *s, size_t n)
     if (n == 0)
         return 1;
     for (size_t i = 0; i < sizeof missing_marks / sizeof *missing_marks; i++)
-        if (strlen(missing_marks[i]) == n && memcmp(s, missing_marks[i], n) == 0)
+        if (missing_marks[i].n == n && memcmp(s, missing_marks[i].s, n) == 0)
             return 1;
     return 0;
 }
@@ -147,6 +152,33 @@ static double short_decimal(const struct shape *x)
     return x->buf[0] == '-' ? -d : d;
 }
 
+/* The common cell at once: a sign, at most 15 digits and a point, no
+ * separator, no exponent, unscaled: the value short_decimal() gives for
+ * it, in *out. Returns 0 when the cell is of another shape (which
+ * read_shape then reads, and which may be missing or no number). */
+static int plain_decimal(const char *s, size_t n, double *out)
+{
+    size_t i = s[0] == '-' || s[0] == '+', digits = 0, frac = 0;
+    int point = 0;
+    long long v = 0;
+    for (; i < n; i++) {
+        if (digit(s[i])) {
+            v = v * 10 + (s[i] - '0');
+            digits++;
+            frac += (size_t)point;
+        } else if (s[i] == '.' && !point) {
+            point = 1;
+        } else {
+            return 0;
+        }
+    }
+    if (digits == 0 || digits > 15)
+        return 0;
+    double d = (double)v / pow10[frac];
+    *out = s[0] == '-' ? -d : d;
+    return 1;
+}
+
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why)
 {
@@ -154,6 +186,11 @@ int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
         s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
+    double quick;
+    if (n && !exp10 && plain_decimal(s, n, &quick)) {
+        *out = quick == 0 ? 0.0 : quick; /* no -0 */
+        return 1;
+    }
     if (is_missing(s, n))
         return 0;
     struct shape x;

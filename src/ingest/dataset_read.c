@@ -116,6 +116,7 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
     if (p->chosen && layouts[p->layout]->release)
         layouts[p->layout]->release(p);
     bt_buf_release(&p->dimkey);
+    bt_buf_release(&p->dimraw);
     bt_buf_release(&p->key);
     bt_buf_release(&p->cite);
     return rc;

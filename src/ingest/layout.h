@@ -54,6 +54,14 @@ struct parser {
     unsigned char *ignored; /* columns with an empty header */
     const struct bt_indicator *last_ind; /* cache for the long layout */
     struct bt_buf dimkey;  /* the current row's "name\0value\0..." part */
+    struct bt_buf dimraw;  /* the cells dimkey was last made from by
+                              bt_layout_row_dims_n, each as its length
+                              and bytes: consecutive rows of one series
+                              reuse it unchecked */
+    int dimraw_ok;         /* dimraw holds the cells of dimkey */
+    unsigned long dims_gen; /* bumped when bt_layout_row_dims_n makes a
+                               new dimkey (0: it never did) */
+    unsigned long last_gen; /* dims_gen when last_series was looked up */
     struct bt_buf key;
     uint32_t last_series;  /* the series of the previous observation */
     struct bt_ds_conflict *locate; /* second reading: where conflicts are */

@@ -8,8 +8,8 @@
  *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples), each
  *   with a narrow twin for a phone (charts/ID.narrow.LANG.svg,
  *   charts/ID.by.narrow.LANG.svg), charts/ID.cmp.LANG.svg and
- *   charts/ID.cmp.narrow.LANG.svg (breakdowns compared), dashboard*.png,
- *   dashboard.narrow*.png,
+ *   charts/ID.cmp.narrow.LANG.svg (breakdowns compared), dashboard*.svg,
+ *   dashboard.narrow*.svg,
  *   data/ID.csv (the whole indicator: every series, with its dimensions).
  *
  * Every page fits a phone's width (390 CSS pixels): a table scrolls in a
@@ -85,6 +85,16 @@ void site_foot(struct bt_buf *b);
  * reachable by keyboard (it scrolls). */
 void site_table_open(struct bt_buf *b, const char *label, const char *cls);
 void site_table_close(struct bt_buf *b);
+/* One column of a table's head row: its heading (our word or the
+ * catalogue's, escaped and tagged by site_text_in) and whether it holds
+ * numbers (class="num", aligned right). */
+struct site_col {
+    const char *head;
+    int num;
+};
+/* Appends the head row of a table: a <th scope="col"> a column. */
+void site_table_head(struct bt_buf *b, const struct site_col *cols, size_t n,
+                     enum bt_lang l);
 /* Appends a chart or the dashboard as a figure: link and <picture> of
  * wide (ww x wh pixels), narrow (nw x nh) on a screen narrower than
  * wide; alt its short text, caption its description (id cap_id). */

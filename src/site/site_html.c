@@ -95,6 +95,18 @@ void site_table_close(struct bt_buf *b)
     bt_buf_puts(b, "</table></div>\n");
 }
 
+void site_table_head(struct bt_buf *b, const struct site_col *cols, size_t n,
+                     enum bt_lang l)
+{
+    bt_buf_puts(b, "<tr>");
+    for (size_t k = 0; k < n; k++) {
+        bt_buf_addf(b, "<th scope=\"col\"%s>", cols[k].num ? " class=\"num\"" : "");
+        site_text_in(b, cols[k].head, l);
+        bt_buf_puts(b, "</th>");
+    }
+    bt_buf_puts(b, "</tr>\n");
+}
+
 void site_figure(struct bt_buf *b, const struct site_figure *f)
 {
     bt_buf_addf(b, "<figure>\n<a href=\"%s\"><picture><source media=\"(max-width:"

@@ -297,12 +297,10 @@ static void targets(struct bt_buf *b, const struct bt_indicator *ind,
         return;
     bt_buf_addf(b, "<h2 id=\"targets\">%s</h2>\n", bt_word(BT_W_TARGETS, l));
     site_table_open(b, bt_word(BT_W_TARGETS, l), NULL);
-    bt_buf_addf(b, "<tr><th scope=\"col\">"
-                   "%s</th><th scope=\"col\">%s</th><th scope=\"col\" "
-                   "class=\"num\">%s</th><th scope=\"col\">%s</th></tr>\n",
-                bt_word(BT_W_KIND, l),
-                bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l),
-                bt_word(BT_W_SOURCE, l));
+    const struct site_col cols[] = {
+        {bt_word(BT_W_KIND, l), 0}, {bt_word(BT_W_DATE, l), 0},
+        {bt_word(BT_W_VALUE, l), 1}, {bt_word(BT_W_SOURCE, l), 0}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     for (size_t k = 0; k < ind->ntargets; k++) {
         const struct bt_target *t = &ind->targets[k];
         char date[11];
@@ -398,14 +396,11 @@ static void breakdowns(struct bt_buf *b, const struct site *s,
     bt_buf_addf(&alt, "%s %s", bt_word(BT_W_BREAKDOWN_STATUS, l), dim);
     site_table_open(b, alt.data, "breakdowns");
     alt.len = 0;
-    bt_buf_puts(b, "<tr><th scope=\"col\">");
-    site_text_in(b, dim, l);
-    bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
-                   "class=\"num\">%s</th><th scope=\"col\">%s</th></tr>\n",
-                bt_word(BT_W_STATUS, l), bt_word(BT_W_LATEST, l),
-                bt_word(BT_W_TARGET, l), bt_word(BT_W_PROGRESS, l),
-                bt_word(BT_W_PROJECTED, l));
+    const struct site_col cols[] = {
+        {dim, 0}, {bt_word(BT_W_STATUS, l), 0}, {bt_word(BT_W_LATEST, l), 1},
+        {bt_word(BT_W_TARGET, l), 1}, {bt_word(BT_W_PROGRESS, l), 1},
+        {bt_word(BT_W_PROJECTED, l), 0}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     for (size_t k = 0; k < x->nrows; k++)
         breakdown_row(b, s, x, &x->rows[k], l);
     site_table_close(b);
@@ -467,13 +462,11 @@ static void data_table(struct bt_buf *b, const struct site_indicator *x,
         bt_buf_addf(b, ".csv\" download>%s</a></p>\n", bt_word(BT_W_WHOLE_TABLE, l));
     }
     site_table_open(b, bt_word(BT_W_DATA, l), "data");
-    bt_buf_puts(b, "<tr>");
-    static const enum bt_word cols[] = {BT_W_DATE, BT_W_VALUE, BT_W_UNIT,
-                                        BT_W_FLAG, BT_W_NOTE, BT_W_SOURCE};
-    for (size_t k = 0; k < sizeof cols / sizeof *cols; k++)
-        bt_buf_addf(b, "<th scope=\"col\"%s>%s</th>", k == 1 ? " class=\"num\"" : "",
-                    bt_word(cols[k], l));
-    bt_buf_puts(b, "</tr>\n");
+    const struct site_col cols[] = {
+        {bt_word(BT_W_DATE, l), 0}, {bt_word(BT_W_VALUE, l), 1},
+        {bt_word(BT_W_UNIT, l), 0}, {bt_word(BT_W_FLAG, l), 0},
+        {bt_word(BT_W_NOTE, l), 0}, {bt_word(BT_W_SOURCE, l), 0}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     struct bt_buf unit = {0}, source = {0};
     site_text_in(&unit, ind->unit_in[l], l);
     site_text_in(&source, ind->source, l);

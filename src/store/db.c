@@ -829,6 +829,9 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     if (t->load_log.len &&
         stage_log(t, BT_LOADS_LOG, BT_LOADS_HEADER, &t->load_log, e) != 0)
         goto fail;
+    if (t->added_log.len &&
+        stage_log(t, BT_ADDED_LOG, BT_ADDED_HEADER, &t->added_log, e) != 0)
+        goto fail;
     if (t->nappends && bt_rollback_finish(t->rollback, e) != 0)
         goto fail; /* fsynced: durable before the first in-place write */
     /* the staged files: with appends, the one syncfs after them covers
@@ -909,6 +912,7 @@ void bt_txn_abort(struct bt_txn *t)
     bt_buf_release(&t->revisions);
     bt_buf_release(&t->flag_log);
     bt_buf_release(&t->load_log);
+    bt_buf_release(&t->added_log);
     if (t->rollback)
         bt_rollback_release(t->rollback);
     free(t->rollback);

@@ -8,6 +8,8 @@
  *                           series, date, old, new, file
  *   DB/loads.csv            one line per committed load: when, file,
  *                           added, revised, deleted, flags (loadlog.c)
+ *   DB/added.csv            the newest figure each load added to each
+ *                           series: when, series, date, value, file
  *   DB/.lock                writers hold flock(LOCK_EX) on it
  *   DB/.gate                a writer waiting for .commit holds it, so that
  *                           arriving readers queue behind it
@@ -163,6 +165,7 @@ struct bt_txn {
     struct bt_buf revisions; /* new revisions.csv lines */
     struct bt_buf flag_log;  /* new flags.csv lines */
     struct bt_buf load_log;  /* new loads.csv lines */
+    struct bt_buf added_log; /* new added.csv lines */
     size_t nfiles;
     struct bt_rollback *rollback;    /* owned, once an append is queued */
     struct bt_txn_append *appends;   /* owned */
@@ -207,6 +210,11 @@ void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
  * them (loadlog.c). */
 void bt_txn_load(struct bt_txn *t, const char *file, size_t added,
                  size_t revised, size_t deleted, size_t flags);
+/* Records, for DB/added.csv, the newest figure (day, value as stored)
+ * that this load added to a series; once a series a load. Written with
+ * the other logs, all or nothing with the load. */
+void bt_txn_added(struct bt_txn *t, const char *series_label, bt_day day,
+                  double value, const char *file);
 /* Makes every recorded file and revision durable and visible at once.
  * Appends are written here, through rrdcached too (bt_db_init), under
  * .commit and synced before the commit point, so that a commit that
@@ -229,14 +237,24 @@ struct bt_revision_entry {
     char *series, *old_value, *new_value, *file;
     char date[11];
 };
-/* What changed since a day: loads and revisions in the order logged. */
+/* One line of DB/added.csv; strings owned. */
+struct bt_added_entry {
+    char when[21];
+    char *series, *value, *file;
+    char date[11];
+};
+/* What changed since a day: loads, revisions and the newest figures
+ * added, in the order logged. */
 struct bt_changes {
     struct bt_load_entry *loads;
     size_t nloads;
     struct bt_revision_entry *revisions;
     size_t nrevisions;
+    struct bt_added_entry *added;
+    size_t nadded;
 };
-/* Reads (as a reader, bt_db_read_begin) the loads and revisions logged on
+/* Reads (as a reader, bt_db_read_begin) the loads, revisions and added
+ * figures logged on
  * or after the UTC day since (0: all) into *out. A log that is not there
  * reads as empty. Returns 0, or -1 with *e (a malformed line named as
  * DB/NAME:LINE). */

@@ -43,7 +43,7 @@ run report -o rep --lang zh-Hans --as-of 2026-03-08
 expect_eq "$RC" 0 "report exits 0"
 expect_eq "$(cat "$T/out")" "rep/index.html: 36 indicators, 270 charts, 117 pages in 3 languages" "report summary"
 for f in index.html index.en.html index.zh-Hant.html report.md methodology.html \
-         methodology.en.html dashboard.png charts/immd.passengers.total.by.zh-Hant.svg \
+         methodology.en.html dashboard.svg charts/immd.passengers.total.by.zh-Hant.svg \
          immd.passengers.total.html immd.passengers.total.en.html \
          data/immd.passengers.total.csv; do
     [ -s "rep/$f" ] || fail "report: no $f"
