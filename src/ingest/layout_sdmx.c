@@ -228,7 +228,7 @@ static int auto_name(struct parser *p, unsigned long line, const char *s,
         return -1;
     }
     if (bt_column_find(name, strlen(name)) != BT_COL_N)
-        snprintf(out, 64, "sdmx_%s", name);
+        snprintf(out, 64, "sdmx_%.16s", name); /* reserved names are short */
     else
         snprintf(out, 64, "%s", name);
     return 0;
