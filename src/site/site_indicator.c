@@ -150,9 +150,13 @@ static void chart(struct bt_buf *b, const struct site_indicator *x,
 static void rate(struct bt_buf *b, const struct bt_indicator *ind, double r,
                  int growth, enum bt_lang l)
 {
-    if (growth)
+    if (growth && fabs(r * 100) < 9999.995) /* six digits at most */
         bt_buf_addf(b, "%+.2f %%%s", r * 100, bt_word(BT_W_PER_YEAR, l));
-    else {
+    else if (growth) { /* the rule: whole, grouped (+100,968 %/yr) */
+        char num[BT_NUMFMT_MAX];
+        bt_num_grouped(bt_num_rounded(r * 100), num);
+        bt_buf_addf(b, "%s%s %%%s", r > 0 ? "+" : "", num, bt_word(BT_W_PER_YEAR, l));
+    } else {
         char num[BT_NUMFMT_MAX];
         r = bt_shown_value(ind, l, r);
         bt_num_short(r, l, num);
