@@ -233,4 +233,36 @@ rows = list(csv.reader(open(sys.argv[1])))
 assert rows[-1][-1] == "c,y.csv", rows
 EOF
 
+# --- one unreadable series file never fails the whole status or report -
+# (a link and a file that is not an RRD file): each is named on stderr, its
+# indicator shown without data (never as the sum of the other series), the
+# rest printed or written, exit 1
+rm -rf "$BAYTRACK_DB" outside/*
+"$BAYTRACK" load -q "$SRC/datasets/seeds_soft_connectivity.csv"
+immd_recent immd.csv
+"$BAYTRACK" load -q immd.csv
+mv "$BAYTRACK_DB/science.joint_labs/_.rrd" outside/labs.rrd
+ln -s "$T/outside/labs.rrd" "$BAYTRACK_DB/science.joint_labs/_.rrd"
+bay="$BAYTRACK_DB/immd.passengers.total/control_point=Lo Wu+direction=Arrival.rrd"
+[ -f "$bay" ] || fail "unreadable series: the IMMD series is there"
+echo 'not an rrd file' > "$bay"
+want="baytrack: status: error: 'immd.passengers.total/control_point=Lo Wu+direction=Arrival.rrd' left out, its indicator shown without data: '$bay' is not an RRD file of this machine
+baytrack: status: error: 'science.joint_labs/_.rrd' left out, its indicator shown without data: '$BAYTRACK_DB/science.joint_labs/_.rrd' is a symbolic link, not a series file: baytrack follows no link inside the database"
+run status --json
+expect_eq "$RC" 1 "unreadable series: status exits 1"
+expect_eq "$(cat "$T/err")" "$want" "unreadable series: status names each file once"
+grep -q '"indicator":"talent.hkmo_professionals",.*"latest_value":' "$T/out" || fail "unreadable series: the other indicators are printed"
+grep -q '"indicator":"science.joint_labs",.*"latest_date":null,.*"series":0' "$T/out" || fail "unreadable series: its indicator has no data: $(grep joint_labs "$T/out")"
+grep -q '"indicator":"immd.passengers.total",.*"latest_date":null,.*"series":0' "$T/out" || fail "unreadable series: no partial total"
+run status immd.passengers.total --by control_point
+expect_eq "$RC" 1 "unreadable series: status --by exits 1"
+grep -q 'control_point=Shenzhen Bay' "$T/out" || fail "unreadable series: the other breakdowns are printed"
+run report -q -o site
+expect_eq "$RC" 1 "unreadable series: report exits 1"
+expect_eq "$(cat "$T/err")" "$(echo "$want" | sed 's/^baytrack: status:/baytrack: report:/')" "unreadable series: report names each file once"
+[ -s site/index.html ] && [ -s site/talent.hkmo_professionals.html ] && [ -s site/science.joint_labs.html ] || fail "unreadable series: every page written"
+run export science.joint_labs
+expect_eq "$RC" 74 "unreadable series: export of it still fails"
+rm -rf site
+
 finish
