@@ -179,6 +179,15 @@ static int plain_decimal(const char *s, size_t n, double *out)
     return 1;
 }
 
+/* Whether x has a digit other than 0 (its value is not zero). */
+static int nonzero(const struct shape *x)
+{
+    for (const char *p = x->buf; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            return 1;
+    return 0;
+}
+
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why)
 {
@@ -200,6 +209,11 @@ int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
     double v = !x.has_exp && !exp10 && x.intdigits + x.fracdigits <= 15
                    ? short_decimal(&x)
                    : at_power(&x, x.exp + exp10);
+    if (v == 0 && nonzero(&x)) { /* never silently 0 */
+        *why = "number underflows (not 0, but smaller in magnitude than "
+               "4.9406564584124654e-324, the smallest double above 0)";
+        return -2;
+    }
     if (!(fabs(v) <= BT_NUMBER_MAX)) {
         *why = exp10 && fabs(at_power(&x, x.exp)) <= BT_NUMBER_MAX
                    ? "number overflows after scaling (beyond ±" LIMIT ")"

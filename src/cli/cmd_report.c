@@ -59,6 +59,7 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
     struct bt_error e;
     struct bt_report_stats st;
     bt_cli_db_init(cli, &db);
+    bt_db_skip_unreadable(&db); /* one bad file never hides the rest */
     bt_cli_unmatched_targets(cli, &db, &cat);
     if (bt_report_write(&db, &cat, &o, &st, &e) != 0) {
         rc = bt_cli_chart_error(cli, &e);
@@ -76,6 +77,7 @@ int bt_cmd_report(struct bt_cli *cli, int argc, char **argv)
         }
         rc = st.failed ? BT_EXIT_FAILED : BT_EXIT_OK;
     }
+    rc = bt_cli_skipped(cli, &db, rc);
     bt_report_stats_release(&st);
     bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);

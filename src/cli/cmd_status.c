@@ -518,9 +518,11 @@ int bt_cmd_status(struct bt_cli *cli, int argc, char **argv)
         }
     struct bt_db db;
     bt_cli_db_init(cli, &db);
+    bt_db_skip_unreadable(&db); /* one bad file never hides the rest */
     bt_cli_unmatched_targets(cli, &db, &cat);
     rc = q.nwhere || q.by ? status_breakdowns(cli, &db, &cat, &q)
                           : status_totals(cli, &db, &cat, &q);
+    rc = bt_cli_skipped(cli, &db, rc);
     bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;
