@@ -88,7 +88,7 @@ int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
         case 'm': {
             double v = strtod(optarg, &end);
             if (*end || v < 0)
-                return bt_cli_usage(cli, "'%s' is not a number of seconds", optarg);
+                return bt_cli_usage(cli, "'%s' is not a number of seconds (0 or more)", optarg);
             *(c == 'w' ? &wait : &o.min_age) = v;
             break;
         }
