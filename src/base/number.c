@@ -243,6 +243,16 @@ static size_t fixed(unsigned long long x, int k, int neg, char *buf)
     return len;
 }
 
+/* nearbyint(y) for 0 <= y (finite), without a call to libm: below 2^52
+ * adding and taking away 2^52 leaves y rounded to an integer, as the
+ * rounding mode rounds (to nearest, ties to even, as nearbyint's); from
+ * 2^52 on every double is an integer. */
+static double round_nonneg(double y)
+{
+    const double two52 = 4503599627370496.0;
+    return y < two52 ? (y + two52) - two52 : y;
+}
+
 size_t bt_number_format(double v, char *buf)
 {
     if (v == 0)
@@ -252,7 +262,7 @@ size_t bt_number_format(double v, char *buf)
      * division is correctly rounded, as is reading the decimal back, so
      * the text reads back as exactly v (and is the shortest that does). */
     for (int k = 0; k < 16 && a < 1e15; k++) {
-        double x = nearbyint(a * pow10[k]);
+        double x = round_nonneg(a * pow10[k]);
         if (x >= 1e15)
             break;
         if (x / pow10[k] == a)

@@ -81,7 +81,8 @@ static int row_date(struct parser *p, unsigned long line,
 {
     const struct bt_field *d = &f[p->col[BT_COL_DATE]];
     const char *why;
-    int rc = bt_period_parse(d->s, d->len, day, &why);
+    int rc = bt_layout_iso_day(d->s, d->len, day) ? 0
+             : bt_period_parse(d->s, d->len, day, &why);
     if (rc == 0 && (why = bt_day_unstorable(*day)))
         rc = -1;
     if (rc != 0)
