@@ -148,6 +148,7 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
         rc = bt_cli_error(cli, code, "%s", e.msg);
         goto out;
     }
+    bt_cli_recovered(cli, &db); /* before the summaries */
     struct bar bar = {NULL, -1};
     if (!cli->quiet && isatty(STDERR_FILENO)) {
         o.progress = draw_bar;
