@@ -202,8 +202,11 @@ static int recover(const char *spool, struct bt_error *e)
 {
     struct bt_buf j = {0}, text, path = {0};
     bt_buf_addf(&j, "%s/%s", spool, JOURNAL);
-    int rc = 0;
-    if (exists(j.data)) {
+    /* a planted link is refused, never read through */
+    int rc = bt_no_links(spool, JOURNAL, e) != 0 ||
+                     bt_no_links(spool, LOADING, e) != 0
+                 ? -1 : 0;
+    if (rc == 0 && exists(j.data)) {
         rc = bt_file_read(j.data, &text, e);
         if (rc == 0)
             rc = finish_moves(spool, text.data, text.len, e);

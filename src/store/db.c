@@ -162,12 +162,24 @@ void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out)
     bt_buf_addf(out, "%s/%s", db->dir, rel);
 }
 
+/* Whether name is one bt_txn_add gives a staged file: PID-N.rrd. */
+static int staged_name(const char *name)
+{
+    const char *p = name;
+    size_t pid = strspn(p, "0123456789");
+    if (pid == 0 || p[pid] != '-')
+        return 0;
+    p += pid + 1;
+    size_t n = strspn(p, "0123456789");
+    return n > 0 && strcmp(p + n, ".rrd") == 0;
+}
+
 /* Whether a journal line "tmp<TAB>final" is one a commit writes: a
- * staged file of .tmp/ renamed to a series' file or a log at the top. */
+ * file staged in .tmp/ under a name bt_txn_add gives, renamed to a
+ * series' file or a log at the top. */
 static int journal_line_ok(const char *tmp, const char *final)
 {
-    const char *name = tmp + 5;
-    return strncmp(tmp, ".tmp/", 5) == 0 && *name && !strchr(name, '/') &&
+    return strncmp(tmp, ".tmp/", 5) == 0 && staged_name(tmp + 5) &&
            (bt_series_rel_ok(final) ||
             (*final && *final != '.' && !strchr(final, '/')));
 }
@@ -453,8 +465,18 @@ static int recover(struct bt_db *db, struct bt_error *e)
         struct stat st;
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
-        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-            st.st_mtime > newest)
+        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue; /* gone already */
+        if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+            /* never staged by baytrack: left as it is (a link is removed,
+             * never followed) */
+            const char *name = is_text(de->d_name) ? de->d_name : "?";
+            bt_buf_addf(&db->recovered, "warning: left '%s/%.*s%s' alone: "
+                        "not a file baytrack stages (a directory, a FIFO or "
+                        "a device); remove it\n", path.data, BT_SHOWN(name));
+            continue;
+        }
+        if (st.st_mtime > newest)
             newest = st.st_mtime;
         if (unlinkat(dirfd(d), de->d_name, 0) != 0 && errno != ENOENT) {
             rc = bt_fail_errno(e, "cannot remove '%s/%s'", path.data, de->d_name);
@@ -464,7 +486,8 @@ static int recover(struct bt_db *db, struct bt_error *e)
     }
     if (d)
         closedir(d);
-    if (removed && db->recovered.len == 0) {
+    if (removed && !strstr(db->recovered.data ? db->recovered.data : "",
+                           "recovered: ")) {
         char when[32];
         struct tm tm;
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&newest, &tm));
