@@ -108,7 +108,7 @@ static int read_shape(const char *s, size_t n, struct shape *x,
     memset(x, 0, sizeof *x);
     *why = "not a number";
     if (n >= 64) {
-        *why = "number is too long";
+        *why = "number is too long (more than 63 characters)";
         return -1;
     }
     if (s[i] == '+' || s[i] == '-')
@@ -180,6 +180,15 @@ static int plain_decimal(const char *s, size_t n, double *out)
     return 1;
 }
 
+/* Whether x has a digit other than 0 (its value is not zero). */
+static int nonzero(const struct shape *x)
+{
+    for (const char *p = x->buf; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            return 1;
+    return 0;
+}
+
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why)
 {
@@ -201,6 +210,11 @@ int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
     double v = !x.has_exp && !exp10 && x.intdigits + x.fracdigits <= 15
                    ? short_decimal(&x)
                    : at_power(&x, x.exp + exp10);
+    if (v == 0 && nonzero(&x)) { /* never silently 0 */
+        *why = "number underflows (not 0, but smaller in magnitude than "
+               "4.9406564584124654e-324, the smallest double above 0)";
+        return -2;
+    }
     if (!(fabs(v) <= BT_NUMBER_MAX)) {
         *why = exp10 && fabs(at_power(&x, x.exp)) <= BT_NUMBER_MAX
                    ? "number overflows after scaling (beyond ±" LIMIT ")"

@@ -57,6 +57,11 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
                 double v, const char *flag, size_t flaglen, const char *note,
                 const char *source, unsigned long line, size_t col)
 {
+    const char *why = bt_day_unstorable(day); /* each layout says so first */
+    if (why) {
+        bt_diags_add(p->diags, line, col, "date %s", why);
+        return;
+    }
     struct bt_dataset *ds = p->ds;
     /* rows of one series usually follow each other: skip the hash then,
      * and the key too when the dimensions are the very ones last seen */
@@ -85,7 +90,8 @@ int bt_layout_add_dim(struct parser *p, unsigned long line, size_t col,
                       const char *name)
 {
     if (p->ndims == BT_DIM_COLUMNS_MAX) {
-        bt_diags_add(p->diags, line, col + 1, "too many dimension columns");
+        bt_diags_add(p->diags, line, col + 1, "too many dimension columns (at most %d)",
+                     BT_DIM_COLUMNS_MAX);
         return -1;
     }
     size_t i = p->ndims++;

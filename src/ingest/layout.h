@@ -7,7 +7,8 @@
  *   layout_long.c    indicator,date,value[,...]: one observation a row
  *   layout_wide.c    indicator,PERIOD,PERIOD,...: one row per indicator
  *   layout_mapped.c  anything a struct bt_mapping describes
- *   layout_sdmx.c    SDMX-CSV 1.0 and 2.0
+ *   layout_sdmx.c    SDMX-CSV 1.0 and 2.0, with or without a mapping (of
+ *                    its dimensions: one without 'time')
  *   layout_nbs.c     the exports of the National Bureau of Statistics
  * layout.c holds the helpers they share: dimensions named by a header,
  * the frame of a row under a one-line header, and the adding of an

@@ -228,7 +228,7 @@ static int auto_name(struct parser *p, unsigned long line, const char *s,
         return -1;
     }
     if (bt_column_find(name, strlen(name)) != BT_COL_N)
-        snprintf(out, 64, "sdmx_%.58s", name); /* name < 60: cut as 64 bytes cut it */
+        snprintf(out, 64, "sdmx_%.16s", name); /* reserved names are short */
     else
         snprintf(out, 64, "%s", name);
     return 0;
@@ -679,6 +679,8 @@ static int row_time(struct parser *p, unsigned long line,
     const char *s, *why;
     size_t c = p->sdmx->col[R_TIME], n = cell(p->sdmx, f, c, &s);
     int rc = sdmx_period(s, n, day, &why);
+    if (rc == 0 && *day > BT_DAY_MAX) /* before 1970: skipped, as counted */
+        rc = -1, why = bt_day_unstorable(*day);
     if (rc != 0)
         bt_diags_add(p->diags, line, c + 1, "TIME_PERIOD '%.*s%s': %s",
                      BT_SHOWN(f[c].s), why);

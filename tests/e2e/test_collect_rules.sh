@@ -46,7 +46,7 @@ expect_eq "$RC:$(cat night1.err)" "0:" "night 1: exit 0, nothing on stderr"
 expect_eq "$(spool_files)" "./done/employed_night1.csv ./done/employed_night1.map ./done/labs_2021.csv ./done/labs_2021.map ./done/plain.csv " "night 1: every file in done/, a rule's mapping beside its file"
 cmp -s "$S/done/labs_2021.map" "$S/maps/labs.map" || fail "night 1: labs_2021.map is the rule's mapping"
 cmp -s "$S/done/employed_night1.map" "$REC/synthetic_record_table.map" || fail "night 1: employed_night1.map is the rule's mapping"
-expect_eq "$(sed 's/^[0-9T:Z-]* //' night1.out)" "collect: $S/incoming/employed_night1.csv: 13 rows (mapped layout): 65 added, 0 revised, 0 unchanged, 13 missing, 0 rejected; skipped 3 before the header, 16 filtered out (keep, drop), 1 empty; mapping $S/maps/record.map (rule $S/rules:3); moved to $S/done/employed_night1.csv
+expect_eq "$(sed 's/^[0-9T:Z-]* //' night1.out)" "collect: $S/incoming/employed_night1.csv: 13 rows (mapped layout): 65 added, 0 revised, 0 unchanged, 13 missing, 0 rejected; skipped 3 before the header, 16 filtered out (keep, drop), 1 empty; 26 flags changed; mapping $S/maps/record.map (rule $S/rules:3); moved to $S/done/employed_night1.csv
 collect: $S/incoming/labs_2021.csv: 1 rows (mapped layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected; mapping $S/maps/labs.map (rule $S/rules:2); moved to $S/done/labs_2021.csv
 collect: $S/incoming/plain.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected; moved to $S/done/plain.csv" "night 1: --verbose logs each file's summary and mapping"
 
@@ -94,7 +94,7 @@ expect_eq "$(head -1 "$T/err")" "$S/rules:1:12: unknown option '--mapping': a ru
 printf 'labs_*.csv --map maps/bad.map\n' > "$S/rules"
 printf 'indicator science.joint_labs\ntime Year\nvalue "Joint labs" scale=7\n' > "$S/maps/bad.map"
 run collect --min-age 0 "$S"
-expect_eq "$RC:$(head -1 "$T/err")" "78:$S/maps/bad.map:3:20: scale must be a power of ten (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "a rule's broken mapping: at its place"
+expect_eq "$RC:$(head -1 "$T/err")" "78:$S/maps/bad.map:3:20: scale must be a power of ten from 1e-30 to 1e30 (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "a rule's broken mapping: at its place"
 printf '' > "$S/rules"
 run collect --min-age 0 --map "$S/maps/missing.map" "$S"
 expect_eq "$RC" 78 "--map that cannot be read: exit 78"

@@ -55,6 +55,12 @@ rejected s30 'Year,People\n2021,1e300\n2022,1e274#\n' \
 "s30.csv:2:2: value '1e300': number overflows after scaling (beyond ±1e303)
 s30.csv:3:2: value '1e274#': number overflows after scaling (beyond ±1e303)
 s30.csv: rejected: 2 of 2 rows have problems; nothing written"
+# an underflow (1e-400) is refused at its cell, never stored as 0; a
+# zero written with an exponent is 0
+rejected tiny "$H$G"'legal.gba_lawyers,2024-02,1e-400\nlegal.gba_lawyers,2024-03,-2e-324\nlegal.gba_lawyers,2024-04,0e-400\n' '' \
+"tiny.csv:3:3: value '1e-400': number underflows (not 0, but smaller in magnitude than 4.9406564584124654e-324, the smallest double above 0)
+tiny.csv:4:3: value '-2e-324': number underflows (not 0, but smaller in magnitude than 4.9406564584124654e-324, the smallest double above 0)
+tiny.csv: rejected: 2 of 4 rows have problems; nothing written"
 rejected plain 'Year,People\n2021,1e400\n' \
     'indicator legal.gba_lawyers\ntime Year\nvalue People\nscale 1000\n' \
 "plain.csv:2:2: value '1e400': number is out of range (beyond ±1e303)
@@ -157,5 +163,22 @@ done
 expect_eq "$(stored "$f" 2024-01-31)" "$(e17 $kept)" "reloads leave the kept value as it is"
 expect_eq "$(grep -c '2024-01-31' "$BAYTRACK_DB/revisions.csv")" 0 "no revision of the kept value is logged"
 rm -rf "$BAYTRACK_DB"
+
+# every limit is named in its message: a number of 70 digits, a dimension
+# name of 70 letters, a scale beyond 1e30, a negative --wait
+n70=$(printf '1%.0s' $(seq 70)); x70=$(printf 'x%.0s' $(seq 70))
+printf 'indicator,date,value\nlegal.gba_lawyers,2024,%s\n' "$n70" > lim.csv
+run load lim.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:lim.csv:2:3: value '$n70': number is too long (more than 63 characters)" "a number too long: the limit"
+printf 'indicator,date,value,%s\nlegal.gba_lawyers,2024,1,a\n' "$x70" > lim.csv
+run load lim.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:lim.csv:1:4: dimension column '$x70' is too long (more than 59 letters, digits and '_')" "a dimension name too long: the limit"
+printf 'Year,People\n2021,1\n' > lim.csv
+printf 'indicator legal.gba_lawyers\ntime Year\nvalue People\nscale 1e40\n' > lim.map
+run load lim.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:lim.map:4:7: scale must be a power of ten from 1e-30 to 1e30 (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "a scale too large: the range"
+rm lim.map
+run load --wait -1 lim.csv
+expect_eq "$RC:$(head -1 "$T/err")" "64:baytrack: load: --wait '-1' is not a number of seconds (0 or more)" "a negative --wait: the range"
 
 finish
