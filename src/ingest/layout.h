@@ -115,6 +115,11 @@ int bt_layout_row_dims(struct parser *p, unsigned long line,
 int bt_layout_row_dims_n(struct parser *p, unsigned long line,
                          const struct bt_field *f, const size_t *len);
 
+/* The common date cell at once: 1 and its day in *out when s[0..n) is a
+ * valid YYYY-MM-DD (the day bt_period_parse gives it), else 0 (the
+ * caller's parser reads it). */
+int bt_layout_iso_day(const char *s, size_t n, bt_day *out);
+
 /* The indicator named by cell f[col], or NULL after a message. */
 const struct bt_indicator *bt_layout_indicator(struct parser *p,
                                                unsigned long line,
