@@ -128,9 +128,9 @@ static void added_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
     bt_buf_puts(b, "</p>\n");
     site_table_open(b, bt_word(BT_W_LATEST_ADDED, l), NULL);
     const struct site_col cols[] = {
-        {bt_word(BT_W_INDICATOR, l), 0}, {bt_word(BT_W_SERIES, l), 0},
-        {bt_word(BT_W_DATE, l), 0}, {bt_word(BT_W_VALUE, l), 1},
-        {bt_word(BT_W_UNIT, l), 0}, {bt_word(BT_W_FILE, l), 0}};
+        {bt_word(BT_W_INDICATOR, l), 0}, {bt_word(BT_W_DATE, l), 0},
+        {bt_word(BT_W_VALUE, l), 1}, {bt_word(BT_W_UNIT, l), 0},
+        {bt_word(BT_W_FILE, l), 0}};
     site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     for (size_t i = c->nadded; i-- > c->nadded - shown;) {
         const struct bt_added_entry *a = &c->added[i];
@@ -146,18 +146,18 @@ static void added_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
         } else {
             site_text(b, a->series);
         }
-        /* the series: its dimensions (nothing for the indicator's one) */
-        bt_buf_puts(b, "</th><td>");
+        /* the series under it: its dimensions (none: the indicator's one),
+         * so that a phone shows the figure beside it */
         if (dims && dims[1]) {
             struct bt_buf d = {0};
             bt_buf_add(&d, dims + 1, strlen(dims + 1) - (dims[strlen(dims) - 1] == '}'));
             bt_buf_add(&d, "", 1);
-            bt_buf_puts(b, "<code>");
+            bt_buf_puts(b, "<br><code>");
             site_text(b, d.data);
             bt_buf_puts(b, "</code>");
             bt_buf_release(&d);
         }
-        bt_buf_addf(b, "</td><td style=\"white-space:nowrap\">%s</td><td class=\"num\">",
+        bt_buf_addf(b, "</th><td style=\"white-space:nowrap\">%s</td><td class=\"num\">",
                     a->date);
         logged_num(b, a->value, l);
         bt_buf_puts(b, "</td><td>");
