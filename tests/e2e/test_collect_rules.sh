@@ -46,7 +46,7 @@ expect_eq "$RC:$(cat night1.err)" "0:" "night 1: exit 0, nothing on stderr"
 expect_eq "$(spool_files)" "./done/employed_night1.csv ./done/employed_night1.map ./done/labs_2021.csv ./done/labs_2021.map ./done/plain.csv " "night 1: every file in done/, a rule's mapping beside its file"
 cmp -s "$S/done/labs_2021.map" "$S/maps/labs.map" || fail "night 1: labs_2021.map is the rule's mapping"
 cmp -s "$S/done/employed_night1.map" "$REC/synthetic_record_table.map" || fail "night 1: employed_night1.map is the rule's mapping"
-expect_eq "$(sed 's/^[0-9T:Z-]* //' night1.out)" "collect: $S/incoming/employed_night1.csv: 13 rows (mapped layout): 65 added, 0 revised, 0 unchanged, 13 missing, 0 rejected; skipped 3 before the header, 16 filtered out (keep, drop), 1 empty; mapping $S/maps/record.map (rule $S/rules:3); moved to $S/done/employed_night1.csv
+expect_eq "$(sed 's/^[0-9T:Z-]* //' night1.out)" "collect: $S/incoming/employed_night1.csv: 13 rows (mapped layout): 65 added, 0 revised, 0 unchanged, 13 missing, 0 rejected; skipped 3 before the header, 16 filtered out (keep, drop), 1 empty; 26 flags changed; mapping $S/maps/record.map (rule $S/rules:3); moved to $S/done/employed_night1.csv
 collect: $S/incoming/labs_2021.csv: 1 rows (mapped layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected; mapping $S/maps/labs.map (rule $S/rules:2); moved to $S/done/labs_2021.csv
 collect: $S/incoming/plain.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected; moved to $S/done/plain.csv" "night 1: --verbose logs each file's summary and mapping"
 
