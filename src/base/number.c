@@ -179,6 +179,15 @@ static int plain_decimal(const char *s, size_t n, double *out)
     return 1;
 }
 
+/* Whether x has a digit other than 0 (its value is not zero). */
+static int nonzero(const struct shape *x)
+{
+    for (const char *p = x->buf; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            return 1;
+    return 0;
+}
+
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why)
 {
@@ -200,6 +209,11 @@ int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
     double v = !x.has_exp && !exp10 && x.intdigits + x.fracdigits <= 15
                    ? short_decimal(&x)
                    : at_power(&x, x.exp + exp10);
+    if (v == 0 && nonzero(&x)) { /* never silently 0 */
+        *why = "number underflows (not 0, but smaller in magnitude than "
+               "4.9406564584124654e-324, the smallest double above 0)";
+        return -2;
+    }
     if (!(fabs(v) <= BT_NUMBER_MAX)) {
         *why = exp10 && fabs(at_power(&x, x.exp)) <= BT_NUMBER_MAX
                    ? "number overflows after scaling (beyond ±" LIMIT ")"
@@ -229,6 +243,16 @@ static size_t fixed(unsigned long long x, int k, int neg, char *buf)
     return len;
 }
 
+/* nearbyint(y) for 0 <= y (finite), without a call to libm: below 2^52
+ * adding and taking away 2^52 leaves y rounded to an integer, as the
+ * rounding mode rounds (to nearest, ties to even, as nearbyint's); from
+ * 2^52 on every double is an integer. */
+static double round_nonneg(double y)
+{
+    const double two52 = 4503599627370496.0;
+    return y < two52 ? (y + two52) - two52 : y;
+}
+
 size_t bt_number_format(double v, char *buf)
 {
     if (v == 0)
@@ -238,7 +262,7 @@ size_t bt_number_format(double v, char *buf)
      * division is correctly rounded, as is reading the decimal back, so
      * the text reads back as exactly v (and is the shortest that does). */
     for (int k = 0; k < 16 && a < 1e15; k++) {
-        double x = nearbyint(a * pow10[k]);
+        double x = round_nonneg(a * pow10[k]);
         if (x >= 1e15)
             break;
         if (x / pow10[k] == a)

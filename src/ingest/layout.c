@@ -57,6 +57,11 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
                 double v, const char *flag, size_t flaglen, const char *note,
                 const char *source, unsigned long line, size_t col)
 {
+    const char *why = bt_day_unstorable(day); /* each layout says so first */
+    if (why) {
+        bt_diags_add(p->diags, line, col, "date %s", why);
+        return;
+    }
     struct bt_dataset *ds = p->ds;
     /* rows of one series usually follow each other: skip the hash then,
      * and the key too when the dimensions are the very ones last seen */
@@ -201,6 +206,29 @@ int bt_layout_row_dims(struct parser *p, unsigned long line,
 }
 
 /* ---- rows ------------------------------------------------------------ */
+
+/* The number the n digits at s make, or -1 if one is not a digit. */
+static int digits_at(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+int bt_layout_iso_day(const char *s, size_t n, bt_day *out)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    int y = digits_at(s, 4), m = digits_at(s + 5, 2), d = digits_at(s + 8, 2);
+    if (y < 0 || m < 0 || d < 0 || !bt_date_valid(y, m, d))
+        return 0;
+    *out = bt_day_from_civil(y, m, d);
+    return 1;
+}
 
 const struct bt_indicator *bt_layout_indicator(struct parser *p,
                                                unsigned long line,

@@ -7,7 +7,8 @@
  *   layout_long.c    indicator,date,value[,...]: one observation a row
  *   layout_wide.c    indicator,PERIOD,PERIOD,...: one row per indicator
  *   layout_mapped.c  anything a struct bt_mapping describes
- *   layout_sdmx.c    SDMX-CSV 1.0 and 2.0
+ *   layout_sdmx.c    SDMX-CSV 1.0 and 2.0, with or without a mapping (of
+ *                    its dimensions: one without 'time')
  *   layout_nbs.c     the exports of the National Bureau of Statistics
  * layout.c holds the helpers they share: dimensions named by a header,
  * the frame of a row under a one-line header, and the adding of an
@@ -113,6 +114,11 @@ int bt_layout_row_dims(struct parser *p, unsigned long line,
  * cell (len NULL: the whole cell). */
 int bt_layout_row_dims_n(struct parser *p, unsigned long line,
                          const struct bt_field *f, const size_t *len);
+
+/* The common date cell at once: 1 and its day in *out when s[0..n) is a
+ * valid YYYY-MM-DD (the day bt_period_parse gives it), else 0 (the
+ * caller's parser reads it). */
+int bt_layout_iso_day(const char *s, size_t n, bt_day *out);
 
 /* The indicator named by cell f[col], or NULL after a message. */
 const struct bt_indicator *bt_layout_indicator(struct parser *p,

@@ -349,8 +349,8 @@ static int period_columns(struct parser *p, unsigned long line,
         int rc = m->fiscal_start
                      ? bt_fiscal_parse(s, strlen(s), m->fiscal_start, &vc->day, &why)
                      : bt_period_parse(s, strlen(s), &vc->day, &why);
-        if (rc == 0 && vc->day < BT_DAY_MIN)
-            rc = -1, why = "before 1970-01-02, which RRD files cannot hold";
+        if (rc == 0 && (why = bt_day_unstorable(vc->day)))
+            rc = -1;
         if (rc != 0) {
             bt_diags_add(p->diags, line, i + 1, "column '%s' is not a period "
                          "(%s); with 'time header' every column the mapping "
@@ -573,7 +573,9 @@ static int row_period(struct parser *p, unsigned long line,
                       "'annual skip' in the mapping";
             } else {
                 *day = bt_day_from_civil(year, 12, 31);
-                return 1;
+                if (!(why = bt_day_unstorable(*day)))
+                    return 1;
+                rc = -1; /* reported below, at the year */
             }
         } else if (rc == 0 && st->c_month != NONE) {
             const struct bt_field *mc = &f[st->c_month];
@@ -595,8 +597,8 @@ static int row_period(struct parser *p, unsigned long line,
         if (rc == 0)
             *day = bt_day_from_civil(year, month, d ? d : bt_days_in_month(year, month));
     }
-    if (rc == 0 && *day < BT_DAY_MIN) {
-        rc = -1, why = "before 1970-01-02, which RRD files cannot hold";
+    if (rc == 0 && (why = bt_day_unstorable(*day))) {
+        rc = -1;
         col = m->time == BT_TIME_PARTS ? st->c_year : col;
     }
     if (rc != 0) {

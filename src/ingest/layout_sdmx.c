@@ -184,13 +184,8 @@ static int reporting_period(const char *s, size_t n, bt_day *out,
  * bt_period_parse reads. 0, or -1 with *why. */
 static int sdmx_period(const char *s, size_t n, bt_day *out, const char **why)
 {
-    int y, m, d;
-    if (n == 10 && s[4] == '-' && s[7] == '-' && digits(s, 4, &y) == 0 &&
-        digits(s + 5, 2, &m) == 0 && digits(s + 8, 2, &d) == 0 &&
-        bt_date_valid(y, m, d)) { /* 2024-01-31: the common case, at once */
-        *out = bt_day_from_civil(y, m, d);
+    if (bt_layout_iso_day(s, n, out)) /* 2024-01-31: the common case */
         return 0;
-    }
     int rc = reporting_period(s, n, out, why);
     if (rc <= 0)
         return rc;
@@ -233,7 +228,7 @@ static int auto_name(struct parser *p, unsigned long line, const char *s,
         return -1;
     }
     if (bt_column_find(name, strlen(name)) != BT_COL_N)
-        snprintf(out, 64, "sdmx_%s", name);
+        snprintf(out, 64, "sdmx_%.16s", name); /* reserved names are short */
     else
         snprintf(out, 64, "%s", name);
     return 0;
@@ -684,6 +679,8 @@ static int row_time(struct parser *p, unsigned long line,
     const char *s, *why;
     size_t c = p->sdmx->col[R_TIME], n = cell(p->sdmx, f, c, &s);
     int rc = sdmx_period(s, n, day, &why);
+    if (rc == 0 && *day > BT_DAY_MAX) /* before 1970: skipped, as counted */
+        rc = -1, why = bt_day_unstorable(*day);
     if (rc != 0)
         bt_diags_add(p->diags, line, c + 1, "TIME_PERIOD '%.*s%s': %s",
                      BT_SHOWN(f[c].s), why);

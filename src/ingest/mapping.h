@@ -30,7 +30,8 @@
  *   keep COLUMN VALUE... | drop COLUMN VALUE...
  *                                      read only the rows whose cell is
  *                                      (keep) or is not (drop) a VALUE
- *   value [ID] COLUMN [scale=N] [flag=COLUMN] [NAME=VALUE]...
+ *   value [ID] COLUMN [scale=N] [flag=COLUMN|next] [note=COLUMN|next]
+ *         [NAME=VALUE]...
  *                                      a column of values
  *   alias DIMENSION FROM TO            a label written two ways
  *   scale N                            every value is in units of N (10^k)

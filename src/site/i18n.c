@@ -63,6 +63,8 @@ static const char *const words[BT_W_COUNT_][3] = {
                        "此期间没有新增数据。", "此期間沒有新增數據。"},
     [BT_W_ADDED_SHOWN] = {"The newest %zu of %zu.", "最新 %zu 项，共 %zu 项。",
                           "最新 %zu 項，共 %zu 項。"},
+    [BT_W_SHOWN_IN] = {"shown in %s: the stored figures divided by %s",
+                       "以%s显示：存储数值除以 %s", "以%s顯示：存儲數值除以 %s"},
     [BT_W_DATE] = {"date", "日期", "日期"},
     [BT_W_VALUE] = {"value", "数值", "數值"},
     [BT_W_FLAG] = {"flag", "标记", "標記"},

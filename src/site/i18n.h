@@ -112,6 +112,7 @@ enum bt_word {
     BT_W_LATEST_ADDED_NOTE, /* what that table lists */
     BT_W_NO_ADDED,     /* no figure added in the period */
     BT_W_ADDED_SHOWN,  /* "The newest %zu of %zu." */
+    BT_W_SHOWN_IN,     /* "shown in %s: the stored figures divided by %s" */
     BT_W_COUNT_
 };
 

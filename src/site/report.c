@@ -279,16 +279,16 @@ static int draw(struct run *r, struct bt_error *e)
 static int draw_charts(struct run *r, struct bt_error *e)
 {
     size_t n = r->s.n;
-    for (int k = 0; k < 3; k++) {
+    for (size_t li = 0; li < r->s.cat->nlangs; li++) { /* the site's */
+        enum bt_lang k = r->s.cat->langs[li];
         for (size_t i = 0; i < n; i++)
-            indicator_charts(r, i, (enum bt_lang)k);
+            indicator_charts(r, i, k);
         for (int narrow = 0; narrow < 2; narrow++) {
             struct bt_buf path = {0};
             bt_buf_addf(&path, "%s/", r->s.o->dir);
             site_file(&path, &r->s, narrow ? "dashboard.narrow" : "dashboard",
-                      (enum bt_lang)k, ".svg");
-            dashboard(r, add_chart(r, path.data, SIZE_MAX, (enum bt_lang)k, narrow),
-                      (enum bt_lang)k, narrow);
+                      k, ".svg");
+            dashboard(r, add_chart(r, path.data, SIZE_MAX, k, narrow), k, narrow);
             bt_buf_release(&path);
         }
     }
@@ -438,11 +438,11 @@ static void markdown(struct bt_buf *b, const struct site *s)
     for (size_t i = 0; i < s->n; i++) {
         const struct bt_assessment *a = s->v[i].a;
         struct site_cells c;
-        site_cells(a, &c);
+        site_cells(a, l, &c);
         bt_buf_addf(b, "| [");
         md_text(b, a->ind->name[l]);
         bt_buf_addf(b, "](%s.html) | ", a->ind->id);
-        md_text(b, a->ind->unit_in[l]);
+        md_text(b, a->ind->shown_unit[l]);
         bt_buf_addf(b, " | %s | %s | %s | %s | %s %s%s%s | %s |\n", c.latest,
                     c.target, c.progress, c.elapsed,
                     bt_status_symbol(a->progress.status),
@@ -462,14 +462,14 @@ static void markdown(struct bt_buf *b, const struct site *s)
     }
 }
 
-/* Every page in every language, and report.md. */
+/* Every page in each of the site's languages, and report.md. */
 static int pages(struct run *r, size_t *count, struct bt_error *e)
 {
     const struct site *s = &r->s;
     struct bt_buf b = {0}, name = {0};
     int rc = 0;
-    for (int k = 0; k < 3 && rc == 0; k++) {
-        enum bt_lang l = (enum bt_lang)k;
+    for (size_t li = 0; li < s->cat->nlangs && rc == 0; li++) {
+        enum bt_lang l = s->cat->langs[li]; /* the site's (site.csv) */
         for (size_t i = 0; i <= s->n + 2 && rc == 0; i++) {
             b.len = name.len = 0;
             if (i == s->n + 2) {

@@ -120,6 +120,10 @@ void site_status(struct bt_buf *b, const struct site *s, enum bt_status st,
 /* Appends v formatted for a table: rounded by the rule (bt_num_rounded),
  * with thousands separators. */
 void site_num(struct bt_buf *b, double v);
+/* Appends ind's stored figure v as shown in l: in its display unit
+ * (display.csv, bt_shown_value), then as site_num. */
+void site_shown(struct bt_buf *b, const struct bt_indicator *ind,
+                enum bt_lang l, double v);
 
 /* The columns of the status table (index.html, report.md). */
 #define SITE_NCOLUMNS 8
@@ -130,7 +134,9 @@ struct site_cells {
     char latest[80], target[80], progress[16], elapsed[16], projected[11];
     char stale[3][96]; /* by language: "stale: figure 5.1 years old", or "" */
 };
-void site_cells(const struct bt_assessment *a, struct site_cells *c);
+/* The figures are in the unit shown in l (bt_indicator.shown_unit). */
+void site_cells(const struct bt_assessment *a, enum bt_lang l,
+                struct site_cells *c);
 
 
 /* Appends the text alternative of x's chart and of its small multiples:

@@ -81,13 +81,13 @@ static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
     for (size_t i = 0; i < s->n; i++) {
         const struct bt_assessment *a = s->v[i].a;
         struct site_cells c;
-        site_cells(a, &c);
+        site_cells(a, l, &c);
         bt_buf_puts(b, "<tr><th scope=\"row\"><a href=\"");
         site_page(b, s, a->ind->id, l);
         bt_buf_puts(b, "\">");
         site_text_in(b, a->ind->name[l], l);
         bt_buf_puts(b, "</a></th><td>");
-        site_text_in(b, a->ind->unit_in[l], l);
+        site_text_in(b, a->ind->shown_unit[l], l);
         bt_buf_addf(b, "</td><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
                        "<td class=\"num\">%s</td><td>",
                     c.latest, c.target, c.progress, c.elapsed);

@@ -65,6 +65,9 @@ struct bt_db {
     int warned;            /* 1 when warning says why the database was read
                               with an interrupted commit it cannot finish */
     struct bt_error warning;
+    int skip_unreadable;   /* bt_db_skip_unreadable */
+    struct bt_buf skipped; /* "REL\tWHY\n" per series file left out */
+    size_t nskipped;
 };
 
 /* Sets up *db for dir (nothing is touched on disk). daemon (borrowed),
@@ -78,6 +81,15 @@ void bt_db_set_daemon_timeout(struct bt_db *db, double seconds);
  * command: then every later operation fails at once, and *why (if not
  * NULL) says how. */
 int bt_db_daemon_down(const struct bt_db *db, struct bt_error *why);
+
+/* Makes readers that cover the whole database (status, report) go on
+ * past a series file they cannot read (a symbolic link, a file that is not
+ * an RRD file of this machine, a read error) and past an indicator
+ * directory that is a link: bt_db_read then returns 1, as for a series
+ * not stored, and bt_db_match finds no series, and each such file is
+ * recorded once in db->skipped (its path relative to DB, a tab, why) for
+ * the command to report. A daemon that failed is never skipped over. */
+void bt_db_skip_unreadable(struct bt_db *db);
 
 /* Reading a stored series, the file rel (relative to DB; see series.h),
  * through the daemon if there is one. Each returns 0; 1 when the series
