@@ -163,6 +163,8 @@ static int plain_decimal(const char *s, size_t n, double *out)
     long long v = 0;
     for (; i < n; i++) {
         if (digit(s[i])) {
+            if (digits == 15)
+                return 0; /* longer: read_shape's (v would overflow) */
             v = v * 10 + (s[i] - '0');
             digits++;
             frac += (size_t)point;
