@@ -759,11 +759,14 @@ def report_lines(reports):
             if bt else ""))
     _, pages, charts, real, before = reports[2]
     lines += ["", "The report draws each indicator's chart in three languages (SVG, one "
-              "gnuplot process for all), the small multiples and a PNG dashboard a language, and "
-              "also reads and assesses every indicator and writes every page and CSV "
-              "download; `rrdtool graph` draws one PNG of one series per process. This "
-              "build draws every chart and dashboard twice, wide and narrow (the site on a "
-              "phone), so it draws twice the previous release's charts (`--before`).", "",
+              "gnuplot process for all), the small multiples and a dashboard a language, and "
+              "also reads and assesses every indicator and writes every page, CSV "
+              "download and the what's-new page; `rrdtool graph` draws one PNG of one series "
+              "per process. This build draws every chart and dashboard twice, wide and narrow "
+              "(the site on a phone), so it draws twice the previous release's charts "
+              "(`--before`), but its dashboards are SVG where the previous release's were "
+              "PNG: for 100 indicators a dashboard is 7 megapixels, and their PNG encoding "
+              "(libpng's filters and zlib, by `perf`) was most of the drawing.", "",
               "| the shipped catalogue and datasets/ (whole IMMD file) | time | peak |",
               "|---|---:|---:|",
               "| baytrack report: %d pages, %d charts, 3 languages | %.2f s | %.0f MiB |" % (

@@ -82,9 +82,10 @@ int bt_export_read(struct bt_db *db, const struct bt_indicator *ind,
         bt_db_path(db, f.rel[i], &path);
         bt_flags_path(path.data, &fpath);
         bt_series_name_parse(f.rel[i], &x[i].name);
-        if (rc == 0 && (bt_db_read(db, f.rel[i], &x[i].pts, e) != 0 ||
-                        bt_flags_read(fpath.data, &x[i].flags, e) != 0))
-            rc = -1;
+        int got = rc == 0 ? bt_db_read(db, f.rel[i], &x[i].pts, e) : -1;
+        if (rc == 0 && (got < 0 || (got == 0 && bt_flags_read(
+                                                   fpath.data, &x[i].flags, e) != 0)))
+            rc = -1; /* got 1: not there, or left out as unreadable */
         free(f.rel[i]);
     }
     free(f.rel);

@@ -5,13 +5,15 @@
 #include <string.h>
 
 /* Adds the series file rel into *total (both sorted by day), using
- * *one and *merged as scratch. */
+ * *one and *merged as scratch. 0; 1 when the file was left out as
+ * unreadable (bt_db_skip_unreadable); -1. */
 static int add_series(struct bt_db *db, const char *rel, struct bt_points *total,
                       struct bt_points *one, struct bt_points *merged,
                       struct bt_error *e)
 {
-    if (bt_db_read(db, rel, one, e) != 0)
-        return -1;
+    int rc = bt_db_read(db, rel, one, e);
+    if (rc != 0)
+        return rc;
     const struct bt_points *a = total, *b = one;
     size_t i = 0, k = 0;
     merged->n = 0;
@@ -117,15 +119,19 @@ int bt_query_sum(struct bt_db *db, const struct bt_match *m, size_t n,
             exact = i;
     out->n = 0;
     *nseries = 0;
-    int rc = 0;
+    int rc = 0, left_out = 0;
     for (size_t i = exact < n ? exact : 0; rc == 0 && i < n; i++) {
         if (exact == n && is_part(&m[i], m, n))
             continue;
         rc = add_series(db, m[i].rel, out, &one, &merged, e);
+        left_out |= rc == 1;
+        rc = rc == 1 ? 0 : rc;
         ++*nseries;
         if (exact < n)
             break;
     }
+    if (left_out) /* never the sum of the rest: no data, and said why */
+        out->n = *nseries = 0;
     bt_points_release(&one);
     bt_points_release(&merged);
     return rc;

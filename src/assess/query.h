@@ -19,7 +19,9 @@
  * direction, reads as its total), leaving out the parts of a total coded
  * in the data (a series with sex=M or sex=F when one with SDMX's total
  * code sex=_T is there: the publisher's sum of them). *nseries gets the number of series
- * read. Returns 0 or -1. */
+ * read. A total one of whose series files was left out as unreadable
+ * (bt_db_skip_unreadable) has no data and no series: it is never the sum
+ * of the others. Returns 0 or -1. */
 int bt_query_total(struct bt_db *db, const char *indicator,
                    const struct bt_dim *where, size_t nwhere,
                    struct bt_points *out, size_t *nseries, struct bt_error *e);

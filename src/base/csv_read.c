@@ -9,6 +9,10 @@
 #include "csv_read.h"
 
 #include <csv.h>
+#include <stdint.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +103,120 @@ static int is_space(char c)
     return c == ' ' || c == '\t';
 }
 
+/* The bytes of a line that end a plain field (commas) and those that
+ * send it to libcsv (quotes, CRs), found a block of STOP_BLOCK bytes at
+ * a time: commas(p, &odd) has bit k << STOP_SHIFT set exactly when byte
+ * k at p is a comma, and sets odd non-zero when any byte is a quote or a
+ * CR. */
+#if defined(__SSE2__)
+#define STOP_BLOCK 16
+#define STOP_SHIFT 0
+static uint64_t commas(const char *p, int *odd)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    *odd = _mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    return (uint64_t)(unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+}
+#else
+/* Eight bytes at a time in a word: the high bit of each byte that is
+ * zero after the xor (exact: no carry crosses a byte). */
+#define STOP_BLOCK 8
+#define STOP_SHIFT 3
+#define LOW7 0x7f7f7f7f7f7f7f7full
+#define EACH(c) (0x0101010101010101ull * (unsigned char)(c))
+static uint64_t zero_bytes(uint64_t x)
+{
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+}
+
+static uint64_t commas(const char *p, int *odd)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    *odd = (zero_bytes(w ^ EACH('"')) | zero_bytes(w ^ EACH('\r'))) != 0;
+    return zero_bytes(w ^ EACH(','));
+}
+#endif
+
+/* Ends field number r->nfields of split_plain's line, s[start..end)
+ * trimmed of spaces and tabs as libcsv trims it: kept in r->fields,
+ * pointing into the arena's copy of the line, where its end becomes its
+ * NUL; or counted, past the limit. Returns -1 when the record has too
+ * many fields (diagnosed), else 0. */
+static inline int end_field(struct bt_csv_reader *r, const char *s,
+                            size_t start, size_t end, size_t keep)
+{
+    size_t a = start, b = end;
+    while (a < b && is_space(s[a]))
+        a++;
+    while (b > a && is_space(s[b - 1]))
+        b--;
+    if (r->nfields < keep) {
+        r->arena[b] = '\0';
+        r->fields[r->nfields++] = (struct bt_field){r->arena + a, b - a};
+        return 0;
+    }
+    if (!r->limit) {
+        too_big(r, "more than 65536 fields");
+        return -1;
+    }
+    r->dropped_bytes += b - a; /* counted, not kept */
+    r->nfields++;
+    return 0;
+}
+
+/* Ends split_plain's record: delivered as on_record delivers one. */
+static void end_plain(struct bt_csv_reader *r, size_t keep)
+{
+    if (!r->failed) {
+        r->kept = r->nfields < keep ? r->nfields : keep;
+        r->stop = r->fn(r->ctx, r->start, r->fields, r->nfields);
+    }
+    r->nfields = r->used = r->kept = r->dropped_bytes = 0;
+}
+
+/* The fast path's common case: s[0..n) (no line end), shorter than
+ * BT_CSV_ROW_MAX, copied once into the arena and split in one pass over
+ * its bytes, a block at a time. Reads what on_field would read field by
+ * field (fields past the limit counted, not kept). Returns 0 when the
+ * line holds a quote or a CR (libcsv then reads it), 1 when done. */
+static int split_plain(struct bt_csv_reader *r, const char *s, size_t n)
+{
+    size_t keep = r->limit ? r->limit : BT_CSV_FIELDS_MAX, start = 0;
+    /* the copy is scanned, a whole block at a time: zeros after it (no
+     * comma, quote or CR) fill its last block */
+    bt_grow((void **)&r->arena, &r->cap, n + STOP_BLOCK, 1);
+    /* a line of n bytes has at most n + 1 fields */
+    bt_grow((void **)&r->fields, &r->fields_cap, keep < n + 1 ? keep : n + 1,
+            sizeof *r->fields);
+    memcpy(r->arena, s, n);
+    memset(r->arena + n, 0, STOP_BLOCK);
+    r->used = n + 1;
+    r->nfields = 0;
+    for (size_t i = 0; i < n; i += STOP_BLOCK) {
+        int odd; /* a field's NUL lands at most in the block being read */
+        uint64_t m = commas(r->arena + i, &odd);
+        if (odd) { /* a quote or a CR */
+            r->nfields = r->used = r->dropped_bytes = 0;
+            return 0;
+        }
+        for (; m; m &= m - 1) {
+            size_t at = i + ((size_t)__builtin_ctzll(m) >> STOP_SHIFT);
+            if (end_field(r, s, start, at, keep) != 0) {
+                end_plain(r, keep);
+                return 1;
+            }
+            start = at + 1;
+        }
+    }
+    end_field(r, s, start, n, keep);
+    end_plain(r, keep);
+    return 1;
+}
+
 /* The fast path: a line with no quote and no CR but at its end, read while
  * no record is open, can only mean one thing: fields split at commas, with
  * spaces and tabs around them trimmed, as libcsv reads them. Returns 0 when
@@ -112,8 +230,12 @@ static int simple_line(struct bt_csv_reader *r, const char *s, size_t n)
     size_t i = 0;
     while (i < n && is_space(s[i]))
         i++;
-    if (i == n || memchr(s, '"', n) || memchr(s, '\r', n))
-        return 0; /* blank, quoted or odd lines: libcsv decides */
+    if (i == n)
+        return 0; /* blank lines: libcsv decides */
+    if (n < BT_CSV_ROW_MAX)
+        return split_plain(r, s, n);
+    if (memchr(s, '"', n) || memchr(s, '\r', n))
+        return 0; /* quoted or odd lines: libcsv decides */
     r->nfields = r->used = 0;
     for (size_t start = 0;;) {
         const char *comma = memchr(s + start, ',', n - start);

@@ -9,9 +9,14 @@
 static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-static const char *const missing_marks[] = {
-    "-", "--", "\xe2\x80\x94" /* — */, "\xe2\x80\xa6" /* … */, "...",
-    "N/A", "n/a", "NA", "n.a.",
+#define MARK(s) {s, sizeof s - 1}
+static const struct {
+    const char *s;
+    size_t n;
+} missing_marks[] = {
+    MARK("-"), MARK("--"), MARK("\xe2\x80\x94") /* — */,
+    MARK("\xe2\x80\xa6") /* … */, MARK("..."), MARK("N/A"), MARK("n/a"),
+    MARK("NA"), MARK("n.a."),
 };
 
 static int is_missing(const char *s, size_t n)
@@ -19,7 +24,7 @@ static int is_missing(const char *s, size_t n)
     if (n == 0)
         return 1;
     for (size_t i = 0; i < sizeof missing_marks / sizeof *missing_marks; i++)
-        if (strlen(missing_marks[i]) == n && memcmp(s, missing_marks[i], n) == 0)
+        if (missing_marks[i].n == n && memcmp(s, missing_marks[i].s, n) == 0)
             return 1;
     return 0;
 }
@@ -147,6 +152,42 @@ static double short_decimal(const struct shape *x)
     return x->buf[0] == '-' ? -d : d;
 }
 
+/* The common cell at once: a sign, at most 15 digits and a point, no
+ * separator, no exponent, unscaled: the value short_decimal() gives for
+ * it, in *out. Returns 0 when the cell is of another shape (which
+ * read_shape then reads, and which may be missing or no number). */
+static int plain_decimal(const char *s, size_t n, double *out)
+{
+    size_t i = s[0] == '-' || s[0] == '+', digits = 0, frac = 0;
+    int point = 0;
+    long long v = 0;
+    for (; i < n; i++) {
+        if (digit(s[i])) {
+            v = v * 10 + (s[i] - '0');
+            digits++;
+            frac += (size_t)point;
+        } else if (s[i] == '.' && !point) {
+            point = 1;
+        } else {
+            return 0;
+        }
+    }
+    if (digits == 0 || digits > 15)
+        return 0;
+    double d = (double)v / pow10[frac];
+    *out = s[0] == '-' ? -d : d;
+    return 1;
+}
+
+/* Whether x has a digit other than 0 (its value is not zero). */
+static int nonzero(const struct shape *x)
+{
+    for (const char *p = x->buf; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            return 1;
+    return 0;
+}
+
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why)
 {
@@ -154,6 +195,11 @@ int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
         s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
+    double quick;
+    if (n && !exp10 && plain_decimal(s, n, &quick)) {
+        *out = quick == 0 ? 0.0 : quick; /* no -0 */
+        return 1;
+    }
     if (is_missing(s, n))
         return 0;
     struct shape x;
@@ -163,6 +209,11 @@ int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
     double v = !x.has_exp && !exp10 && x.intdigits + x.fracdigits <= 15
                    ? short_decimal(&x)
                    : at_power(&x, x.exp + exp10);
+    if (v == 0 && nonzero(&x)) { /* never silently 0 */
+        *why = "number underflows (not 0, but smaller in magnitude than "
+               "4.9406564584124654e-324, the smallest double above 0)";
+        return -2;
+    }
     if (!(fabs(v) <= BT_NUMBER_MAX)) {
         *why = exp10 && fabs(at_power(&x, x.exp)) <= BT_NUMBER_MAX
                    ? "number overflows after scaling (beyond ±" LIMIT ")"
@@ -192,6 +243,16 @@ static size_t fixed(unsigned long long x, int k, int neg, char *buf)
     return len;
 }
 
+/* nearbyint(y) for 0 <= y (finite), without a call to libm: below 2^52
+ * adding and taking away 2^52 leaves y rounded to an integer, as the
+ * rounding mode rounds (to nearest, ties to even, as nearbyint's); from
+ * 2^52 on every double is an integer. */
+static double round_nonneg(double y)
+{
+    const double two52 = 4503599627370496.0;
+    return y < two52 ? (y + two52) - two52 : y;
+}
+
 size_t bt_number_format(double v, char *buf)
 {
     if (v == 0)
@@ -201,7 +262,7 @@ size_t bt_number_format(double v, char *buf)
      * division is correctly rounded, as is reading the decimal back, so
      * the text reads back as exactly v (and is the shortest that does). */
     for (int k = 0; k < 16 && a < 1e15; k++) {
-        double x = nearbyint(a * pow10[k]);
+        double x = round_nonneg(a * pow10[k]);
         if (x >= 1e15)
             break;
         if (x / pow10[k] == a)

@@ -9,6 +9,9 @@
  * about 2.08e303 (docs/storage.md); 1e303 keeps clear of that and is
  * easy to say. */
 #define BT_NUMBER_MAX 1e303
+/* A number other than 0 too small for a double (1e-400: below
+ * 4.9406564584124654e-324, DBL_TRUE_MIN, where strtod gives 0) is
+ * refused, never read as 0. Denormals are kept (librrd stores them). */
 
 /* Parses the cell s[0..n) (only those bytes are read). Accepts an
  * optional sign, digits with optional thousands separators in groups of
@@ -16,10 +19,12 @@
  * around the number are ignored.
  *
  * Returns 1 and the value in *out (never -0, never inf or nan, at most
- * BT_NUMBER_MAX in magnitude; rounded once, as strtod rounds);
+ * BT_NUMBER_MAX in magnitude, 0 only for a cell that is 0; rounded
+ * once, as strtod rounds);
  * 0 when the cell says "missing": blank, "-", "--", "—", "…", "...",
  * "N/A", "NA", "n.a." (never zero);
- * -1 when it is not a number, -2 when it is one out of range, with a
+ * -1 when it is not a number, -2 when it is one out of range (too large,
+ * or too small: an underflow), with a
  * reason in *why (static text).
  * Independent of the process locale. */
 int bt_number_parse(const char *s, size_t n, double *out, const char **why);

@@ -16,3 +16,13 @@ void bt_points_release(struct bt_points *p)
     free(p->v);
     memset(p, 0, sizeof *p);
 }
+
+const char *bt_day_unstorable(bt_day d)
+{
+    if (d < BT_DAY_MIN)
+        return "before 1970-01-02, which RRD files cannot hold";
+    if (d > BT_DAY_MAX)
+        return "after 2100-12-31, the last day a series may hold "
+               "(docs/storage.md)";
+    return NULL;
+}

@@ -66,6 +66,10 @@ void bt_cli_db_init(const struct bt_cli *cli, struct bt_db *db);
 /* Releases *db, first printing its warning if reading found an
  * interrupted commit that could not be finished. */
 void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db);
+/* Reports, one line each, the series files db left out as unreadable
+ * (bt_db_skip_unreadable); returns BT_EXIT_FAILED when there were any and
+ * rc is BT_EXIT_OK, else rc. */
+int bt_cli_skipped(const struct bt_cli *cli, const struct bt_db *db, int rc);
 /* Warns, one line each, of the breakdowns of cat's targets that no stored
  * series of db matches (bt_breakdown_unmatched); a database that cannot
  * be read is left to the command to report. */

@@ -1,6 +1,7 @@
 /* cmd_collect.c - baytrack collect: the spool, for cron. Quiet unless
  * something failed (or --verbose); log lines carry a UTC time stamp. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -23,6 +24,35 @@ static void logf_(FILE *f, const char *fmt, ...)
     fputc('\n', f);
 }
 
+/* The --verbose line of one file, as load's summary says it: its rows
+ * and layout, what it added, revised, deleted, left unchanged, found
+ * missing and rejected, the lines a mapping skipped, the flags changed,
+ * the mapping used and where it came from, and where the file went. */
+static void summary(const struct bt_collect_file *f)
+{
+    const struct bt_load_stats *st = f->stats;
+    struct bt_buf more = {0};
+    for (int i = 0; i < BT_DS_SKIP_N; i++)
+        if (st->skipped[i])
+            bt_buf_addf(&more, "%s%zu %s", more.len ? ", " : "; skipped ",
+                        st->skipped[i], bt_ds_skip_names[i]);
+    if (st->flags_changed)
+        bt_buf_addf(&more, "; %zu flag%s changed", st->flags_changed,
+                    st->flags_changed == 1 ? "" : "s");
+    if (f->map_how)
+        bt_buf_addf(&more, "; mapping %s (%s)", st->map_path, f->map_how);
+    char deleted[48] = ""; /* only said when a file deletes (SDMX) */
+    if (st->deleted)
+        snprintf(deleted, sizeof deleted, "%zu deleted, ", st->deleted);
+    logf_(stdout, "%s: %zu rows (%s layout): %zu added, %zu revised, %s%zu "
+          "unchanged, %zu missing, %zu rejected%s; %s%s%s", f->path, st->rows,
+          st->layout ? st->layout : "no", st->added, st->revised, deleted,
+          st->unchanged, st->missing, st->rejected, more.len ? more.data : "",
+          f->result == BT_LOAD_OK ? "" : "not loaded; ",
+          f->moved_to ? "moved to " : "not moved", f->moved_to ? f->moved_to : "");
+    bt_buf_release(&more);
+}
+
 static void on_file(void *ctx, const struct bt_collect_file *f)
 {
     const struct bt_cli *cli = ctx;
@@ -35,26 +65,9 @@ static void on_file(void *ctx, const struct bt_collect_file *f)
         logf_(stderr, "%s: failed, moved to %s", f->path,
               f->moved_to ? f->moved_to : "(not moved)");
         fputs(f->why, stderr);
-        return;
     }
-    if (!cli->verbose)
-        return;
-    const struct bt_load_stats *st = f->stats;
-    struct bt_buf skipped = {0};
-    for (int i = 0; i < BT_DS_SKIP_N; i++)
-        if (st->skipped[i])
-            bt_buf_addf(&skipped, "%s%zu %s", skipped.len ? ", " : "; skipped ",
-                        st->skipped[i], bt_ds_skip_names[i]);
-    struct bt_buf map = {0};
-    if (f->map_how)
-        bt_buf_addf(&map, "; mapping %s (%s)", st->map_path, f->map_how);
-    logf_(stdout, "%s: %zu rows (%s layout): %zu added, %zu revised, %zu "
-          "unchanged, %zu missing%s%s; moved to %s", f->path, st->rows,
-          st->layout ? st->layout : "?", st->added, st->revised, st->unchanged,
-          st->missing, skipped.len ? skipped.data : "", map.len ? map.data : "",
-          f->moved_to ? f->moved_to : "(not moved)");
-    bt_buf_release(&skipped);
-    bt_buf_release(&map);
+    if (cli->verbose && f->stats)
+        summary(f);
 }
 
 int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)

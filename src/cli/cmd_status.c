@@ -37,9 +37,17 @@ static void fmt_num(char *buf, double v)
         bt_number_format(v, buf);
 }
 
-static double same(double v)
+/* Figure v of a as a row shows it. For people (the text table): in the
+ * indicator's display unit in l (display.csv) and rounded by the one rule
+ * (numfmt.h). For programs (--json, --csv): as stored, exactly, but a
+ * computed figure (computed: a consolidated mean; or any figure of a
+ * derived indicator) rounded by the rule. */
+static double shown(const struct bt_assessment *a, int for_people,
+                    enum bt_lang l, int computed, double v)
 {
-    return v;
+    if (for_people)
+        return bt_num_rounded(bt_shown_value(a->ind, l, v));
+    return computed || a->ind->derive ? bt_num_rounded(v) : v;
 }
 
 static void fmt_ratio(char *buf, double v)
@@ -50,13 +58,10 @@ static void fmt_ratio(char *buf, double v)
         snprintf(buf, 32, "%.4f", v);
 }
 
-/* Fills r from a. for_people (the text table): every value rounded by
- * the one rule (numfmt.h); else (--json, --csv) a computed one only (a
- * derived indicator's, a consolidated mean), a stored figure exactly. */
-static void fill(struct row *r, const struct bt_assessment *a, int for_people)
+/* Fills r from a, its figures as shown() says (in l for people). */
+static void fill(struct row *r, const struct bt_assessment *a, int for_people,
+                 enum bt_lang l)
 {
-    double (*shown)(double) = for_people || a->ind->derive ? bt_num_rounded
-                                                           : same;
     const struct bt_progress *p = &a->progress;
     enum bt_freq f = a->ind->freq;
     memset(r, 0, sizeof *r);
@@ -64,11 +69,11 @@ static void fill(struct row *r, const struct bt_assessment *a, int for_people)
      * is decided on (a mean when consolidated, named) */
     if (p->has_last)
         bt_period_format(p->last_date, f, r->latest_date);
-    fmt_num(r->latest_value, shown(p->last_value));
+    fmt_num(r->latest_value, shown(a, for_people, l, 0, p->last_value));
     if (p->has_latest) {
         bt_period_format(p->latest_date, p->consolidation ? BT_FREQ_DAILY : f,
                          r->assessed_date);
-        fmt_num(r->assessed_value, bt_num_rounded(p->latest_value));
+        fmt_num(r->assessed_value, shown(a, for_people, l, 1, p->latest_value));
         bt_assessed_label(p, p->latest_date, BT_LANG_EN, r->assessed,
                           sizeof r->assessed);
     }
@@ -84,10 +89,10 @@ static void fill(struct row *r, const struct bt_assessment *a, int for_people)
         bt_period_format(p->target_date, f, r->target_date);
     if (p->has_projection)
         bt_date_format(p->projected_date, r->projected);
-    fmt_num(r->baseline_value, p->baseline_observed && p->consolidation
-                                   ? bt_num_rounded(p->baseline_value)
-                                   : shown(p->baseline_value));
-    fmt_num(r->target_value, shown(p->target_value));
+    fmt_num(r->baseline_value,
+            shown(a, for_people, l, p->baseline_observed && p->consolidation,
+                  p->baseline_value));
+    fmt_num(r->target_value, shown(a, for_people, l, 0, p->target_value));
     fmt_ratio(r->progress, p->progress);
     fmt_ratio(r->elapsed, p->elapsed);
     fmt_ratio(r->pace, p->pace);
@@ -135,13 +140,19 @@ static void print_json(const struct line *ln, size_t n,
         struct row r;
         const struct bt_assessment *a = ln[i].a;
         const struct bt_progress *p = &a->progress;
-        fill(&r, a, 0);
+        fill(&r, a, 0, l);
         printf("%s\n{", i ? "," : "");
         json_field("indicator", a->ind->id, 0, 0);
         if (ln[i].row)
             json_breakdown(ln[i].row);
         json_field("name", a->ind->name[l], 0, 0);
         json_field("unit", a->ind->unit, 0, 0);
+        /* how a person is shown the figures in --lang (display.csv); the
+         * figures here stay as stored */
+        json_field("display_unit", a->ind->shown_unit[l], 0, 0);
+        char div[32];
+        fmt_num(div, a->ind->shown_divisor[l]);
+        json_field("display_divisor", div, 1, 0);
         json_field("latest_date", r.latest_date, 0, 0);
         json_field("latest_value", r.latest_value, 1, 0);
         json_field("baseline_date", r.baseline_date, 0, 0);
@@ -196,7 +207,7 @@ static void print_csv(const struct line *ln, size_t n,
         struct row r;
         const struct bt_assessment *a = ln[i].a;
         const struct bt_progress *p = &a->progress;
-        fill(&r, a, 0);
+        fill(&r, a, 0, l);
         printf("%s,", a->ind->id);
         if (ln[i].row) {
             label(&b, ln[i].row);
@@ -265,9 +276,12 @@ static void print_text(const struct line *ln, size_t n,
     int breakdowns = n && ln[0].row;
     struct bt_buf b = {0};
     size_t wname = 4, wsub = bt_text_width(bt_word(BT_W_SUBJECT, l));
+    size_t wunit = bt_text_width(bt_word(BT_W_UNIT, l));
     for (size_t i = 0; i < n; i++) {
         size_t w = bt_text_width(ln[i].a->ind->name[l]);
         wname = w > wname ? w : wname;
+        w = bt_text_width(ln[i].a->ind->shown_unit[l]);
+        wunit = w > wunit ? w : wunit;
         if (breakdowns && (w = bt_text_width(text_label(&b, &ln[i], cat, l))) > wsub)
             wsub = w;
     }
@@ -281,8 +295,11 @@ static void print_text(const struct line *ln, size_t n,
     bt_print_padded(stdout, bt_word(BT_W_NAME, l), wname + 2);
     if (breakdowns)
         bt_print_padded(stdout, bt_word(BT_W_SUBJECT, l), wsub + 2);
-    for (size_t k = 0; k < sizeof head / sizeof *head; k++)
+    for (size_t k = 0; k < sizeof head / sizeof *head; k++) {
+        if (k == 4) /* the unit the figures are in, after them */
+            bt_print_padded(stdout, bt_word(BT_W_UNIT, l), wunit + 2);
         bt_print_padded(stdout, bt_word(head[k].w, l), head[k].width);
+    }
     printf("%s\n", notes_word[l]);
     struct bt_buf note = {0};
     for (size_t i = 0; i < n; i++) {
@@ -290,16 +307,18 @@ static void print_text(const struct line *ln, size_t n,
         const struct bt_assessment *a = ln[i].a;
         const struct bt_progress *p = &a->progress;
         char prog[16] = "";
-        fill(&r, a, 1);
+        fill(&r, a, 1, l);
         if (!isnan(p->progress))
             snprintf(prog, sizeof prog, "%.0f%%", p->progress * 100);
         /* a breakdown's indicator is named on its first line only */
         bt_print_padded(stdout, ln[i].first ? a->ind->name[l] : "", wname + 2);
         if (breakdowns)
             bt_print_padded(stdout, text_label(&b, &ln[i], cat, l), wsub + 2);
-        printf("%-12s %14s  %-12s %14s%s %8s  ", r.latest_date, r.latest_value,
+        printf("%-12s %14s  %-12s %14s%s ", r.latest_date, r.latest_value,
                r.target_date, r.target_value,
-               p->target && p->target->illustrative ? "*" : " ", prog);
+               p->target && p->target->illustrative ? "*" : " ");
+        bt_print_padded(stdout, a->ind->shown_unit[l], wunit + 2);
+        printf("%8s  ", prog);
         /* status labels in Chinese take two cells a character */
         bt_print_padded(stdout, bt_status_label(p->status, l), 38);
         notes(a, &r, l, &note);
@@ -499,9 +518,11 @@ int bt_cmd_status(struct bt_cli *cli, int argc, char **argv)
         }
     struct bt_db db;
     bt_cli_db_init(cli, &db);
+    bt_db_skip_unreadable(&db); /* one bad file never hides the rest */
     bt_cli_unmatched_targets(cli, &db, &cat);
     rc = q.nwhere || q.by ? status_breakdowns(cli, &db, &cat, &q)
                           : status_totals(cli, &db, &cat, &q);
+    rc = bt_cli_skipped(cli, &db, rc);
     bt_cli_db_release(cli, &db);
     bt_catalogue_release(&cat);
     return rc;

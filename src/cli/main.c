@@ -80,7 +80,9 @@ static const struct {
 } exit_codes[] = {
     {BT_EXIT_OK, "done"},
     {BT_EXIT_FAILED, "collect: at least one spool file failed; report: a "
-                     "chart could not be drawn (every other file is written)"},
+                     "chart could not be drawn (every other file is written); "
+                     "status, report: a series file could not be read (left "
+                     "out and named, the rest printed or written)"},
     {BT_EXIT_USAGE, "bad command line"},
     {BT_EXIT_DATA, "an input file was rejected; nothing of it was written"},
     {BT_EXIT_NOINPUT, "no such indicator or series"},
@@ -248,6 +250,18 @@ void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db)
         fprintf(stderr, "baytrack: %s: warning: %s\n", cli->command,
                 db->warning.msg);
     bt_db_release(db);
+}
+
+int bt_cli_skipped(const struct bt_cli *cli, const struct bt_db *db, int rc)
+{
+    for (const char *p = db->skipped.data; p && *p;) {
+        const char *tab = strchr(p, '\t'), *end = strchr(tab, '\n');
+        fprintf(stderr, "baytrack: %s: error: '%.*s' left out, its indicator "
+                "shown without data: %.*s\n", cli->command, (int)(tab - p), p,
+                (int)(end - tab - 1), tab + 1);
+        p = end + 1;
+    }
+    return db->nskipped && rc == BT_EXIT_OK ? BT_EXIT_FAILED : rc;
 }
 
 void bt_cli_unmatched_targets(const struct bt_cli *cli, struct bt_db *db,

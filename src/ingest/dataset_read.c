@@ -28,7 +28,17 @@ static int choose(struct parser *p, unsigned long line,
 {
     p->chosen = 1;
     p->layout = MAPPED;
-    if (!p->map) {
+    if (p->map && layouts[SDMX]->detect(f, n)) {
+        p->layout = SDMX; /* which reads the mapping's dimension statements */
+    } else if (p->map && bt_mapping_incomplete(p->map)) {
+        bt_diags_add_in(p->diags, p->map->path, p->map->lines, 1, "mapping "
+                        "needs %s (a mapping without one is for an SDMX-CSV "
+                        "file, and this file is not one)",
+                        bt_mapping_incomplete(p->map));
+        p->header_done = -1;
+        p->ds->layout = "mapped";
+        return -1;
+    } else if (!p->map) {
         size_t i = 0, nd = sizeof detected / sizeof *detected;
         while (i < nd && !layouts[detected[i]]->detect(f, n))
             i++;
@@ -106,6 +116,7 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
     if (p->chosen && layouts[p->layout]->release)
         layouts[p->layout]->release(p);
     bt_buf_release(&p->dimkey);
+    bt_buf_release(&p->dimraw);
     bt_buf_release(&p->key);
     bt_buf_release(&p->cite);
     return rc;

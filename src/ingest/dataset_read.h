@@ -36,8 +36,9 @@
 
 /* Reads UTF-8 CSV text: parses every row, then groups the observations of
  * each series by day, dropping exact duplicates and reporting conflicting
- * ones. map selects the mapped layout (NULL: the layout the first record
- * shows); indicator (load --indicator, or NULL) is the indicator of an
+ * ones. map selects the mapped layout, except for an SDMX-CSV file, which
+ * the SDMX layout reads with the mapping's dimension statements (NULL:
+ * the layout the first record shows); indicator (load --indicator, or NULL) is the indicator of an
  * SDMX-CSV or NBS file, and an error with any other layout. Every problem goes to *diags with its line and column; returns
  * 0 when there was none, 1 otherwise. Release *ds in every case. */
 int bt_dataset_read_text(struct bt_dataset *ds, const char *text, size_t len,

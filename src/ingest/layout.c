@@ -57,16 +57,26 @@ void ds_add_obs(struct parser *p, const struct bt_indicator *ind, bt_day day,
                 double v, const char *flag, size_t flaglen, const char *note,
                 const char *source, unsigned long line, size_t col)
 {
-    struct bt_buf *k = &p->key;
-    k->len = 0;
-    bt_buf_add(k, ind->id, strlen(ind->id) + 1);
-    bt_buf_add(k, p->dimkey.data, p->dimkey.len);
+    const char *why = bt_day_unstorable(day); /* each layout says so first */
+    if (why) {
+        bt_diags_add(p->diags, line, col, "date %s", why);
+        return;
+    }
     struct bt_dataset *ds = p->ds;
-    /* rows of one series usually follow each other: skip the hash then */
+    /* rows of one series usually follow each other: skip the hash then,
+     * and the key too when the dimensions are the very ones last seen */
     uint32_t idx = p->last_series;
     const struct bt_ds_series *last = ds->nseries ? &ds->series[idx] : NULL;
-    if (!last || last->keylen != k->len || memcmp(last->key, k->data, k->len) != 0)
-        idx = p->last_series = bt_dataset_intern(ds, ind, k->data, k->len);
+    if (!last || last->ind != ind || !p->dims_gen || p->last_gen != p->dims_gen) {
+        struct bt_buf *k = &p->key;
+        k->len = 0;
+        bt_buf_add(k, ind->id, strlen(ind->id) + 1);
+        bt_buf_add(k, p->dimkey.data, p->dimkey.len);
+        if (!last || last->keylen != k->len ||
+            memcmp(last->key, k->data, k->len) != 0)
+            idx = p->last_series = bt_dataset_intern(ds, ind, k->data, k->len);
+        p->last_gen = p->dims_gen;
+    }
     if (p->locate) {
         locate(p, idx, day, v, line, col);
         return;
@@ -110,9 +120,48 @@ int bt_stem_check(struct bt_diags *diags, unsigned long line, size_t col,
     return -1;
 }
 
+/* Whether dimension i's cells of this row (f, len as for
+ * bt_layout_row_dims_n) are those p->dimraw holds. */
+static int same_cells(const struct parser *p, const struct bt_field *f,
+                      const size_t *len)
+{
+    const char *r = p->dimraw.data, *end = r + p->dimraw.len;
+    for (size_t i = 0; i < p->ndims; i++) {
+        const struct bt_field *c = &f[p->dim_col[i]];
+        size_t n = len ? len[i] : c->len, had;
+        if ((size_t)(end - r) < sizeof had)
+            return 0;
+        memcpy(&had, r, sizeof had);
+        r += sizeof had;
+        if (had != n || (size_t)(end - r) < n || memcmp(r, c->s, n) != 0)
+            return 0;
+        r += n;
+    }
+    return r == end;
+}
+
+/* Keeps this row's dimension cells in p->dimraw (see same_cells). */
+static void keep_cells(struct parser *p, const struct bt_field *f,
+                       const size_t *len)
+{
+    p->dimraw.len = 0;
+    for (size_t i = 0; i < p->ndims; i++) {
+        const struct bt_field *c = &f[p->dim_col[i]];
+        size_t n = len ? len[i] : c->len;
+        bt_buf_add(&p->dimraw, &n, sizeof n);
+        bt_buf_add(&p->dimraw, c->s, n);
+    }
+    p->dimraw_ok = 1;
+}
+
 int bt_layout_row_dims_n(struct parser *p, unsigned long line,
                          const struct bt_field *f, const size_t *len)
 {
+    /* the cells of the last row again: the same key, the same checks */
+    if (p->dimraw_ok && same_cells(p, f, len))
+        return 0;
+    p->dimraw_ok = 0;
+    p->dims_gen++; /* a new dimkey, whatever comes of it */
     p->dimkey.len = 0;
     int ok = 0, filled = 0;
     size_t stem = 0;
@@ -145,6 +194,8 @@ int bt_layout_row_dims_n(struct parser *p, unsigned long line,
         bt_buf_add(&p->dimkey, p->dim_name[i], strlen(p->dim_name[i]) + 1);
         bt_buf_add(&p->dimkey, v, strlen(v) + 1);
     }
+    if (ok == 0)
+        keep_cells(p, f, len);
     return ok;
 }
 
@@ -155,6 +206,29 @@ int bt_layout_row_dims(struct parser *p, unsigned long line,
 }
 
 /* ---- rows ------------------------------------------------------------ */
+
+/* The number the n digits at s make, or -1 if one is not a digit. */
+static int digits_at(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+int bt_layout_iso_day(const char *s, size_t n, bt_day *out)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    int y = digits_at(s, 4), m = digits_at(s + 5, 2), d = digits_at(s + 8, 2);
+    if (y < 0 || m < 0 || d < 0 || !bt_date_valid(y, m, d))
+        return 0;
+    *out = bt_day_from_civil(y, m, d);
+    return 1;
+}
 
 const struct bt_indicator *bt_layout_indicator(struct parser *p,
                                                unsigned long line,

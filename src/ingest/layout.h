@@ -7,7 +7,8 @@
  *   layout_long.c    indicator,date,value[,...]: one observation a row
  *   layout_wide.c    indicator,PERIOD,PERIOD,...: one row per indicator
  *   layout_mapped.c  anything a struct bt_mapping describes
- *   layout_sdmx.c    SDMX-CSV 1.0 and 2.0
+ *   layout_sdmx.c    SDMX-CSV 1.0 and 2.0, with or without a mapping (of
+ *                    its dimensions: one without 'time')
  *   layout_nbs.c     the exports of the National Bureau of Statistics
  * layout.c holds the helpers they share: dimensions named by a header,
  * the frame of a row under a one-line header, and the adding of an
@@ -53,6 +54,14 @@ struct parser {
     unsigned char *ignored; /* columns with an empty header */
     const struct bt_indicator *last_ind; /* cache for the long layout */
     struct bt_buf dimkey;  /* the current row's "name\0value\0..." part */
+    struct bt_buf dimraw;  /* the cells dimkey was last made from by
+                              bt_layout_row_dims_n, each as its length
+                              and bytes: consecutive rows of one series
+                              reuse it unchecked */
+    int dimraw_ok;         /* dimraw holds the cells of dimkey */
+    unsigned long dims_gen; /* bumped when bt_layout_row_dims_n makes a
+                               new dimkey (0: it never did) */
+    unsigned long last_gen; /* dims_gen when last_series was looked up */
     struct bt_buf key;
     uint32_t last_series;  /* the series of the previous observation */
     struct bt_ds_conflict *locate; /* second reading: where conflicts are */
@@ -105,6 +114,11 @@ int bt_layout_row_dims(struct parser *p, unsigned long line,
  * cell (len NULL: the whole cell). */
 int bt_layout_row_dims_n(struct parser *p, unsigned long line,
                          const struct bt_field *f, const size_t *len);
+
+/* The common date cell at once: 1 and its day in *out when s[0..n) is a
+ * valid YYYY-MM-DD (the day bt_period_parse gives it), else 0 (the
+ * caller's parser reads it). */
+int bt_layout_iso_day(const char *s, size_t n, bt_day *out);
 
 /* The indicator named by cell f[col], or NULL after a message. */
 const struct bt_indicator *bt_layout_indicator(struct parser *p,

@@ -81,11 +81,10 @@ static int row_date(struct parser *p, unsigned long line,
 {
     const struct bt_field *d = &f[p->col[BT_COL_DATE]];
     const char *why;
-    int rc = bt_period_parse(d->s, d->len, day, &why);
-    if (rc == 0 && *day < BT_DAY_MIN) {
-        why = "before 1970-01-02, which RRD files cannot hold";
+    int rc = bt_layout_iso_day(d->s, d->len, day) ? 0
+             : bt_period_parse(d->s, d->len, day, &why);
+    if (rc == 0 && (why = bt_day_unstorable(*day)))
         rc = -1;
-    }
     if (rc != 0)
         bt_diags_add(p->diags, line, p->col[BT_COL_DATE] + 1, "date '%.*s%s': %s", BT_SHOWN(d->s), why);
     return rc;

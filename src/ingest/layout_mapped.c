@@ -11,6 +11,7 @@
 #include "base/point.h"
 
 #define NONE SIZE_MAX
+#define NEXT (SIZE_MAX - 1) /* 'next': the column after the value column */
 
 /* One column of values: where it is and what its cells are. */
 struct vcol {
@@ -21,6 +22,9 @@ struct vcol {
     bt_day day;                        /* 'time header': its period */
     int exp10;
     size_t flag_col;                   /* NONE: no flag column */
+    size_t note_col;                   /* NONE: no note column */
+    const char *flag_head, *note_head; /* 'next': the remark its header
+                                          gives the whole column, or NULL */
 };
 
 /* One value cell as read. */
@@ -29,6 +33,8 @@ struct cell {
     double value;
     const char *flag; /* into the row or the mapping; flaglen bytes */
     size_t flaglen;
+    const char *note; /* into the row; notelen bytes (NULL: none) */
+    size_t notelen;
 };
 
 struct mapped {
@@ -36,7 +42,7 @@ struct mapped {
     size_t nnames;
     int header_rows;       /* header rows met */
     int in_notes;
-    size_t c_time, c_year, c_month, c_day, c_flag;
+    size_t c_time, c_year, c_month, c_day, c_flag, c_note; /* or NEXT */
     size_t dim_col[BT_DIM_COLUMNS_MAX][BT_MAP_LEVELS_MAX]; /* in the
                                           mapping's order, top title first */
     struct bt_buf title[BT_DIM_COLUMNS_MAX][BT_MAP_LEVELS_MAX]; /* the last
@@ -47,6 +53,7 @@ struct mapped {
     size_t nvals;
     struct cell *cells;
     struct bt_dim dims[2 * BT_DIMS_MAX]; /* a row's, then a value's */
+    struct bt_buf flag, note; /* an observation's, joined from remarks */
 };
 
 /* ---- cells --------------------------------------------------------- */
@@ -235,14 +242,97 @@ static struct vcol *add_vcol(struct mapped *st)
 {
     st->vals = bt_xrealloc(st->vals, (st->nvals + 1) * sizeof *st->vals);
     struct vcol *vc = &st->vals[st->nvals++];
-    *vc = (struct vcol){.col = NONE, .flag_col = st->c_flag};
+    *vc = (struct vcol){.col = NONE, .flag_col = st->c_flag,
+                        .note_col = st->c_note};
     return vc;
+}
+
+/* Whether a header text is a flag text that means "no flag". */
+static int is_normal(const struct bt_mapping *m, const char *s)
+{
+    for (size_t i = 0; i < m->nnormal; i++)
+        if (strcmp(s, m->normal[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Where the mapping says 'next' for vc's flag (what 'f') or note. */
+static struct bt_map_place next_at(const struct bt_mapping *m,
+                                   const struct vcol *vc, int what)
+{
+    const struct bt_map_ref *own = !vc->v ? NULL
+                                   : what == 'f' ? &vc->v->flag_column
+                                                 : &vc->v->note_column;
+    if (own && own->next)
+        return own->at;
+    return what == 'f' ? m->flag_column.at : m->note_column.at;
+}
+
+/* Binds vc's 'next' flag and note to the column after vc->col, its
+ * remark column, with the remark its header gives the whole column
+ * (C&SD's '(a)' over provisional years); *used marks it, unless NULL.
+ * 0, or -1 after a message at the mapping's 'next'. */
+static int bind_next(struct parser *p, struct vcol *vc, unsigned char *used)
+{
+    struct mapped *st = p->mapped;
+    const struct bt_mapping *m = p->map;
+    size_t k = vc->col + 1;
+    if (vc->flag_col != NEXT && vc->note_col != NEXT)
+        return 0;
+    if (k >= st->nnames) {
+        struct bt_map_place at = next_at(m, vc, vc->flag_col == NEXT ? 'f' : 'n');
+        bt_diags_add_in(p->diags, m->path, at.line, at.col, "the column "
+                        "after value column @%zu ('%s'), its remark by the "
+                        "mapping's 'next', is past the header's last column",
+                        vc->col + 1, name_of(st, vc->col));
+        vc->flag_col = vc->note_col = NONE;
+        return -1;
+    }
+    const char *head = name_of(st, k);
+    head = *head && !is_normal(m, head) ? head : NULL;
+    if (vc->flag_col == NEXT)
+        vc->flag_col = k, vc->flag_head = head;
+    if (vc->note_col == NEXT)
+        vc->note_col = k, vc->note_head = head;
+    if (used)
+        used[k] = 1;
+    return 0;
+}
+
+/* 'time header' with 'next': the column after period column vc is its
+ * remark, not a period; one whose header is a period is an error (a
+ * table without remark columns), as is one another statement names. */
+static int next_remark(struct parser *p, struct vcol *vc, unsigned char *used)
+{
+    struct mapped *st = p->mapped;
+    size_t k = vc->col + 1;
+    int next = vc->flag_col == NEXT ? 'f' : vc->note_col == NEXT ? 'n' : 0;
+    if (!next || k >= st->nnames)
+        return bind_next(p, vc, used);
+    const char *s = name_of(st, k), *why;
+    bt_day day;
+    int period = *s && (p->map->fiscal_start
+                            ? bt_fiscal_parse(s, strlen(s), p->map->fiscal_start,
+                                              &day, &why)
+                            : bt_period_parse(s, strlen(s), &day, &why)) == 0;
+    if (period || used[k]) {
+        struct bt_map_place at = next_at(p->map, vc, next);
+        bt_diags_add_in(p->diags, p->map->path, at.line, at.col, "with "
+                        "'next', the column after period '%s' (@%zu) is its "
+                        "remark, but @%zu is %s '%s'", name_of(st, vc->col),
+                        vc->col + 1, k + 1, period ? "the period" :
+                        "named by another statement:", s);
+        vc->flag_col = vc->flag_col == NEXT ? NONE : vc->flag_col;
+        vc->note_col = vc->note_col == NEXT ? NONE : vc->note_col;
+        return -1;
+    }
+    return bind_next(p, vc, used);
 }
 
 /* 'time header': every column the mapping does not otherwise name is a
  * period holding values of the mapping's indicator. */
 static int period_columns(struct parser *p, unsigned long line,
-                          const unsigned char *used)
+                          unsigned char *used)
 {
     struct mapped *st = p->mapped;
     const struct bt_mapping *m = p->map;
@@ -259,14 +349,16 @@ static int period_columns(struct parser *p, unsigned long line,
         int rc = m->fiscal_start
                      ? bt_fiscal_parse(s, strlen(s), m->fiscal_start, &vc->day, &why)
                      : bt_period_parse(s, strlen(s), &vc->day, &why);
-        if (rc == 0 && vc->day < BT_DAY_MIN)
-            rc = -1, why = "before 1970-01-02, which RRD files cannot hold";
+        if (rc == 0 && (why = bt_day_unstorable(vc->day)))
+            rc = -1;
         if (rc != 0) {
             bt_diags_add(p->diags, line, i + 1, "column '%s' is not a period "
                          "(%s); with 'time header' every column the mapping "
                          "does not name is one", s, why);
             ok = -1;
         }
+        if (rc == 0 && next_remark(p, vc, used) != 0)
+            ok = -1;
     }
     return ok;
 }
@@ -294,8 +386,17 @@ static int value_columns(struct parser *p)
         vc->exp10 = v->scaled ? v->exp10 : m->exp10;
         if ((vc->col = column(p, &v->column, "value", id)) == NONE)
             ok = -1;
-        if (v->flag_column.at.line &&
-            (vc->flag_col = column(p, &v->flag_column, "flag= of", id)) == NONE)
+        if (v->flag_column.next)
+            vc->flag_col = NEXT;
+        else if (v->flag_column.at.line &&
+                 (vc->flag_col = column(p, &v->flag_column, "flag= of", id)) == NONE)
+            ok = -1;
+        if (v->note_column.next)
+            vc->note_col = NEXT;
+        else if (v->note_column.at.line &&
+                 (vc->note_col = column(p, &v->note_column, "note= of", id)) == NONE)
+            ok = -1;
+        if (vc->col != NONE && bind_next(p, vc, NULL) != 0)
             ok = -1;
         if (!(vc->ind = indicator(p, v->indicator ? v->id_at : m->indicator_at,
                                   id)))
@@ -313,6 +414,22 @@ static int value_columns(struct parser *p)
                     ok = -1;
                 }
     }
+    /* a remark column ('next') is no value column */
+    for (size_t i = 0; i < st->nvals; i++)
+        for (size_t j = 0; j < st->nvals; j++) {
+            const struct vcol *a = &st->vals[i], *b = &st->vals[j];
+            int fl = a->v->flag_column.next || m->flag_column.next;
+            if (a->col == NONE || b->col != a->col + 1 ||
+                (a->flag_col != b->col && a->note_col != b->col))
+                continue;
+            struct bt_map_place at = next_at(m, a, fl && a->flag_col == b->col
+                                                       ? 'f' : 'n');
+            bt_diags_add_in(p->diags, m->path, at.line, at.col, "with "
+                            "'next', the column after value column @%zu is "
+                            "its remark, but @%zu is a value column too",
+                            a->col + 1, b->col + 1);
+            ok = -1;
+        }
     return ok;
 }
 
@@ -351,16 +468,19 @@ static int resolve(struct parser *p, unsigned long line)
     bt_csv_limit(p->csv, p->ncols ? p->ncols : 1);
     unsigned char *used = bt_xcalloc(st->nnames ? st->nnames : 1, 1);
     size_t *slots[] = {&st->c_time, &st->c_year, &st->c_month, &st->c_day,
-                       &st->c_flag};
+                       &st->c_flag, &st->c_note};
     const struct bt_map_ref *refs[] = {
         m->time == BT_TIME_COLUMN ? &m->time_column : NULL, &m->year_column,
-        &m->month_column, &m->day_column, &m->flag_column};
-    for (size_t i = 0; i < 5; i++) {
+        &m->month_column, &m->day_column, &m->flag_column, &m->note_column};
+    static const char *const what[] = {"'time'", "'time'", "'time'", "'time'",
+                                       "'flag'", "'note'"};
+    for (size_t i = 0; i < 6; i++) {
         *slots[i] = NONE;
         if (!refs[i] || !refs[i]->at.line)
             continue;
-        if ((*slots[i] = column(p, refs[i], i == 4 ? "'flag'" : "'time'",
-                                NULL)) == NONE)
+        if (refs[i]->next)
+            *slots[i] = NEXT;
+        else if ((*slots[i] = column(p, refs[i], what[i], NULL)) == NONE)
             ok = -1;
         else
             used[*slots[i]] = 1;
@@ -398,6 +518,8 @@ static int resolve(struct parser *p, unsigned long line)
     }
     free(used);
     st->cells = bt_xcalloc(st->nvals ? st->nvals : 1, sizeof *st->cells);
+    for (size_t i = 0; i < st->nvals; i++)
+        p->ds->has_notes |= st->vals[i].note_col != NONE;
     return ok;
 }
 
@@ -451,7 +573,9 @@ static int row_period(struct parser *p, unsigned long line,
                       "'annual skip' in the mapping";
             } else {
                 *day = bt_day_from_civil(year, 12, 31);
-                return 1;
+                if (!(why = bt_day_unstorable(*day)))
+                    return 1;
+                rc = -1; /* reported below, at the year */
             }
         } else if (rc == 0 && st->c_month != NONE) {
             const struct bt_field *mc = &f[st->c_month];
@@ -473,8 +597,8 @@ static int row_period(struct parser *p, unsigned long line,
         if (rc == 0)
             *day = bt_day_from_civil(year, month, d ? d : bt_days_in_month(year, month));
     }
-    if (rc == 0 && *day < BT_DAY_MIN) {
-        rc = -1, why = "before 1970-01-02, which RRD files cannot hold";
+    if (rc == 0 && (why = bt_day_unstorable(*day))) {
+        rc = -1;
         col = m->time == BT_TIME_PARTS ? st->c_year : col;
     }
     if (rc != 0) {
@@ -680,11 +804,33 @@ static int row_cells(struct parser *p, unsigned long line,
             bt_diags_add(p->diags, line, vc->col + 1, "value '%.*s%s': %s",
                          BT_SHOWN(c->s), why);
             ok = -1;
-        } else if (vc->flag_col != NONE) {
-            read_flag(p->map, &f[vc->flag_col], &st->cells[i]);
+        } else {
+            if (vc->flag_col != NONE)
+                read_flag(p->map, &f[vc->flag_col], &st->cells[i]);
+            if (vc->note_col != NONE) {
+                struct cell *c = &st->cells[i];
+                c->note = f[vc->note_col].s, c->notelen = f[vc->note_col].len;
+                trim(&c->note, &c->notelen);
+            }
         }
     }
     return ok;
+}
+
+/* head and s[0..n) joined by a space into b, NUL-terminated; either may
+ * be missing (NULL, 0). Returns b's text, or NULL when both are. */
+static const char *joined(struct bt_buf *b, const char *head, const char *s,
+                          size_t n)
+{
+    b->len = 0;
+    if (head)
+        bt_buf_puts(b, head);
+    if (head && n)
+        bt_buf_add(b, " ", 1);
+    bt_buf_add(b, s, n);
+    bt_buf_add(b, "", 1);
+    b->len--;
+    return b->len ? b->data : NULL;
 }
 
 /* A data row: the period, the dimensions, then every value. */
@@ -721,9 +867,17 @@ static void data_row(struct parser *p, unsigned long line,
             continue;
         }
         value_key(p, ndims, vc);
+        const char *flag = c->flag, *note = NULL;
+        size_t flaglen = c->flaglen;
+        if (vc->flag_head) {
+            flag = joined(&st->flag, vc->flag_head, c->flag, c->flaglen);
+            flaglen = st->flag.len;
+        }
+        if (vc->note_col != NONE)
+            note = joined(&st->note, vc->note_head, c->note, c->notelen);
         ds_add_obs(p, annual == 1 ? vc->annual : vc->ind,
                    m->time == BT_TIME_HEADER ? vc->day : day, c->value,
-                   c->flag, c->flaglen, NULL, NULL, line, vc->col + 1);
+                   flag, flaglen, note, NULL, line, vc->col + 1);
     }
     if (p->diags->n != before) /* a conflicting duplicate */
         p->ds->bad_rows++;
@@ -789,6 +943,8 @@ void bt_mapped_release(struct parser *p)
             bt_buf_release(&st->title[i][k]);
     }
     free(st->filter_col);
+    bt_buf_release(&st->flag);
+    bt_buf_release(&st->note);
     free(st->vals);
     free(st->cells);
     free(st);

@@ -140,8 +140,8 @@ static int header(struct parser *p, unsigned long line,
             continue;
         }
         int rc = bt_period_parse(f[i].s, f[i].len, &st->day[i], &why);
-        if (rc == 0 && st->day[i] < BT_DAY_MIN)
-            rc = -1, why = "before 1970-01-02, which RRD files cannot hold";
+        if (rc == 0 && (why = bt_day_unstorable(st->day[i])))
+            rc = -1;
         if (rc != 0) {
             bt_diags_add(p->diags, line, i + 1, "column '%.*s%s' is not a "
                          "period (%s)", BT_SHOWN(f[i].s), why);
@@ -175,8 +175,8 @@ static void row(struct parser *p, unsigned long line, const struct bt_field *f)
         bt_day day;
         const char *why;
         int rc = bt_period_parse(f[0].s, f[0].len, &day, &why);
-        if (rc == 0 && day < BT_DAY_MIN)
-            rc = -1, why = "before 1970-01-02, which RRD files cannot hold";
+        if (rc == 0 && (why = bt_day_unstorable(day)))
+            rc = -1;
         if (rc != 0) {
             bt_diags_add(p->diags, line, 1, "时间 '%.*s%s': %s",
                          BT_SHOWN(f[0].s), why);

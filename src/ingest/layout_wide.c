@@ -24,10 +24,8 @@ static int header_wide(struct parser *p, unsigned long line,
         if (p->ignored[i])
             continue;
         int bad = bt_period_parse(f[i].s, f[i].len, &p->col_day[i], &why);
-        if (!bad && p->col_day[i] < BT_DAY_MIN) {
-            why = "before 1970-01-02, which RRD files cannot hold";
+        if (!bad && (why = bt_day_unstorable(p->col_day[i])))
             bad = 1;
-        }
         if (bad) {
             bt_diags_add(p->diags, line, i + 1,
                          "column '%.*s%s' is not a period (%s); a wide file has "

@@ -14,10 +14,12 @@
  * writing the result to *merged (new values as librrd keeps them); counts
  * into *st; logs revisions into txn unless it is NULL. A deletion (NaN,
  * dataset.h) removes the stored day, logged as a revision to nothing; of
- * a day not stored it does nothing. */
+ * a day not stored it does nothing. *newest (NULL: not kept) gets the
+ * last point added, when one is. */
 static void merge(const struct bt_points *old, const struct bt_point *o,
                   size_t n, struct bt_points *merged, struct bt_load_stats *st,
-                  struct bt_txn *txn, const char *label, const char *file)
+                  struct bt_txn *txn, const char *label, const char *file,
+                  struct bt_point *newest)
 {
     size_t i = 0, k = 0;
     merged->n = 0;
@@ -29,6 +31,8 @@ static void merge(const struct bt_points *old, const struct bt_point *o,
             if (!isnan(o[k].value)) {
                 bt_points_add(merged, o[k].day, bt_db_kept(o[k].value));
                 st->added++;
+                if (newest)
+                    *newest = merged->v[merged->n - 1];
             }
             k++;
         } else if (isnan(o[k].value)) {
@@ -88,7 +92,7 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
         if (bt_db_read_range(a->db, a->rel.data, o[0].day, last, &a->old,
                              a->e) != 0)
             return -1;
-        merge(&a->old, o, k, &a->merged, a->st, NULL, NULL, NULL);
+        merge(&a->old, o, k, &a->merged, a->st, NULL, NULL, NULL, NULL);
         if (a->st->added != before.added || a->st->revised != before.revised ||
             a->st->deleted != before.deleted) {
             *a->st = before; /* counted again by the rebuild */
@@ -112,6 +116,9 @@ static int try_append(struct applier *a, bt_day last, const struct bt_point *o,
     int rc = bt_txn_append(a->txn, a->rel.data, last, add->v, add->n, a->e);
     if (rc == 1)
         *a->st = before; /* counted again by the rebuild */
+    if (rc == 0) /* the newest figure added, for what's new */
+        bt_txn_added(a->txn, a->label.data, add->v[add->n - 1].day,
+                     add->v[add->n - 1].value, a->file);
     return rc;
 }
 
@@ -126,7 +133,10 @@ static int rebuild(struct applier *a, int exists, const struct bt_point *o,
     if (exists && bt_db_read(a->db, a->rel.data, &a->old, a->e) < 0)
         return -1;
     size_t changed = a->st->added + a->st->revised + a->st->deleted;
-    merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file);
+    size_t added = a->st->added;
+    struct bt_point newest = {0, 0};
+    merge(&a->old, o, n, &a->merged, a->st, a->txn, a->label.data, a->file,
+          &newest);
     if (a->st->added + a->st->revised + a->st->deleted == changed)
         return 0; /* nothing new: the file is not touched */
     if (a->merged.n == 0) { /* every day deleted: a file cannot be empty */
@@ -138,6 +148,8 @@ static int rebuild(struct applier *a, int exists, const struct bt_point *o,
     a->st->series++;
     if (!a->txn)
         return 0;
+    if (a->st->added > added) /* the newest figure added, for what's new */
+        bt_txn_added(a->txn, a->label.data, newest.day, newest.value, a->file);
     return bt_txn_write(a->txn, a->rel.data, a->merged.v, a->merged.n, a->e);
 }
 

@@ -13,6 +13,37 @@
 
 #define MAX_WORDS 64
 
+/* Indexed by enum bt_map_stmt: the keyword, and whether a mapping of an
+ * SDMX-CSV file may say it (layout_sdmx.c reads the rest as SDMX-CSV
+ * says: its period, flags and notes are its own columns). */
+static const struct {
+    const char *word;
+    int sdmx;
+} stmts[] = {
+    [BT_MS_HEADER] = {"header", 1},     [BT_MS_NOTES] = {"notes", 0},
+    [BT_MS_SKIP] = {"skip", 0},         [BT_MS_INDICATOR] = {"indicator", 1},
+    [BT_MS_TIME] = {"time", 0},         [BT_MS_FISCAL] = {"fiscal", 0},
+    [BT_MS_ANNUAL] = {"annual", 0},     [BT_MS_DIMENSION] = {"dimension", 1},
+    [BT_MS_KEEP] = {"keep", 1},         [BT_MS_DROP] = {"drop", 1},
+    [BT_MS_IGNORE] = {"ignore", 1},     [BT_MS_VALUE] = {"value", 1},
+    [BT_MS_ALIAS] = {"alias", 1},       [BT_MS_SCALE] = {"scale", 1},
+    [BT_MS_MISSING] = {"missing", 1},   [BT_MS_MEANS] = {"means", 0},
+    [BT_MS_MARKS] = {"marks", 0},       [BT_MS_FLAG] = {"flag", 0},
+    [BT_MS_NOTE] = {"note", 0},         [BT_MS_NORMAL] = {"normal", 0},
+};
+_Static_assert(sizeof stmts / sizeof *stmts == BT_MS_N,
+               "one row per enum bt_map_stmt");
+
+const char *bt_map_stmt_word(enum bt_map_stmt k)
+{
+    return stmts[k].word;
+}
+
+int bt_map_stmt_sdmx(enum bt_map_stmt k)
+{
+    return stmts[k].sdmx;
+}
+
 /* One word of a statement. */
 struct word {
     char *s;     /* owned, unescaped */
@@ -107,7 +138,7 @@ static int ref_set(struct stmt *st, int i, const char *s, int quoted,
 {
     struct bt_map_place at = {st->line, st->w[i].col + off};
     free(r->name);
-    *r = (struct bt_map_ref){NULL, 0, at};
+    *r = (struct bt_map_ref){.at = at};
     if (quoted || s[0] != '@') {
         r->name = bt_xstrdup(s);
         return 0;
@@ -144,6 +175,16 @@ static void ref_release(struct bt_map_ref *r)
 {
     free(r->name);
     r->name = NULL;
+}
+
+/* After ref_word or ref_value: an unquoted 'next' is the column right
+ * after each value column (a flag's or note's remark column). */
+static void ref_next(struct bt_map_ref *r, int quoted)
+{
+    if (quoted || !r->name || strcmp(r->name, "next") != 0)
+        return;
+    ref_release(r);
+    r->next = 1;
 }
 
 static struct bt_map_place place(const struct stmt *st, int i)
@@ -234,9 +275,12 @@ static int st_value(struct bt_mapping *m, struct stmt *st)
             if (parse_scale(w->value, &v.exp10) != 0)
                 goto bad_scale;
             v.scaled = 1;
-        } else if (strcmp(w->s, "flag") == 0) {
-            if (ref_value(st, i, &v.flag_column) != 0)
+        } else if (strcmp(w->s, "flag") == 0 || strcmp(w->s, "note") == 0) {
+            struct bt_map_ref *r = w->s[0] == 'f' ? &v.flag_column
+                                                  : &v.note_column;
+            if (ref_value(st, i, r) != 0)
                 goto fail;
+            ref_next(r, w->value_quoted);
         } else {
             const char *why;
             if (check_dim_name(st, i, w->s) != 0)
@@ -269,6 +313,7 @@ fail:
     for (size_t k = 0; k < v.nfixed; k++)
         free((char *)v.fixed[k].name), free((char *)v.fixed[k].value);
     ref_release(&v.flag_column);
+    ref_release(&v.note_column);
     ref_release(&v.column);
     return -1;
 }
@@ -547,10 +592,18 @@ static int st_simple(struct bt_mapping *m, struct stmt *st)
             return bad(st, 1, "a financial year starts in a month from 2 "
                               "(February) to 12 (December)");
         m->fiscal_start = month;
-    } else if (strcmp(k, "flag") == 0 && st->n == 2) {
-        if (m->flag_column.at.line)
-            return bad(st, 0, "'flag' is given twice");
-        return ref_word(st, 1, &m->flag_column);
+    } else if ((strcmp(k, "flag") == 0 || strcmp(k, "note") == 0) &&
+               st->n == 2) {
+        struct bt_map_ref *r = k[0] == 'f' ? &m->flag_column : &m->note_column;
+        if (r->at.line)
+            return bad(st, 0, k[0] == 'f' ? "'flag' is given twice"
+                                          : "'note' is given twice");
+        if (st->w[1].value)
+            return bad(st, 1, "expected a column or next (in quotes if it "
+                              "has '=')");
+        if (ref_word(st, 1, r) != 0)
+            return -1;
+        ref_next(r, st->w[1].quoted);
     } else {
         return 1;
     }
@@ -661,11 +714,11 @@ static int statement(struct bt_mapping *m, struct stmt *st)
     return bad(st, 0, "unknown statement or wrong number of words; "
                       "docs/mapping.md lists them: header, notes, skip, "
                       "indicator, time, fiscal, annual, dimension, value, "
-                      "keep, drop, ignore, alias, scale, missing, means, marks, flag, normal");
+                      "keep, drop, ignore, alias, scale, missing, means, marks, flag, note, "
+                      "normal");
 }
 
-/* What the whole mapping must say; NULL when it is complete. */
-static const char *incomplete(const struct bt_mapping *m)
+const char *bt_mapping_incomplete(const struct bt_mapping *m)
 {
     if (!m->has_time)
         return "a 'time' statement";
@@ -688,6 +741,35 @@ static const char *incomplete(const struct bt_mapping *m)
     return NULL;
 }
 
+/* What the whole mapping must say, or NULL: a mapping without 'time'
+ * that says only what a mapping of an SDMX-CSV file may is checked
+ * against the file instead (bt_mapping_incomplete). */
+static const char *incomplete(const struct bt_mapping *m, char *why,
+                              size_t size)
+{
+    if (m->has_time)
+        return bt_mapping_incomplete(m);
+    for (size_t k = 0; k < BT_MS_N; k++)
+        if (!stmts[k].sdmx && m->said[k].line) {
+            snprintf(why, size, "a 'time' statement; without one it is a "
+                     "mapping for an SDMX-CSV file, where '%s' (line %lu) "
+                     "does not apply", stmts[k].word, m->said[k].line);
+            return why;
+        }
+    return NULL;
+}
+
+/* Which statement a successful statement's keyword is. */
+static void said(struct bt_mapping *m, const struct stmt *st)
+{
+    for (size_t k = 0; k < BT_MS_N; k++)
+        if (strcmp(st->w[0].s, stmts[k].word) == 0) {
+            if (!m->said[k].line)
+                m->said[k] = place(st, 0);
+            return;
+        }
+}
+
 int bt_mapping_parse_all(struct bt_mapping *m, const char *text, size_t len,
                          const char *path, struct bt_diags *d)
 {
@@ -705,6 +787,8 @@ int bt_mapping_parse_all(struct bt_mapping *m, const char *text, size_t len,
         int n = tokenize(p, eol, w, &st.col, &st.why);
         st.n = n;
         int rc = n > 0 ? statement(m, &st) : n;
+        if (rc == 0 && n > 0)
+            said(m, &st);
         for (int i = 0; i < MAX_WORDS; i++)
             free(w[i].s);
         if (rc != 0) /* and on to the next statement: every problem told */
@@ -712,7 +796,9 @@ int bt_mapping_parse_all(struct bt_mapping *m, const char *text, size_t len,
         p = nl ? nl + 1 : end;
     }
     marks_index(m);
-    const char *missing = d->n == before ? incomplete(m) : NULL;
+    m->lines = line ? line : 1;
+    char why[200];
+    const char *missing = d->n == before ? incomplete(m, why, sizeof why) : NULL;
     if (missing) /* unless a statement failed, which may be why */
         bt_diags_add_in(d, path, line ? line : 1, 1, "mapping needs %s", missing);
     if (d->n == before)
@@ -782,6 +868,7 @@ void bt_mapping_release(struct bt_mapping *m)
     ref_release(&m->month_column);
     ref_release(&m->day_column);
     ref_release(&m->flag_column);
+    ref_release(&m->note_column);
     for (size_t i = 0; i < m->ndims; i++) {
         free(m->dims[i].key);
         for (size_t k = 0; k < m->dims[i].nlevels; k++)
@@ -800,6 +887,7 @@ void bt_mapping_release(struct bt_mapping *m)
         free(v->indicator);
         ref_release(&v->column);
         ref_release(&v->flag_column);
+        ref_release(&v->note_column);
         for (size_t k = 0; k < v->nfixed; k++)
             free((char *)v->fixed[k].name), free((char *)v->fixed[k].value);
     }

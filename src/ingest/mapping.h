@@ -30,15 +30,23 @@
  *   keep COLUMN VALUE... | drop COLUMN VALUE...
  *                                      read only the rows whose cell is
  *                                      (keep) or is not (drop) a VALUE
- *   value [ID] COLUMN [scale=N] [flag=COLUMN] [NAME=VALUE]...
+ *   value [ID] COLUMN [scale=N] [flag=COLUMN|next] [note=COLUMN|next]
+ *         [NAME=VALUE]...
  *                                      a column of values
  *   alias DIMENSION FROM TO            a label written two ways
  *   scale N                            every value is in units of N (10^k)
  *   missing TEXT...                    cells that mean "no value"
  *   means TEXT NUMBER                  a word that stands for a number
  *   marks TEXT...                      flags written on the value (123#)
- *   flag COLUMN                        the column holding each row's flag
+ *   flag COLUMN | flag next            the column holding each row's flag;
+ *                                      next: the column right after each
+ *                                      value column (its remark column)
+ *   note COLUMN | note next            the same for each value's note
  *   normal TEXT...                     flag texts that mean "no flag"
+ *
+ * A mapping without 'time' is for an SDMX-CSV file (layout_sdmx.c): it
+ * may only say what bt_map_stmt_sdmx allows, and names the file's
+ * columns by their SDMX ids (docs/formats.md, "With a mapping").
  */
 #ifndef BT_MAPPING_H
 #define BT_MAPPING_H
@@ -58,8 +66,10 @@ struct bt_map_place {
 /* A column as the mapping names it: by its header text, or by position
  * (@N, unquoted). A name must match exactly one column of the header. */
 struct bt_map_ref {
-    char *name;             /* owned header text; NULL: by position */
+    char *name;             /* owned header text; NULL: by position or next */
     unsigned pos;           /* @N: column N, from 1; 0: by name */
+    int next;               /* 'next' (flag, note): the column right after
+                               each value column */
     struct bt_map_place at; /* at.line 0: no column given */
 };
 
@@ -88,6 +98,7 @@ struct bt_map_value {
     int exp10;         /* the column's unit is 10^exp10 */
     int scaled;        /* 1 when scale= was given (else the file's) */
     struct bt_map_ref flag_column; /* at.line 0: the mapping's 'flag' */
+    struct bt_map_ref note_column; /* at.line 0: the mapping's 'note' */
 };
 
 /* keep COLUMN VALUE... / drop COLUMN VALUE...: a row is read only when
@@ -115,9 +126,27 @@ struct bt_map_word {
     double value;
 };
 
+/* The statements, in docs/mapping.md's order. */
+enum bt_map_stmt {
+    BT_MS_HEADER, BT_MS_NOTES, BT_MS_SKIP, BT_MS_INDICATOR, BT_MS_TIME,
+    BT_MS_FISCAL, BT_MS_ANNUAL, BT_MS_DIMENSION, BT_MS_KEEP, BT_MS_DROP,
+    BT_MS_IGNORE, BT_MS_VALUE, BT_MS_ALIAS, BT_MS_SCALE, BT_MS_MISSING,
+    BT_MS_MEANS, BT_MS_MARKS, BT_MS_FLAG, BT_MS_NOTE, BT_MS_NORMAL, BT_MS_N
+};
+
+/* The keyword of statement k ("header" ...). */
+const char *bt_map_stmt_word(enum bt_map_stmt k);
+/* 1 when statement k may be said in a mapping of an SDMX-CSV file
+ * (header, indicator, dimension, keep, drop, ignore, value, alias,
+ * scale, missing), which reads the rest as SDMX-CSV says. */
+int bt_map_stmt_sdmx(enum bt_map_stmt k);
+
 /* A parsed mapping; owns all its strings. */
 struct bt_mapping {
     char *path;         /* the mapping's file, for messages */
+    unsigned long lines; /* lines in the mapping (its last, for messages) */
+    struct bt_map_place said[BT_MS_N]; /* where each kind of statement is
+                                          first said; line 0: never */
     unsigned long header_first, header_last; /* physical lines, from 1 */
     char **notes;
     size_t nnotes;
@@ -152,6 +181,7 @@ struct bt_mapping {
     size_t *mark_lens;  /* the marks' lengths, each once, longest first */
     size_t nmark_lens;
     struct bt_map_ref flag_column;
+    struct bt_map_ref note_column; /* 'note' */
     char **normal;
     size_t nnormal;
 };
@@ -170,6 +200,13 @@ int bt_mapping_parse(struct bt_mapping *m, const char *text, size_t len,
 int bt_mapping_load(struct bt_mapping *m, const char *path,
                     struct bt_diags *d, struct bt_error *e);
 void bt_mapping_release(struct bt_mapping *m);
+
+/* What a mapping for a table (not SDMX-CSV) lacks, as "a 'time'
+ * statement", or NULL when it is complete. The parse checks it unless
+ * the mapping could be one for an SDMX-CSV file (no 'time', and only
+ * statements bt_map_stmt_sdmx allows); the reader checks it again when
+ * the file is not SDMX-CSV. */
+const char *bt_mapping_incomplete(const struct bt_mapping *m);
 
 /* The label that value (as the file writes it) stands for in dimension
  * dim: the alias target, or value itself. */

@@ -29,6 +29,8 @@ static const char *const site_header[] = {"text", "en", "zh_hans", "zh_hant"};
 static const char *const site_keys[BT_SITE_N] = {"title", "subtitle", "publisher"};
 static const char *const release_header[] = {"indicator", "interval_days",
                                              "source"};
+static const char *const display_header[] = {"indicator", "language", "divisor",
+                                             "unit"};
 
 /* State while reading one catalogue file. */
 struct ctx {
@@ -413,12 +415,67 @@ static int release_row(void *vx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
+/* site.csv's languages row: the codes in f[1] separated by spaces, each
+ * once, the first the index's; the cells after it empty. */
+static void site_languages(struct ctx *x, unsigned long line,
+                           const struct bt_field *f, size_t n)
+{
+    struct bt_catalogue *c = x->c;
+    if (c->nlangs) {
+        bt_diags_add(&x->diags, line, 1, "'languages' is given twice");
+        return;
+    }
+    for (size_t k = 2; k < n; k++)
+        if (f[k].len) {
+            bt_diags_add(&x->diags, line, k + 1, "the languages go in the "
+                         "second cell alone (\"en zh-Hans\"): this one must "
+                         "be empty");
+            return;
+        }
+    enum bt_lang v[3];
+    size_t nv = 0;
+    for (const char *p = f[1].s; *p;) {
+        size_t len = strcspn(p, " ");
+        char code[16];
+        enum bt_lang l;
+        if (len == 0) {
+            p++;
+            continue;
+        }
+        snprintf(code, sizeof code, "%.*s", (int)(len < 15 ? len : 15), p);
+        if (len > 15 || bt_lang_parse(code, &l) != 0) {
+            bt_diags_add(&x->diags, line, 2, "language '%.*s' must be en, "
+                         "zh-Hans or zh-Hant", (int)(len < 40 ? len : 40), p);
+            return;
+        }
+        for (size_t k = 0; k < nv; k++)
+            if (v[k] == l) {
+                bt_diags_add(&x->diags, line, 2, "language '%s' is given twice",
+                             code);
+                return;
+            }
+        v[nv++] = l;
+        p += len;
+    }
+    if (nv == 0) {
+        bt_diags_add(&x->diags, line, 2, "no language: give one or more of "
+                     "en, zh-Hans and zh-Hant, separated by spaces");
+        return;
+    }
+    memcpy(c->langs, v, nv * sizeof *v);
+    c->nlangs = nv;
+}
+
 static int site_row(void *vx, unsigned long line, const struct bt_field *f,
                     size_t n)
 {
     struct ctx *x = vx;
     if (!x->header_done)
         return header_ok(x, line, f, n, site_header, 4, 4);
+    if (n >= 2 && n <= 4 && strcmp(f[0].s, "languages") == 0) {
+        site_languages(x, line, f, n);
+        return 0;
+    }
     if (n != 4) {
         bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
         return 0;
@@ -427,8 +484,8 @@ static int site_row(void *vx, unsigned long line, const struct bt_field *f,
     while (k < BT_SITE_N && strcmp(f[0].s, site_keys[k]) != 0)
         k++;
     if (k == BT_SITE_N) {
-        bt_diags_add(&x->diags, line, 1, "text '%.*s%s' must be title, subtitle "
-                     "or publisher", BT_SHOWN(f[0].s));
+        bt_diags_add(&x->diags, line, 1, "text '%.*s%s' must be title, subtitle, "
+                     "publisher or languages", BT_SHOWN(f[0].s));
         return 0;
     }
     if (x->c->site[k][0]) {
@@ -442,6 +499,43 @@ static int site_row(void *vx, unsigned long line, const struct bt_field *f,
         }
     for (int l = 0; l < 3; l++)
         x->c->site[k][l] = bt_xstrdup(f[1 + l].s);
+    return 0;
+}
+
+/* display.csv: one indicator's unit in one language. */
+static int display_row(void *vx, unsigned long line, const struct bt_field *f,
+                       size_t n)
+{
+    struct ctx *x = vx;
+    if (!x->header_done)
+        return header_ok(x, line, f, n, display_header, 4, 4);
+    if (n != 4) {
+        bt_diags_add(&x->diags, line, 0, "expected 4 fields, found %zu", n);
+        return 0;
+    }
+    struct bt_indicator *in =
+        (struct bt_indicator *)bt_catalogue_find(x->c, f[0].s, f[0].len);
+    enum bt_lang l = BT_LANG_EN;
+    double d;
+    const char *why;
+    if (!in)
+        bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
+    if (bt_lang_parse(f[1].s, &l) != 0)
+        bt_diags_add(&x->diags, line, 2, "language '%.*s%s' must be en, zh-Hans "
+                     "or zh-Hant", BT_SHOWN(f[1].s));
+    else if (in && in->display_unit[l])
+        bt_diags_add(&x->diags, line, 2, "indicator '%s' has a unit in %s already",
+                     in->id, f[1].s);
+    if (bt_number_parse(f[2].s, f[2].len, &d, &why) != 1 || !(d > 0) ||
+        d > 1e300 || d < 1e-300)
+        bt_diags_add(&x->diags, line, 3, "divisor '%.*s%s' must be a number "
+                     "above 0 (10000: 亿元 shown as 万亿元)", BT_SHOWN(f[2].s));
+    if (f[3].len == 0)
+        bt_diags_add(&x->diags, line, 4, "empty unit");
+    if (x->diags.n)
+        return 0;
+    in->display_unit[l] = bt_xstrdup(f[3].s);
+    in->shown_divisor[l] = d;
     return 0;
 }
 
@@ -708,6 +802,10 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     if (access(path, F_OK) == 0 &&
         read_file(c, dir, "releases.csv", release_row, e) != 0)
         goto fail;
+    snprintf(path, sizeof path, "%s/display.csv", dir);
+    if (access(path, F_OK) == 0 &&
+        read_file(c, dir, "display.csv", display_row, e) != 0)
+        goto fail;
     for (size_t i = 0; i < c->n; i++)
         bt_qsort(c->v[i].breaks, c->v[i].nbreaks, sizeof *c->v[i].breaks,
                  break_cmp);
@@ -715,7 +813,18 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
         for (int l = 0; l < 3; l++) {
             c->v[i].unit_in[l] = translated(c, c->v[i].unit, (enum bt_lang)l);
             c->v[i].domain_in[l] = translated(c, c->v[i].domain, (enum bt_lang)l);
+            c->v[i].shown_unit[l] = c->v[i].display_unit[l]
+                                        ? c->v[i].display_unit[l]
+                                        : c->v[i].unit_in[l];
+            if (!c->v[i].display_unit[l])
+                c->v[i].shown_divisor[l] = 1;
         }
+    if (!c->nlangs) { /* every language, English the index's */
+        for (int l = 0; l < 3; l++)
+            c->langs[l] = (enum bt_lang)l;
+        c->nlangs = 3;
+        c->langs_default = 1;
+    }
     return 0;
 fail:
     bt_catalogue_release(c);
@@ -767,6 +876,8 @@ void bt_catalogue_release(struct bt_catalogue *c)
             free(in->derive->denominator);
         }
         free(in->derive);
+        for (int k = 0; k < 3; k++)
+            free(in->display_unit[k]);
     }
     for (int k = 0; k < BT_SITE_N; k++)
         for (int l = 0; l < 3; l++)
@@ -816,6 +927,11 @@ int bt_lang_parse(const char *s, enum bt_lang *out)
 const char *bt_lang_code(enum bt_lang l)
 {
     return lang_codes[l];
+}
+
+double bt_shown_value(const struct bt_indicator *in, enum bt_lang l, double v)
+{
+    return in->shown_divisor[l] > 0 ? v / in->shown_divisor[l] : v;
 }
 
 const char *bt_kind_name(enum bt_target_kind k)

@@ -30,7 +30,14 @@
  *   assessment starts anew on that date (breaks.h).
  * site.csv (optional): text,en,zh_hans,zh_hant
  *   the report site's own words in each language: a row "title" (the
- *   default is baytrack's own, i18n.h), "subtitle" and "publisher".
+ *   default is baytrack's own, i18n.h), "subtitle" and "publisher"; a
+ *   row "languages,en zh-Hans" (the codes in its second cell, the others
+ *   empty or left off): the site's languages, the first the index's.
+ * display.csv (optional): indicator,language,divisor,unit
+ *   the unit a person reads an indicator's figures in, by language: a
+ *   figure shown in that language is the stored one divided by divisor,
+ *   next to unit (亿元 stored, 万亿元 shown: divisor 10000). What is
+ *   stored, exported and written by --json and --csv never changes.
  * releases.csv (optional): indicator,interval_days,source
  *   the longest age a figure may reach before the next one is due, when
  *   the frequency's default does not fit (currency.h).
@@ -102,7 +109,17 @@ struct bt_indicator {
     size_t nbreaks;
     int release_days;          /* releases.csv's interval, 0 for the
                                   frequency's default (currency.h) */
+    /* display.csv: the unit figures are shown in, by language */
+    double shown_divisor[3];   /* a stored figure over it is the figure
+                                  shown (1 without a row) */
+    const char *shown_unit[3]; /* the unit shown: display_unit[l], else
+                                  unit_in[l]; borrowed */
+    char *display_unit[3];     /* display.csv's unit, or NULL; owned */
 };
+
+/* The figure v (stored) of in as shown to a person in l: v divided by
+ * the display unit's divisor (display.csv), v itself without one. */
+double bt_shown_value(const struct bt_indicator *in, enum bt_lang l, double v);
 
 #define BT_COMPARE_TOP 5 /* lines of a comparison the catalogue leaves open */
 
@@ -113,6 +130,11 @@ struct bt_catalogue {
     char **words; /* translations.csv: text, zh_hans, zh_hant per row */
     char *site[BT_SITE_N][3]; /* site.csv, by enum bt_site_text and
                                  language; NULL when not given */
+    enum bt_lang langs[3];    /* site.csv's languages, the first the
+                                 index's; without a row all three, English
+                                 first */
+    size_t nlangs;            /* 1 to 3 */
+    int langs_default;        /* 1: no languages row */
     size_t nwords, words_cap;
     char **dim_words; /* dimensions.csv: dimension, value ("" for the
                          name), zh_hans, zh_hant per row; owned */

@@ -273,10 +273,16 @@ static bt_day time_axis(struct bt_buf *s, bt_day lo, bt_day hi, int year_end)
 
 /* Sets the y range from lo (at most 0: quantities are read against zero)
  * to hi with headroom for labels, and about five tics labelled for people
- * (1.2 M, 120万). */
-static void y_axis(struct bt_buf *s, double lo, double hi, enum bt_lang l)
+ * (1.2 M, 120万) in the unit they are shown in: the tics are placed and
+ * labelled in stored figures divided by div (display.csv), at stored
+ * positions. */
+static void y_axis(struct bt_buf *s, double lo, double hi, enum bt_lang l,
+                   double div)
 {
-    lo = fmin(lo, 0);
+    if (!(div > 0))
+        div = 1;
+    lo = fmin(lo, 0) / div;
+    hi /= div;
     if (!(hi > lo))
         hi = lo + 1;
     double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)));
@@ -285,14 +291,14 @@ static void y_axis(struct bt_buf *s, double lo, double hi, enum bt_lang l)
     double bottom = floor(lo / step) * step;
     double top = ceil((hi + (hi - lo) * 0.1) / step) * step;
     char num[BT_NUMFMT_MAX], v[32];
-    bt_number_format(bottom, num);
-    bt_number_format(top, v);
+    bt_number_format(bottom * div, num);
+    bt_number_format(top * div, v);
     bt_buf_addf(s, "set yrange [%s:%s]\nset ytics (", num, v);
     int n = (int)llround((top - bottom) / step);
     for (int i = 0; i <= n; i++) {
         double t = bottom + step * i;
         bt_num_short(fabs(t) < step / 2 ? 0 : t, l, num);
-        bt_number_format(t, v);
+        bt_number_format(t * div, v);
         bt_buf_addf(s, "%s'%s' %s", i ? ", " : "", num, v);
     }
     bt_buf_puts(s, ")\n");
@@ -396,7 +402,7 @@ static void target_labels(struct bt_buf *s, const struct bt_chart *c,
             level = 0;
         struct bt_buf text = {0};
         bt_period_format(t->date, c->ind->freq, date);
-        bt_num_short(t->value, c->lang, num);
+        bt_num_short(bt_shown_value(c->ind, c->lang, t->value), c->lang, num);
         bt_number_format(t->value, v);
         bt_buf_addf(&text, "%s %s: %s%s",
                     bt_word(t->kind == BT_KIND_BASELINE ? BT_W_BASELINE
@@ -437,16 +443,19 @@ static void break_mark(struct bt_buf *s, const struct bt_progress *p,
 }
 
 /* The tooltips of an SVG chart: "date: value" over each point (numbers
- * and dates only, so no catalogue text reaches the SVG's script). */
+ * and dates only, so no catalogue text reaches the SVG's script), the
+ * value divided by div (the unit shown, display.csv). */
 static void tips_block(struct bt_buf *s, const struct bt_point *p, size_t n,
-                       enum bt_freq f)
+                       enum bt_freq f, double div)
 {
+    if (!(div > 0))
+        div = 1; /* figures as stored */
     bt_buf_puts(s, "$tips << EOD\n");
     for (size_t i = 0; i < n; i++) {
         char date[11], period[11], num[BT_NUMFMT_MAX], v[32];
         bt_date_format(p[i].day, date);
         bt_period_format(p[i].day, f, period);
-        bt_num_grouped(bt_num_rounded(p[i].value), num); /* the tooltip */
+        bt_num_grouped(bt_num_rounded(p[i].value / div), num); /* the tooltip */
         bt_number_format(p[i].value, v);
         bt_buf_addf(s, "%s %s \"%s: %s\"\n", date, v, period, num);
     }
@@ -497,7 +506,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     bt_day mid = x_range(s, c);
     title(s, c, fmt, width, height);
     bt_buf_puts(s, "set ylabel ");
-    bt_gnuplot_quote(s, c->ind->unit_in[l]);
+    bt_gnuplot_quote(s, c->ind->shown_unit[l]);
     bt_buf_puts(s, "\nset label 100 ");
     struct bt_buf foot = {0}, cut = {0};
     bt_buf_addf(&foot, "%s: %s", bt_word(BT_W_SOURCE, l), c->ind->source);
@@ -534,7 +543,8 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     datablock(s, "base", &base, base_shown ? 1 : 0);
     if (fmt == BT_CHART_SVG)
         tips_block(s, daily ? months.v : c->obs, daily ? months.n : c->nobs,
-                   daily ? BT_FREQ_MONTHLY : c->ind->freq);
+                   daily ? BT_FREQ_MONTHLY : c->ind->freq,
+                   c->ind->shown_divisor[l]); /* in the unit shown */
 
     if (c->nobs == 0) {
         bt_buf_puts(s, "set label 101 ");
@@ -545,7 +555,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
     span(c->obs, c->nobs, &lo, &hi);
     span(marks, nmarks, &lo, &hi);
     span(&base, base_shown ? 1 : 0, &lo, &hi);
-    y_axis(s, lo, hi, l);
+    y_axis(s, lo, hi, l, c->ind->shown_divisor[l]);
     /* gnuplot refuses to plot nothing: NaN keeps an empty chart drawable */
     bt_buf_puts(s, "plot NaN notitle");
     name_plot(c->series, NULL);
@@ -593,7 +603,7 @@ static void panel_axes(struct bt_buf *s, const struct bt_panel *q,
         span(marks, nmarks, &ylo, &yhi);
     }
     time_axis(s, lo, hi, q->ind && q->ind->freq == BT_FREQ_YEARLY);
-    y_axis(s, ylo, yhi, l);
+    y_axis(s, ylo, yhi, l, q->ind ? q->ind->shown_divisor[l] : 1);
 }
 
 /* Widens [r[0], r[1]] by the values and targets of every panel that
@@ -681,9 +691,9 @@ void bt_compare_script(struct bt_buf *s, const struct bt_compare *c,
     quote_wrapped(s, head.data, text_cols(width - 16, fsize + 2, fmt));
     bt_buf_addf(s, " font ',%d'\nset ylabel ", fsize + 2);
     bt_buf_release(&head);
-    bt_gnuplot_quote(s, c->ind->unit_in[l]);
+    bt_gnuplot_quote(s, c->ind->shown_unit[l]);
     bt_buf_puts(s, "\n");
-    y_axis(s, ylo, yhi, l);
+    y_axis(s, ylo, yhi, l, c->ind->shown_divisor[l]);
     for (size_t i = 0; i < c->nlines; i++) {
         char name[32];
         snprintf(name, sizeof name, "line%zu", i);

@@ -95,7 +95,7 @@ enum bt_word {
     BT_W_COMPARE_ALT,  /* "%s by %s, compared on one scale: %s." */
     BT_W_BREAKDOWN_STATUS, /* the breakdowns' table heading */
     BT_W_NEWS,         /* the "what's new" page's title */
-    BT_W_NEWS_SINCE,   /* "Loads and revisions logged since %s (UTC)." */
+    BT_W_NEWS_SINCE,   /* "Figures added, revisions and loads logged since %s (UTC)." */
     BT_W_NEWS_DEFAULT, /* "(the 30 days before %s)" */
     BT_W_LOADS,        /* the loads' table heading */
     BT_W_REVISIONS,    /* the revisions' table heading */
@@ -108,6 +108,11 @@ enum bt_word {
     BT_W_DELETED,      /* a revision that deleted the figure */
     BT_W_NO_LOADS,     /* no load in the period */
     BT_W_NO_REVISIONS, /* no revision in the period */
+    BT_W_LATEST_ADDED, /* the heading of the newest figures added */
+    BT_W_LATEST_ADDED_NOTE, /* what that table lists */
+    BT_W_NO_ADDED,     /* no figure added in the period */
+    BT_W_ADDED_SHOWN,  /* "The newest %zu of %zu." */
+    BT_W_SHOWN_IN,     /* "shown in %s: the stored figures divided by %s" */
     BT_W_COUNT_
 };
 

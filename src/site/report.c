@@ -181,9 +181,11 @@ static int indicator_failed(const struct run *r, size_t i)
     return 0;
 }
 
-/* Writes the dashboard in l into f: every indicator small, on its status
- * colour, its title led by the status symbol; an indicator whose chart
- * was not drawn is shown without its data (which gnuplot failed on). */
+/* Writes the dashboard in l into f, an SVG (drawn ten times faster than
+ * a PNG of its size, whose encoding was most of the site's drawing):
+ * every indicator small, on its status colour, its title led by the
+ * status symbol; an indicator whose chart was not drawn is shown without
+ * its data (which gnuplot failed on). */
 static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l,
                       int narrow)
 {
@@ -207,11 +209,14 @@ static void dashboard(struct run *r, struct chart_file *f, enum bt_lang l,
                                           bt_status_color(st),
                                           bt_word(BT_W_NOT_DRAWN, l), 0, 0};
     }
-    f->cmds.len = 0;
+    f->cmds.len = f->series.len = f->title.len = f->desc.len = 0;
     size_t cols = narrow ? 1 : BT_GRID_COLS;
-    bt_panels_script(&f->cmds, panels, s->n, cols, site_title(s, BT_SITE_TITLE, l),
-                     l, f->tmp, BT_CHART_PNG, narrow ? BT_GRID_NARROW_W : BT_GRID_W,
-                     bt_grid_height(s->n, cols), NULL);
+    const char *title = site_title(s, BT_SITE_TITLE, l);
+    bt_panels_script(&f->cmds, panels, s->n, cols, title, l, f->tmp,
+                     BT_CHART_SVG, narrow ? BT_GRID_NARROW_W : BT_GRID_W,
+                     bt_grid_height(s->n, cols), &f->series);
+    bt_buf_puts(&f->title, title);
+    bt_buf_puts(&f->desc, bt_word(BT_W_DASHBOARD_ALT, l));
     for (size_t i = 0; i < s->n; i++)
         bt_buf_release(&titles[i]);
     free(titles);
@@ -274,16 +279,16 @@ static int draw(struct run *r, struct bt_error *e)
 static int draw_charts(struct run *r, struct bt_error *e)
 {
     size_t n = r->s.n;
-    for (int k = 0; k < 3; k++) {
+    for (size_t li = 0; li < r->s.cat->nlangs; li++) { /* the site's */
+        enum bt_lang k = r->s.cat->langs[li];
         for (size_t i = 0; i < n; i++)
-            indicator_charts(r, i, (enum bt_lang)k);
+            indicator_charts(r, i, k);
         for (int narrow = 0; narrow < 2; narrow++) {
             struct bt_buf path = {0};
             bt_buf_addf(&path, "%s/", r->s.o->dir);
             site_file(&path, &r->s, narrow ? "dashboard.narrow" : "dashboard",
-                      (enum bt_lang)k, ".png");
-            dashboard(r, add_chart(r, path.data, SIZE_MAX, (enum bt_lang)k, narrow),
-                      (enum bt_lang)k, narrow);
+                      k, ".svg");
+            dashboard(r, add_chart(r, path.data, SIZE_MAX, k, narrow), k, narrow);
             bt_buf_release(&path);
         }
     }
@@ -340,6 +345,22 @@ static int place_charts(struct run *r, struct bt_report_stats *st,
                     r->s.v[c->ind].a->ind->id, c->final, c->why);
     }
     return rc;
+}
+
+/* Removes the PNG dashboards an earlier release drew (the site's are SVG
+ * now), so that none is left showing old figures. */
+static void remove_old_dashboards(const struct run *r)
+{
+    struct bt_buf path = {0};
+    for (int k = 0; k < 3; k++)
+        for (int narrow = 0; narrow < 2; narrow++) {
+            path.len = 0;
+            bt_buf_addf(&path, "%s/", r->s.o->dir);
+            site_file(&path, &r->s, narrow ? "dashboard.narrow" : "dashboard",
+                      (enum bt_lang)k, ".png");
+            unlink(path.data); /* a link itself, never what it names */
+        }
+    bt_buf_release(&path);
 }
 
 /* Releases the chart list, removing the files not placed. */
@@ -417,18 +438,18 @@ static void markdown(struct bt_buf *b, const struct site *s)
     for (size_t i = 0; i < s->n; i++) {
         const struct bt_assessment *a = s->v[i].a;
         struct site_cells c;
-        site_cells(a, &c);
+        site_cells(a, l, &c);
         bt_buf_addf(b, "| [");
         md_text(b, a->ind->name[l]);
         bt_buf_addf(b, "](%s.html) | ", a->ind->id);
-        md_text(b, a->ind->unit_in[l]);
+        md_text(b, a->ind->shown_unit[l]);
         bt_buf_addf(b, " | %s | %s | %s | %s | %s %s%s%s | %s |\n", c.latest,
                     c.target, c.progress, c.elapsed,
                     bt_status_symbol(a->progress.status),
                     bt_status_label(a->progress.status, l),
                     c.stale[l][0] ? " · " : "", c.stale[l], c.projected);
     }
-    bt_buf_addf(b, "\n%s\n\n![%s](dashboard.png)\n\n",
+    bt_buf_addf(b, "\n%s\n\n![%s](dashboard.svg)\n\n",
                 bt_word(BT_W_ILLUSTRATIVE_NOTE, l), bt_word(BT_W_DASHBOARD_ALT, l));
     for (size_t i = 0; i < s->n; i++) {
         const struct bt_indicator *ind = s->v[i].a->ind;
@@ -441,14 +462,14 @@ static void markdown(struct bt_buf *b, const struct site *s)
     }
 }
 
-/* Every page in every language, and report.md. */
+/* Every page in each of the site's languages, and report.md. */
 static int pages(struct run *r, size_t *count, struct bt_error *e)
 {
     const struct site *s = &r->s;
     struct bt_buf b = {0}, name = {0};
     int rc = 0;
-    for (int k = 0; k < 3 && rc == 0; k++) {
-        enum bt_lang l = (enum bt_lang)k;
+    for (size_t li = 0; li < s->cat->nlangs && rc == 0; li++) {
+        enum bt_lang l = s->cat->langs[li]; /* the site's (site.csv) */
         for (size_t i = 0; i <= s->n + 2 && rc == 0; i++) {
             b.len = name.len = 0;
             if (i == s->n + 2) {
@@ -573,6 +594,8 @@ int bt_report_write(struct bt_db *db, const struct bt_catalogue *cat,
         rc = draw_charts(&r, e);
     if (rc == 0)
         rc = place_charts(&r, st, e);
+    if (rc == 0)
+        remove_old_dashboards(&r);
     for (size_t i = 0; i < cat->n && rc == 0; i++)
         rc = downloads(&r, &x[i], e);
     if (rc == 0)

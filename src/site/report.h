@@ -30,8 +30,9 @@ struct bt_report_stats {
     struct bt_buf failures; /* one line each: which chart, and why */
 };
 
-/* Writes the site into o->dir (site.h), the dashboards (one PNG a
- * language) and DIR/report.md; one gnuplot process draws every chart.
+/* Writes the site into o->dir (site.h), the dashboards (SVG, wide and
+ * narrow, one a language; an earlier release's dashboard PNGs removed)
+ * and DIR/report.md; one gnuplot process draws every chart.
  * A chart gnuplot fails on is left out (st->failed, st->failures; its
  * page says why) and the others drawn by the next gnuplot, so one bad
  * series never stops the site: every page is written. Returns 0 (check

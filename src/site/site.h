@@ -8,8 +8,8 @@
  *   charts/ID.LANG.svg, charts/ID.by.LANG.svg (small multiples), each
  *   with a narrow twin for a phone (charts/ID.narrow.LANG.svg,
  *   charts/ID.by.narrow.LANG.svg), charts/ID.cmp.LANG.svg and
- *   charts/ID.cmp.narrow.LANG.svg (breakdowns compared), dashboard*.png,
- *   dashboard.narrow*.png,
+ *   charts/ID.cmp.narrow.LANG.svg (breakdowns compared), dashboard*.svg,
+ *   dashboard.narrow*.svg,
  *   data/ID.csv (the whole indicator: every series, with its dimensions).
  *
  * Every page fits a phone's width (390 CSS pixels): a table scrolls in a
@@ -85,6 +85,16 @@ void site_foot(struct bt_buf *b);
  * reachable by keyboard (it scrolls). */
 void site_table_open(struct bt_buf *b, const char *label, const char *cls);
 void site_table_close(struct bt_buf *b);
+/* One column of a table's head row: its heading (our word or the
+ * catalogue's, escaped and tagged by site_text_in) and whether it holds
+ * numbers (class="num", aligned right). */
+struct site_col {
+    const char *head;
+    int num;
+};
+/* Appends the head row of a table: a <th scope="col"> a column. */
+void site_table_head(struct bt_buf *b, const struct site_col *cols, size_t n,
+                     enum bt_lang l);
 /* Appends a chart or the dashboard as a figure: link and <picture> of
  * wide (ww x wh pixels), narrow (nw x nh) on a screen narrower than
  * wide; alt its short text, caption its description (id cap_id). */
@@ -110,6 +120,10 @@ void site_status(struct bt_buf *b, const struct site *s, enum bt_status st,
 /* Appends v formatted for a table: rounded by the rule (bt_num_rounded),
  * with thousands separators. */
 void site_num(struct bt_buf *b, double v);
+/* Appends ind's stored figure v as shown in l: in its display unit
+ * (display.csv, bt_shown_value), then as site_num. */
+void site_shown(struct bt_buf *b, const struct bt_indicator *ind,
+                enum bt_lang l, double v);
 
 /* The columns of the status table (index.html, report.md). */
 #define SITE_NCOLUMNS 8
@@ -120,7 +134,9 @@ struct site_cells {
     char latest[80], target[80], progress[16], elapsed[16], projected[11];
     char stale[3][96]; /* by language: "stale: figure 5.1 years old", or "" */
 };
-void site_cells(const struct bt_assessment *a, struct site_cells *c);
+/* The figures are in the unit shown in l (bt_indicator.shown_unit). */
+void site_cells(const struct bt_assessment *a, enum bt_lang l,
+                struct site_cells *c);
 
 
 /* Appends the text alternative of x's chart and of its small multiples:

@@ -95,6 +95,18 @@ void site_table_close(struct bt_buf *b)
     bt_buf_puts(b, "</table></div>\n");
 }
 
+void site_table_head(struct bt_buf *b, const struct site_col *cols, size_t n,
+                     enum bt_lang l)
+{
+    bt_buf_puts(b, "<tr>");
+    for (size_t k = 0; k < n; k++) {
+        bt_buf_addf(b, "<th scope=\"col\"%s>", cols[k].num ? " class=\"num\"" : "");
+        site_text_in(b, cols[k].head, l);
+        bt_buf_puts(b, "</th>");
+    }
+    bt_buf_puts(b, "</tr>\n");
+}
+
 void site_figure(struct bt_buf *b, const struct site_figure *f)
 {
     bt_buf_addf(b, "<figure>\n<a href=\"%s\"><picture><source media=\"(max-width:"
@@ -210,10 +222,11 @@ void site_head(struct bt_buf *b, const struct site *s, const char *base,
                 bt_lang_code(l));
     site_text(b, title);
     bt_buf_puts(b, "</title>\n");
-    for (int k = 0; k < 3; k++) {
+    for (size_t li = 0; li < s->cat->nlangs; li++) {
+        enum bt_lang k = s->cat->langs[li];
         bt_buf_addf(b, "<link rel=\"alternate\" hreflang=\"%s\" href=\"",
-                    bt_lang_code((enum bt_lang)k));
-        site_page(b, s, base, (enum bt_lang)k);
+                    bt_lang_code(k));
+        site_page(b, s, base, k);
         bt_buf_puts(b, "\">\n");
     }
     bt_buf_addf(b, "<style>\n%s</style>\n</head>\n<body>\n<nav aria-label=\"%s\">"
@@ -223,14 +236,14 @@ void site_head(struct bt_buf *b, const struct site *s, const char *base,
     bt_buf_addf(b, "\">%s</a><a href=\"", bt_word(BT_W_ALL_INDICATORS, l));
     site_page(b, s, "methodology", l);
     bt_buf_addf(b, "\">%s</a>", bt_word(BT_W_METHODOLOGY, l));
-    for (int k = 0; k < 3; k++) {
-        if (k == (int)l)
+    for (size_t li = 0; li < s->cat->nlangs; li++) { /* the site's others */
+        enum bt_lang k = s->cat->langs[li];
+        if (k == l)
             continue;
         bt_buf_puts(b, "<a href=\"");
-        site_page(b, s, base, (enum bt_lang)k);
+        site_page(b, s, base, k);
         bt_buf_addf(b, "\" hreflang=\"%s\" lang=\"%s\">%s</a>",
-                    bt_lang_code((enum bt_lang)k), bt_lang_code((enum bt_lang)k),
-                    lang_names[k]);
+                    bt_lang_code(k), bt_lang_code(k), lang_names[k]);
     }
     bt_buf_puts(b, "</nav>\n<main>\n");
 }
@@ -266,18 +279,25 @@ void site_num(struct bt_buf *b, double v)
     bt_buf_puts(b, num);
 }
 
+void site_shown(struct bt_buf *b, const struct bt_indicator *ind,
+                enum bt_lang l, double v)
+{
+    site_num(b, bt_shown_value(ind, l, v));
+}
+
 const enum bt_word site_columns[SITE_NCOLUMNS] = {
     BT_W_INDICATOR, BT_W_UNIT,    BT_W_LATEST, BT_W_TARGET,
     BT_W_PROGRESS,  BT_W_ELAPSED, BT_W_STATUS, BT_W_PROJECTED};
 
-void site_cells(const struct bt_assessment *a, struct site_cells *c)
+void site_cells(const struct bt_assessment *a, enum bt_lang l,
+                struct site_cells *c)
 {
     const struct bt_progress *p = &a->progress;
     char date[11], num[BT_NUMFMT_MAX];
     memset(c, 0, sizeof *c);
     if (p->has_last) { /* the last single observation, as status says */
         bt_period_format(p->last_date, a->ind->freq, date);
-        bt_num_grouped(bt_num_rounded(p->last_value), num);
+        bt_num_grouped(bt_num_rounded(bt_shown_value(a->ind, l, p->last_value)), num);
         snprintf(c->latest, sizeof c->latest, "%s: %s", date, num);
     }
     bt_stale_label(&a->currency, BT_LANG_EN, c->stale[BT_LANG_EN], sizeof c->stale[0]);
@@ -287,7 +307,8 @@ void site_cells(const struct bt_assessment *a, struct site_cells *c)
                    sizeof c->stale[0]);
     if (p->has_target) {
         bt_period_format(p->target_date, a->ind->freq, date);
-        bt_num_grouped(bt_num_rounded(p->target_value), num);
+        bt_num_grouped(bt_num_rounded(bt_shown_value(a->ind, l, p->target_value)),
+                       num);
         snprintf(c->target, sizeof c->target, "%s: %s%s", date, num,
                  p->target->illustrative ? "*" : "");
     }

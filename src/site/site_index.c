@@ -74,22 +74,20 @@ static void status_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
 {
     bt_buf_addf(b, "<h2 id=\"status\">%s</h2>\n", bt_word(BT_W_STATUS, l));
     site_table_open(b, bt_word(BT_W_STATUS, l), NULL);
-    bt_buf_puts(b, "<tr>");
+    struct site_col cols[SITE_NCOLUMNS];
     for (size_t k = 0; k < SITE_NCOLUMNS; k++)
-        bt_buf_addf(b, "<th scope=\"col\"%s>%s</th>",
-                    k == 4 || k == 5 ? " class=\"num\"" : "",
-                    bt_word(site_columns[k], l));
-    bt_buf_puts(b, "</tr>\n");
+        cols[k] = (struct site_col){bt_word(site_columns[k], l), k == 4 || k == 5};
+    site_table_head(b, cols, SITE_NCOLUMNS, l);
     for (size_t i = 0; i < s->n; i++) {
         const struct bt_assessment *a = s->v[i].a;
         struct site_cells c;
-        site_cells(a, &c);
+        site_cells(a, l, &c);
         bt_buf_puts(b, "<tr><th scope=\"row\"><a href=\"");
         site_page(b, s, a->ind->id, l);
         bt_buf_puts(b, "\">");
         site_text_in(b, a->ind->name[l], l);
         bt_buf_puts(b, "</a></th><td>");
-        site_text_in(b, a->ind->unit_in[l], l);
+        site_text_in(b, a->ind->shown_unit[l], l);
         bt_buf_addf(b, "</td><td>%s</td><td>%s</td><td class=\"num\">%s</td>"
                        "<td class=\"num\">%s</td><td>",
                     c.latest, c.target, c.progress, c.elapsed);
@@ -130,9 +128,9 @@ void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
     bt_buf_addf(b, "\">%s</a></p>\n", bt_word(BT_W_NEWS, l));
     summary(b, s, l);
     /* the dashboard at the size it was drawn, one column on a phone */
-    struct bt_buf png = {0}, narrow = {0}, note = {0};
-    site_file(&png, s, "dashboard", l, ".png");
-    site_file(&narrow, s, "dashboard.narrow", l, ".png");
+    struct bt_buf wide = {0}, narrow = {0}, note = {0};
+    site_file(&wide, s, "dashboard", l, ".svg");
+    site_file(&narrow, s, "dashboard.narrow", l, ".svg");
     bt_buf_addf(b, "<h2 id=\"dashboard\">%s</h2>\n", bt_word(BT_W_DASHBOARD, l));
     if (s->why_dashboard[l]) {
         bt_buf_addf(&note, bt_word(BT_W_CHART_FAILED, l), s->why_dashboard[l]);
@@ -141,12 +139,12 @@ void site_index(struct bt_buf *b, const struct site *s, enum bt_lang l)
         bt_buf_puts(b, "</p>\n");
     } else {
         struct site_figure f = {
-            png.data, narrow.data, BT_GRID_W, bt_grid_height(s->n, BT_GRID_COLS),
+            wide.data, narrow.data, BT_GRID_W, bt_grid_height(s->n, BT_GRID_COLS),
             BT_GRID_NARROW_W, bt_grid_height(s->n, 1), bt_word(BT_W_DASHBOARD, l),
             bt_word(BT_W_DASHBOARD_ALT, l), "dashboard-desc", l};
         site_figure(b, &f);
     }
-    bt_buf_release(&png);
+    bt_buf_release(&wide);
     bt_buf_release(&narrow);
     bt_buf_release(&note);
     status_table(b, s, l);

@@ -23,12 +23,12 @@ static void row(struct bt_buf *b, enum bt_word w, enum bt_lang l)
 
 /* Appends "PERIOD: VALUE" of an observation or target. */
 static void dated(struct bt_buf *b, const struct bt_indicator *ind, bt_day d,
-                  double v)
+                  double v, enum bt_lang l)
 {
     char date[11];
     bt_period_format(d, ind->freq, date);
     bt_buf_addf(b, "%s: ", date);
-    site_num(b, v);
+    site_shown(b, ind, l, v);
 }
 
 /* In place of a chart gnuplot could not draw: why, and its text
@@ -60,9 +60,9 @@ void site_chart_alt(struct bt_buf *b, const struct site_indicator *x,
         const struct bt_point *last = &a->obs.v[a->obs.n - 1];
         bt_period_format(a->obs.v[0].day, ind->freq, from);
         bt_period_format(last->day, ind->freq, to);
-        bt_num_grouped(bt_num_rounded(last->value), num);
+        bt_num_grouped(bt_num_rounded(bt_shown_value(ind, l, last->value)), num);
         bt_buf_addf(&alt, bt_word(BT_W_CHART_ALT, l), ind->name[l], a->obs.n,
-                    from, to, num, ind->unit_in[l], to);
+                    from, to, num, ind->shown_unit[l], to);
     } else {
         bt_buf_addf(&alt, bt_word(BT_W_CHART_EMPTY, l), ind->name[l]);
     }
@@ -145,13 +145,20 @@ static void chart(struct bt_buf *b, const struct site_indicator *x,
     bt_buf_release(&alt);
 }
 
-/* A rate a year: "+7.2 %/yr" (growth) or "+1,234/yr" (linear). */
-static void rate(struct bt_buf *b, double r, int growth, enum bt_lang l)
+/* A rate a year: "+7.2 %/yr" (growth) or "+1,234/yr" (linear, in the
+ * unit ind's figures are shown in). */
+static void rate(struct bt_buf *b, const struct bt_indicator *ind, double r,
+                 int growth, enum bt_lang l)
 {
-    if (growth)
+    if (growth && fabs(r * 100) < 9999.995) /* six digits at most */
         bt_buf_addf(b, "%+.2f %%%s", r * 100, bt_word(BT_W_PER_YEAR, l));
-    else {
+    else if (growth) { /* the rule: whole, grouped (+100,968 %/yr) */
         char num[BT_NUMFMT_MAX];
+        bt_num_grouped(bt_num_rounded(r * 100), num);
+        bt_buf_addf(b, "%s%s %%%s", r > 0 ? "+" : "", num, bt_word(BT_W_PER_YEAR, l));
+    } else {
+        char num[BT_NUMFMT_MAX];
+        r = bt_shown_value(ind, l, r);
         bt_num_short(r, l, num);
         bt_buf_addf(b, "%s%s%s", r > 0 ? "+" : "", num, bt_word(BT_W_PER_YEAR, l));
     }
@@ -170,16 +177,17 @@ static const char *const past_word[] = {
 /* Appends "DATE: VALUE" of an assessed value: a consolidated one dated by
  * its day and rounded as people read it. */
 static void consolidated(struct bt_buf *b, const struct bt_indicator *ind,
-                         const struct bt_progress *p, bt_day d, double v)
+                         const struct bt_progress *p, bt_day d, double v,
+                         enum bt_lang l)
 {
     if (p->consolidation == BT_CONS_NONE || !p->baseline_observed) {
-        dated(b, ind, d, v);
+        dated(b, ind, d, v, l);
         return;
     }
     char date[11];
     bt_date_format(d, date);
     bt_buf_addf(b, "%s: ", date);
-    site_num(b, v);
+    site_shown(b, ind, l, v);
 }
 
 static void assessment(struct bt_buf *b, const struct site *s,
@@ -211,7 +219,7 @@ static void assessment(struct bt_buf *b, const struct site *s,
     }
     if (p->has_baseline && !p->has_trend) { /* a trend has its own start */
         row(b, BT_W_BASELINE, l);
-        consolidated(b, ind, p, p->baseline_date, p->baseline_value);
+        consolidated(b, ind, p, p->baseline_date, p->baseline_value, l);
         bt_baseline_label(p, l, note, sizeof note);
         if (note[0]) {
             bt_buf_puts(b, " (");
@@ -226,7 +234,7 @@ static void assessment(struct bt_buf *b, const struct site *s,
     }
     if (p->has_last) {
         row(b, BT_W_LATEST, l);
-        dated(b, ind, p->last_date, p->last_value);
+        dated(b, ind, p->last_date, p->last_value, l);
         bt_buf_puts(b, "</td></tr>\n");
     }
     if (p->has_latest && p->consolidation != BT_CONS_NONE) {
@@ -234,12 +242,12 @@ static void assessment(struct bt_buf *b, const struct site *s,
         bt_assessed_label(p, p->latest_date, l, note, sizeof note);
         site_text(b, note);
         bt_buf_puts(b, ": ");
-        site_num(b, p->latest_value);
+        site_shown(b, ind, l, p->latest_value);
         bt_buf_puts(b, "</td></tr>\n");
     }
     if (p->has_target) {
         row(b, BT_W_TARGET, l);
-        dated(b, ind, p->target_date, p->target_value);
+        dated(b, ind, p->target_date, p->target_value, l);
         bt_buf_addf(b, "%s (%s)</td></tr>\n", p->target->illustrative ? "*" : "",
                     bt_word(kind_words[p->target->kind], l));
     }
@@ -256,10 +264,10 @@ static void assessment(struct bt_buf *b, const struct site *s,
         bt_buf_puts(b, bt_word(growth ? BT_W_GROWTH_METHOD : BT_W_LINEAR_METHOD, l));
         bt_buf_puts(b, "</td></tr>\n");
         row(b, BT_W_ACTUAL_PACE, l);
-        rate(b, p->rate_actual, growth, l);
+        rate(b, ind, p->rate_actual, growth, l);
         bt_buf_puts(b, "</td></tr>\n");
         row(b, BT_W_REQUIRED_PACE, l);
-        rate(b, p->rate_required, growth, l);
+        rate(b, ind, p->rate_required, growth, l);
         bt_buf_puts(b, "</td></tr>\n");
         if (!isnan(p->pace))
             bt_buf_addf(b, "<tr><th scope=\"row\">%s r</th><td>%.3f</td></tr>\n",
@@ -267,10 +275,10 @@ static void assessment(struct bt_buf *b, const struct site *s,
     }
     if (p->has_trend) {
         row(b, BT_W_TREND_FROM, l);
-        dated(b, ind, p->trend_date, p->trend_value);
+        dated(b, ind, p->trend_date, p->trend_value, l);
         bt_buf_puts(b, "</td></tr>\n");
         row(b, BT_W_GROWTH, l);
-        rate(b, p->rate_actual, 1, l);
+        rate(b, ind, p->rate_actual, 1, l);
         bt_buf_puts(b, "</td></tr>\n");
     }
     if (p->has_projection) {
@@ -297,19 +305,20 @@ static void targets(struct bt_buf *b, const struct bt_indicator *ind,
         return;
     bt_buf_addf(b, "<h2 id=\"targets\">%s</h2>\n", bt_word(BT_W_TARGETS, l));
     site_table_open(b, bt_word(BT_W_TARGETS, l), NULL);
-    bt_buf_addf(b, "<tr><th scope=\"col\">"
-                   "%s</th><th scope=\"col\">%s</th><th scope=\"col\" "
-                   "class=\"num\">%s</th><th scope=\"col\">%s</th></tr>\n",
-                bt_word(BT_W_KIND, l),
-                bt_word(BT_W_DATE, l), bt_word(BT_W_VALUE, l),
-                bt_word(BT_W_SOURCE, l));
+    struct bt_buf value = {0};
+    bt_buf_addf(&value, "%s (%s)", bt_word(BT_W_VALUE, l), ind->shown_unit[l]);
+    const struct site_col cols[] = {
+        {bt_word(BT_W_KIND, l), 0}, {bt_word(BT_W_DATE, l), 0},
+        {value.data, 1}, {bt_word(BT_W_SOURCE, l), 0}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
+    bt_buf_release(&value);
     for (size_t k = 0; k < ind->ntargets; k++) {
         const struct bt_target *t = &ind->targets[k];
         char date[11];
         bt_period_format(t->date, ind->freq, date);
         bt_buf_addf(b, "<tr><td>%s</td><td>%s</td><td class=\"num\">",
                     bt_word(kind_words[t->kind], l), date);
-        site_num(b, t->value);
+        site_shown(b, ind, l, t->value);
         bt_buf_addf(b, "%s</td><td>", t->illustrative ? "*" : "");
         site_text_in(b, t->source, l);
         bt_buf_puts(b, "</td></tr>\n");
@@ -318,8 +327,10 @@ static void targets(struct bt_buf *b, const struct bt_indicator *ind,
     bt_buf_addf(b, "<p class=\"note\">%s</p>\n", bt_word(BT_W_ILLUSTRATIVE_NOTE, l));
 }
 
-static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
-                     enum bt_lang l)
+/* The indicator's metadata: its name in each of the site's languages,
+ * unit (and the one it is shown in), direction, frequency, domain. */
+static void metadata(struct bt_buf *b, const struct site *s,
+                     const struct bt_indicator *ind, enum bt_lang l)
 {
     static const enum bt_word freqs[] = {BT_W_YEARLY, BT_W_QUARTERLY,
                                          BT_W_MONTHLY, BT_W_DAILY_FREQ};
@@ -329,15 +340,24 @@ static void metadata(struct bt_buf *b, const struct bt_indicator *ind,
     bt_buf_puts(b, "<code>");
     site_text(b, ind->id);
     bt_buf_puts(b, "</code>");
-    for (int k = 0; k < 3; k++) {
+    for (size_t li = 0; li < s->cat->nlangs; li++) {
+        enum bt_lang k = s->cat->langs[li];
         bt_buf_addf(b, "</td></tr>\n<tr><th scope=\"row\">%s (%s)</th><td lang=\"%s\">",
-                    bt_word(BT_W_NAME, l), bt_lang_code((enum bt_lang)k),
-                    bt_lang_code((enum bt_lang)k));
-        site_text_in(b, ind->name[k], (enum bt_lang)k);
+                    bt_word(BT_W_NAME, l), bt_lang_code(k), bt_lang_code(k));
+        site_text_in(b, ind->name[k], k);
     }
     bt_buf_puts(b, "</td></tr>\n");
     row(b, BT_W_UNIT, l);
     site_text_in(b, ind->unit_in[l], l);
+    if (ind->display_unit[l]) { /* display.csv: how the page shows it */
+        char div[BT_NUMFMT_MAX];
+        struct bt_buf shown = {0};
+        bt_num_grouped(ind->shown_divisor[l], div);
+        bt_buf_addf(&shown, bt_word(BT_W_SHOWN_IN, l), ind->display_unit[l], div);
+        bt_buf_puts(b, l == BT_LANG_EN ? "; " : "；");
+        site_text_in(b, shown.data, l);
+        bt_buf_release(&shown);
+    }
     bt_buf_puts(b, "</td></tr>\n");
     row(b, BT_W_DIRECTION, l);
     bt_buf_addf(b, "%s</td></tr>\n", bt_word(ind->direction == BT_DIR_UP
@@ -368,7 +388,7 @@ static void breakdown_row(struct bt_buf *b, const struct site *s,
                           const struct bt_breakdown_row *w, enum bt_lang l)
 {
     struct site_cells c;
-    site_cells(&w->a, &c);
+    site_cells(&w->a, l, &c);
     bt_buf_puts(b, "<tr><th scope=\"row\">");
     site_text_in(b, bt_dim_word(s->cat, x->by, w->value, l), l);
     bt_buf_puts(b, "</th><td>");
@@ -398,14 +418,11 @@ static void breakdowns(struct bt_buf *b, const struct site *s,
     bt_buf_addf(&alt, "%s %s", bt_word(BT_W_BREAKDOWN_STATUS, l), dim);
     site_table_open(b, alt.data, "breakdowns");
     alt.len = 0;
-    bt_buf_puts(b, "<tr><th scope=\"col\">");
-    site_text_in(b, dim, l);
-    bt_buf_addf(b, "</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
-                   "class=\"num\">%s</th><th scope=\"col\">%s</th></tr>\n",
-                bt_word(BT_W_STATUS, l), bt_word(BT_W_LATEST, l),
-                bt_word(BT_W_TARGET, l), bt_word(BT_W_PROGRESS, l),
-                bt_word(BT_W_PROJECTED, l));
+    const struct site_col cols[] = {
+        {dim, 0}, {bt_word(BT_W_STATUS, l), 0}, {bt_word(BT_W_LATEST, l), 1},
+        {bt_word(BT_W_TARGET, l), 1}, {bt_word(BT_W_PROGRESS, l), 1},
+        {bt_word(BT_W_PROJECTED, l), 0}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     for (size_t k = 0; k < x->nrows; k++)
         breakdown_row(b, s, x, &x->rows[k], l);
     site_table_close(b);
@@ -467,15 +484,13 @@ static void data_table(struct bt_buf *b, const struct site_indicator *x,
         bt_buf_addf(b, ".csv\" download>%s</a></p>\n", bt_word(BT_W_WHOLE_TABLE, l));
     }
     site_table_open(b, bt_word(BT_W_DATA, l), "data");
-    bt_buf_puts(b, "<tr>");
-    static const enum bt_word cols[] = {BT_W_DATE, BT_W_VALUE, BT_W_UNIT,
-                                        BT_W_FLAG, BT_W_NOTE, BT_W_SOURCE};
-    for (size_t k = 0; k < sizeof cols / sizeof *cols; k++)
-        bt_buf_addf(b, "<th scope=\"col\"%s>%s</th>", k == 1 ? " class=\"num\"" : "",
-                    bt_word(cols[k], l));
-    bt_buf_puts(b, "</tr>\n");
+    const struct site_col cols[] = {
+        {bt_word(BT_W_DATE, l), 0}, {bt_word(BT_W_VALUE, l), 1},
+        {bt_word(BT_W_UNIT, l), 0}, {bt_word(BT_W_FLAG, l), 0},
+        {bt_word(BT_W_NOTE, l), 0}, {bt_word(BT_W_SOURCE, l), 0}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     struct bt_buf unit = {0}, source = {0};
-    site_text_in(&unit, ind->unit_in[l], l);
+    site_text_in(&unit, ind->shown_unit[l], l);
     site_text_in(&source, ind->source, l);
     for (size_t k = n; k-- > n - shown;) {
         const struct bt_point *o = &x->a->obs.v[k];
@@ -483,7 +498,7 @@ static void data_table(struct bt_buf *b, const struct site_indicator *x,
         char date[11];
         bt_period_format(o->day, ind->freq, date);
         bt_buf_addf(b, "<tr><td>%s</td><td class=\"num\">", date);
-        site_num(b, o->value);
+        site_shown(b, ind, l, o->value);
         bt_buf_addf(b, "</td><td>%s</td><td>", unit.data);
         if (a)
             site_text(b, a->text);
@@ -531,7 +546,7 @@ void site_indicator(struct bt_buf *b, const struct site *s,
     targets(b, ind, l);
     breakdowns(b, s, x, l);
     downloads(b, x, l);
-    metadata(b, ind, l);
+    metadata(b, s, ind, l);
     data_table(b, x, l);
     site_foot(b);
 }

@@ -1,9 +1,10 @@
-/* site_news.c - the "what's new" page: the loads and the revisions the
- * database logged since a day (see site.h). */
+/* site_news.c - the "what's new" page: the newest figures added, the
+ * revisions and the loads the database logged since a day (see site.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "numfmt.h"
 #include "site.h"
 
 /* A cell of numbers from a log: rounded by the rule like every figure on
@@ -49,6 +50,35 @@ static void series_cell(struct bt_buf *b, const struct site *s,
     bt_buf_puts(b, "</code>");
 }
 
+/* The indicator a series label ("ID" or "ID{dims}") belongs to, among
+ * the site's; NULL when the catalogue has it not. */
+static const struct bt_indicator *indicator_of(const struct site *s,
+                                               const char *label)
+{
+    size_t n = strcspn(label, "{");
+    for (size_t i = 0; i < s->n; i++) {
+        const struct bt_indicator *ind = s->v[i].a->ind;
+        if (strlen(ind->id) == n && strncmp(ind->id, label, n) == 0)
+            return ind;
+    }
+    return NULL;
+}
+
+/* A count, grouped as every number of the site (exact: a count is not
+ * rounded). */
+static void count_cell(struct bt_buf *b, size_t n)
+{
+    char num[BT_NUMFMT_MAX];
+    bt_num_grouped((double)n, num);
+    bt_buf_addf(b, "<td class=\"num\">%s</td>", num);
+}
+
+/* The time a log line was written, "YYYY-MM-DD HH:MM:SS" (UTC). */
+static void when_cell(struct bt_buf *b, const char *when)
+{
+    bt_buf_addf(b, "<td>%.10s %.8s</td>", when, when + 11);
+}
+
 static void loads_table(struct bt_buf *b, const struct bt_changes *c,
                         enum bt_lang l)
 {
@@ -58,20 +88,71 @@ static void loads_table(struct bt_buf *b, const struct bt_changes *c,
         return;
     }
     site_table_open(b, bt_word(BT_W_LOADS, l), NULL);
-    bt_buf_addf(b, "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
-                   "class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s"
-                   "</th></tr>\n",
-                bt_word(BT_W_LOADED_AT, l), bt_word(BT_W_FILE, l),
-                bt_word(BT_W_ADDED, l), bt_word(BT_W_REVISED, l),
-                bt_word(BT_W_FLAGS_CHANGED, l));
+    const struct site_col cols[] = {
+        {bt_word(BT_W_LOADED_AT, l), 0}, {bt_word(BT_W_FILE, l), 0},
+        {bt_word(BT_W_ADDED, l), 1}, {bt_word(BT_W_REVISED, l), 1},
+        {bt_word(BT_W_FLAGS_CHANGED, l), 1}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     for (size_t i = c->nloads; i-- > 0;) { /* the newest first */
         const struct bt_load_entry *e = &c->loads[i];
-        bt_buf_addf(b, "<tr><td>%.10s %.8s</td><td>", e->when, e->when + 11);
+        bt_buf_puts(b, "<tr>");
+        when_cell(b, e->when);
+        bt_buf_puts(b, "<td>");
         file_cell(b, e->file);
-        bt_buf_addf(b, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu"
-                       "</td><td class=\"num\">%zu</td></tr>\n",
-                    e->added, e->revised + e->deleted, e->flags);
+        bt_buf_puts(b, "</td>");
+        count_cell(b, e->added);
+        count_cell(b, e->revised + e->deleted);
+        count_cell(b, e->flags);
+        bt_buf_puts(b, "</tr>\n");
+    }
+    site_table_close(b);
+}
+
+/* The newest figure each load added to each series (DB/added.csv), the
+ * newest load first, at most SITE_ADDED_MAX rows. */
+#define SITE_ADDED_MAX 400
+static void added_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
+{
+    const struct bt_changes *c = s->changes;
+    bt_buf_addf(b, "<h2 id=\"added\">%s</h2>\n", bt_word(BT_W_LATEST_ADDED, l));
+    if (!c->nadded) {
+        bt_buf_addf(b, "<p>%s</p>\n", bt_word(BT_W_NO_ADDED, l));
+        return;
+    }
+    bt_buf_addf(b, "<p class=\"note\">%s", bt_word(BT_W_LATEST_ADDED_NOTE, l));
+    size_t shown = c->nadded < SITE_ADDED_MAX ? c->nadded : SITE_ADDED_MAX;
+    if (shown < c->nadded) {
+        bt_buf_puts(b, " ");
+        bt_buf_addf(b, bt_word(BT_W_ADDED_SHOWN, l), shown, c->nadded);
+    }
+    bt_buf_puts(b, "</p>\n");
+    site_table_open(b, bt_word(BT_W_LATEST_ADDED, l), NULL);
+    const struct site_col cols[] = {
+        {bt_word(BT_W_INDICATOR, l), 0}, {bt_word(BT_W_SERIES, l), 0},
+        {bt_word(BT_W_DATE, l), 0}, {bt_word(BT_W_VALUE, l), 1},
+        {bt_word(BT_W_UNIT, l), 0}, {bt_word(BT_W_FILE, l), 0},
+        {bt_word(BT_W_LOADED_AT, l), 0}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
+    for (size_t i = c->nadded; i-- > c->nadded - shown;) {
+        const struct bt_added_entry *a = &c->added[i];
+        const struct bt_indicator *ind = indicator_of(s, a->series);
+        bt_buf_puts(b, "<tr><th scope=\"row\">");
+        if (ind)
+            site_text_in(b, ind->name[l], l);
+        else
+            site_text(b, a->series);
+        bt_buf_puts(b, "</th><td>");
+        series_cell(b, s, a->series, l);
+        bt_buf_addf(b, "</td><td>%s</td><td class=\"num\">", a->date);
+        logged_num(b, a->value, l);
+        bt_buf_puts(b, "</td><td>");
+        if (ind)
+            site_text_in(b, ind->unit_in[l], l);
+        bt_buf_puts(b, "</td><td>");
+        file_cell(b, a->file);
+        bt_buf_puts(b, "</td>");
+        when_cell(b, a->when);
+        bt_buf_puts(b, "</tr>\n");
     }
     site_table_close(b);
 }
@@ -86,12 +167,11 @@ static void revisions_table(struct bt_buf *b, const struct site *s,
         return;
     }
     site_table_open(b, bt_word(BT_W_REVISIONS, l), NULL);
-    bt_buf_addf(b, "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">"
-                   "%s</th><th scope=\"col\">%s</th></tr>\n",
-                bt_word(BT_W_SERIES, l), bt_word(BT_W_DATE, l),
-                bt_word(BT_W_OLD_NEW, l), bt_word(BT_W_FILE, l),
-                bt_word(BT_W_LOADED_AT, l));
+    const struct site_col cols[] = {
+        {bt_word(BT_W_SERIES, l), 0}, {bt_word(BT_W_DATE, l), 0},
+        {bt_word(BT_W_OLD_NEW, l), 1}, {bt_word(BT_W_FILE, l), 0},
+        {bt_word(BT_W_LOADED_AT, l), 0}};
+    site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     for (size_t i = c->nrevisions; i-- > 0;) {
         const struct bt_revision_entry *r = &c->revisions[i];
         bt_buf_puts(b, "<tr><th scope=\"row\">");
@@ -102,7 +182,9 @@ static void revisions_table(struct bt_buf *b, const struct site *s,
         logged_num(b, r->new_value, l);
         bt_buf_puts(b, "</td><td>");
         file_cell(b, r->file);
-        bt_buf_addf(b, "</td><td>%.10s %.8s</td></tr>\n", r->when, r->when + 11);
+        bt_buf_puts(b, "</td>");
+        when_cell(b, r->when);
+        bt_buf_puts(b, "</tr>\n");
     }
     site_table_close(b);
 }
@@ -122,8 +204,9 @@ void site_news(struct bt_buf *b, const struct site *s, enum bt_lang l)
         site_text(b, deflt.data);
     }
     bt_buf_puts(b, "</p>\n");
-    loads_table(b, s->changes, l);
+    added_table(b, s, l);
     revisions_table(b, s, l);
+    loads_table(b, s->changes, l);
     site_foot(b);
     bt_buf_release(&line);
     bt_buf_release(&deflt);

@@ -46,6 +46,30 @@ void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
     db->store->cached = 1;
     db->wait = 0;
     db->warned = 0;
+    db->skip_unreadable = 0;
+    db->skipped = (struct bt_buf){0};
+    db->nskipped = 0;
+}
+
+void bt_db_skip_unreadable(struct bt_db *db)
+{
+    db->skip_unreadable = 1;
+}
+
+/* In skip mode (bt_db_skip_unreadable), records that rel could not be
+ * read, *e saying why (once per file), and returns 1; else returns -1. */
+static int skip_unreadable(struct bt_db *db, const char *rel,
+                           const struct bt_error *e)
+{
+    if (!db->skip_unreadable || db->store->down)
+        return -1;
+    size_t n = strlen(rel);
+    for (const char *p = db->skipped.data; p && *p; p = strchr(p, '\n') + 1)
+        if (strncmp(p, rel, n) == 0 && p[n] == '\t')
+            return 1;
+    bt_buf_addf(&db->skipped, "%s\t%s\n", rel, e->msg);
+    db->nskipped++;
+    return 1;
 }
 
 void bt_db_release(struct bt_db *db)
@@ -59,6 +83,7 @@ void bt_db_release(struct bt_db *db)
     bt_store_head_drop(db->store);
     free(db->store);
     db->store = NULL;
+    bt_buf_release(&db->skipped);
 }
 
 void bt_db_set_daemon_timeout(struct bt_db *db, double seconds)
@@ -97,6 +122,8 @@ int bt_db_read(struct bt_db *db, const char *rel, struct bt_points *out,
     struct bt_buf path = {0};
     int rc = bt_store_read(db->store, series_path(db, rel, &path), out, e);
     bt_buf_release(&path);
+    if (rc < 0 && (rc = skip_unreadable(db, rel, e)) > 0)
+        out->n = 0;
     return rc;
 }
 
@@ -550,7 +577,7 @@ int bt_db_match(struct bt_db *db, const char *indicator,
     if (bt_id_check(indicator, strlen(indicator), &why) != 0)
         return bt_fail(e, "indicator id '%s' %s", indicator, why);
     if (bt_no_links(db->dir, indicator, e) != 0)
-        return -1;
+        return skip_unreadable(db, indicator, e) > 0 ? 0 : -1;
     char **names = NULL;
     size_t n = 0, cap = 0;
     list_dir(db, indicator, &names, &n, &cap);
@@ -882,6 +909,9 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     if (t->load_log.len &&
         add_log(t, BT_LOADS_LOG, BT_LOADS_HEADER, &t->load_log, e) != 0)
         goto fail;
+    if (t->added_log.len &&
+        add_log(t, BT_ADDED_LOG, BT_ADDED_HEADER, &t->added_log, e) != 0)
+        goto fail;
     if (t->nappends && bt_rollback_finish(t->rollback, e) != 0)
         goto fail; /* fsynced: durable before the first in-place write */
     /* the staged files: with appends, the one syncfs after them covers
@@ -962,6 +992,7 @@ void bt_txn_abort(struct bt_txn *t)
     bt_buf_release(&t->revisions);
     bt_buf_release(&t->flag_log);
     bt_buf_release(&t->load_log);
+    bt_buf_release(&t->added_log);
     for (size_t i = 0; i < t->nlogs; i++)
         close(t->logs[i].fd);
     t->nlogs = 0;

@@ -8,6 +8,8 @@
  *                           series, date, old, new, file
  *   DB/loads.csv            one line per committed load: when, file,
  *                           added, revised, deleted, flags (loadlog.c)
+ *   DB/added.csv            the newest figure each load added to each
+ *                           series: when, series, date, value, file
  *   DB/.lock                writers hold flock(LOCK_EX) on it
  *   DB/.gate                a writer waiting for .commit holds it, so that
  *                           arriving readers queue behind it
@@ -64,6 +66,9 @@ struct bt_db {
     int warned;            /* 1 when warning says why the database was read
                               with an interrupted commit it cannot finish */
     struct bt_error warning;
+    int skip_unreadable;   /* bt_db_skip_unreadable */
+    struct bt_buf skipped; /* "REL\tWHY\n" per series file left out */
+    size_t nskipped;
 };
 
 /* Sets up *db for dir (nothing is touched on disk). daemon (borrowed),
@@ -77,6 +82,15 @@ void bt_db_set_daemon_timeout(struct bt_db *db, double seconds);
  * command: then every later operation fails at once, and *why (if not
  * NULL) says how. */
 int bt_db_daemon_down(const struct bt_db *db, struct bt_error *why);
+
+/* Makes readers that cover the whole database (status, report) go on
+ * past a series file they cannot read (a symbolic link, a file that is not
+ * an RRD file of this machine, a read error) and past an indicator
+ * directory that is a link: bt_db_read then returns 1, as for a series
+ * not stored, and bt_db_match finds no series, and each such file is
+ * recorded once in db->skipped (its path relative to DB, a tab, why) for
+ * the command to report. A daemon that failed is never skipped over. */
+void bt_db_skip_unreadable(struct bt_db *db);
 
 /* Reading a stored series, the file rel (relative to DB; see series.h),
  * through the daemon if there is one. Each returns 0; 1 when the series
@@ -171,12 +185,13 @@ struct bt_txn {
     struct bt_buf revisions; /* new revisions.csv lines */
     struct bt_buf flag_log;  /* new flags.csv lines */
     struct bt_buf load_log;  /* new loads.csv lines */
+    struct bt_buf added_log; /* new added.csv lines */
     size_t nfiles;
     struct bt_rollback *rollback;    /* owned, once an append is queued */
     struct bt_txn_append *appends;   /* owned */
     size_t nappends, appends_cap;
     struct bt_points points;         /* every appended point, owned */
-    struct bt_txn_log logs[3];       /* loads, revisions, flags logs */
+    struct bt_txn_log logs[4];       /* loads, added, revisions, flags */
     size_t nlogs;
     enum bt_txn_outcome outcome;     /* after bt_txn_commit failed */
     int busy;                        /* .commit stayed locked past --wait */
@@ -217,6 +232,11 @@ void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
  * them (loadlog.c). */
 void bt_txn_load(struct bt_txn *t, const char *file, size_t added,
                  size_t revised, size_t deleted, size_t flags);
+/* Records, for DB/added.csv, the newest figure (day, value as stored)
+ * that this load added to a series; once a series a load. Written with
+ * the other logs, all or nothing with the load. */
+void bt_txn_added(struct bt_txn *t, const char *series_label, bt_day day,
+                  double value, const char *file);
 /* Makes every recorded file and revision durable and visible at once.
  * Appends are written here, through rrdcached too (bt_db_init), under
  * .commit and synced before the commit point, so that a commit that
@@ -239,14 +259,24 @@ struct bt_revision_entry {
     char *series, *old_value, *new_value, *file;
     char date[11];
 };
-/* What changed since a day: loads and revisions in the order logged. */
+/* One line of DB/added.csv; strings owned. */
+struct bt_added_entry {
+    char when[21];
+    char *series, *value, *file;
+    char date[11];
+};
+/* What changed since a day: loads, revisions and the newest figures
+ * added, in the order logged. */
 struct bt_changes {
     struct bt_load_entry *loads;
     size_t nloads;
     struct bt_revision_entry *revisions;
     size_t nrevisions;
+    struct bt_added_entry *added;
+    size_t nadded;
 };
-/* Reads (as a reader, bt_db_read_begin) the loads and revisions logged on
+/* Reads (as a reader, bt_db_read_begin) the loads, revisions and added
+ * figures logged on
  * or after the UTC day since (0: all) into *out. A log that is not there
  * reads as empty. Returns 0, or -1 with *e (a malformed line named as
  * DB/NAME:LINE). */

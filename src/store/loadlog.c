@@ -8,6 +8,7 @@
 
 #include "base/csv_read.h"
 #include "base/mem.h"
+#include "base/number.h"
 #include "base/period.h"
 #include "db.h"
 #include "loadlog.h"
@@ -25,13 +26,29 @@ void bt_txn_load(struct bt_txn *t, const char *file, size_t added,
                 flags);
 }
 
+void bt_txn_added(struct bt_txn *t, const char *series_label, bt_day day,
+                  double value, const char *file)
+{
+    char when[32], date[11], v[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    bt_date_format(day, date);
+    bt_number_format(value, v);
+    bt_buf_addf(&t->added_log, "%s,", when);
+    bt_csv_cell(&t->added_log, series_label);
+    bt_buf_addf(&t->added_log, ",%s,%s,", date, v);
+    bt_csv_cell(&t->added_log, file);
+    bt_buf_add(&t->added_log, "\n", 1);
+}
+
 /* Reading one log: its name, the day from which lines are kept, where
  * they go, and the first malformed line (0: none). */
 struct reading {
     const char *name;
     bt_day since;
     struct bt_changes *out;
-    size_t loads_cap, revisions_cap;
+    size_t loads_cap, revisions_cap, added_cap;
     unsigned long bad_line;
     const char *why;
 };
@@ -119,6 +136,33 @@ static int revision_line(void *ctx, unsigned long line,
     return 0;
 }
 
+static int added_line(void *ctx, unsigned long line, const struct bt_field *f,
+                      size_t n)
+{
+    struct reading *r = ctx;
+    if (line == 1)
+        return 0;
+    if (n != 5)
+        return bad(r, line, "not 5 fields");
+    long day = when_day(f[0].s, f[0].len);
+    if (day < 0)
+        return bad(r, line, "not a time YYYY-MM-DDTHH:MM:SSZ");
+    if (f[2].len != 10)
+        return bad(r, line, "not a date YYYY-MM-DD");
+    if (day < r->since)
+        return 0;
+    struct bt_added_entry ae = {0};
+    memcpy(ae.when, f[0].s, 21);
+    memcpy(ae.date, f[2].s, 11);
+    ae.series = bt_xstrdup(f[1].s);
+    ae.value = bt_xstrdup(f[3].s);
+    ae.file = bt_xstrdup(f[4].s);
+    struct bt_changes *c = r->out;
+    bt_grow((void **)&c->added, &r->added_cap, c->nadded + 1, sizeof *c->added);
+    c->added[c->nadded++] = ae;
+    return 0;
+}
+
 /* Reads DB/r->name through fn. 0 (a missing log too), or -1 with *e. */
 static int read_log(struct bt_db *db, struct reading *r, bt_csv_record_fn fn,
                     struct bt_error *e)
@@ -149,11 +193,14 @@ int bt_db_changes(struct bt_db *db, bt_day since, struct bt_changes *out,
     memset(out, 0, sizeof *out);
     if (bt_db_read_begin(db, e) != 0)
         return -1;
-    struct reading r = {BT_LOADS_LOG, since, out, 0, 0, 0, NULL};
+    struct reading r = {BT_LOADS_LOG, since, out, 0, 0, 0, 0, NULL};
     int rc = read_log(db, &r, load_line, e);
     r.name = BT_REVISIONS_LOG;
     if (rc == 0)
         rc = read_log(db, &r, revision_line, e);
+    r.name = BT_ADDED_LOG;
+    if (rc == 0)
+        rc = read_log(db, &r, added_line, e);
     if (rc != 0)
         bt_changes_release(out);
     return rc;
@@ -169,7 +216,13 @@ void bt_changes_release(struct bt_changes *c)
         free(c->revisions[i].new_value);
         free(c->revisions[i].file);
     }
+    for (size_t i = 0; i < c->nadded; i++) {
+        free(c->added[i].series);
+        free(c->added[i].value);
+        free(c->added[i].file);
+    }
     free(c->loads);
     free(c->revisions);
+    free(c->added);
     memset(c, 0, sizeof *c);
 }

@@ -83,7 +83,7 @@ int bt_rollback_cut(struct bt_rollback *r, const char *rel, uint64_t len,
 
 int bt_rollback_log_ok(const char *rel)
 {
-    return strcmp(rel, BT_LOADS_LOG) == 0 ||
+    return strcmp(rel, BT_LOADS_LOG) == 0 || strcmp(rel, BT_ADDED_LOG) == 0 ||
            strcmp(rel, BT_REVISIONS_LOG) == 0 || strcmp(rel, BT_FLAGS_LOG) == 0;
 }
 

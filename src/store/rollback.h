@@ -7,8 +7,8 @@
  *     u32 path length, path (relative to the database), u64 offset,
  *     u64 length, the bytes as they were
  *
- * or, for a log that is appended to (loads.csv, revisions.csv, flags.csv
- * at the top of the database), a cut record: its path, u64 the log's
+ * or, for a log that is appended to (loads.csv, added.csv, revisions.csv,
+ * flags.csv at the top of the database), a cut record: its path, u64 the log's
  * length before, and a length of BT_ROLLBACK_CUT with no bytes (undone by
  * cutting the log back to that length); then an end record (a path
  * length of 0) and the FNV-1a 64 checksum of everything before it, all

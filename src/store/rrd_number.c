@@ -75,8 +75,36 @@ static size_t reads_as(double x, double v, char *buf)
     return 0;
 }
 
+/* Whether the shortest text buf[0..n) of a value (bt_number_format)
+ * reads as exactly it in librrd's reader at once: at most 15 digits (an
+ * exact sum) with 0, 1, 2, 4 or 8 of them after the point (one division
+ * by an exact power of ten, rounded once as strtod rounds, to the double
+ * the text names). Most figures are such; the search below finds the
+ * same text for them, only slower. */
+static int reads_at_once(const char *buf, size_t n)
+{
+    size_t digits = 0, k = 0;
+    int point = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] >= '0' && buf[i] <= '9') {
+            digits++;
+            k += (size_t)point;
+        } else if (buf[i] == '.') {
+            point = 1;
+        } else if (buf[i] != '-') {
+            return 0; /* an exponent */
+        }
+    }
+    return digits <= 15 && (k <= 2 || k == 4 || k == 8);
+}
+
 size_t bt_rrd_text(double v, char *buf)
 {
+    if (isfinite(v)) {
+        size_t n = bt_number_format(v, buf);
+        if (reads_at_once(buf, n))
+            return n;
+    }
     double up = v, down = v;
     for (int i = 0; i <= 16; i++) {
         size_t n = reads_as(up, v, buf);

@@ -523,24 +523,29 @@ int bt_store_read(struct bt_store *s, const char *path,
     return rc;
 }
 
-/* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b. This runs for
- * every point written: no printf for the time, and bt_rrd_text gives
- * text that librrd reads as exactly the value (rrd_number.h). */
+/* Appends "T:V" (or "T:U" for a NaN value) and a NUL to *b, written in
+ * place. This runs for every point written: no printf for the time, and
+ * bt_rrd_text gives text that librrd reads as exactly the value
+ * (rrd_number.h). */
 static void add_update(struct bt_buf *b, long long t, double v)
 {
-    char buf[80], *end = buf + 24, *p = end;
+    /* the time's 20 digits at most, ':', bt_rrd_text's 80 bytes, a NUL */
+    bt_grow((void **)&b->data, &b->cap, b->len + 104, 1);
+    char digits[24], *end = digits + sizeof digits, *p = end;
     unsigned long long x = (unsigned long long)t;
     do
         *--p = (char)('0' + x % 10);
     while ((x /= 10) > 0);
+    char *out = b->data + b->len;
     size_t n = (size_t)(end - p);
-    memmove(buf, p, n);
-    buf[n++] = ':';
+    memcpy(out, p, n);
+    out[n++] = ':';
     if (isnan(v))
-        buf[n++] = 'U', buf[n] = '\0';
+        out[n++] = 'U';
     else
-        n += bt_rrd_text(v, buf + n);
-    bt_buf_add(b, buf, n + 1); /* with the NUL that ends the argument */
+        n += bt_rrd_text(v, out + n);
+    out[n++] = '\0'; /* the NUL that ends the argument */
+    b->len += n;
 }
 
 /* The updates that store pts[0..n) after day prev (the file's last

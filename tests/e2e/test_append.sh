@@ -90,6 +90,7 @@ for point in staged journaled logged appended-half appended committed; do
             cmp -s "$f" "$BAYTRACK_DB/$IND/${f##*/}" || { fail "after a kill at $point ${f##*/} is not as before, byte for byte"; break; }
         done
         cmp -s "$T/before/loads.csv" "$BAYTRACK_DB/loads.csv" || fail "after a kill at $point loads.csv is not as before"
+        cmp -s "$T/before/added.csv" "$BAYTRACK_DB/added.csv" || fail "after a kill at $point added.csv is not as before"
         run load --wait 0 crash$i.csv
         expect_eq "$RC" 0 "after a kill at $point the next load succeeds"
         expect_eq "$(last_times)" "$(day_t $((65 + i))) " "after a kill at $point and a new load" ;;
@@ -115,12 +116,15 @@ for point in staged journaled logged appended-half appended committed; do
     committed)
         expect_eq "$(last_times)" "$(day_t 72) " "appends alone: after a kill at $point every series appended"
         expect_eq "$(head -c "$(stat -c %s "$T/before/loads.csv")" "$BAYTRACK_DB/loads.csv" | cmp - "$T/before/loads.csv" && tail -n +"$(($(wc -l < "$T/before/loads.csv") + 1))" "$BAYTRACK_DB/loads.csv" | cut -d, -f2-)" \
-            "pure.csv,$S,0,0,0" "appends alone: after a kill at $point the load logged once, after the old lines" ;;
+            "pure.csv,$S,0,0,0" "appends alone: after a kill at $point the load logged once, after the old lines"
+        expect_eq "$(head -c "$(stat -c %s "$T/before/added.csv")" "$BAYTRACK_DB/added.csv" | cmp - "$T/before/added.csv" && tail -n +"$(($(wc -l < "$T/before/added.csv") + 1))" "$BAYTRACK_DB/added.csv" | wc -l)" \
+            "$S" "appends alone: after a kill at $point each series' figure logged once in added.csv, after the old lines" ;;
     *)
         for f in "$T/before/$IND"/*.rrd; do
             cmp -s "$f" "$BAYTRACK_DB/$IND/${f##*/}" || { fail "appends alone: after a kill at $point ${f##*/} is not as before, byte for byte"; break; }
         done
-        cmp -s "$T/before/loads.csv" "$BAYTRACK_DB/loads.csv" || fail "appends alone: after a kill at $point loads.csv is not as before" ;;
+        cmp -s "$T/before/loads.csv" "$BAYTRACK_DB/loads.csv" || fail "appends alone: after a kill at $point loads.csv is not as before"
+        cmp -s "$T/before/added.csv" "$BAYTRACK_DB/added.csv" || fail "appends alone: after a kill at $point added.csv is not as before" ;;
     esac
     rm -rf "$BAYTRACK_DB"
     cp -a "$T/before" "$BAYTRACK_DB"

@@ -33,11 +33,17 @@ run collect "$S"
 expect_eq "$RC:$(cat "$T/out" "$T/err")" "0:" "second run: quiet and 0"
 expect_eq "$(db_sum)" "$before" "second run changes nothing"
 
-# the young file, once old enough, loads; --verbose says so
+# the young file, once old enough, loads; --verbose says so, one line a
+# file as load's summary: rows, layout, added, revised, unchanged,
+# missing, rejected, where it went; a rejected file too (and on stderr why)
 touch -d '1 minute ago' "$S/incoming/young.csv"
+printf 'indicator,date,value\nscience.joint_labs,2025,x\nscience.joint_labs,2026,y\nscience.joint_labs,2027,15\n' > "$S/incoming/worse.csv"
+touch -d '1 minute ago' "$S/incoming/worse.csv"
 run collect --verbose "$S"
-expect_eq "$RC" 0 "verbose run exits 0"
-grep -q "collect: $S/incoming/young.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing; moved to $S/done/young.csv" "$T/out" || fail "verbose log line: $(cat "$T/out")"
+expect_eq "$RC" 1 "verbose run with a rejected file exits 1"
+expect_eq "$(sed 's/^[0-9T:Z-]* //' "$T/out")" "collect: $S/incoming/worse.csv: 3 rows (long layout): 0 added, 0 revised, 0 unchanged, 0 missing, 2 rejected; not loaded; moved to $S/failed/worse.csv
+collect: $S/incoming/young.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected; moved to $S/done/young.csv" "verbose: one summary line a file"
+grep -q "collect: $S/incoming/worse.csv: failed, moved to $S/failed/worse.csv" "$T/err" || fail "verbose: the failure still on stderr: $(cat "$T/err")"
 grep -q "partial" "$T/out" "$T/err" && fail "dot-files are not even mentioned"
 
 # the same name again goes beside the first, never over it

@@ -46,9 +46,9 @@ expect_eq "$RC:$(cat night1.err)" "0:" "night 1: exit 0, nothing on stderr"
 expect_eq "$(spool_files)" "./done/employed_night1.csv ./done/employed_night1.map ./done/labs_2021.csv ./done/labs_2021.map ./done/plain.csv " "night 1: every file in done/, a rule's mapping beside its file"
 cmp -s "$S/done/labs_2021.map" "$S/maps/labs.map" || fail "night 1: labs_2021.map is the rule's mapping"
 cmp -s "$S/done/employed_night1.map" "$REC/synthetic_record_table.map" || fail "night 1: employed_night1.map is the rule's mapping"
-expect_eq "$(sed 's/^[0-9T:Z-]* //' night1.out)" "collect: $S/incoming/employed_night1.csv: 13 rows (mapped layout): 65 added, 0 revised, 0 unchanged, 13 missing; skipped 3 before the header, 16 filtered out (keep, drop), 1 empty; mapping $S/maps/record.map (rule $S/rules:3); moved to $S/done/employed_night1.csv
-collect: $S/incoming/labs_2021.csv: 1 rows (mapped layout): 1 added, 0 revised, 0 unchanged, 0 missing; mapping $S/maps/labs.map (rule $S/rules:2); moved to $S/done/labs_2021.csv
-collect: $S/incoming/plain.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing; moved to $S/done/plain.csv" "night 1: --verbose logs each file's summary and mapping"
+expect_eq "$(sed 's/^[0-9T:Z-]* //' night1.out)" "collect: $S/incoming/employed_night1.csv: 13 rows (mapped layout): 65 added, 0 revised, 0 unchanged, 13 missing, 0 rejected; skipped 3 before the header, 16 filtered out (keep, drop), 1 empty; 26 flags changed; mapping $S/maps/record.map (rule $S/rules:3); moved to $S/done/employed_night1.csv
+collect: $S/incoming/labs_2021.csv: 1 rows (mapped layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected; mapping $S/maps/labs.map (rule $S/rules:2); moved to $S/done/labs_2021.csv
+collect: $S/incoming/plain.csv: 1 rows (long layout): 1 added, 0 revised, 0 unchanged, 0 missing, 0 rejected; moved to $S/done/plain.csv" "night 1: --verbose logs each file's summary and mapping"
 
 # night 2: one file fails; the others load; its mapping and error are kept
 labs labs_2022.csv 2022 x
@@ -63,7 +63,8 @@ grep -q '^# its own$' "$S/done/own.map" || fail "night 2: a companion .map wins 
 expect_eq "$(cat "$S/failed/labs_2022.err")" "labs_2022.csv:2:2: value 'x': not a number (declare words with 'missing' or 'means', flag marks with 'marks')
 labs_2022.csv: not loaded; nothing written" "night 2: the .err says why"
 grep -q "labs_2022.csv: failed, moved to $S/failed/labs_2022.csv" night2.err || fail "night 2: the failure on stderr"
-grep -q "employed_night2.csv: 13 rows (mapped layout): 13 added, 60 revised, 0 unchanged, 5 missing;" night2.out || fail "night 2: the second table revises: $(cat night2.out)"
+grep -q "employed_night2.csv: 13 rows (mapped layout): 13 added, 60 revised, 0 unchanged, 5 missing, 0 rejected;" night2.out || fail "night 2: the second table revises: $(cat night2.out)"
+grep -q "collect: $S/incoming/labs_2022.csv: 1 rows (mapped layout): 0 added, 0 revised, 0 unchanged, 0 missing, 1 rejected; mapping $S/maps/labs.map (rule $S/rules:2); not loaded; moved to $S/failed/labs_2022.csv$" night2.out || fail "night 2: the failed file's summary line: $(cat night2.out)"
 
 # night 3: the corrected file under the failed one's name, a file of
 # night 1's name again, and one no rule names, through --map

@@ -20,7 +20,7 @@ values() {
 clean() { # no journal, nothing staged, nothing but series and the log
     [ ! -e "$BAYTRACK_DB/.journal" ] || fail "$1: a journal is left"
     [ -z "$(ls -A "$BAYTRACK_DB/.tmp")" ] || fail "$1: .tmp is not empty"
-    find "$BAYTRACK_DB" -type f ! -name '*.rrd' ! -name .lock ! -name .commit ! -name .gate ! -name revisions.csv ! -name loads.csv | grep . && fail "$1: stray files"
+    find "$BAYTRACK_DB" -type f ! -name '*.rrd' ! -name .lock ! -name .commit ! -name .gate ! -name revisions.csv ! -name loads.csv ! -name added.csv | grep . && fail "$1: stray files"
     return 0
 }
 # loads: the lines of DB/loads.csv, each checked whole (six fields, the
@@ -30,6 +30,15 @@ loads() {
     [ -z "$(tail -c1 "$BAYTRACK_DB/loads.csv")" ] || fail "loads.csv ends in half a line"
     awk -F, 'NR > 1 && (NF != 6 || $2 !~ /^it[0-9]+\.csv$/) { print "bad line " NR ": " $0; exit 1 }
              END { print NR - 1 }' "$BAYTRACK_DB/loads.csv" || fail "loads.csv has a broken line"
+}
+# added: the lines of DB/added.csv for science.joint_labs (the figure a
+# deterministic kill's load adds), the log checked whole, as one number
+added() {
+    [ -e "$BAYTRACK_DB/added.csv" ] || { echo 0; return; }
+    [ -z "$(tail -c1 "$BAYTRACK_DB/added.csv")" ] || fail "added.csv ends in half a line"
+    awk -F, 'NR > 1 && (NF != 5 || $5 !~ /^it[0-9]+\.csv$/) { print "bad line " NR ": " $0; exit 1 }
+             $2 == "science.joint_labs" { n++ } END { print n + 0 }' "$BAYTRACK_DB/added.csv" ||
+        fail "added.csv has a broken line"
 }
 
 gen 0
@@ -43,6 +52,7 @@ i=0
 for point in staged committed renamed-one; do
     i=$((i + 1))
     gen $i
+    echo "science.joint_labs,$((2030 + i)),$i," >> it$i.csv # a figure added
     set +e; BAYTRACK_TEST_CRASH=$point "$BAYTRACK" load -q it$i.csv; rc=$?; set -e
     expect_eq "$rc" 137 "killed at $point"
     case $point in
@@ -59,10 +69,16 @@ for point in staged committed renamed-one; do
         staged) expect_eq "$(loads)" "$i" "killed at $point: no line logged" ;;
         *) expect_eq "$(loads)" "$((i + 1))" "killed at $point: its line logged once" ;;
     esac
+    # and the figure it added: logged exactly when the load is in
+    case $point in
+        staged) expect_eq "$(added)" "$((i - 1))" "killed at $point: no figure added logged" ;;
+        *) expect_eq "$(added)" "$i" "killed at $point: the figure added logged once" ;;
+    esac
     clean "$point"
     [ "$point" = staged ] && "$BAYTRACK" load -q it$i.csv
 done
 expect_eq "$(loads)" "$((i + 1))" "every committed load logged once"
+expect_eq "$(added)" "$i" "every figure added logged once"
 
 # random kills while loading
 last=$i
@@ -102,5 +118,5 @@ while [ $i -lt $((last + N)) ]; do
 done
 echo "random kills: $killed of $N loads killed mid-way" >&2
 expect_eq "$(values)" "$i " "the end: every load there"
-expect_eq "$("$BAYTRACK" log --json | grep -c '"file":"it[0-9]*.csv","added":0,"revised":1200,')" "$i" "log: every revising load"
+expect_eq "$("$BAYTRACK" log --json | grep -c '"file":"it[0-9]*.csv","added":[01],"revised":1200,')" "$i" "log: every revising load"
 finish

@@ -51,6 +51,26 @@ expect_eq "$(rrdtool info "$f" | awk '/^rra\[0\].rows/ { print $3 }')" 28672 "25
 expect_eq "$("$BAYTRACK" export legal.gba_lawyers | tr '\n' ' ')" "indicator,date,value legal.gba_lawyers,1971-12,1 legal.gba_lawyers,2040-12,2 " "span of 69 years: both read back"
 expect_eq "$(rrdtool dump "$f" | sed -n 's/.* \([0-9]*\) --> <row><v>\([0-9]\.[0-9]*e+00\)<.*/\1 \2/p' | tr '\n' ' ')" "63072000 1.0000000000e+00 2240611200 2.0000000000e+00 " "stock rrdtool reads both days of a 69-year file"
 
+# --- the span is bounded: no day after 2100-12-31 (docs/storage.md) ------
+# (9999-12-31 made a 25 MB file from a 60-byte CSV; 1970-01-02 to
+# 2100-12-31, the widest span, makes 393,800 bytes)
+rm -rf "$BAYTRACK_DB"
+printf 'indicator,date,value\nlegal.gba_lawyers,2024,1\nlegal.gba_lawyers,9999-12-31,2\n' > far.csv
+run load far.csv
+expect_eq "$RC:$(cat "$T/err")" "65:far.csv:3:2: date '9999-12-31': after 2100-12-31, the last day a series may hold (docs/storage.md)
+far.csv: rejected: 1 of 2 rows have problems; nothing written" "a day far in the future: refused at its cell"
+[ ! -e "$BAYTRACK_DB/legal.gba_lawyers" ] || fail "a day far in the future: nothing written"
+printf 'indicator,2024,2101\nlegal.gba_lawyers,1,2\n' > farwide.csv
+run load farwide.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:farwide.csv:1:3: column '2101' is not a period (after 2100-12-31, the last day a series may hold (docs/storage.md)); a wide file has 'indicator' then one column per period" "a wide column after 2100: refused at its cell"
+printf 'DATAFLOW,REF_AREA,TIME_PERIOD,OBS_VALUE\nX:Y(1.0),CN,2101-01,1\n' > farsdmx.csv
+run load --indicator legal.gba_lawyers farsdmx.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:farsdmx.csv:2:3: TIME_PERIOD '2101-01': after 2100-12-31, the last day a series may hold (docs/storage.md)" "an SDMX period after 2100: refused at its cell"
+printf 'indicator,date,value\nlegal.gba_lawyers,1970-01-02,1\nlegal.gba_lawyers,2100-12-31,2\n' > widest.csv
+run load widest.csv
+expect_eq "$RC" 0 "the widest span loads"
+expect_eq "$(stat -c %s "$BAYTRACK_DB/legal.gba_lawyers/_.rrd")" 393800 "the widest span: the largest file"
+
 # --- links in the database are never followed --------------------------
 rm -rf "$BAYTRACK_DB" outside
 mkdir outside
@@ -232,5 +252,37 @@ import csv, sys
 rows = list(csv.reader(open(sys.argv[1])))
 assert rows[-1][-1] == "c,y.csv", rows
 EOF
+
+# --- one unreadable series file never fails the whole status or report -
+# (a link and a file that is not an RRD file): each is named on stderr, its
+# indicator shown without data (never as the sum of the other series), the
+# rest printed or written, exit 1
+rm -rf "$BAYTRACK_DB" outside/*
+"$BAYTRACK" load -q "$SRC/datasets/seeds_soft_connectivity.csv"
+immd_recent immd.csv
+"$BAYTRACK" load -q immd.csv
+mv "$BAYTRACK_DB/science.joint_labs/_.rrd" outside/labs.rrd
+ln -s "$T/outside/labs.rrd" "$BAYTRACK_DB/science.joint_labs/_.rrd"
+bay="$BAYTRACK_DB/immd.passengers.total/control_point=Lo Wu+direction=Arrival.rrd"
+[ -f "$bay" ] || fail "unreadable series: the IMMD series is there"
+echo 'not an rrd file' > "$bay"
+want="baytrack: status: error: 'immd.passengers.total/control_point=Lo Wu+direction=Arrival.rrd' left out, its indicator shown without data: '$bay' is not an RRD file of this machine
+baytrack: status: error: 'science.joint_labs/_.rrd' left out, its indicator shown without data: '$BAYTRACK_DB/science.joint_labs/_.rrd' is a symbolic link, not a series file: baytrack follows no link inside the database"
+run status --json
+expect_eq "$RC" 1 "unreadable series: status exits 1"
+expect_eq "$(cat "$T/err")" "$want" "unreadable series: status names each file once"
+grep -q '"indicator":"talent.hkmo_professionals",.*"latest_value":' "$T/out" || fail "unreadable series: the other indicators are printed"
+grep -q '"indicator":"science.joint_labs",.*"latest_date":null,.*"series":0' "$T/out" || fail "unreadable series: its indicator has no data: $(grep joint_labs "$T/out")"
+grep -q '"indicator":"immd.passengers.total",.*"latest_date":null,.*"series":0' "$T/out" || fail "unreadable series: no partial total"
+run status immd.passengers.total --by control_point
+expect_eq "$RC" 1 "unreadable series: status --by exits 1"
+grep -q 'control_point=Shenzhen Bay' "$T/out" || fail "unreadable series: the other breakdowns are printed"
+run report -q -o site
+expect_eq "$RC" 1 "unreadable series: report exits 1"
+expect_eq "$(cat "$T/err")" "$(echo "$want" | sed 's/^baytrack: status:/baytrack: report:/')" "unreadable series: report names each file once"
+[ -s site/index.html ] && [ -s site/talent.hkmo_professionals.html ] && [ -s site/science.joint_labs.html ] || fail "unreadable series: every page written"
+run export science.joint_labs
+expect_eq "$RC" 74 "unreadable series: export of it still fails"
+rm -rf site
 
 finish

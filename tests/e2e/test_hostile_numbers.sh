@@ -55,6 +55,12 @@ rejected s30 'Year,People\n2021,1e300\n2022,1e274#\n' \
 "s30.csv:2:2: value '1e300': number overflows after scaling (beyond ±1e303)
 s30.csv:3:2: value '1e274#': number overflows after scaling (beyond ±1e303)
 s30.csv: rejected: 2 of 2 rows have problems; nothing written"
+# an underflow (1e-400) is refused at its cell, never stored as 0; a
+# zero written with an exponent is 0
+rejected tiny "$H$G"'legal.gba_lawyers,2024-02,1e-400\nlegal.gba_lawyers,2024-03,-2e-324\nlegal.gba_lawyers,2024-04,0e-400\n' '' \
+"tiny.csv:3:3: value '1e-400': number underflows (not 0, but smaller in magnitude than 4.9406564584124654e-324, the smallest double above 0)
+tiny.csv:4:3: value '-2e-324': number underflows (not 0, but smaller in magnitude than 4.9406564584124654e-324, the smallest double above 0)
+tiny.csv: rejected: 2 of 4 rows have problems; nothing written"
 rejected plain 'Year,People\n2021,1e400\n' \
     'indicator legal.gba_lawyers\ntime Year\nvalue People\nscale 1000\n' \
 "plain.csv:2:2: value '1e400': number is out of range (beyond ±1e303)

@@ -124,7 +124,7 @@ expect_eq "$RC:$(cat "$T/err")" "0:" "chart -o with a newline"
 [ ! -e "c x.svg" ] || fail "chart -o with a newline: renamed with a space"
 run report -q -o "r${nl}x"
 expect_eq "$RC:$(cat "$T/err")" "0:" "report -o with a newline"
-for f in index.html dashboard.png charts/legal.gba_lawyers.en.svg; do
+for f in index.html dashboard.svg charts/legal.gba_lawyers.en.svg; do
     [ -s "r${nl}x/$f" ] || fail "report -o with a newline: no $f"
 done
 # kill -9 of the report's process group (it and gnuplot) at many moments:
@@ -175,7 +175,7 @@ baytrack: report: chart of 'legal.gba_lawyers' (site/charts/legal.gba_lawyers.na
 expect_eq "$(ls site/charts | grep -c .):$(ls site/charts | grep -c lawyers)" "258:0" "every other chart drawn (wide and narrow), the old ones of the failed removed"
 grep -q '<p class="note">The chart could not be drawn: gnuplot: line [0-9]*: undefined variable: undefined_in_the_test</p>' site/legal.gba_lawyers.html ||
     fail "a chart not drawn: its page says why"
-grep -q '<img src="dashboard.png"' site/index.html || fail "a chart not drawn: the dashboard is drawn without it"
+grep -q '<img src="dashboard.svg"' site/index.html || fail "a chart not drawn: the dashboard is drawn without it"
 python3 "$SRC/tests/e2e/sitecheck.py" site en > "$T/check" 2>&1 || fail "a chart not drawn: site check: $(head -5 "$T/check")"
 python3 "$SRC/tests/e2e/sitewhole.py" site > "$T/whole" || fail "a chart not drawn: $(head -3 "$T/whole")"
 [ -z "$(find site -newer odd.csv -name '*.svg' | grep lawyers)" ] || fail "a chart not drawn: no chart of it"

@@ -1,7 +1,8 @@
 # What changed: `log` lists the loads logged in DB/loads.csv, text and
 # --json, --since filters by the UTC day; the report's "what's new" page
-# (three languages, linked from the index) lists the loads and every
-# revision since a day. Times are UTC: TZ changes nothing.
+# (three languages, linked from the index) lists the newest figure each
+# load added to each series (DB/added.csv), every revision and the loads
+# since a day. Times are UTC: TZ changes nothing.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 today=$(date -u +%Y-%m-%d)
@@ -51,6 +52,20 @@ for page in news.html news.zh-Hans.html news.zh-Hant.html; do
     grep -q '<td><code>second.csv</code></td><td class="num">1</td><td class="num">1</td>' "site/$page" || fail "$page: the load of second.csv"
     grep -q 'old.csv' "site/$page" && fail "$page: a load older than 30 days is not listed"
 done
+# after the revision: the newest figure each load added, rounded by the
+# rule, with its indicator, series, unit and file, in each language; the
+# revision old -> new
+expect_eq "$(cut -d, -f2- "$BAYTRACK_DB/added.csv")" "series,date,value,file
+standards.bay_area,2025-11-30,262,first.csv
+standards.bay_area,2025-12-31,270,second.csv" "added.csv: the newest figure each load added to each series"
+grep -q '<tr><th scope="row">Bay Area standards (<span lang="zh">湾区标准</span>) published</th><td><a href="standards.bay_area.html"><code>standards.bay_area</code></a></td><td>2025-12-31</td><td class="num">270</td><td>standards</td><td><code>second.csv</code></td>' site/news.html || fail "news: the latest figure added"
+grep -q '<h2 id="added">Latest figures added</h2>' site/news.html || fail "news: the added figures' heading"
+grep -q '<tr><th scope="row">“湾区标准”数量</th><td><a href="standards.bay_area.zh-Hans.html"><code>standards.bay_area</code></a></td><td>2025-12-31</td><td class="num">270</td><td>项标准</td><td><code>second.csv</code></td>' site/news.zh-Hans.html || fail "news.zh-Hans: the latest figure added"
+grep -q '<h2 id="added">最新新增数据</h2>' site/news.zh-Hans.html || fail "news.zh-Hans: the added figures' heading"
+grep -q '<h2 id="revisions">修订</h2>' site/news.zh-Hans.html || fail "news.zh-Hans: the revisions' heading"
+grep -q '<th scope="col" class="num">旧值 → 新值</th>' site/news.zh-Hans.html || fail "news.zh-Hans: old → new"
+grep -q '<h2 id="added">最新新增數據</h2>' site/news.zh-Hant.html || fail "news.zh-Hant: the added figures' heading"
+python3 "$SRC/tests/e2e/sigdigits.py" site > "$T/digits" || fail "news: too many digits: $(head -3 "$T/digits")"
 grep -q "since $(date -u -d "$today - 30 days" +%Y-%m-%d) (UTC). (the 30 days before $today)" site/news.html || fail "news: says the default period"
 grep -q '<h1>最新变动</h1>' site/news.zh-Hans.html || fail "news.zh-Hans: title"
 grep -q '<h1>最新變動</h1>' site/news.zh-Hant.html || fail "news.zh-Hant: title"
@@ -67,6 +82,19 @@ expect_eq "$("$BAYTRACK" log | tail -1 | awk '{ print $6 }')" "sub/third.csv" "l
 grep -q '<td>2023-06-30</td><td class="num">100 → 101</td><td><code>third.csv</code></td>' site4/news.html || fail "news: the file's base name"
 python3 "$SRC/tests/e2e/sitecheck.py" site4 en > "$T/check" 2>&1 || fail "news pages pass the site check: $(head -3 "$T/check")"
 
+# counts grouped as every number of the site (1,200, not 1200), a
+# figure rounded by the rule (4,322.23, not 4322.225806451613)
+awk 'BEGIN { print "indicator,date,value,city"
+    for (c = 0; c < 60; c++) for (y = 2001; y <= 2020; y++)
+        printf "talent.hkmo_professionals,%d,%d,c%02d\n", y, y, c
+    print "science.joint_labs,2019,4322.225806451613," }' > many.csv
+"$BAYTRACK" load -q many.csv
+"$BAYTRACK" report -o site5 -q
+grep -q '<td><code>many.csv</code></td><td class="num">1,201</td><td class="num">0</td>' site5/news.html || fail "news: a count grouped: $(grep -o '<td><code>many.csv</code></td><td class="num">[^<]*' site5/news.html)"
+grep -q '<td>2019-12-31</td><td class="num">4,322.23</td>' site5/news.html || fail "news: an added figure rounded by the rule"
+grep -q '<td>2020-12-31</td><td class="num">2,020</td>' site5/news.zh-Hans.html || fail "news.zh-Hans: a breakdown's newest figure"
+python3 "$SRC/tests/e2e/sigdigits.py" site5 > "$T/digits" || fail "news: too many digits: $(head -3 "$T/digits")"
+
 # --since reaches back to the old load; TZ changes no page
 run report -o site2 -q --since 2020-01-01
 grep -q '<td><code>old.csv</code></td><td class="num">3</td>' site2/news.html || fail "report --since: the old load listed"
@@ -80,5 +108,5 @@ done
 printf '2021-01-01T00:00:00Z,x.csv,1,2\n' >> "$BAYTRACK_DB/loads.csv"
 run log
 expect_eq "$RC" 74 "a broken loads.csv: exit code"
-expect_eq "$(cat "$T/err")" "baytrack: log: $BAYTRACK_DB/loads.csv:6: not 6 fields" "a broken loads.csv: named at its line"
+expect_eq "$(cat "$T/err")" "baytrack: log: $BAYTRACK_DB/loads.csv:7: not 6 fields" "a broken loads.csv: named at its line"
 finish

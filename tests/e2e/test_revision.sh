@@ -37,5 +37,5 @@ expect_eq "$(cat "$T/out")" "third.csv: 2 rows (long layout): 1 added, 1 revised
 expect_eq "$(db_sum)" "$before" "dry run writes nothing"
 
 # no temporary file is left behind, nothing else is in the database
-expect_eq "$(cd "$BAYTRACK_DB" && find . -type f | sort | tr '\n' ' ')" "./.commit ./.gate ./.lock ./loads.csv ./revisions.csv ./standards.bay_area/_.rrd " "database contents"
+expect_eq "$(cd "$BAYTRACK_DB" && find . -type f | sort | tr '\n' ' ')" "./.commit ./.gate ./.lock ./added.csv ./loads.csv ./revisions.csv ./standards.bay_area/_.rrd " "database contents"
 finish

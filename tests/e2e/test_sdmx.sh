@@ -5,7 +5,12 @@
 # Eurostat's form, 2.0 with "ID: Name" labels and UNIT_MULT, and every
 # period form (tests/sdmx/gen_synthetic.py) the same way; ACTION D; both
 # NBS files without their mappings to the same figures as with them;
-# export --format sdmx-csv loading back to the same; the errors.
+# export --format sdmx-csv loading back to the same; the errors. Then
+# mappings of SDMX-CSV files (docs/formats.md, "With a mapping"): the
+# OECD file and the synthetic Eurostat one renamed, filtered, a dimension
+# fixed and others dropped, every figure and flag against expected.py's
+# own reading of those rules; ACTION D through a mapping; the mapping's
+# errors at MAP:LINE:COLUMN.
 # Skipped (77) where the shared data is not present.
 . "$(dirname "$0")/lib.sh"
 PUB="$SRC/../shared/data/publishers"
@@ -18,11 +23,15 @@ sed 1d "$HERE/indicators.csv" >> cat/indicators.csv
 export BAYTRACK_CATALOGUE="$T/cat"
 python3 "$HERE/gen_synthetic.py" syn
 
-# check NAME FILE INDICATOR FREQ COUNT: every figure of the indicator
-# read back equal to what expected.py computes from the raw FILE
+# check NAME FILE INDICATOR FREQ COUNT [RULE...]: every figure of the
+# indicator read back equal to what expected.py computes from the raw
+# FILE (with a mapping's RULEs)
 check() {
-    "$BAYTRACK" export --all --annotated "$3" > "exp.$1.csv" || fail "$1: export"
-    python3 "$HERE/expected.py" raw "$2" "$4" > "want.$1"
+    n=$1 file=$2 ind=$3 freq=$4 count=$5
+    shift 5
+    "$BAYTRACK" export --all --annotated "$ind" > "exp.$n.csv" || fail "$n: export"
+    python3 "$HERE/expected.py" raw "$file" "$freq" "$@" > "want.$n"
+    set -- "$n" "$file" "$ind" "$freq" "$count"
     python3 "$HERE/expected.py" export "exp.$1.csv" > "got.$1"
     expect_eq "$(wc -l < "got.$1")" "$5" "$1: observations read back"
     python3 "$HERE/expected.py" compare "want.$1" "got.$1" > "cmp.$1" ||
@@ -211,4 +220,87 @@ run export --total synthetic.eurostat --where sex=M
 expect_eq "$(sed 1d "$T/out" | cut -d, -f2,3 | tr '\n' ' ')" "2021,66 2022,70 " "_T: a part is still its own breakdown"
 run export --total synthetic.eurostat --where geo=XA2
 expect_eq "$(sed 1d "$T/out" | cut -d, -f2,3 | tr '\n' ' ')" "2021,10 2022,11 " "_T: a place's total is its _T"
+# mappings of SDMX-CSV files: the SDMX layout reads them, every rule of
+# docs/formats.md kept, the mapping's dimension statements applied
+export BAYTRACK_DB="$T/mapped_sdmx"
+cat > oecd.map <<'EOF'
+# unemployment, both sexes, by region and age; the indicator named here
+indicator oecd.lfs.comp
+keep LABOUR_FORCE_STATUS UNE
+keep sex _T
+ignore SEX LABOUR_FORCE_STATUS MEASURE UNIT_MEASURE
+dimension region REF_AREA
+value OBS_VALUE source_db=oecd
+EOF
+run load --map oecd.map "$OECD"
+expect_eq "$(sed "s|$PUB/||" "$T/out")" "oecd_lfs_comp_sdmx_csv2_labels_crlf.csv: 58 rows (sdmx layout): 58 added, 0 revised, 0 unchanged, 0 missing, 0 rejected
+oecd_lfs_comp_sdmx_csv2_labels_crlf.csv: skipped 513 lines: 511 filtered out (keep, drop), 2 before 1970 (an RRD file cannot hold them)" "oecd mapped: summary"
+check oecd_mapped "$OECD" oecd.lfs.comp yearly 58 keep:LABOUR_FORCE_STATUS=UNE keep:SEX=_T \
+    ignore:SEX ignore:LABOUR_FORCE_STATUS ignore:MEASURE ignore:UNIT_MEASURE rename:REF_AREA=region fix:source_db=oecd
+expect_eq "$(head -1 exp.oecd_mapped.csv)" "indicator,date,value,unit,note,source,age,region,source_db" "oecd mapped: the dimensions"
+expect_eq "$("$BAYTRACK" series oecd.lfs.comp | wc -l)" "$(cut -d'|' -f1 want.oecd_mapped | sort -u | wc -l)" "oecd mapped: series (region and age)"
+
+cat > eurostat.map <<'EOF'
+value synthetic.eurostat obs_value scale=thousand sex=_T
+dimension region GEO
+drop geo XB
+ignore unit
+keep FREQ A
+alias region XA2 "Area two"
+EOF
+run load --map eurostat.map syn/synthetic_eurostat_sdmx1.csv
+expect_eq "$(cat "$T/out")" "syn/synthetic_eurostat_sdmx1.csv: 24 rows (sdmx layout): 19 added, 0 revised, 0 unchanged, 5 missing, 0 rejected
+syn/synthetic_eurostat_sdmx1.csv: skipped 12 lines: 12 filtered out (keep, drop)
+syn/synthetic_eurostat_sdmx1.csv: 11 flags set, changed or cleared (logged in flags.csv)" "eurostat mapped: summary"
+"$BAYTRACK" export --all --annotated synthetic.eurostat | sed 's/,Area two,/,XA2,/' > exp.alias.csv
+python3 "$HERE/expected.py" raw syn/synthetic_eurostat_sdmx1.csv yearly rename:geo=region drop:GEO=XB \
+    ignore:unit keep:freq=A fix:sex=_T scale:3 > want.eurostat_mapped
+python3 "$HERE/expected.py" export exp.alias.csv > got.eurostat_mapped
+expect_eq "$(wc -l < got.eurostat_mapped)" 19 "eurostat mapped: observations read back"
+python3 "$HERE/expected.py" compare want.eurostat_mapped got.eurostat_mapped > cmp.eurostat_mapped ||
+    fail "eurostat mapped: figures differ: $(head -20 cmp.eurostat_mapped)"
+echo "eurostat mapped: $(tail -1 cmp.eurostat_mapped)" >&2
+expect_eq "$("$BAYTRACK" series synthetic.eurostat | sort | tr '\n' ' ')" \
+    "synthetic.eurostat{region=Area two,sex=_T} synthetic.eurostat{region=XA1,sex=_T} " "eurostat mapped: series, XA2 aliased"
+expect_eq "$(cut -d'|' -f4 want.eurostat_mapped | sort -u | tr '\n' ' ')" " b be e u " "eurostat mapped: the flags compared"
+
+# ACTION D through a mapping deletes from the renamed series
+printf 'dimension place REF_AREA\n' > place.map
+BAYTRACK_DB="$T/place" "$BAYTRACK" load -q --map place.map --indicator synthetic.eurostat syn/synthetic_sdmx2_insert.csv ||
+    fail "place: insert"
+BAYTRACK_DB="$T/place" "$BAYTRACK" load --map place.map --indicator synthetic.eurostat syn/synthetic_sdmx2_delete.csv > place.out ||
+    fail "place: delete"
+expect_eq "$(head -1 place.out)" "syn/synthetic_sdmx2_delete.csv: 3 rows (sdmx layout): 0 added, 1 revised, 1 deleted, 0 unchanged, 0 missing, 0 rejected" "place: summary"
+expect_eq "$(BAYTRACK_DB="$T/place" "$BAYTRACK" export synthetic.eurostat --where place=HK | sed 1d | tr '\n' ' ')" \
+    "synthetic.eurostat,2021,0.5,HK synthetic.eurostat,2023,2.75,HK " "place: HK 2022 deleted from the renamed series"
+
+# the mapping's problems, every one at MAP:LINE:COLUMN, nothing written
+before=$(db_sum)
+refused_map() {
+    printf "$2" > "$1.map"
+    run load --map "$1.map" $4 "$3"
+    expect_eq "$RC" 65 "$1: exit code"
+    expect_eq "$(grep -v ': rejected: ' "$T/err")" "$5" "$1: message"
+}
+refused_map statements 'indicator synthetic.eurostat\nmarks "#"\nnormal A\n' syn/synthetic_eurostat_sdmx1.csv "" \
+    "statements.map:3:1: mapping needs a 'time' statement; without one it is a mapping for an SDMX-CSV file, where 'marks' (line 2) does not apply"
+refused_map table 'time TIME_PERIOD\nvalue synthetic.eurostat OBS_VALUE\n' syn/synthetic_eurostat_sdmx1.csv "" \
+    "table.map:1:1: 'time' does not apply to an SDMX-CSV file: its period is its TIME_PERIOD column"
+refused_map names 'indicator synthetic.eurostat\ndimension region COUNTRY\ndimension period TIME_PERIOD\nignore OBS_VALUE\nkeep @99 A\nvalue OBS_FLAG\n' \
+    syn/synthetic_eurostat_sdmx1.csv "" \
+    "names.map:2:18: header has no column 'COUNTRY' named by the mapping's dimension 'region'; its SDMX ids are: 'DATAFLOW', 'LAST UPDATE', 'freq', 'unit', 'geo', 'TIME_PERIOD', 'OBS_VALUE', 'OBS_FLAG', 'CONF_STATUS'
+names.map:3:18: column @6 'TIME_PERIOD' of the mapping's dimension 'period' is SDMX-CSV's own column, not a dimension
+names.map:4:8: column @7 'OBS_VALUE' cannot be ignored: an SDMX-CSV file needs it to be read right
+names.map:5:6: column @99 of the mapping's keep: the header has 9 columns
+names.map:6:7: the values of an SDMX-CSV file are its OBS_VALUE column, not @8 'OBS_FLAG'"
+refused_map twice 'dimension sdmx_unit geo\n' syn/synthetic_eurostat_sdmx1.csv "--indicator synthetic.eurostat" \
+    "twice.map:1:21: dimension 'sdmx_unit' is also the name of column @4 'unit': rename or ignore that one"
+refused_map which 'indicator synthetic.trade\n' syn/synthetic_eurostat_sdmx1.csv "--indicator synthetic.eurostat" \
+    "which.map:1:11: the mapping's indicator 'synthetic.trade' is not --indicator's 'synthetic.eurostat'"
+refused_map freq 'indicator synthetic.days\nkeep geo XA1\n' syn/synthetic_eurostat_sdmx1.csv "" \
+    "$(for l in $(seq 2 13); do echo "syn/synthetic_eurostat_sdmx1.csv:$l:3: FREQ 'A' is not the frequency of synthetic.days in the catalogue (daily, 'D')"; done)"
+printf 'indicator,date,value\nsynthetic.eurostat,2024,1\n' > long.csv
+refused_map notsdmx 'indicator synthetic.eurostat\nkeep geo XA1\n' long.csv "" \
+    "notsdmx.map:2:1: mapping needs a 'time' statement (a mapping without one is for an SDMX-CSV file, and this file is not one)"
+expect_eq "$(db_sum)" "$before" "mapping errors: database unchanged"
 exit $FAILED

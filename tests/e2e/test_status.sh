@@ -70,18 +70,18 @@ expect_eq "$(json_of immd.passengers.total_monthly_mean latest_date assessed_dat
 # golden lines in three languages
 run status --as-of 2026-12-01
 expect_eq "$(grep '^Joint laboratories' "$T/out" | tr -s ' ')" \
-    'Joint laboratories with Hong Kong and Macao 2021-10-13 20 2025 40 33% target date passed, no figure since stale: figure 5.1 years old; projected date passed' \
+    'Joint laboratories with Hong Kong and Macao 2021-10-13 20 2025 40 laboratories 33% target date passed, no figure since stale: figure 5.1 years old; projected date passed' \
     "status line: joint laboratories"
 expect_eq "$(grep '^Daily passenger traffic through Hong Kong control points  ' "$T/out" | tr -s ' ')" \
-    'Daily passenger traffic through Hong Kong control points 2026-03-08 1133880 2035-12-31 1500000* 54% on track 2028-02-28 mean of Feb 2026 1039414; stale: figure 9 months old; series break 2023-02-06: the border reopened in full: all control points open, no daily quota' \
+    'Daily passenger traffic through Hong Kong control points 2026-03-08 1133880 2035-12-31 1500000* passengers a day 54% on track 2028-02-28 mean of Feb 2026 1039414; stale: figure 9 months old; series break 2023-02-06: the border reopened in full: all control points open, no daily quota' \
     "status line: IMMD total"
 run status --as-of 2026-12-01 --lang zh-Hans
 expect_eq "$(grep '^与港澳合作新建联合实验室' "$T/out" | tr -s ' ')" \
-    '与港澳合作新建联合实验室 2021-10-13 20 2025 40 33% 目标日期已过，此后无数据 数据已过时：5.1年前；预计日期已过' \
+    '与港澳合作新建联合实验室 2021-10-13 20 2025 40 个实验室 33% 目标日期已过，此后无数据 数据已过时：5.1年前；预计日期已过' \
     "status line in simplified Chinese"
 run status --as-of 2026-12-01 --lang zh-Hant
 expect_eq "$(grep '^每日出入境人次：香港居民' "$T/out" | tr -s ' ')" \
-    '每日出入境人次：香港居民 2026-03-08 820889 向好（無目標） 2026年2月均值 671560；數據已過時：9個月前；序列斷點 2023-02-06：the border reopened in full: all control points open, no daily quota' \
+    '每日出入境人次：香港居民 2026-03-08 820889 每日旅客人次 向好（無目標） 2026年2月均值 671560；數據已過時：9個月前；序列斷點 2023-02-06：the border reopened in full: all control points open, no daily quota' \
     "status line in traditional Chinese"
 
 # a release interval from releases.csv
@@ -152,7 +152,7 @@ printf 'text,en,zh_hans,zh_hant
 motto,a,b,c
 ' > "$T/two/site.csv"
 BAYTRACK_CATALOGUE="$T/two" run status
-expect_eq "$(cat "$T/err")" "baytrack: status: $T/two/site.csv:2:1: text 'motto' must be title, subtitle or publisher" "bad site.csv"
+expect_eq "$(cat "$T/err")" "baytrack: status: $T/two/site.csv:2:1: text 'motto' must be title, subtitle, publisher or languages" "bad site.csv"
 
 # no status line carries more digits than the rule allows
 run status --as-of 2026-12-01

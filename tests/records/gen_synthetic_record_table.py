@@ -5,8 +5,11 @@ Statistics Department's tables are downloaded as CSV (see docs/mapping.md,
 
   gen_synthetic_record_table.py table SEED   the table on stdout (CRLF)
   gen_synthetic_record_table.py expected FILE
-      the observations FILE holds, as sorted lines "industry|date|value",
-      computed with Python's csv module and nothing of baytrack's
+      the observations FILE holds, as sorted lines
+      "industry|date|value|flag", computed with Python's csv module and
+      nothing of baytrack's; the flag is a value's remarks: the one the
+      Period row gives its column ((a), provisional) and its own cell's
+      ((b), revised), joined by a space
 
 The shape: a DataType first column whose rows are Table, Unit, Period,
 Value, [12.2] (the percentage change after each value row) and Footnote;
@@ -98,7 +101,8 @@ def expected(path):
                 continue
             # in thousands: a tenth of a thousand is 100, exactly
             value = int(round(float(cell.replace(",", "")) * 10)) * 100
-            out.append(f"{path_}|{header[c]}-12-31|{value}")
+            flag = " ".join(x for x in (header[c + 1].strip(), r[c + 1].strip()) if x)
+            out.append(f"{path_}|{header[c]}-12-31|{value}|{flag}")
     print("\n".join(sorted(out)))
 
 

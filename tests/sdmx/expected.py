@@ -4,7 +4,7 @@ file without baytrack, and the same read from baytrack's export, both as
 sorted lines "DIMS|DATE|VALUE|FLAG|NOTE" so that a diff shows every figure
 that differs.
 
-usage: expected.py raw FILE FREQ      (FREQ: yearly quarterly monthly daily)
+usage: expected.py raw FILE FREQ [RULE...]   (FREQ: yearly quarterly monthly daily)
        expected.py export FILE        (export --all --annotated output)
        expected.py compare WANT GOT   (exit 1 on any difference)
 
@@ -15,7 +15,14 @@ dimensions named by their ids in lower case (sdmx_ before a reserved one),
 TIME_PERIOD dated by the period's last day, values times 10^UNIT_MULT in
 exact decimal arithmetic rounded once, ':' / NaN / empty missing, rows
 before 1970-01-02 left out, and the flag the OBS_STATUS, OBS_FLAG and
-CONF_STATUS codes that say something (not A, not F) joined by a space."""
+CONF_STATUS codes that say something (not A, not F) joined by a space.
+
+A mapping's dimension statements, as docs/formats.md ("With a mapping")
+says they act, are given as RULEs, each column by its SDMX id in any
+case: keep:ID=V1,V2 and drop:ID=V1 (rows whose code is, or is not, one
+of the Vs are left out), rename:ID=NAME (the dimension's name),
+ignore:ID (no dimension), fix:NAME=VALUE (a dimension every row has),
+scale:N (values times 10^N, on top of UNIT_MULT)."""
 import calendar
 import csv
 import datetime
@@ -69,7 +76,29 @@ def as_period(d, freq):
     return d.isoformat()
 
 
-def raw(path, freq):
+def rules(opts):
+    r = {"keep": [], "drop": [], "rename": {}, "ignore": set(), "fix": {},
+         "scale": 0}
+    for o in opts:
+        kind, _, arg = o.partition(":")
+        left, _, right = arg.partition("=")
+        if kind in ("keep", "drop"):
+            r[kind].append((left.upper(), right.split(",")))
+        elif kind == "rename":
+            r["rename"][left.upper()] = right
+        elif kind == "ignore":
+            r["ignore"].add(left.upper())
+        elif kind == "fix":
+            r["fix"][left] = right
+        elif kind == "scale":
+            r["scale"] = int(arg)
+        else:
+            sys.exit("unknown rule " + o)
+    return r
+
+
+def raw(path, freq, opts=()):
+    rule = rules(opts)
     rows = list(csv.reader(open(path, encoding="utf-8-sig", newline="")))
     head = rows[0]
     ids = [cut(h) for h in head]
@@ -79,11 +108,13 @@ def raw(path, freq):
     dims = []
     seen_value = False
     skip_next = False
+    where = {}  # id in upper case -> column, label columns aside
     for i, c in enumerate(ids):
         if skip_next:
             skip_next = False
             if c.upper() not in SPECIAL:
                 continue
+        where[c.upper()] = i
         if labels and c not in STRUCTURE and c != "ACTION":
             skip_next = True
         u = c.upper()
@@ -92,23 +123,28 @@ def raw(path, freq):
         if u in SPECIAL:
             role[u] = i
             seen_value |= u == "OBS_VALUE"
-        elif not seen_value:
+        elif not seen_value and u not in rule["ignore"]:
             name = re.sub(r"[^a-z0-9]+", "_", c.lower())
-            dims.append(("sdmx_" + name if name in RESERVED else name, i))
+            name = "sdmx_" + name if name in RESERVED else name
+            dims.append((rule["rename"].get(u, name), i))
     out = []
     for r in rows[1:]:
         get = lambda k: (cut(r[role[k]]) if coded else r[role[k]]) if k in role else ""
+        code = lambda k: cut(r[where[k]]) if coded else r[where[k]]
+        if any(code(k) not in vs for k, vs in rule["keep"]) or \
+                any(code(k) in vs for k, vs in rule["drop"]):
+            continue
         d = last_day(get("TIME_PERIOD"))
         v = get("OBS_VALUE")
         if d < datetime.date(1970, 1, 2) or v in ("", ":") or v.lower() == "nan":
             continue
-        mult = int(get("UNIT_MULT") or 0)
+        mult = int(get("UNIT_MULT") or 0) + rule["scale"]
         value = float(decimal.Decimal(v).scaleb(mult))
         flag = " ".join(c for k, normal in (("OBS_STATUS", "A"), ("OBS_FLAG", ""),
                                             ("CONF_STATUS", "F"))
                         for c in [get(k)] if c not in ("", normal))
-        key = ";".join("%s=%s" % (n, cut(r[i]) if coded else r[i])
-                       for n, i in sorted(dims) if r[i] != "")
+        cells = [(n, cut(r[i]) if coded else r[i]) for n, i in dims if r[i] != ""]
+        key = ";".join("%s=%s" % nv for nv in sorted(cells + list(rule["fix"].items())))
         out.append("|".join([key, as_period(d, freq), repr(value), flag,
                              get("OBS_COMMENT")]))
     return out
@@ -135,5 +171,5 @@ def compare(want_path, got_path):
 if __name__ == "__main__":
     if sys.argv[1] == "compare":
         sys.exit(compare(sys.argv[2], sys.argv[3]))
-    lines = raw(sys.argv[2], sys.argv[3]) if sys.argv[1] == "raw" else exported(sys.argv[2])
+    lines = raw(sys.argv[2], sys.argv[3], sys.argv[4:]) if sys.argv[1] == "raw" else exported(sys.argv[2])
     print("\n".join(sorted(lines)))

@@ -40,6 +40,15 @@ static void test_clean(void)
         /* a title of its own stays */
         {"<title> </title><title>a</title>", "<title> </title><title>a</title>"},
         {"<g onclick=\"unterminated", "<g onclick=\"unterminated"},
+        /* an empty group goes; one with an id or anything inside stays */
+        {"<g fill=\"none\" color=\"black\" stroke-width=\"1.00\">\n</g>\n<path/>",
+         "<path/>"},
+        {"<g a='x>y'>\n</g>\nz", "z"},
+        {"<g id=\"gnuplot_canvas\">\n</g>\n", "<g id=\"gnuplot_canvas\">\n</g>\n"},
+        {"<g fill=\"none\">\n\t<path/></g>\n", "<g fill=\"none\">\n\t<path/></g>\n"},
+        {"<g fill=\"none\"/>\n</g>\n", "<g fill=\"none\"/>\n</g>\n"},
+        {"<g fill=\"none\">\n</g>", ""},
+        {"<g fill=\"none", "<g fill=\"none"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct bt_buf out = {0};

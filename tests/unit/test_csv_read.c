@@ -170,6 +170,60 @@ static void test_bounds(void)
     }
 }
 
+/* Records with their lengths as "line:len=field|...;" (a field's bytes
+ * as they are, so that a field cut short or run on shows). */
+static int with_lengths(void *ctx, unsigned long line, const struct bt_field *f,
+                        size_t n)
+{
+    struct bt_buf *b = ctx;
+    bt_buf_addf(b, "%lu:", line);
+    for (size_t i = 0; i < n; i++) {
+        bt_buf_addf(b, "%s%zu=", i ? "|" : "", f[i].len);
+        bt_buf_add(b, f[i].s, f[i].len);
+        if (f[i].s[f[i].len] != '\0')
+            bt_buf_puts(b, "<no NUL>");
+    }
+    bt_buf_add(b, ";", 1);
+    return 0;
+}
+
+/* The plain-line fast path (split a block of bytes at a time) reads every
+ * line as libcsv does: commas on each side of a block's edge, spaces and
+ * tabs to trim, a quote or a CR far into a long line (libcsv then reads
+ * it whole), UTF-8 in fields, empty fields and lines of every length
+ * around the block sizes. */
+static void test_fast_alike(void)
+{
+    static const char *const lines[] = {
+        "a", ",", ",,", "a,b", " a , b ", "\ta\t,\tb", "a,,b,", ",a",
+        "0123456789abcdef", "0123456789abcde,", "0123456789abcdef,",
+        "0123456789abcdef0,x", "0123456,89abcdef,123456,89abcdef,",
+        "synthetic.daily,2015-01-02,3.1,s0000",
+        "DATAFLOW,SYNTH:DF_DAILY(1.0),Synthetic daily series,I,D,Daily,s0001,"
+        "Series 1,2015-01-02,,3.1,,A,Normal value,0,Units",
+        "0123456789abcdef0123456789,\"q\"", "0123456789abcdef0123,x\ry",
+        "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,\"", "深圳,前海 ,  香港",
+        "   x   ,   ", "x,   ,y", "a\rb", "trailing\r",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        for (int lf = 0; lf < 3; lf++) {
+            struct bt_buf text = {0}, a = {0}, b = {0};
+            struct bt_diags da = BT_DIAGS_INIT, db = BT_DIAGS_INIT;
+            bt_buf_puts(&text, "h\n");
+            bt_buf_puts(&text, lines[i]);
+            bt_buf_puts(&text, lf == 0 ? "\n" : lf == 1 ? "\r\nz\n" : "");
+            int ra = bt_csv_read(text.data, text.len, with_lengths, &a, &da);
+            int rb = bt_csv_read_libcsv(text.data, text.len, with_lengths, &b, &db);
+            CHECK(ra == rb && da.n == db.n);
+            CHECK_STR(a.data ? a.data : "", b.data ? b.data : "");
+            bt_buf_release(&text);
+            bt_buf_release(&a);
+            bt_buf_release(&b);
+            bt_diags_release(&da);
+            bt_diags_release(&db);
+        }
+}
+
 static void test_encoding(void)
 {
     struct bt_text t;
@@ -192,6 +246,17 @@ static void test_encoding(void)
     CHECK(bt_utf8_valid_prefix("\xed\xa0\x80", 3) == 0); /* a surrogate */
     CHECK(bt_utf8_valid_prefix("\xc0\xaf", 2) == 0);     /* overlong */
     CHECK(bt_utf8_valid_prefix("ab\xe6\xb9", 4) == 2);   /* cut short */
+    /* ASCII is taken eight bytes at a time: a bad byte at every place
+     * around the words' edges is still found where it is */
+    for (size_t at = 0; at < 40; at++) {
+        char s[48];
+        memset(s, 'a', sizeof s);
+        s[at] = '\xff';
+        CHECK(bt_utf8_valid_prefix(s, sizeof s) == at);
+        memcpy(s + at, "\xe9\xa6\x99", 3); /* 香: valid */
+        CHECK(bt_utf8_valid_prefix(s, sizeof s) == sizeof s);
+        CHECK(bt_utf8_valid_prefix(s, at + 2) == at); /* cut inside it */
+    }
 }
 
 int main(void)
@@ -199,6 +264,7 @@ int main(void)
     test_records();
     test_cells();
     test_bounds();
+    test_fast_alike();
     test_encoding();
     return CHECK_DONE();
 }

@@ -74,6 +74,19 @@ int main(void)
          "1:3: column 'total' is not a period (not a date or period); a wide "
          "file has 'indicator' then one column per period\n"},
         {"indicator,date,value,city\na.x,2020,1,\n", "a.x@2020-12-31=1;", ""},
+        /* rows of a series reuse the last row's dimensions: not across
+         * another series, another indicator or a total between */
+        {"indicator,date,value,city\na.x,2020,1,A\na.x,2021,2,A\na.x,2020,3,B\n"
+         "b.y,2020-01-01,4,B\na.x,2022,5,A\na.x,2023,6,\na.x,2024,7,A\n",
+         "a.x{city=A}@2020-12-31=1;a.x{city=A}@2021-12-31=2;"
+         "a.x{city=A}@2022-12-31=5;a.x{city=A}@2024-12-31=7;"
+         "a.x{city=B}@2020-12-31=3;b.y{city=B}@2020-01-01=4;a.x@2023-12-31=6;", ""},
+        /* ... nor hide a bad cell given twice, or one after a good row */
+        {"indicator,date,value,city\na.x,2020,1,\x01\na.x,2021,1,\x01\n"
+         "a.x,2022,1,A\na.x,2023,1,A\x7f\n", "",
+         "2:4: city '\x01' contains a control character\n"
+         "3:4: city '\x01' contains a control character\n"
+         "5:4: city 'A\x7f' contains a control character\n"},
         {"", "", "1:0: file is empty: no header\n"},
         {"indicator,date,value\na.x,1969,1\n", "",
          "2:2: date '1969': before 1970-01-02, which RRD files cannot hold\n"},

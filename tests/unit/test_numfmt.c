@@ -61,6 +61,66 @@ static void range(void)
     }
 }
 
+/* Display units (display.csv): the figure shown is the stored one over
+ * the divisor, then rounded by the rule (tables, status) or written short
+ * (axes), golden in three languages. */
+static void display_units(void)
+{
+    static const struct {
+        double stored, divisor[LANGS];
+        const char *table[LANGS], *axis[LANGS];
+    } cases[] = {
+        /* GDP stored in yuan, shown in trillion yuan / 万亿元 / 萬億元 */
+        {14148890000000, {1e12, 1e12, 1e12},
+         {"14.1489", "14.1489", "14.1489"}, {"14.1", "14.1", "14.1"}},
+        {1.5e12, {1e12, 1e12, 1e12}, {"1.5", "1.5", "1.5"}, {"1.5", "1.5", "1.5"}},
+        /* the same without a display unit: the axis in the language's own
+         * large units, 万亿 and 萬億 (never 1,500,000億) */
+        {1.5e12, {1, 1, 1},
+         {"1,500,000,000,000", "1,500,000,000,000", "1,500,000,000,000"},
+         {"1.5 T", "1.5万亿", "1.5萬億"}},
+        {1.5e14, {1, 1, 1},
+         {"150,000,000,000,000", "150,000,000,000,000", "150,000,000,000,000"},
+         {"150 T", "150万亿", "150萬億"}},
+        /* 亿元 stored: billion yuan in English (÷ 10), 万亿元 (÷ 10,000) */
+        {138, {10, 1, 1}, {"13.8", "138", "138"}, {"13.8", "138", "138"}},
+        {0.776628, {10, 1, 1}, {"0.0776628", "0.776628", "0.776628"},
+         {"0.08", "0.78", "0.78"}},
+        {141488.9, {1e4, 1e4, 1e4}, {"14.1489", "14.1489", "14.1489"},
+         {"14.1", "14.1", "14.1"}},
+        /* 亿元 stored, no display unit: 14.1万 (亿元) on the axis */
+        {141488.9, {1, 1, 1}, {"141,489", "141,489", "141,489"},
+         {"141,489", "14.1万", "14.1萬"}},
+        /* HK$ stored, HK$ million shown */
+        {3512345678, {1e6, 1e6, 1e6}, {"3,512.35", "3,512.35", "3,512.35"},
+         {"3,512", "3,512", "3,512"}},
+        /* counts a year in millions (en) and 万人次 (zh) */
+        {40069360, {1e6, 1e4, 1e4}, {"40.0694", "4,006.94", "4,006.94"},
+         {"40.1", "4,007", "4,007"}},
+        /* the rule after the division: a mean's many digits are cut */
+        {4322.225806451613, {1, 1, 1}, {"4,322.23", "4,322.23", "4,322.23"},
+         {"4,322", "4,322", "4,322"}},
+        {1039414.4642857143, {1, 1e4, 1e4}, {"1,039,414", "103.941", "103.941"},
+         {"1.04 M", "104", "104"}},
+    };
+    char buf[BT_NUMFMT_MAX];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct bt_indicator ind = {.id = "synthetic"};
+        for (int l = 0; l < LANGS; l++)
+            ind.shown_divisor[l] = cases[i].divisor[l];
+        for (int l = 0; l < LANGS; l++) {
+            double v = bt_shown_value(&ind, (enum bt_lang)l, cases[i].stored);
+            bt_num_grouped(bt_num_rounded(v), buf);
+            want(buf, cases[i].table[l], cases[i].stored);
+            bt_num_short(v, (enum bt_lang)l, buf);
+            want(buf, cases[i].axis[l], cases[i].stored);
+        }
+    }
+    /* an indicator made without the catalogue (divisor 0): as stored */
+    struct bt_indicator bare = {.id = "bare"};
+    CHECK(bt_shown_value(&bare, BT_LANG_ZH_HANT, 1.5e12) == 1.5e12);
+}
+
 int main(void)
 {
     static const struct {
@@ -147,6 +207,7 @@ int main(void)
     }
     CHECK(isnan(bt_num_rounded(NAN)) && bt_num_rounded(INFINITY) == INFINITY);
     CHECK(bt_num_rounded(4.9e-324) == 4.9e-324);
+    display_units();
     range();
     return CHECK_DONE();
 }

@@ -92,7 +92,7 @@ static void test_mapping(void)
                            "words; docs/mapping.md lists them: header, notes, "
                            "skip, indicator, time, fiscal, annual, dimension, "
                            "value, keep, drop, ignore, alias, scale, missing, "
-                           "means, marks, flag, normal"},
+                           "means, marks, flag, note, normal"},
         {"time @0\nvalue a.b c\n", "x.map:1:6: a column by position is @N, N "
                           "from 1 to 65536 (in quotes, the column of that name)"},
         {"time d\nvalue a.b flag=@x c\n", "x.map:2:16: a column by position "
@@ -154,7 +154,7 @@ static void test_mapping(void)
                   "words; docs/mapping.md lists them: header, notes, skip, "
                   "indicator, time, fiscal, annual, dimension, value, keep, "
                   "drop, ignore, alias, scale, missing, means, marks, flag, "
-                  "normal\n"
+                  "note, normal\n"
                   "x.map:3:7: must not contain '..'\n"
                   "x.map:4:6: expected blank, short or invalid\n");
         CHECK(bt_mapping_parse(&m, two, strlen(two), "x.map", &e) != 0);
@@ -180,6 +180,36 @@ static void test_mapping(void)
         CHECK_STR(m.dims[0].levels[2].name, "Title 3");
         CHECK(m.nignored == 2 && m.ignored[1].pos == 9);
         bt_mapping_release(&m);
+    }
+    /* remark columns: 'next', unless quoted */
+    {
+        static const char rem[] = "time header\nindicator a.b\nflag next\n"
+                                  "note \"next\"\n";
+        CHECK(bt_mapping_parse(&m, rem, strlen(rem), "x.map", &e) == 0);
+        CHECK(m.flag_column.next && !m.flag_column.name && m.flag_column.at.col == 6);
+        CHECK(!m.note_column.next);
+        CHECK_STR(m.note_column.name, "next");
+        bt_mapping_release(&m);
+        static const char val[] = "time Y\nvalue a.b V flag=next note=@9\n";
+        CHECK(bt_mapping_parse(&m, val, strlen(val), "x.map", &e) == 0);
+        CHECK(m.values[0].flag_column.next && m.values[0].note_column.pos == 9);
+        bt_mapping_release(&m);
+    }
+    /* without 'time': a mapping of an SDMX-CSV file, checked against it */
+    {
+        static const char sdmx[] = "indicator a.b\ndimension region REF_AREA\n"
+                                   "keep SEX _T\nignore AGE\nvalue OBS_VALUE x=y\n";
+        CHECK(bt_mapping_parse(&m, sdmx, strlen(sdmx), "x.map", &e) == 0);
+        CHECK(!m.has_time && m.said[BT_MS_KEEP].line == 3);
+        CHECK(m.said[BT_MS_VALUE].line == 5 && !m.said[BT_MS_TIME].line);
+        CHECK(m.lines == 5);
+        CHECK_STR(bt_mapping_incomplete(&m), "a 'time' statement");
+        bt_mapping_release(&m);
+        static const char marks[] = "indicator a.b\nmarks \"#\"\nkeep S _T\n";
+        CHECK(bt_mapping_parse(&m, marks, strlen(marks), "x.map", &e) != 0);
+        CHECK_STR(e.msg, "x.map:3:1: mapping needs a 'time' statement; "
+                  "without one it is a mapping for an SDMX-CSV file, where "
+                  "'marks' (line 2) does not apply");
     }
     /* the new statements, all at once */
     static const char full[] =
