@@ -583,15 +583,21 @@ def through_daemon(work, night, env):
     return r
 
 
-def log_lines(path, nights):
-    """A load log of that many earlier nightly loads: the nightly job
-    appends to a log that exists (db.c: in place, in the rollback journal)."""
+def log_lines(path, added, nights):
+    """The logs of that many earlier nightly loads (loads.csv; added.csv
+    with the last night's figures): the nightly job appends to logs that
+    exist (db.c: in place, in the rollback journal)."""
     with open(path, "w") as f:
         f.write("loaded_at,file,added,revised,deleted,flags\n")
         for i in range(nights):
             day = time.gmtime(1420070400 + i * 86400)
             f.write("%sT02:00:00Z,spool/incoming/night-%04d.csv,3000,0,0,0\n" % (
                 time.strftime("%Y-%m-%d", day), i))
+    with open(added, "w") as f:
+        f.write("added_at,series,date,value,file\n")
+        for s in range(300):
+            f.write("2017-12-30T02:00:00Z,synthetic.daily{series=s%04d},2017-12-29,1,"
+                    "spool/incoming/night-1094.csv\n" % s)
 
 
 def bench_append(gen, env):
@@ -609,7 +615,7 @@ def bench_append(gen, env):
             if not os.path.isdir(series_dir):
                 os.makedirs(series_dir)
                 subprocess.check_call([FLOOR, str(n), str(hist), series_dir])
-            log_lines(os.path.join(base, "loads.csv"), 3 * 365)
+            log_lines(os.path.join(base, "loads.csv"), os.path.join(base, "added.csv"), 3 * 365)
             night = os.path.join(OUT, "night_%dx%d.csv" % (n, hist))
             subprocess.check_call(gen + ["night", str(n), str(hist), night])
             cmds = os.path.join(OUT, "night_%dx%d.txt" % (n, hist))
@@ -824,7 +830,8 @@ def append_lines(appends):
               "load's line to `loads.csv` in place (its old length in the rollback journal), "
               "syncs everything with one `syncfs` and commits by removing the rollback journal: "
               "the load is all or nothing. The database holds a `loads.csv` of three years of "
-              "nightly loads, as a nightly database does. Through rrdcached "
+              "nightly loads and an `added.csv`, as a nightly database does (their lines are "
+              "appended in place too). Through rrdcached "
               "(a local daemon on a unix socket, started with `-j`, fresh for each run), "
               "baytrack writes the same way after one `STATS` question to the daemon (it "
               "holds nothing for any file, so no file needs asking about; one `LAST` a "
