@@ -20,7 +20,8 @@
 enum bt_exit {
     BT_EXIT_OK = 0,       /* everything done */
     BT_EXIT_FAILED = 1,   /* collect: at least one spool file failed;
-                             report: a chart could not be drawn */
+                             report: a chart could not be drawn; status,
+                             report: a series file was left out unread */
     BT_EXIT_USAGE = 64,   /* bad command line */
     BT_EXIT_DATA = 65,    /* an input file was rejected; nothing written */
     BT_EXIT_NOINPUT = 66, /* an input file or series does not exist */
@@ -29,6 +30,11 @@ enum bt_exit {
     BT_EXIT_LOCKED = 75,  /* the database lock was not obtained in time */
     BT_EXIT_CONFIG = 78,  /* the catalogue or a mapping file is invalid */
 };
+
+/* The text of a macro's value, for messages that name a limit:
+ * "at most " BT_STRINGIFY(BT_DIMS_MAX) gives "at most 8". */
+#define BT_STRINGIFY_(x) #x
+#define BT_STRINGIFY(x) BT_STRINGIFY_(x)
 
 /* One error message, owned by the caller. */
 struct bt_error {

@@ -155,7 +155,8 @@ int bt_mkdir_p(const char *path, struct bt_error *e)
     char buf[4096];
     size_t n = strlen(path);
     if (n >= sizeof buf)
-        return bt_fail(e, "path '%s' is too long", path);
+        return bt_fail(e, "path '%s' is too long (more than %zu bytes)",
+                       path, sizeof buf - 1);
     memcpy(buf, path, n + 1);
     for (char *p = buf + 1; *p; p++) {
         if (*p != '/')

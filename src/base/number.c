@@ -108,7 +108,7 @@ static int read_shape(const char *s, size_t n, struct shape *x,
     memset(x, 0, sizeof *x);
     *why = "not a number";
     if (n >= 64) {
-        *why = "number is too long";
+        *why = "number is too long (more than 63 characters)";
         return -1;
     }
     if (s[i] == '+' || s[i] == '-')

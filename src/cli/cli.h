@@ -63,6 +63,10 @@ void bt_cli_man(FILE *f);
 int bt_cli_catalogue(const struct bt_cli *cli, struct bt_catalogue *cat);
 /* Sets up *db for the command's database, daemon and daemon timeout. */
 void bt_cli_db_init(const struct bt_cli *cli, struct bt_db *db);
+/* Says once on stderr what recovery of a killed writer's commit did
+ * (db->recovered), if anything, and forgets it. bt_cli_db_release calls
+ * it too. */
+void bt_cli_recovered(const struct bt_cli *cli, struct bt_db *db);
 /* Releases *db, first printing its warning if reading found an
  * interrupted commit that could not be finished. */
 void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db);

@@ -88,7 +88,7 @@ int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
         case 'm': {
             double v = strtod(optarg, &end);
             if (*end || v < 0)
-                return bt_cli_usage(cli, "'%s' is not a number of seconds", optarg);
+                return bt_cli_usage(cli, "'%s' is not a number of seconds (0 or more)", optarg);
             *(c == 'w' ? &wait : &o.min_age) = v;
             break;
         }
@@ -112,8 +112,8 @@ int bt_cmd_collect(struct bt_cli *cli, int argc, char **argv)
     bt_cli_db_init(cli, &db);
     if (bt_db_lock(&db, wait, &code, &e) != 0) {
         rc = bt_cli_error(cli, code, "%s", e.msg);
-    } else if ((rc = bt_collect(&db, &cat, argv[optind], &o, on_file, cli,
-                                &failed, &diags, &e)) > 0) {
+    } else if (bt_cli_recovered(cli, &db), ((rc = bt_collect(&db, &cat, argv[optind], &o, on_file, cli,
+                                &failed, &diags, &e)) > 0)) {
         bt_cli_diags(argv[optind], &diags, 100);
         rc = bt_cli_error(cli, BT_EXIT_CONFIG, "%s: the spool's rules or "
                           "--map mapping have problems; no file loaded or "

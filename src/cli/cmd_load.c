@@ -124,7 +124,7 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
         case 'w':
             wait = strtod(optarg, &end);
             if (*end || wait < 0)
-                return bt_cli_usage(cli, "--wait '%s' is not a number of seconds",
+                return bt_cli_usage(cli, "--wait '%s' is not a number of seconds (0 or more)",
                                     optarg);
             break;
         default: {
@@ -148,6 +148,7 @@ int bt_cmd_load(struct bt_cli *cli, int argc, char **argv)
         rc = bt_cli_error(cli, code, "%s", e.msg);
         goto out;
     }
+    bt_cli_recovered(cli, &db); /* before the summaries */
     struct bar bar = {NULL, -1};
     if (!cli->quiet && isatty(STDERR_FILENO)) {
         o.progress = draw_bar;

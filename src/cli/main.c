@@ -244,8 +244,19 @@ void bt_cli_db_init(const struct bt_cli *cli, struct bt_db *db)
     bt_db_set_daemon_timeout(db, cli->daemon_timeout);
 }
 
+void bt_cli_recovered(const struct bt_cli *cli, struct bt_db *db)
+{
+    for (const char *p = db->recovered.data; p && *p; p = strchr(p, '\n') + 1)
+        fprintf(stderr, "baytrack: %s: %.*s\n", cli->command,
+                (int)strcspn(p, "\n"), p);
+    db->recovered.len = 0;
+    if (db->recovered.data)
+        db->recovered.data[0] = '\0';
+}
+
 void bt_cli_db_release(const struct bt_cli *cli, struct bt_db *db)
 {
+    bt_cli_recovered(cli, db);
     if (db->warned)
         fprintf(stderr, "baytrack: %s: warning: %s\n", cli->command,
                 db->warning.msg);

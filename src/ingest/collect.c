@@ -202,8 +202,11 @@ static int recover(const char *spool, struct bt_error *e)
 {
     struct bt_buf j = {0}, text, path = {0};
     bt_buf_addf(&j, "%s/%s", spool, JOURNAL);
-    int rc = 0;
-    if (exists(j.data)) {
+    /* a planted link is refused, never read through */
+    int rc = bt_no_links(spool, JOURNAL, e) != 0 ||
+                     bt_no_links(spool, LOADING, e) != 0
+                 ? -1 : 0;
+    if (rc == 0 && exists(j.data)) {
         rc = bt_file_read(j.data, &text, e);
         if (rc == 0)
             rc = finish_moves(spool, text.data, text.len, e);
@@ -290,8 +293,27 @@ static int move_into(const char *spool, const char *dir, const char *name,
     return rc;
 }
 
+/* What load_one's progress hook needs. */
+struct checked {
+    const char *spool, *name;
+};
+
+/* bt_load_opts.progress: called first once the file has been read and
+ * checked whole, before anything is written. From here a death is not
+ * the file's (it read and checked fine; writing does not depend on what
+ * it holds), so SPOOL/.loading counts none for it: a run killed while
+ * writing or moving the file retries it, never sets it aside. */
+static void file_checked(void *ctx, size_t done, size_t total)
+{
+    const struct checked *c = ctx;
+    struct bt_error ignored; /* not written: a later death counts, at worst */
+    (void)total;
+    if (done == 0)
+        mark_loading(c->spool, c->name, 0, &ignored);
+}
+
 /* Loads incoming/name into *res, unless BT_COLLECT_DEATHS runs died
- * loading it; says why it failed in *why. Returns 0, or -1 when the spool
+ * reading and checking it (file_checked); says why it failed in *why. Returns 0, or -1 when the spool
  * cannot be written (*e). */
 static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
                     const char *spool, const char *name,
@@ -315,7 +337,11 @@ static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
     struct bt_diags diags = BT_DIAGS_INIT;
     struct bt_error le;
     bt_buf_addf(&path, "%s/incoming/%s", spool, name);
-    *res = bt_load_file(db, cat, path.data, lo, st, &diags, &le);
+    struct checked c = {spool, name};
+    struct bt_load_opts o = *lo;
+    o.progress = file_checked;
+    o.progress_ctx = &c;
+    *res = bt_load_file(db, cat, path.data, &o, st, &diags, &le);
     if (*res == BT_LOAD_FAILED)
         bt_buf_addf(why, "%s\n", le.msg);
     bt_diags_text(&diags, name, 100, why);

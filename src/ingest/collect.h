@@ -35,8 +35,12 @@
  * loses no file and never parts a CSV from its mapping or its error.
  *
  * A file whose load killed BT_COLLECT_DEATHS runs (out of memory, a crash,
- * a kill) is moved to failed/ by the next one without loading it again,
- * so that one file never blocks the spool.
+ * a kill) while it was read and checked is moved to failed/ by the next
+ * one without loading it again, so that one file never blocks the spool.
+ * A run that dies after the file was checked whole (while its load is
+ * written or committed, or while it is moved) counts no death: the next
+ * run loads it again (which changes nothing if it committed) or finishes
+ * its moves, however often that happens.
  */
 #ifndef BT_COLLECT_H
 #define BT_COLLECT_H

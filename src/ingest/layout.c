@@ -90,7 +90,8 @@ int bt_layout_add_dim(struct parser *p, unsigned long line, size_t col,
                       const char *name)
 {
     if (p->ndims == BT_DIM_COLUMNS_MAX) {
-        bt_diags_add(p->diags, line, col + 1, "too many dimension columns");
+        bt_diags_add(p->diags, line, col + 1, "too many dimension columns (at most %d)",
+                     BT_DIM_COLUMNS_MAX);
         return -1;
     }
     size_t i = p->ndims++;

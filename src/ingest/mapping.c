@@ -11,7 +11,7 @@
 #include "base/number.h"
 #include "base/period.h"
 
-#define MAX_WORDS 64
+#define MAX_WORDS 64 /* the message in tokenize says 64 */
 
 /* Indexed by enum bt_map_stmt: the keyword, and whether a mapping of an
  * SDMX-CSV file may say it (layout_sdmx.c reads the rest as SDMX-CSV
@@ -66,7 +66,7 @@ static int tokenize(const char *p, const char *end, struct word *w,
         if (p == end || *p == '#')
             return n;
         if (n == MAX_WORDS) {
-            *why = "too many words";
+            *why = "too many words (at most 64)";
             *col = (size_t)(p - start) + 1;
             return -1;
         }
@@ -201,6 +201,10 @@ static char **strings_add(char **v, size_t *n, const char *s)
 
 /* A scale: a power of ten written as a number (1e8, 1000, 0.01) or a
  * word (thousand, million, billion, 万, 亿). */
+/* What a scale may be (parse_scale). */
+#define SCALE_WHY "scale must be a power of ten from 1e-30 to 1e30 (1e8, " \
+                  "1000, 0.01) or thousand, million, billion, 万, 亿"
+
 static int parse_scale(const char *s, int *exp10)
 {
     static const struct {
@@ -290,7 +294,8 @@ static int st_value(struct bt_mapping *m, struct stmt *st)
                 goto fail;
             }
             if (v.nfixed == BT_DIMS_MAX) {
-                bad(st, i, "too many dimensions");
+                bad(st, i, "too many dimensions (at most "
+                           BT_STRINGIFY(BT_DIMS_MAX) ")");
                 goto fail;
             }
             v.fixed[v.nfixed++] = (struct bt_dim){bt_xstrdup(w->s),
@@ -298,8 +303,7 @@ static int st_value(struct bt_mapping *m, struct stmt *st)
         }
         continue;
     bad_scale:
-        bad(st, i, "scale must be a power of ten (1e8, 1000, 0.01) or "
-                   "thousand, million, billion, 万, 亿");
+        bad(st, i, SCALE_WHY);
         goto fail;
     }
     if (ref_word(st, pos[npos - 1], &v.column) != 0)
@@ -584,8 +588,7 @@ static int st_simple(struct bt_mapping *m, struct stmt *st)
             place(st, 0)};
     } else if (strcmp(k, "scale") == 0 && st->n == 2) {
         if (parse_scale(st->w[1].s, &m->exp10) != 0)
-            return bad(st, 1, "scale must be a power of ten (1e8, 1000, 0.01) "
-                              "or thousand, million, billion, 万, 亿");
+            return bad(st, 1, SCALE_WHY);
     } else if (strcmp(k, "fiscal") == 0 && st->n == 2) {
         int month = bt_month_parse(st->w[1].s, strlen(st->w[1].s));
         if (month < 2)
@@ -624,7 +627,8 @@ static int st_dimension(struct bt_mapping *m, struct stmt *st)
         if (strcmp(m->dims[i].key, st->w[1].s) == 0)
             return bad(st, 1, "this dimension is given twice");
     if (m->ndims == BT_DIM_COLUMNS_MAX)
-        return bad(st, 1, "too many dimension columns");
+        return bad(st, 1, "too many dimension columns (at most "
+                          BT_STRINGIFY(BT_DIM_COLUMNS_MAX) ")");
     struct bt_map_column c = {0};
     for (int i = 2; i < st->n; i++)
         if (st->w[i].value || ref_word(st, i, &c.levels[c.nlevels++]) != 0) {

@@ -12,7 +12,7 @@
 #include "base/mem.h"
 #include "mapping.h"
 
-#define RULE_WORDS 16
+#define RULE_WORDS 16 /* the message in split says 16 */
 
 /* One word of a rule line and where it starts (byte column from 1). */
 struct rword {
@@ -33,7 +33,7 @@ static int split(const char *line, size_t n, struct rword *w, size_t *col,
         if (i == n || line[i] == '#')
             return k;
         if (k == RULE_WORDS) {
-            *col = i + 1, *why = "too many words";
+            *col = i + 1, *why = "too many words (at most 16)";
             return -1;
         }
         struct rword *t = &w[k++];

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(BT_ID_MAX == 100 && BT_DIM_MAX == 200, "the messages below");
+
 int bt_id_check(const char *s, size_t n, const char **why)
 {
     if (n == 0 || n > BT_ID_MAX) {
-        *why = n ? "is too long" : "is empty";
+        *why = n ? "is too long (more than 100 bytes)" : "is empty";
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
@@ -46,7 +48,7 @@ int bt_dim_name(const char *s, size_t n, char *out, const char **why)
             gap = 1;
         }
         if (o >= 60) {
-            *why = "is too long";
+            *why = "is too long (more than 59 letters, digits and '_')";
             return -1;
         }
     }
@@ -77,7 +79,7 @@ enum bt_column bt_column_find(const char *s, size_t n)
 int bt_dim_value_check(const char *s, size_t n, const char **why)
 {
     if (n == 0 || n > BT_DIM_MAX) {
-        *why = n ? "is too long" : "is empty";
+        *why = n ? "is too long (more than 200 bytes)" : "is empty";
         return -1;
     }
     for (size_t i = 0; i < n; i++)

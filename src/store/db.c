@@ -46,6 +46,7 @@ void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
     db->store->cached = 1;
     db->wait = 0;
     db->warned = 0;
+    db->recovered = (struct bt_buf){0};
     db->skip_unreadable = 0;
     db->skipped = (struct bt_buf){0};
     db->nskipped = 0;
@@ -84,6 +85,7 @@ void bt_db_release(struct bt_db *db)
     free(db->store);
     db->store = NULL;
     bt_buf_release(&db->skipped);
+    bt_buf_release(&db->recovered);
 }
 
 void bt_db_set_daemon_timeout(struct bt_db *db, double seconds)
@@ -161,12 +163,24 @@ void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out)
     bt_buf_addf(out, "%s/%s", db->dir, rel);
 }
 
+/* Whether name is one bt_txn_add gives a staged file: PID-N.rrd. */
+static int staged_name(const char *name)
+{
+    const char *p = name;
+    size_t pid = strspn(p, "0123456789");
+    if (pid == 0 || p[pid] != '-')
+        return 0;
+    p += pid + 1;
+    size_t n = strspn(p, "0123456789");
+    return n > 0 && strcmp(p + n, ".rrd") == 0;
+}
+
 /* Whether a journal line "tmp<TAB>final" is one a commit writes: a
- * staged file of .tmp/ renamed to a series' file or a log at the top. */
+ * file staged in .tmp/ under a name bt_txn_add gives, renamed to a
+ * series' file or a log at the top. */
 static int journal_line_ok(const char *tmp, const char *final)
 {
-    const char *name = tmp + 5;
-    return strncmp(tmp, ".tmp/", 5) == 0 && *name && !strchr(name, '/') &&
+    return strncmp(tmp, ".tmp/", 5) == 0 && staged_name(tmp + 5) &&
            (bt_series_rel_ok(final) ||
             (*final && *final != '.' && !strchr(final, '/')));
 }
@@ -273,23 +287,95 @@ static int remove_synced(struct bt_db *db, const char *rel,
 }
 
 /* bt_rollback_undo's hook: the daemon drops what it queued for a file
- * about to be restored, so that it cannot write it over the old bytes. */
+ * about to be restored, so that it cannot write it over the old bytes;
+ * the files restored are counted. */
+struct restored {
+    struct bt_store *store;
+    size_t n;
+};
+
 static void forget_restored(void *ctx, const char *path)
 {
-    bt_store_forget(ctx, path);
+    struct restored *r = ctx;
+    bt_store_forget(r->store, path);
+    r->n++;
 }
 
-/* Writes back the bytes saved in DB/.rollback and removes it; 0 or -1. */
-static int roll_back(struct bt_db *db, struct bt_error *e)
+/* The time DB/rel was last modified, UTC, in when ("" when unknown). */
+static void modified_at(struct bt_db *db, const char *rel, char when[32])
 {
     struct bt_buf path = {0};
+    struct stat st;
+    struct tm tm;
+    bt_db_path(db, rel, &path);
+    when[0] = '\0';
+    if (lstat(path.data, &st) == 0)
+        strftime(when, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&st.st_mtime, &tm));
+    bt_buf_release(&path);
+}
+
+/* Writes back the bytes saved in DB/.rollback and removes it; 0 or -1.
+ * *nfiles (if not NULL) gets the number of files restored. */
+static int roll_back_counted(struct bt_db *db, size_t *nfiles,
+                             struct bt_error *e)
+{
+    struct bt_buf path = {0};
+    struct restored r = {db->store, 0};
     bt_db_path(db, ".rollback", &path);
-    int rc = bt_rollback_undo(db->dir, path.data, forget_restored, db->store,
-                              e);
+    int rc = bt_rollback_undo(db->dir, path.data, forget_restored, &r, e);
+    if (nfiles)
+        *nfiles = r.n;
     if (rc == 0)
         rc = remove_synced(db, ".rollback", e);
     bt_buf_release(&path);
     return rc;
+}
+
+static int roll_back(struct bt_db *db, struct bt_error *e)
+{
+    return roll_back_counted(db, NULL, e);
+}
+
+/* The file named by the last line of the staged load log a journal puts
+ * in place (its "tmp<TAB>loads.csv" line), appended to *out as " of
+ * 'FILE'"; nothing when there is none. */
+static void journal_load_file(struct bt_db *db, const char *j,
+                              struct bt_buf *out)
+{
+    const char *hit = NULL;
+    for (const char *p = j; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+        const char *tab = strchr(p, '\t'), *end = strchr(p, '\n');
+        if (tab && end && tab < end && (size_t)(end - tab - 1) == strlen(BT_LOADS_LOG) &&
+            memcmp(tab + 1, BT_LOADS_LOG, strlen(BT_LOADS_LOG)) == 0)
+            hit = p;
+    }
+    if (!hit)
+        return;
+    struct bt_buf rel = {0}, path = {0}, log = {0};
+    struct bt_error ignored;
+    bt_buf_add(&rel, hit, (size_t)(strchr(hit, '\t') - hit));
+    bt_db_path(db, rel.data, &path);
+    if (bt_file_read(path.data, &log, &ignored) == 0 && log.len > 1) {
+        /* the last line: WHEN,FILE,ADDED,REVISED,DELETED,FLAGS */
+        size_t end = log.len - 1, start = end;
+        while (start > 0 && log.data[start - 1] != '\n')
+            start--;
+        const char *a = memchr(log.data + start, ',', end - start);
+        const char *b = log.data + end;
+        for (int k = 0; k < 4 && b > a; k++)
+            while (--b > a && *b != ',')
+                ;
+        struct bt_buf name = {0};
+        if (a && b > a + 1)
+            bt_buf_add(&name, a + 1, (size_t)(b - a - 1));
+        if (name.len && is_text(name.data)) /* a log's bytes, checked */
+            bt_buf_addf(out, name.data[0] == '"' ? " of %s" : " of '%s'",
+                        name.data); /* as loads.csv quotes it */
+        bt_buf_release(&name);
+    }
+    bt_buf_release(&rel);
+    bt_buf_release(&path);
+    bt_buf_release(&log);
 }
 
 /* Whether DB/rel exists. */
@@ -309,20 +395,41 @@ static int finish_interrupted(struct bt_db *db, struct bt_error *e)
     if (bt_no_links(db->dir, ".journal", e) != 0 ||
         bt_no_links(db->dir, ".rollback", e) != 0)
         return -1;
-    struct bt_buf path = {0}, journal = {0};
+    struct bt_buf path = {0}, journal = {0}, what = {0};
+    char when[32];
     int rc = 0;
     if (db_has(db, ".journal")) {
+        modified_at(db, ".journal", when);
         bt_db_path(db, ".journal", &path);
         rc = remove_synced(db, ".rollback", e);
         if (rc == 0)
             rc = bt_file_read(path.data, &journal, e);
+        size_t n = 0;
+        for (const char *p = rc == 0 ? journal.data : NULL; p && *p; p++)
+            n += *p == '\n';
+        if (rc == 0)
+            journal_load_file(db, journal.data, &what);
         if (rc == 0)
             rc = apply_journal(db, journal.data, e);
         if (rc == 0)
             rc = remove_synced(db, ".journal", e);
+        if (rc == 0)
+            bt_buf_addf(&db->recovered, "recovered: the load%s, committed "
+                        "at %s by a process killed before it had put it "
+                        "all in place, is finished: %zu file%s renamed "
+                        "into place\n", what.len ? what.data : "", when, n,
+                        n == 1 ? "" : "s");
     } else if (db_has(db, ".rollback")) {
-        rc = roll_back(db, e);
+        size_t n = 0;
+        modified_at(db, ".rollback", when);
+        rc = roll_back_counted(db, &n, e);
+        if (rc == 0)
+            bt_buf_addf(&db->recovered, "recovered: a load killed before "
+                        "its commit point (appending in place since %s) is "
+                        "undone: %zu series file%s restored byte for byte; "
+                        "that load is not in the database\n", when, n, n == 1 ? "" : "s");
     }
+    bt_buf_release(&what);
     bt_buf_release(&path);
     bt_buf_release(&journal);
     return rc;
@@ -353,16 +460,43 @@ static int recover(struct bt_db *db, struct bt_error *e)
     DIR *d = rc == 0 ? opendir(path.data) : NULL;
     if (rc == 0 && !d)
         rc = bt_fail_errno(e, "cannot open '%s'", path.data);
+    size_t removed = 0;
+    time_t newest = 0;
     for (struct dirent *de; d && (de = readdir(d));) {
+        struct stat st;
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
+        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue; /* gone already */
+        if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+            /* never staged by baytrack: left as it is (a link is removed,
+             * never followed) */
+            const char *name = is_text(de->d_name) ? de->d_name : "?";
+            bt_buf_addf(&db->recovered, "warning: left '%s/%.*s%s' alone: "
+                        "not a file baytrack stages (a directory, a FIFO or "
+                        "a device); remove it\n", path.data, BT_SHOWN(name));
+            continue;
+        }
+        if (st.st_mtime > newest)
+            newest = st.st_mtime;
         if (unlinkat(dirfd(d), de->d_name, 0) != 0 && errno != ENOENT) {
             rc = bt_fail_errno(e, "cannot remove '%s/%s'", path.data, de->d_name);
             break;
         }
+        removed++;
     }
     if (d)
         closedir(d);
+    if (removed && !strstr(db->recovered.data ? db->recovered.data : "",
+                           "recovered: ")) {
+        char when[32];
+        struct tm tm;
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&newest, &tm));
+        bt_buf_addf(&db->recovered, "recovered: removed %zu file%s that a "
+                    "load killed before its commit point staged in '%s' "
+                    "(the last at %s); that load is not in the database\n",
+                    removed, removed == 1 ? "" : "s", path.data, when);
+    }
     bt_buf_release(&path);
     return rc;
 }

@@ -66,6 +66,9 @@ struct bt_db {
     int warned;            /* 1 when warning says why the database was read
                               with an interrupted commit it cannot finish */
     struct bt_error warning;
+    struct bt_buf recovered; /* what recovery of a killed writer's
+                              commit did, one line each, for the command
+                              to say once (then it empties it) */
     int skip_unreadable;   /* bt_db_skip_unreadable */
     struct bt_buf skipped; /* "REL\tWHY\n" per series file left out */
     size_t nskipped;
@@ -117,7 +120,9 @@ int bt_db_same_value(double stored, double v, double *kept);
 
 /* Creates the directory if needed, takes the writers' lock, waiting up to
  * wait_seconds (0: do not wait), then recovers from any interrupted
- * transaction. Fails with BT_EXIT_LOCKED in *code when the lock stays busy.
+ * transaction, saying in db->recovered what it did (a journal rolled
+ * forward, a rollback journal rolled back, staged files removed) and from
+ * when. Fails with BT_EXIT_LOCKED in *code when the lock stays busy.
  * The same wait bounds the wait for readers to finish (.commit) when a
  * transaction commits; with a wait of 0 (do not queue behind another
  * writer), readers are waited for up to BT_READERS_WAIT. Recovery

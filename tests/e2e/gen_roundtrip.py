@@ -306,7 +306,9 @@ def gen_value(r):
         if r.random() < 0.1 and "e" not in t.lower():
             t, kind = group3(t), kind + ", separators"
         t = sign + t
-        if len(t) < 64 and abs(float(t.replace(",", ""))) <= 1e300:
+        v = float(t.replace(",", ""))
+        underflows = v == 0 and any(c in "123456789" for c in t.lower().split("e")[0])
+        if len(t) < 64 and abs(v) <= 1e300 and not underflows:
             return t, kind
 
 
@@ -331,6 +333,9 @@ def date_forms(day, r):
     return forms
 
 
+DAY_MAX = 47846  # 2100-12-31, the last day a series may hold (point.h)
+
+
 def gen_days(r, freq, n, base):
     """n distinct days of one series, within the 50 years from base, from
     1970-01-02 (a series spans at most 60 years: BT_RRD_ROWS)."""
@@ -352,7 +357,7 @@ def gen_days(r, freq, n, base):
             else:
                 d = last_of_month(y, m)
             day = day_of(y, m, d)
-        if day >= 1:
+        if 1 <= day <= DAY_MAX:
             days.add(day)
     return sorted(days)
 
@@ -473,7 +478,7 @@ class Case:
         if ind["frequency"] == "daily" and r.random() < 0.2:
             n = r.randint(100, 400)
         key = (ind["id"], tuple(sorted(dims.items())))
-        base, used = self.used.setdefault(key, (r.randint(1970, 2060), set()))
+        base, used = self.used.setdefault(key, (r.randint(1970, 2050), set()))
         days = [d for d in gen_days(r, ind["frequency"], n, base) if d not in used]
         used.update(days)
         return [self.row(ind, dims, day) for day in days]

@@ -94,7 +94,7 @@ expect_eq "$(head -1 "$T/err")" "$S/rules:1:12: unknown option '--mapping': a ru
 printf 'labs_*.csv --map maps/bad.map\n' > "$S/rules"
 printf 'indicator science.joint_labs\ntime Year\nvalue "Joint labs" scale=7\n' > "$S/maps/bad.map"
 run collect --min-age 0 "$S"
-expect_eq "$RC:$(head -1 "$T/err")" "78:$S/maps/bad.map:3:20: scale must be a power of ten (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "a rule's broken mapping: at its place"
+expect_eq "$RC:$(head -1 "$T/err")" "78:$S/maps/bad.map:3:20: scale must be a power of ten from 1e-30 to 1e30 (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "a rule's broken mapping: at its place"
 printf '' > "$S/rules"
 run collect --min-age 0 --map "$S/maps/missing.map" "$S"
 expect_eq "$RC" 78 "--map that cannot be read: exit 78"

@@ -63,6 +63,15 @@ for point in staged committed renamed-one; do
     printf 'indicator,date,value\n' > empty.csv
     run load --wait 0 empty.csv
     expect_eq "$RC" 0 "after a kill at $point the lock is free"
+    # it says once what it recovered, and from when
+    case $point in
+        staged) want_err="^baytrack: load: recovered: removed 6[0-9] files that a load killed before its commit point staged in '$BAYTRACK_DB/.tmp' (the last at 20[0-9-]*T[0-9:]*Z); that load is not in the database\$" ;;
+        *) want_err="^baytrack: load: recovered: the load of 'it$i.csv', committed at 20[0-9-]*T[0-9:]*Z by a process killed before it had put it all in place, is finished: [0-9]* files renamed into place\$" ;;
+    esac
+    expect_eq "$(wc -l < "$T/err")" 1 "after a kill at $point: one line on stderr"
+    grep -q "$want_err" "$T/err" || fail "after a kill at $point: what was recovered: $(cat "$T/err")"
+    run load --wait 0 empty.csv
+    expect_eq "$RC:$(cat "$T/err")" "0:" "after a kill at $point: said once"
     expect_eq "$(values)" "$want" "after a kill at $point: all or nothing"
     # the load log with it: its line is there exactly when the load is
     case $point in
@@ -78,6 +87,22 @@ for point in staged committed renamed-one; do
     [ "$point" = staged ] && "$BAYTRACK" load -q it$i.csv
 done
 expect_eq "$(loads)" "$((i + 1))" "every committed load logged once"
+
+# an append in place killed before its commit point: the next writer
+# rolls it back and says so once, with how many files and from when
+(
+    export BAYTRACK_DB="$T/adb"
+    printf 'indicator,date,value\nlegal.gba_lawyers,2024-01-01,1\n' > a1.csv
+    printf 'indicator,date,value\nlegal.gba_lawyers,2024-01-02,2\n' > a2.csv
+    "$BAYTRACK" load -q a1.csv
+    set +e; BAYTRACK_TEST_CRASH=appended "$BAYTRACK" load -q a2.csv 2>/dev/null; rc=$?; set -e
+    expect_eq "$rc" 137 "append killed at appended"
+    run load --wait 0 empty.csv
+    expect_eq "$RC" 0 "after an append killed: the next writer"
+    grep -q "^baytrack: load: recovered: a load killed before its commit point (appending in place since 20[0-9-]*T[0-9:]*Z) is undone: 1 series file restored byte for byte; that load is not in the database\$" "$T/err" ||
+        fail "after an append killed: what was recovered: $(cat "$T/err")"
+    exit $FAILED
+) || FAILED=1
 expect_eq "$(added)" "$i" "every figure added logged once"
 
 # random kills while loading

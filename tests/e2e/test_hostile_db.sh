@@ -196,6 +196,29 @@ expect_eq "$RC" 74 "journal renaming a link: refused"
 [ ! -e "$BAYTRACK_DB/legal.gba_lawyers/new.rrd" ] || fail "journal renaming a link: not renamed in"
 rm -f "$BAYTRACK_DB/.journal" "$BAYTRACK_DB/.tmp/lnk"
 
+# junk planted in .tmp/: a directory is left alone with a warning (it
+# blocked every writer: 'cannot remove ... Is a directory'), a link is
+# removed, never followed, and a journal renaming a file of .tmp/ that
+# baytrack did not stage (its names are PID-N.rrd) is refused
+rm -rf "$BAYTRACK_DB" outside/*
+"$BAYTRACK" load -q one.csv
+mkdir "$BAYTRACK_DB/.tmp/junkdir"
+echo keep > outside/target
+ln -s "$T/outside/target" "$BAYTRACK_DB/.tmp/junklink"
+run load two.csv
+expect_eq "$RC" 0 "a directory in .tmp: the load goes on"
+grep -q "^baytrack: load: warning: left '$BAYTRACK_DB/.tmp/junkdir' alone: not a file baytrack stages (a directory, a FIFO or a device); remove it\$" "$T/err" || fail "a directory in .tmp: warned: $(cat "$T/err")"
+[ -d "$BAYTRACK_DB/.tmp/junkdir" ] || fail "a directory in .tmp: left alone"
+[ ! -e "$BAYTRACK_DB/.tmp/junklink" ] && [ "$(cat outside/target)" = keep ] || fail "a link in .tmp: removed, its target untouched"
+rmdir "$BAYTRACK_DB/.tmp/junkdir"
+echo junk > "$BAYTRACK_DB/.tmp/junk"
+printf '.tmp/junk\tlegal.gba_lawyers/x.rrd\n' > "$BAYTRACK_DB/.journal"
+run load two.csv
+expect_eq "$RC" 74 "a journal renaming a file baytrack did not stage: refused"
+grep -q "renames '.tmp/junk' to 'legal.gba_lawyers/x.rrd', which is not a file of the database" "$T/err" || fail "a journal renaming junk: message: $(cat "$T/err")"
+[ ! -e "$BAYTRACK_DB/legal.gba_lawyers/x.rrd" ] || fail "a journal renaming junk: not renamed in"
+rm -f "$BAYTRACK_DB/.journal" "$BAYTRACK_DB/.tmp/junk"
+
 # the database directory itself may be a link
 rm -rf "$BAYTRACK_DB" real
 mkdir real

@@ -164,4 +164,21 @@ expect_eq "$(stored "$f" 2024-01-31)" "$(e17 $kept)" "reloads leave the kept val
 expect_eq "$(grep -c '2024-01-31' "$BAYTRACK_DB/revisions.csv")" 0 "no revision of the kept value is logged"
 rm -rf "$BAYTRACK_DB"
 
+# every limit is named in its message: a number of 70 digits, a dimension
+# name of 70 letters, a scale beyond 1e30, a negative --wait
+n70=$(printf '1%.0s' $(seq 70)); x70=$(printf 'x%.0s' $(seq 70))
+printf 'indicator,date,value\nlegal.gba_lawyers,2024,%s\n' "$n70" > lim.csv
+run load lim.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:lim.csv:2:3: value '$n70': number is too long (more than 63 characters)" "a number too long: the limit"
+printf 'indicator,date,value,%s\nlegal.gba_lawyers,2024,1,a\n' "$x70" > lim.csv
+run load lim.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:lim.csv:1:4: dimension column '$x70' is too long (more than 59 letters, digits and '_')" "a dimension name too long: the limit"
+printf 'Year,People\n2021,1\n' > lim.csv
+printf 'indicator legal.gba_lawyers\ntime Year\nvalue People\nscale 1e40\n' > lim.map
+run load lim.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:lim.map:4:7: scale must be a power of ten from 1e-30 to 1e30 (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "a scale too large: the range"
+rm lim.map
+run load --wait -1 lim.csv
+expect_eq "$RC:$(head -1 "$T/err")" "64:baytrack: load: --wait '-1' is not a number of seconds (0 or more)" "a negative --wait: the range"
+
 finish

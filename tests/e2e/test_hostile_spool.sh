@@ -115,6 +115,43 @@ expect_eq "$(cat "$S/failed/a_dies.err")" "a_dies.csv: 2 runs of collect died wh
 run export science.joint_labs
 expect_eq "$(sed 1d "$T/out" | tr '\n' ' ')" "science.joint_labs,2021,10 science.joint_labs,2023,12 " "the file behind it loads, the one set aside does not"
 expect_eq "$(spool_files)" "./done/b_good.csv ./failed/a_dies.csv ./failed/a_dies.err " "nothing else left in the spool"
+# a spool journal planted as a link is refused, never read through; as a
+# directory, refused too: the files stay in incoming/
+for kind in link dir; do
+    rm -rf "$S"; mkdir -p "$S/incoming"
+    printf 'indicator,date,value\nscience.joint_labs,2022,11\n' > "$S/incoming/night.csv"
+    echo 'secret' > outside.txt
+    if [ $kind = link ]; then ln -s "$T/outside.txt" "$S/.moving"; else mkdir "$S/.moving"; fi
+    run collect --min-age 0 "$S"
+    expect_eq "$RC" 74 "a spool journal that is a $kind: refused"
+    case $kind in
+        link) want="baytrack: collect: '$S/.moving' is a symbolic link" ;;
+        dir) want="baytrack: collect: '$S/.moving' is not a regular file" ;;
+    esac
+    expect_eq "$(head -1 "$T/err" | cut -c1-${#want})" "$want" "a spool journal that is a $kind: message"
+    [ -f "$S/incoming/night.csv" ] || fail "a spool journal that is a $kind: the file stays"
+done
+rm -f outside.txt
+# a good file whose run was killed twice once it was read and checked
+# (while its load was written or committed, or while it was moved) is
+# retried, never set aside: only deaths while reading it count
+for point in staged journaled appended-half appended committed renamed-one collect-staged collect-journaled collect-moved-one; do
+    rm -rf "$S" "$BAYTRACK_DB"; mkdir -p "$S/incoming"
+    printf 'indicator,date,value\nscience.joint_labs,2021,10\n' > first.csv
+    "$BAYTRACK" load -q first.csv
+    printf 'indicator,date,value\nscience.joint_labs,2022,11\n' > "$S/incoming/night.csv"
+    set +e
+    BAYTRACK_TEST_CRASH=$point "$BAYTRACK" collect --min-age 0 "$S" 2>/dev/null; rc1=$?
+    BAYTRACK_TEST_CRASH=$point "$BAYTRACK" collect --min-age 0 "$S" 2>/dev/null; rc2=$?
+    set -e
+    expect_eq "$rc1" 137 "killed at $point"
+    case $rc2 in 0|137) ;; *) fail "killed at $point again: exit $rc2" ;; esac
+    run collect --min-age 0 "$S"
+    expect_eq "$RC" 0 "twice killed at $point: the next run loads the file"
+    expect_eq "$(spool_files)" "./done/night.csv " "twice killed at $point: done, not failed"
+    expect_eq "$("$BAYTRACK" export science.joint_labs | sed 1d | tr '\n' ' ')" "science.joint_labs,2021,10 science.joint_labs,2022,11 " "twice killed at $point: loaded"
+done
+rm -f first.csv
 # a newline in an output name: gnuplot gets it escaped, nothing is renamed
 nl='
 '

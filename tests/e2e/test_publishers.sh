@@ -130,7 +130,7 @@ expect_eq "$(cut -d, -f2,3 forms.out)" "date,value
 # a bad mapping: MAP:LINE:COLUMN and 65
 printf 'header 3\nvalue nbs.m2 "x" scale=7\ntime t\n' > bad.map
 run load --map bad.map "$PUB/nbs_money_supply_monthly_1999_2021_gbk.csv"
-expect_eq "$RC:$(head -1 "$T/err")" "65:bad.map:2:18: scale must be a power of ten (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "bad mapping"
+expect_eq "$RC:$(head -1 "$T/err")" "65:bad.map:2:18: scale must be a power of ten from 1e-30 to 1e30 (1e8, 1000, 0.01) or thousand, million, billion, 万, 亿" "bad mapping"
 
 # a missing column names every column the header has
 printf 'header 3\ntime "Month"\nvalue nbs.m2 "M2"\n' > wrong.map

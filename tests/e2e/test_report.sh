@@ -131,8 +131,9 @@ expect_eq "$(sed -n 1p rep/data/hzmb.zhuhai_port.passengers.csv)" \
 expect_eq "$(sed -n 3p rep/data/hzmb.zhuhai_port.passengers.csv)" \
     'hzmb.zhuhai_port.passengers,2024,27000000,passenger trips a year,>,,"Hong Kong-Zhuhai-Macao Bridge border inspection station, Xinhua, 2025-01-04"' \
     "a download carries unit, flag and source"
-# and so does the page's data table, with the flag's meaning
-grep -qF '<tr><td>2024</td><td class="num">27,000,000</td><td>passenger trips a year</td><td>&gt;</td><td>more than</td><td>Hong Kong-Zhuhai-Macao Bridge border inspection station, Xinhua, 2025-01-04</td></tr>' \
+# and so does the page's data table, with the flag's meaning, in the
+# indicator's display unit (indicators/display.csv: millions)
+grep -qF '<tr><td>2024</td><td class="num">27</td><td>million passenger trips a year</td><td>&gt;</td><td>more than</td><td>Hong Kong-Zhuhai-Macao Bridge border inspection station, Xinhua, 2025-01-04</td></tr>' \
     rep/hzmb.zhuhai_port.passengers.en.html || fail "the data table's flag, note and source"
 grep -qF '<td>middle of 40–50; year not given, dated before the policies the speaker credits</td>' \
     rep/clearance.macao_hengqin_commute.en.html || fail "an observation's note on its page"

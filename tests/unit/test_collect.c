@@ -84,7 +84,7 @@ static void test_rules(void)
     bt_diags_text(&d, "x", 100, &all);
     char want[4096];
     snprintf(want, sizeof want,
-             "%s/b.map:2:9: scale must be a power of ten (1e8, 1000, 0.01) or "
+             "%s/b.map:2:9: scale must be a power of ten from 1e-30 to 1e30 (1e8, 1000, 0.01) or "
              "thousand, million, billion, 万, 亿\n"
              "%s/rules:1:3: no value for '--map': a rule takes --map FILE, "
              "--indicator ID and --encoding NAME, each once with its value\n"

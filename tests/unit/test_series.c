@@ -111,7 +111,7 @@ static void test_mapping(void)
                           "no 'value' statement with 'time header' (every "
                           "column not otherwise named is a period)"},
         {"time d\nvalue a.b c scale=7\n", "x.map:2:13: scale must be a power "
-                          "of ten (1e8, 1000, 0.01) or thousand, million, "
+                          "of ten from 1e-30 to 1e30 (1e8, 1000, 0.01) or thousand, million, "
                           "billion, 万, 亿"},
         {"time d\nvalue a.b c flag=x scale=1e8 d\n", "x.map:2:30: a value "
                           "names at most an indicator and a column; options "
