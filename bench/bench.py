@@ -10,7 +10,9 @@ usage: python3 bench/bench.py [--quick] [--SECTION-only] [--build DIR] [--before
   --load-only    the load section only, against the floor (the same; no pipe)
   --memory-only  the memory section only (the same)
   --breakdowns-only  the breakdowns section only (the same)
-  --before   an older baytrack binary, measured beside this one on appends,
+  --prev NAME=BINARY  an earlier build of baytrack (the current layout),
+             measured beside this one on the appends (repeatable)
+  --before   an older baytrack binary, measured beside this one on
              sizes, the report and the breakdowns; the report takes the
              catalogue and datasets/ of its source tree (BINARY's ../..)
 Writes bench/out/ (the synthetic inputs and databases, not committed) and
@@ -62,8 +64,11 @@ QUICK = "--quick" in sys.argv
 BUILD = sys.argv[sys.argv.index("--build") + 1] if "--build" in sys.argv else os.path.join(ROOT, "build")
 BAYTRACK = os.path.join(BUILD, "baytrack")
 BEFORE = sys.argv[sys.argv.index("--before") + 1] if "--before" in sys.argv else None
+# earlier builds of the current layout, beside this one on the appends
+PREV = [tuple(sys.argv[i + 1].split("=", 1)) for i, a in enumerate(sys.argv) if a == "--prev"]
 FLOOR = os.path.join(OUT, "floor")
 REPEAT = 1 if QUICK else 3
+APPEND_REPEAT = 1 if QUICK else 7
 SIZES = [30, 300] if QUICK else [30, 300, 1000]
 DAYS = 3650
 DAY0 = 16436  # 2015-01-01
@@ -546,9 +551,63 @@ def bench_report(gen, env):
     return out
 
 
+def timed(cmd, stdin=None, env=None):
+    """Runs cmd; returns (wall seconds, CPU seconds: user + system of it
+    and the children it waited for)."""
+    fin = open(stdin) if stdin else subprocess.DEVNULL
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(p.pid, 0)
+    dt = time.perf_counter() - t0
+    if status != 0:
+        sys.exit("failed: %s" % " ".join(cmd))
+    return dt, usage.ru_utime + usage.ru_stime
+
+
+def through_daemon(work, night, env):
+    """One nightly load through a local rrdcached serving work (started
+    before the run, stopped after it; neither timed): (wall, CPU)."""
+    sock = os.path.join(OUT, "rrdcached.sock")
+    journal = os.path.join(OUT, "rrdcached.journal")
+    fresh(journal)
+    for f in (sock, sock + ".pid"):
+        if os.path.exists(f):
+            os.remove(f)
+    d = subprocess.Popen(["rrdcached", "-g", "-l", "unix:" + sock, "-b", work, "-B",
+                          "-F", "-j", journal, "-p", sock + ".pid", "-w", "3600",
+                          "-f", "7200"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not os.path.exists(sock):
+        time.sleep(0.05)
+    r = timed([BAYTRACK, "--daemon", "unix:" + sock, "load", "-q", "--db", work, night], env=env)
+    d.terminate()
+    d.wait()
+    return r
+
+
+def log_lines(path, added, nights):
+    """The logs of that many earlier nightly loads (loads.csv; added.csv
+    with the last night's figures): the nightly job appends to logs that
+    exist (db.c: in place, in the rollback journal)."""
+    with open(path, "w") as f:
+        f.write("loaded_at,file,added,revised,deleted,flags\n")
+        for i in range(nights):
+            day = time.gmtime(1420070400 + i * 86400)
+            f.write("%sT02:00:00Z,spool/incoming/night-%04d.csv,3000,0,0,0\n" % (
+                time.strftime("%Y-%m-%d", day), i))
+    with open(added, "w") as f:
+        f.write("added_at,series,date,value,file\n")
+        for s in range(300):
+            f.write("2017-12-30T02:00:00Z,synthetic.daily{series=s%04d},2017-12-29,1,"
+                    "spool/incoming/night-1094.csv\n" % s)
+
+
 def bench_append(gen, env):
-    """One new day for N series with H days of history: medians of
-    REPEAT runs, each on a fresh copy of the same database."""
+    """One new day for N series with H days of history, on fresh copies
+    of one database: APPEND_REPEAT rounds, each running every contender
+    once in turn (baytrack, the durable floor, the pipe, the floor, the
+    daemon, each --prev), so that each round's ratios are paired on the
+    same moment of a shared machine. Each contender gets its wall and CPU
+    times; each round its ratio to the durable floor."""
     out = []
     for hist in (365, 3650):
         for n in ([300] if QUICK else [300, 3000]):
@@ -557,6 +616,7 @@ def bench_append(gen, env):
             if not os.path.isdir(series_dir):
                 os.makedirs(series_dir)
                 subprocess.check_call([FLOOR, str(n), str(hist), series_dir])
+            log_lines(os.path.join(base, "loads.csv"), os.path.join(base, "added.csv"), 3 * 365)
             night = os.path.join(OUT, "night_%dx%d.csv" % (n, hist))
             subprocess.check_call(gen + ["night", str(n), str(hist), night])
             cmds = os.path.join(OUT, "night_%dx%d.txt" % (n, hist))
@@ -573,58 +633,41 @@ def bench_append(gen, env):
                 shutil.copytree(base, work)
                 os.sync()  # else the first syncfs timed writes out the copy
 
-            r = {"n": n, "hist": hist}
-            r["bt"] = median_of(copy, [BAYTRACK, "load", "-q", "--db", work, night], env=env)
-            if BEFORE:  # on the same files in the previous release's layout
-                base_v1 = base + "_v1"
-                if not os.path.isdir(base_v1):
-                    os.makedirs(os.path.join(base_v1, "synthetic.daily"))
-                    subprocess.check_call([FLOOR, str(n), str(hist),
-                                           os.path.join(base_v1, "synthetic.daily"), "v1"])
-
-                def copy_v1():
-                    shutil.rmtree(work, ignore_errors=True)
-                    shutil.copytree(base_v1, work)
-                    os.sync()
-                r["before"] = median_of(copy_v1, [BEFORE, "load", "-q", "--db", work, night], env=env)
-            r["daemon"] = median_through_daemon(copy, work, night, env)
-            r["floor"] = median_of(copy, [FLOOR, "append", str(n), str(hist),
-                                          os.path.join(work, "synthetic.daily")])
-            r["pipe"] = median_of(copy, ["rrdtool", "-"], stdin=cmds)
-            # the durable floor: the same pipe, then one syncfs of the files
-            r["durable"] = median_of(copy, ["sh", "-c", 'rrdtool - < "$1" && sync -f "$2"',
-                                            "durable", cmds, work])
+            contenders = [
+                ("bt", lambda: timed([BAYTRACK, "load", "-q", "--db", work, night], env=env)),
+                # the durable floor: the same pipe, then one syncfs of the files
+                ("durable", lambda: timed(["sh", "-c", 'rrdtool - < "$1" && sync -f "$2"',
+                                           "durable", cmds, work])),
+                ("pipe", lambda: timed(["rrdtool", "-"], stdin=cmds)),
+                ("floor", lambda: timed([FLOOR, "append", str(n), str(hist),
+                                         os.path.join(work, "synthetic.daily")])),
+                ("daemon", lambda: through_daemon(work, night, env))]
+            for name, binary in PREV:  # earlier builds, same files and layout
+                contenders.append((name, lambda b=binary: timed([b, "load", "-q", "--db", work, night],
+                                                               env=env)))
+            runs = {name: [] for name, _ in contenders}
+            for _ in range(APPEND_REPEAT):
+                for name, fn in contenders:
+                    copy()
+                    runs[name].append(fn())
+            r = {"n": n, "hist": hist, "runs": runs, "load": machine_load()}
             out.append(r)
-            print("append %5d series x %4d days: baytrack %.3f s, through rrdcached %.3f s, "
-                  "floor %.3f s, pipe %.3f s, pipe + syncfs %.3f s%s" % (
-                n, hist, r["bt"][0], r["daemon"][0], r["floor"][0], r["pipe"][0], r["durable"][0],
-                ", before %.3f s" % r["before"][0] if BEFORE else ""), flush=True)
+            print("append %5d series x %4d days: %s" % (n, hist, ", ".join(
+                "%s %.3f s (CPU %.3f s)" % (k, med(v, 0), med(v, 1)) for k, v in runs.items())),
+                flush=True)
     shutil.rmtree(os.path.join(OUT, "append_work"), ignore_errors=True)
     return out
 
 
-def median_through_daemon(copy, work, night, env):
-    """Median time of the nightly load through a local rrdcached serving
-    work (started after each copy, stopped after each run; neither timed)."""
-    sock = os.path.join(OUT, "rrdcached.sock")
-    journal = os.path.join(OUT, "rrdcached.journal")
-    times = []
-    for _ in range(REPEAT):
-        copy()
-        fresh(journal)
-        for f in (sock, sock + ".pid"):
-            if os.path.exists(f):
-                os.remove(f)
-        d = subprocess.Popen(["rrdcached", "-g", "-l", "unix:" + sock, "-b", work, "-B",
-                              "-F", "-j", journal, "-p", sock + ".pid", "-w", "3600",
-                              "-f", "7200"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while not os.path.exists(sock):
-            time.sleep(0.05)
-        t, _ = run([BAYTRACK, "--daemon", "unix:" + sock, "load", "-q", "--db", work, night], env=env)
-        times.append(t)
-        d.terminate()
-        d.wait()
-    return statistics.median(times), 0
+def med(runs, i):
+    """The median of field i of runs."""
+    return statistics.median(x[i] for x in runs)
+
+
+def paired(r, a, b, i):
+    """The median and the range of a's time over b's, round by round."""
+    q = sorted(x[i] / y[i] for x, y in zip(r["runs"][a], r["runs"][b]))
+    return statistics.median(q), q[0], q[-1]
 
 
 def bench_readers(gen, env):
@@ -750,20 +793,46 @@ def report_lines(reports):
 
 def append_lines(appends):
     """The append section of docs/benchmarks.md."""
+    prev = "".join(" %s: wall | CPU | %s / baytrack: wall | CPU |" % (name, name) for name, _ in PREV)
     lines = ["", "## Append: one new day per series, the nightly job", "",
-             "| series | history | baytrack | through rrdcached | floor (`rrd_updatex_r` per file) | `rrdtool -` pipe | pipe + one `syncfs` (durable floor) | baytrack / durable | baytrack / pipe | baytrack / floor | rrdcached / baytrack |%s" % (" before | before / baytrack |" if BEFORE else ""),
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%s" % ("---:|---:|" if BEFORE else "")]
+             "| series | history | baytrack: wall | CPU | durable floor (pipe + one `syncfs`): wall | CPU "
+             "| baytrack / durable: wall, median (range) | CPU | `rrdtool -` pipe: wall | CPU "
+             "| baytrack / pipe: wall | CPU | floor (`rrd_updatex_r` per file) | through rrdcached |%s" % prev,
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%s" % (
+                 "---:|---:|---:|---:|" * len(PREV))]
     for r in appends:
-        extra = " %.3f s | %.2f× |" % (r["before"][0], r["before"][0] / r["bt"][0]) if BEFORE else ""
-        lines.append("| %d | %d days | %.3f s | %.3f s | %.3f s | %.3f s | %.3f s | %.2f× | %.2f× | %.2f× | %.2f× |%s" % (
-            r["n"], r["hist"], r["bt"][0], r["daemon"][0], r["floor"][0], r["pipe"][0],
-            r["durable"][0], r["bt"][0] / r["durable"][0], r["bt"][0] / r["pipe"][0],
-            r["bt"][0] / r["floor"][0], r["daemon"][0] / r["bt"][0], extra))
-    lines += ["", "Each run starts from a copy of the same database, synced to disk (neither is timed). "
-              "baytrack reads each file's header and appends in place, after saving the "
-              "bytes the append changes in a rollback journal (fsynced); it syncs the "
-              "appends with one `syncfs` and commits by removing the rollback journal: "
-              "the load is all or nothing. Through rrdcached "
+        ru = r["runs"]
+        w, wlo, whi = paired(r, "bt", "durable", 0)
+        c = paired(r, "bt", "durable", 1)[0]
+        extra = "".join(" %.3f s | %.3f s | %.2f× | %.2f× |" % (
+            med(ru[name], 0), med(ru[name], 1), paired(r, name, "bt", 0)[0],
+            paired(r, name, "bt", 1)[0]) for name, _ in PREV)
+        lines.append("| %d | %d days | %.3f s | %.3f s | %.3f s | %.3f s | %.2f× (%.2f–%.2f) | %.2f× "
+                     "| %.3f s | %.3f s | %.2f× | %.2f× | %.3f s | %.3f s |%s" % (
+                         r["n"], r["hist"], med(ru["bt"], 0), med(ru["bt"], 1),
+                         med(ru["durable"], 0), med(ru["durable"], 1), w, wlo, whi, c,
+                         med(ru["pipe"], 0), med(ru["pipe"], 1),
+                         paired(r, "bt", "pipe", 0)[0], paired(r, "bt", "pipe", 1)[0],
+                         med(ru["floor"], 0), med(ru["daemon"], 0), extra))
+    lines += ["", "Measured %s on 2 cores shared with other engineers' work: load average %s "
+              "over the rows. %d rounds; in each round every contender runs once, in turn, "
+              "on a fresh copy of the same database, synced to disk (neither is timed), so "
+              "that a ratio is taken within a round (the median of the rounds' ratios, and "
+              "their range) and a busy moment of the shared machine falls on both sides of it. "
+              "CPU is user + system time of the process and its children, which the shared "
+              "machine leaves steadier than the wall clock: the wall clock of a durable append "
+              "is mostly the one `syncfs`, a file-system-wide sync that also waits for other "
+              "users' dirty pages." % (
+                  time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                  "–".join(r["load"] for r in appends), APPEND_REPEAT),
+              "",
+              "baytrack reads each file's header (one `pread`) and the rows the new day fills, "
+              "saves those bytes in a rollback journal (fsynced), appends in place, appends the "
+              "load's line to `loads.csv` in place (its old length in the rollback journal), "
+              "syncs everything with one `syncfs` and commits by removing the rollback journal: "
+              "the load is all or nothing. The database holds a `loads.csv` of three years of "
+              "nightly loads and an `added.csv`, as a nightly database does (their lines are "
+              "appended in place too). Through rrdcached "
               "(a local daemon on a unix socket, started with `-j`, fresh for each run), "
               "baytrack writes the same way after one `STATS` question to the daemon (it "
               "holds nothing for any file, so no file needs asking about; one `LAST` a "
@@ -774,10 +843,8 @@ def append_lines(appends):
               "cost. Each file's ring is sized to its span (docs/storage.md), and an "
               "append touches the same rows whatever the history: its cost grows with the "
               "number of series, not with the history.%s" % (
-                  " *before* is the previous release (`--before`) on the same series in its "
-                  "layout (60 years of days and of weeks, 200 KB a file): each run copies "
-                  "600 MB at 3,000 series, so its reads and writes also miss the page cache; "
-                  "that is part of what files 50 times larger cost." if BEFORE else "")]
+                  " %s: earlier builds (`--prev NAME=BINARY`) on the same files." % ", ".join(
+                      "*%s*" % name for name, _ in PREV) if PREV else "")]
     return lines
 
 

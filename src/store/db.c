@@ -25,8 +25,8 @@
 #include "store_rrd.h"
 
 /* Test hook: BAYTRACK_TEST_CRASH=POINT kills the process at that point of
- * a commit (staged, journaled, appended-half, appended, committed,
- * renamed-one; docs/storage.md), as a power cut would, so the tests can
+ * a commit (staged, journaled, logged, appended-half, appended,
+ * committed, renamed-one; docs/storage.md), as a power cut would, so the tests can
  * show that recovery rolls back or forward. */
 static void crash_point(const char *point)
 {
@@ -81,6 +81,7 @@ void bt_db_release(struct bt_db *db)
     db->read_fd = -1;
     free(db->dir);
     db->dir = NULL;
+    bt_store_head_drop(db->store);
     free(db->store);
     db->store = NULL;
     bt_buf_release(&db->skipped);
@@ -830,19 +831,70 @@ static int stage_log(struct bt_txn *t, const char *name, const char *header,
     return rc;
 }
 
+/* Adds lines to the log DB/name (header: its first line when new). In a
+ * transaction that appends in place, a log that exists is appended to in
+ * place as well, with one write after the rollback journal is in place
+ * (write_logs): its length now is saved in the journal, so that undoing
+ * cuts it back. Otherwise (no append, or no log yet) the log is staged
+ * whole and renamed at commit. Never through a link. 0, or -1 with *e. */
+static int add_log(struct bt_txn *t, const char *name, const char *header,
+                   const struct bt_buf *lines, struct bt_error *e)
+{
+    if (!t->nappends || !t->rollback)
+        return stage_log(t, name, header, lines, e);
+    if (bt_no_links(t->db->dir, name, e) != 0)
+        return -1;
+    struct bt_buf path = {0};
+    struct stat st;
+    bt_db_path(t->db, name, &path);
+    int fd = open(path.data, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+    int rc = 0;
+    if (fd < 0 && errno == ENOENT)
+        rc = stage_log(t, name, header, lines, e); /* the first line */
+    else if (fd < 0 || fstat(fd, &st) != 0)
+        rc = bt_fail_errno(e, "cannot write '%s'", path.data);
+    else if (!S_ISREG(st.st_mode))
+        rc = bt_fail(e, "'%s' is not a file: baytrack writes its log there",
+                     path.data);
+    else
+        rc = bt_rollback_cut(t->rollback, name, (uint64_t)st.st_size, e);
+    if (fd >= 0 && rc == 0) {
+        t->logs[t->nlogs++] = (struct bt_txn_log){fd, (uint64_t)st.st_size, lines};
+        fd = -1;
+    }
+    if (fd >= 0)
+        close(fd);
+    bt_buf_release(&path);
+    return rc;
+}
+
+/* Appends the lines of each log kept by add_log, one write each. */
+static int write_logs(struct bt_txn *t, struct bt_error *e)
+{
+    for (size_t i = 0; i < t->nlogs; i++) {
+        const struct bt_txn_log *l = &t->logs[i];
+        if (pwrite(l->fd, l->lines->data, l->lines->len, (off_t)l->at) !=
+            (ssize_t)l->lines->len)
+            return bt_fail_errno(e, "cannot write the log of '%s'", t->db->dir);
+    }
+    return 0;
+}
+
 int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
                   const struct bt_point *pts, size_t n, struct bt_error *e)
 {
     struct bt_buf path = {0};
-    struct bt_range rg[BT_RANGES_MAX];
-    size_t nrg;
+    struct bt_rrd_head h = {0};
+    struct bt_rrd_preimage pre = {0};
+    int fd = -1;
     bt_db_path(t->db, rel, &path);
     int rc = bt_no_links(t->db->dir, rel, e);
-    int fd = rc == 0 ? open(path.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
-    if (rc == 0 && fd < 0)
-        rc = bt_fail_errno(e, "cannot open '%s'", path.data);
-    if (rc == 0)
-        rc = bt_store_can_append(fd, path.data, pts, n, e); /* 1: rebuild */
+    if (rc == 0) /* the header bt_db_last read, most often */
+        rc = bt_store_head(t->db->store, path.data, &fd, &h, e);
+    if (rc == 0) /* 1: rebuild */
+        rc = bt_store_can_append_head(fd, path.data, &h, pts, n, &pre, e);
+    if (fd >= 0)
+        close(fd);
     if (rc == 0 && !t->rollback) {
         struct bt_buf rpath = {0};
         bt_db_path(t->db, ".tmp/rollback", &rpath);
@@ -850,13 +902,10 @@ int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
         rc = bt_rollback_begin(t->rollback, rpath.data, e);
         bt_buf_release(&rpath);
     }
-    time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
     if (rc == 0)
-        rc = bt_rrd_update_ranges(fd, path.data, until, rg, &nrg, e);
-    if (rc == 0)
-        rc = bt_rollback_save(t->rollback, rel, fd, rg, nrg, e);
-    if (fd >= 0)
-        close(fd);
+        rc = bt_rollback_put(t->rollback, rel, pre.rg, pre.n, pre.bytes, e);
+    bt_rrd_preimage_release(&pre);
+    bt_rrd_head_release(&h);
     bt_buf_release(&path);
     if (rc != 0)
         return rc;
@@ -924,6 +973,11 @@ static int append_in_place(struct bt_txn *t, struct bt_error *e)
         rc = bt_fsync_parent(final.data, e);
     if (rc == 0)
         crash_point("journaled");
+    if (rc == 0 && t->nlogs) {
+        rc = write_logs(t, e);
+        if (rc == 0)
+            crash_point("logged");
+    }
     if (rc == 0)
         rc = write_appends(t, e);
     if (rc == 0)
@@ -979,21 +1033,20 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
 {
     int rc = 0, cfd = -1;
     struct bt_buf staged = {0}, journal = {0};
+    bt_store_head_drop(t->db->store); /* no file is read from here on */
     if (t->renames.len == 0 && t->nappends == 0)
         goto out; /* nothing changed: nothing is touched */
     if (t->revisions.len &&
-        stage_log(t, BT_REVISIONS_LOG, BT_REVISIONS_HEADER,
-                  &t->revisions, e) != 0)
+        add_log(t, BT_REVISIONS_LOG, BT_REVISIONS_HEADER, &t->revisions, e) != 0)
         goto fail;
     if (t->flag_log.len &&
-        stage_log(t, "flags.csv", "changed_at,series,date,old,new,file\n",
-                  &t->flag_log, e) != 0)
+        add_log(t, BT_FLAGS_LOG, BT_FLAGS_HEADER, &t->flag_log, e) != 0)
         goto fail;
     if (t->load_log.len &&
-        stage_log(t, BT_LOADS_LOG, BT_LOADS_HEADER, &t->load_log, e) != 0)
+        add_log(t, BT_LOADS_LOG, BT_LOADS_HEADER, &t->load_log, e) != 0)
         goto fail;
     if (t->added_log.len &&
-        stage_log(t, BT_ADDED_LOG, BT_ADDED_HEADER, &t->added_log, e) != 0)
+        add_log(t, BT_ADDED_LOG, BT_ADDED_HEADER, &t->added_log, e) != 0)
         goto fail;
     if (t->nappends && bt_rollback_finish(t->rollback, e) != 0)
         goto fail; /* fsynced: durable before the first in-place write */
@@ -1076,6 +1129,9 @@ void bt_txn_abort(struct bt_txn *t)
     bt_buf_release(&t->flag_log);
     bt_buf_release(&t->load_log);
     bt_buf_release(&t->added_log);
+    for (size_t i = 0; i < t->nlogs; i++)
+        close(t->logs[i].fd);
+    t->nlogs = 0;
     if (t->rollback)
         bt_rollback_release(t->rollback);
     free(t->rollback);

@@ -40,6 +40,7 @@
 #define BT_DB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/error.h"
 #include "base/fileio.h"
@@ -167,6 +168,13 @@ struct bt_txn_append {
     size_t first, count; /* the points, in bt_txn.points */
 };
 
+/* A log appended to in place at commit (db.c add_log). */
+struct bt_txn_log {
+    int fd;                     /* the log, open for writing: owned */
+    uint64_t at;                /* its length before the append */
+    const struct bt_buf *lines; /* what is appended: the transaction's */
+};
+
 /* What a commit that failed left in the database. */
 enum bt_txn_outcome {
     BT_TXN_NOTHING,   /* nothing changed: the database is as it was */
@@ -188,6 +196,8 @@ struct bt_txn {
     struct bt_txn_append *appends;   /* owned */
     size_t nappends, appends_cap;
     struct bt_points points;         /* every appended point, owned */
+    struct bt_txn_log logs[4];       /* loads, added, revisions, flags */
+    size_t nlogs;
     enum bt_txn_outcome outcome;     /* after bt_txn_commit failed */
     int busy;                        /* .commit stayed locked past --wait */
 };

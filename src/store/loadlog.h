@@ -8,6 +8,8 @@
 #define BT_LOADS_HEADER "loaded_at,file,added,revised,deleted,flags\n"
 #define BT_REVISIONS_LOG "revisions.csv"
 #define BT_REVISIONS_HEADER "revised_at,series,date,old,new,file\n"
+#define BT_FLAGS_LOG "flags.csv"
+#define BT_FLAGS_HEADER "changed_at,series,date,old,new,file\n"
 #define BT_ADDED_LOG "added.csv"
 #define BT_ADDED_HEADER "added_at,series,date,value,file\n"
 

@@ -5,12 +5,15 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/fileio.h"
+#include "loadlog.h"
 #include "model/series.h"
 
-static const char MAGIC[] = "baytrack rollback 1\n";
+static const char MAGIC[] = "baytrack rollback 2\n";
+static const char MAGIC_V1[] = "baytrack rollback 1\n"; /* no cut record */
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
@@ -44,28 +47,44 @@ int bt_rollback_begin(struct bt_rollback *r, const char *path,
     return 0;
 }
 
-int bt_rollback_save(struct bt_rollback *r, const char *rel, int fd,
-                     const struct bt_range *rg, size_t n, struct bt_error *e)
+/* Writes the head of a record: rel, offset and length. */
+static int put_record(struct bt_rollback *r, const char *rel, uint64_t off,
+                      uint64_t len)
 {
-    char buf[8192];
-    uint32_t len = (uint32_t)strlen(rel);
+    uint32_t n = (uint32_t)strlen(rel);
+    return put(r, &n, sizeof n) || put(r, rel, n) || put(r, &off, 8) ||
+                   put(r, &len, 8)
+               ? -1
+               : 0;
+}
+
+int bt_rollback_put(struct bt_rollback *r, const char *rel,
+                    const struct bt_range *rg, size_t n,
+                    const unsigned char *bytes, struct bt_error *e)
+{
     for (size_t i = 0; i < n; i++) {
-        if (put(r, &len, sizeof len) || put(r, rel, len) ||
-            put(r, &rg[i].offset, 8) || put(r, &rg[i].len, 8))
+        if (put_record(r, rel, rg[i].offset, rg[i].len) != 0 ||
+            put(r, bytes, (size_t)rg[i].len) != 0)
             return bt_fail_errno(e, "cannot write '%s'", r->path);
-        for (uint64_t done = 0; done < rg[i].len;) {
-            size_t k = rg[i].len - done < sizeof buf ? (size_t)(rg[i].len - done)
-                                                     : sizeof buf;
-            if (pread(fd, buf, k, (off_t)(rg[i].offset + done)) != (ssize_t)k)
-                return bt_fail(e, "cannot read %zu bytes of '%s' at %llu", k,
-                               rel, (unsigned long long)(rg[i].offset + done));
-            if (put(r, buf, k) != 0)
-                return bt_fail_errno(e, "cannot write '%s'", r->path);
-            done += k;
-        }
+        bytes += rg[i].len;
         r->ranges++;
     }
     return 0;
+}
+
+int bt_rollback_cut(struct bt_rollback *r, const char *rel, uint64_t len,
+                    struct bt_error *e)
+{
+    if (put_record(r, rel, len, BT_ROLLBACK_CUT) != 0)
+        return bt_fail_errno(e, "cannot write '%s'", r->path);
+    r->ranges++;
+    return 0;
+}
+
+int bt_rollback_log_ok(const char *rel)
+{
+    return strcmp(rel, BT_LOADS_LOG) == 0 || strcmp(rel, BT_ADDED_LOG) == 0 ||
+           strcmp(rel, BT_REVISIONS_LOG) == 0 || strcmp(rel, BT_FLAGS_LOG) == 0;
 }
 
 int bt_rollback_finish(struct bt_rollback *r, struct bt_error *e)
@@ -110,7 +129,8 @@ static int check(const struct bt_buf *j, const char **end)
 {
     size_t m = sizeof MAGIC - 1;
     uint64_t sum;
-    if (j->len < m + 4 + 8 || memcmp(j->data, MAGIC, m) != 0)
+    if (j->len < m + 4 + 8 || (memcmp(j->data, MAGIC, m) != 0 &&
+                                memcmp(j->data, MAGIC_V1, m) != 0))
         return -1;
     memcpy(&sum, j->data + j->len - 8, 8);
     *end = j->data + j->len - 8;
@@ -125,6 +145,49 @@ static int close_synced(int fd, const char *path, struct bt_error *e)
         rc = bt_fail_errno(e, "cannot sync '%s'", path);
     if (fd >= 0)
         close(fd);
+    return rc;
+}
+
+/* Cuts the log open as fd back to len bytes (a log never grows back:
+ * a shorter one is left as it is). 0, or -1 with *e. */
+static int cut(int fd, const char *path, uint64_t len, struct bt_error *e)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return bt_fail_errno(e, "cannot restore '%s'", path);
+    if ((uint64_t)st.st_size > len && ftruncate(fd, (off_t)len) != 0)
+        return bt_fail_errno(e, "cannot restore '%s'", path);
+    return 0;
+}
+
+/* Opens the next file a journal names, cur (len bytes at p), after the
+ * last one is synced and closed: *fd and *file are set to it. A cut
+ * record names a log, any other a series file; before is called for a
+ * series file. 0, or -1 with *e. */
+static int next_file(const char *dir, const char *jpath, const char *p,
+                     uint32_t len, int is_cut, char cur[4096], int *fd,
+                     struct bt_buf *file,
+                     void (*before)(void *ctx, const char *path), void *ctx,
+                     struct bt_error *e)
+{
+    int rc = close_synced(*fd, file->data, e);
+    *fd = -1;
+    memcpy(cur, p, len);
+    cur[len] = '\0';
+    file->len = 0;
+    bt_buf_addf(file, "%s/%s", dir, cur);
+    int named_ok = !memchr(cur, '\0', len) &&
+                   (is_cut ? bt_rollback_log_ok(cur) : bt_series_rel_ok(cur));
+    if (rc == 0 && !named_ok)
+        rc = bt_fail(e, "rollback journal '%s' names '%.*s%s', which is "
+                     "not a %s of the database", jpath, BT_SHOWN(cur),
+                     is_cut ? "log" : "series file");
+    if (rc == 0)
+        rc = bt_no_links(dir, cur, e);
+    if (rc == 0 && before && !is_cut)
+        before(ctx, file->data);
+    if (rc == 0 && (*fd = open(file->data, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+        rc = bt_fail_errno(e, "cannot restore '%s'", file->data);
     return rc;
 }
 
@@ -144,6 +207,7 @@ int bt_rollback_undo(const char *dir, const char *path,
     while (rc == 0) {
         uint32_t len;
         uint64_t off = 0, n = 0;
+        const char *name;
         if (take(&p, end, &len, 4) != 0 || len >= sizeof cur ||
             (size_t)(end - p) < len) {
             rc = bt_fail(e, "rollback journal '%s' is damaged", path);
@@ -151,33 +215,22 @@ int bt_rollback_undo(const char *dir, const char *path,
         }
         if (len == 0)
             break; /* the end record */
-        if (strlen(cur) != len || memcmp(cur, p, len) != 0) {
-            /* the next file: the last one's bytes are back, sync it */
-            rc = close_synced(fd, file.data, e);
-            fd = -1;
-            memcpy(cur, p, len);
-            cur[len] = '\0';
-            file.len = 0;
-            bt_buf_addf(&file, "%s/%s", dir, cur);
-            if (rc == 0 && (memchr(cur, '\0', len) || !bt_series_rel_ok(cur)))
-                rc = bt_fail(e, "rollback journal '%s' names '%.*s%s', which is "
-                             "not a series file of the database", path,
-                             BT_SHOWN(cur));
-            if (rc == 0)
-                rc = bt_no_links(dir, cur, e);
-            if (rc == 0 && before)
-                before(ctx, file.data);
-            if (rc == 0 && (fd = open(file.data, O_WRONLY | O_CLOEXEC |
-                                                 O_NOFOLLOW)) < 0)
-                rc = bt_fail_errno(e, "cannot restore '%s'", file.data);
-        }
+        name = p;
         p += len;
-        if (rc == 0 && (take(&p, end, &off, 8) || take(&p, end, &n, 8) ||
-                        (uint64_t)(end - p) < n))
+        if (take(&p, end, &off, 8) || take(&p, end, &n, 8) ||
+            (n != BT_ROLLBACK_CUT && (uint64_t)(end - p) < n)) {
             rc = bt_fail(e, "rollback journal '%s' is damaged", path);
-        if (rc == 0 && pwrite(fd, p, (size_t)n, (off_t)off) != (ssize_t)n)
+            break;
+        }
+        int is_cut = n == BT_ROLLBACK_CUT;
+        if (fd < 0 || strlen(cur) != len || memcmp(cur, name, len) != 0)
+            rc = next_file(dir, path, name, len, is_cut, cur, &fd, &file,
+                           before, ctx, e);
+        if (rc == 0 && is_cut)
+            rc = cut(fd, file.data, off, e);
+        else if (rc == 0 && pwrite(fd, p, (size_t)n, (off_t)off) != (ssize_t)n)
             rc = bt_fail_errno(e, "cannot restore '%s'", file.data);
-        p += rc == 0 ? n : 0;
+        p += rc == 0 && !is_cut ? n : 0;
     }
     if (close_synced(fd, file.data, e) != 0)
         rc = -1;

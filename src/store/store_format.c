@@ -1,4 +1,5 @@
-/* store_format.c - where an RRD update writes (see store_format.h). */
+/* store_format.c - an RRD file's header, and where an update writes (see
+ * store_format.h). */
 #include "store_format.h"
 
 #include <math.h>
@@ -9,7 +10,8 @@
 #include <unistd.h>
 
 /* librrd's opt-in for the structures of its file format (rrd_format.h):
- * they are stable for a file version, which bt_rrd_update_ranges checks. */
+ * they are stable for a file version, which the cookies and the version
+ * checked here pin. */
 #define RRD_EXPORT_DEPRECATED
 #include <rrd.h>
 
@@ -36,164 +38,254 @@ static void add_rows(struct bt_range *out, size_t *n, uint64_t base,
         out[(*n)++] = (struct bt_range){base, (count - tail) * size};
 }
 
+/* The stat head and the derived offsets of h->bytes: where the definitions
+ * end (the live head), where the RRA pointers are, and the header's size. */
+struct offsets {
+    stat_head_t sh;
+    uint64_t defs, live, ptrs, size;
+};
+
+/* Parses the fixed part of h->bytes into *o; 0, or -1 with *e. */
+static int parse_offsets(const struct bt_rrd_head *h, const char *path,
+                         struct offsets *o, struct bt_error *e)
+{
+    stat_head_t *sh = &o->sh;
+    if (h->len < sizeof *sh)
+        return bt_fail(e, "'%s' is not an RRD file of this machine", path);
+    memcpy(sh, h->bytes, sizeof *sh);
+    if (memcmp(sh->cookie, RRD_COOKIE, 4) != 0 || sh->float_cookie != FLOAT_COOKIE)
+        return bt_fail(e, "'%s' is not an RRD file of this machine", path);
+    if (sh->rra_cnt > BT_RRD_RRA_MAX || sh->ds_cnt == 0 ||
+        sh->ds_cnt > h->file_size / sizeof(ds_def_t))
+        return bt_fail(e, "'%s' has %lu RRAs and %lu data sources, which "
+                       "baytrack does not write", path, sh->rra_cnt, sh->ds_cnt);
+    int v3 = strcmp(sh->version, RRD_VERSION3) >= 0;
+    o->defs = sizeof *sh + sh->ds_cnt * sizeof(ds_def_t);
+    o->live = o->defs + sh->rra_cnt * sizeof(rra_def_t);
+    o->ptrs = o->live + (v3 ? sizeof(live_head_t) : sizeof(time_t)) +
+              sh->ds_cnt * sizeof(pdp_prep_t) +
+              sh->rra_cnt * sh->ds_cnt * sizeof(cdp_prep_t);
+    o->size = o->ptrs + sh->rra_cnt * sizeof(rra_ptr_t);
+    return 0;
+}
+
+/* Fills h's shape and layout from h->bytes (at least o->size bytes when
+ * the file holds that many). 0, or -1 with *e. */
+static int parse_head(struct bt_rrd_head *h, const struct offsets *o,
+                      const char *path, struct bt_error *e)
+{
+    struct bt_rrd_shape *s = &h->shape;
+    const stat_head_t *sh = &o->sh;
+    ds_def_t ds;
+    if (h->len < o->live + sizeof(time_t))
+        return bt_fail(e, "'%s' is truncated", path);
+    memcpy(&ds, h->bytes + sizeof *sh, sizeof ds);
+    s->step = sh->pdp_step;
+    s->ds_cnt = sh->ds_cnt;
+    s->rra_cnt = sh->rra_cnt;
+    snprintf(s->ds_type, sizeof s->ds_type, "%.19s", ds.dst);
+    s->heartbeat = ds.par[DS_mrhb_cnt].u_cnt;
+    uint64_t rows = 0;
+    for (unsigned long i = 0; i < sh->rra_cnt; i++) {
+        rra_def_t rra;
+        memcpy(&rra, h->bytes + o->defs + i * sizeof rra, sizeof rra);
+        snprintf(s->rra[i].cf, sizeof s->rra[i].cf, "%.19s", rra.cf_nam);
+        s->rra[i].pdp_cnt = rra.pdp_cnt;
+        s->rra[i].rows = rra.row_cnt;
+        rows += rra.row_cnt;
+    }
+    memcpy(&s->last_up, h->bytes + o->live, sizeof s->last_up);
+    h->live = o->live;
+    h->size = o->size;
+    h->row = sh->ds_cnt * sizeof(rrd_value_t);
+    h->laid_out = sh->rra_cnt > 0 && h->len >= o->size &&
+                  rows <= h->file_size / h->row &&
+                  h->file_size == o->size + rows * h->row;
+    for (unsigned long i = 0; h->laid_out && i < sh->rra_cnt; i++) {
+        rra_ptr_t p;
+        memcpy(&p, h->bytes + o->ptrs + i * sizeof p, sizeof p);
+        h->cur_row[i] = p.cur_row;
+        if (s->rra[i].rows == 0 || p.cur_row >= s->rra[i].rows)
+            h->laid_out = 0;
+    }
+    return 0;
+}
+
+int bt_rrd_head_read(int fd, const char *path, struct bt_rrd_head *h,
+                     struct bt_error *e)
+{
+    struct stat st;
+    memset(h, 0, sizeof *h);
+    if (fstat(fd, &st) != 0)
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    h->file_size = (uint64_t)st.st_size;
+    h->bytes = bt_xmalloc(BT_RRD_HEAD_READ);
+    ssize_t got = pread(fd, h->bytes, BT_RRD_HEAD_READ, 0);
+    if (got < 0) {
+        bt_rrd_head_release(h);
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    }
+    h->len = (size_t)got;
+    struct offsets o;
+    memset(&o, 0, sizeof o);
+    int rc = parse_offsets(h, path, &o, e);
+    if (rc == 0 && o.size > h->len && o.size <= h->file_size) {
+        /* a header larger than the first read: read the rest */
+        h->bytes = bt_xrealloc(h->bytes, (size_t)o.size);
+        if (read_at(fd, h->bytes + h->len, (size_t)o.size - h->len,
+                    (off_t)h->len) != 0)
+            rc = bt_fail(e, "'%s' is truncated", path);
+        else
+            h->len = (size_t)o.size;
+    }
+    if (rc == 0)
+        rc = parse_head(h, &o, path, e);
+    if (rc != 0)
+        bt_rrd_head_release(h);
+    return rc;
+}
+
+void bt_rrd_head_release(struct bt_rrd_head *h)
+{
+    free(h->bytes);
+    h->bytes = NULL;
+    h->len = 0;
+}
+
 int bt_rrd_shape_read(int fd, const char *path, struct bt_rrd_shape *out,
                       struct bt_error *e)
 {
-    stat_head_t sh;
-    ds_def_t ds;
-    rra_def_t rra;
+    struct bt_rrd_head h;
     memset(out, 0, sizeof *out);
-    if (read_at(fd, &sh, sizeof sh, 0) != 0 ||
-        memcmp(sh.cookie, RRD_COOKIE, 4) != 0 || sh.float_cookie != FLOAT_COOKIE)
-        return bt_fail(e, "'%s' is not an RRD file of this machine", path);
-    if (sh.rra_cnt > sizeof out->rra / sizeof *out->rra || sh.ds_cnt == 0 ||
-        read_at(fd, &ds, sizeof ds, sizeof sh) != 0)
-        return bt_fail(e, "'%s' has %lu RRAs and %lu data sources, which "
-                       "baytrack does not write", path, sh.rra_cnt, sh.ds_cnt);
-    out->step = sh.pdp_step;
-    out->ds_cnt = sh.ds_cnt;
-    out->rra_cnt = sh.rra_cnt;
-    snprintf(out->ds_type, sizeof out->ds_type, "%.19s", ds.dst);
-    out->heartbeat = ds.par[DS_mrhb_cnt].u_cnt;
-    off_t at = (off_t)(sizeof sh + sh.ds_cnt * sizeof(ds_def_t));
-    for (unsigned long i = 0; i < sh.rra_cnt; i++, at += (off_t)sizeof rra) {
-        if (read_at(fd, &rra, sizeof rra, at) != 0)
-            return bt_fail(e, "'%s' is truncated", path);
-        snprintf(out->rra[i].cf, sizeof out->rra[i].cf, "%.19s", rra.cf_nam);
-        out->rra[i].pdp_cnt = rra.pdp_cnt;
-        out->rra[i].rows = rra.row_cnt;
-    }
-    if (read_at(fd, &out->last_up, sizeof out->last_up, at) != 0)
-        return bt_fail(e, "'%s' is truncated", path);
+    if (bt_rrd_head_read(fd, path, &h, e) != 0)
+        return -1;
+    *out = h.shape;
+    bt_rrd_head_release(&h);
     return 0;
 }
 
-/* Where the parts of an RRD file are, from its header. */
-struct layout {
-    stat_head_t sh;
-    rra_def_t rra[(BT_RANGES_MAX - 1) / 2];
-    rra_ptr_t cur[(BT_RANGES_MAX - 1) / 2];
-    off_t live;      /* the live head */
-    uint64_t header; /* its size: the first RRA's rows start here */
-    uint64_t row;    /* bytes a row */
-    time_t last;     /* the last update */
-};
-
-/* Reads the layout of the RRD file open as fd into *l, checking that the
- * file is exactly header plus rows. 0, or -1 with *e. */
-static int read_layout(int fd, const char *path, struct layout *l,
-                       struct bt_error *e)
+/* Says why h cannot be written in place or read as rows. */
+static int not_laid_out(const struct bt_rrd_head *h, const char *path,
+                        struct bt_error *e)
 {
-    struct stat st;
-    stat_head_t *sh = &l->sh;
-    if (fstat(fd, &st) != 0 || read_at(fd, sh, sizeof *sh, 0) != 0 ||
-        memcmp(sh->cookie, RRD_COOKIE, 4) != 0 || sh->float_cookie != FLOAT_COOKIE)
-        return bt_fail(e, "'%s' is not an RRD file of this machine", path);
-    if (sh->rra_cnt == 0 || sh->rra_cnt > sizeof l->rra / sizeof *l->rra ||
-        sh->ds_cnt == 0)
-        return bt_fail(e, "'%s' has %lu RRAs, which an in-place update "
-                       "cannot journal", path, sh->rra_cnt);
-    off_t at = (off_t)(sizeof *sh + sh->ds_cnt * sizeof(ds_def_t));
-    if (read_at(fd, l->rra, sh->rra_cnt * sizeof *l->rra, at) != 0)
-        return bt_fail(e, "'%s' is truncated", path);
-    int v3 = strcmp(sh->version, RRD_VERSION3) >= 0;
-    l->live = at + (off_t)(sh->rra_cnt * sizeof *l->rra);
-    off_t ptrs = l->live + (off_t)(v3 ? sizeof(live_head_t) : sizeof(time_t)) +
-                 (off_t)(sh->ds_cnt * sizeof(pdp_prep_t)) +
-                 (off_t)(sh->rra_cnt * sh->ds_cnt * sizeof(cdp_prep_t));
-    l->header = (uint64_t)ptrs + sh->rra_cnt * sizeof(rra_ptr_t);
-    l->row = sh->ds_cnt * sizeof(rrd_value_t);
     uint64_t rows = 0;
-    for (unsigned long i = 0; i < sh->rra_cnt; i++)
-        rows += l->rra[i].row_cnt;
-    if ((uint64_t)st.st_size != l->header + rows * l->row ||
-        read_at(fd, &l->last, sizeof l->last, l->live) != 0 ||
-        read_at(fd, l->cur, sh->rra_cnt * sizeof *l->cur, ptrs) != 0)
-        return bt_fail(e, "'%s' is not laid out as librrd's format says "
-                       "(size %lld, expected %llu)", path,
-                       (long long)st.st_size,
-                       (unsigned long long)(l->header + rows * l->row));
-    return 0;
+    if (h->shape.rra_cnt == 0)
+        return bt_fail(e, "'%s' has %lu RRAs, which an in-place update "
+                       "cannot journal", path, h->shape.rra_cnt);
+    for (unsigned long i = 0; i < h->shape.rra_cnt; i++)
+        rows += h->shape.rra[i].rows;
+    return bt_fail(e, "'%s' is not laid out as librrd's format says (size "
+                   "%llu, expected %llu)", path,
+                   (unsigned long long)h->file_size,
+                   (unsigned long long)(h->size + rows * h->row));
 }
 
-/* The primary steps an update from l's last update up to until fills. */
-static uint64_t elapsed_steps(const struct layout *l, time_t until)
+/* The primary steps an update from h's last update up to until fills. */
+static uint64_t elapsed_steps(const struct bt_rrd_head *h, time_t until)
 {
-    time_t step = (time_t)l->sh.pdp_step;
-    return until > l->last ? (uint64_t)(until / step - l->last / step) : 0;
+    time_t step = (time_t)h->shape.step, last = h->shape.last_up;
+    return until > last ? (uint64_t)(until / step - last / step) : 0;
 }
 
-int bt_rrd_update_ranges(int fd, const char *path, time_t until,
-                         struct bt_range *out, size_t *n, struct bt_error *e)
+int bt_rrd_preimage_read(int fd, const char *path, const struct bt_rrd_head *h,
+                         time_t until, struct bt_rrd_preimage *p,
+                         struct bt_error *e)
 {
-    struct layout l;
-    *n = 0;
-    if (read_layout(fd, path, &l, e) != 0)
-        return -1;
-    out[(*n)++] = (struct bt_range){(uint64_t)l.live,
-                                    l.header - (uint64_t)l.live};
-    uint64_t steps = elapsed_steps(&l, until), base = l.header;
-    for (unsigned long i = 0; i < l.sh.rra_cnt; i++) {
-        uint64_t count = steps / l.rra[i].pdp_cnt + 2; /* the current row too */
-        add_rows(out, n, base, l.rra[i].row_cnt, l.row, l.cur[i].cur_row, count);
-        base += l.rra[i].row_cnt * l.row;
+    memset(p, 0, sizeof *p);
+    if (!h->laid_out)
+        return not_laid_out(h, path, e);
+    p->rg[p->n++] = (struct bt_range){h->live, h->size - h->live};
+    uint64_t steps = elapsed_steps(h, until), base = h->size;
+    for (unsigned long i = 0; i < h->shape.rra_cnt; i++) {
+        uint64_t rows = h->shape.rra[i].rows;
+        uint64_t count = steps / h->shape.rra[i].pdp_cnt + 2; /* the current row too */
+        add_rows(p->rg, &p->n, base, rows, h->row, h->cur_row[i], count);
+        base += rows * h->row;
+    }
+    for (size_t i = 0; i < p->n; i++)
+        p->len += (size_t)p->rg[i].len;
+    p->bytes = bt_xmalloc(p->len ? p->len : 1);
+    size_t at = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const struct bt_range *r = &p->rg[i];
+        if (r->offset + r->len <= h->len)
+            memcpy(p->bytes + at, h->bytes + r->offset, (size_t)r->len);
+        else if (read_at(fd, p->bytes + at, (size_t)r->len, (off_t)r->offset))
+            break;
+        at += (size_t)r->len;
+    }
+    if (at != p->len) {
+        bt_rrd_preimage_release(p);
+        return bt_fail(e, "'%s' is truncated", path);
     }
     return 0;
 }
 
-int bt_rrd_ring_keeps(int fd, const char *path, time_t until, int *keeps,
-                      struct bt_error *e)
+void bt_rrd_preimage_release(struct bt_rrd_preimage *p)
 {
-    struct layout l;
-    *keeps = 0;
-    if (read_layout(fd, path, &l, e) != 0)
-        return -1;
-    uint64_t rows = l.rra[0].row_cnt, filled = elapsed_steps(&l, until) /
-                                               l.rra[0].pdp_cnt;
-    struct bt_range rg[2];
-    size_t n = 0;
-    /* the rows after the current one, the oldest, are the ones filled */
-    if (filled > 0)
-        add_rows(rg, &n, l.header, rows, l.row, l.cur[0].cur_row + 1, filled);
-    double buf[512];
-    for (size_t i = 0; i < n; i++) {
-        for (uint64_t off = 0; off < rg[i].len; off += sizeof buf) {
-            size_t len = rg[i].len - off < sizeof buf ? (size_t)(rg[i].len - off)
-                                                       : sizeof buf;
-            if (read_at(fd, buf, len, (off_t)(rg[i].offset + off)) != 0)
-                return bt_fail(e, "'%s' is truncated", path);
-            for (size_t k = 0; k < len / sizeof *buf; k++)
-                if (!isnan(buf[k]))
-                    return 0;
+    free(p->bytes);
+    p->bytes = NULL;
+    p->len = 0;
+}
+
+int bt_rrd_preimage_keeps(const struct bt_rrd_head *h,
+                          const struct bt_rrd_preimage *p, time_t until)
+{
+    /* the first RRA's rows follow the header's range in p->bytes, in ring
+     * order from its current row: the rows after it (the oldest) are the
+     * ones the update fills */
+    uint64_t rows = h->shape.rra[0].rows;
+    uint64_t filled = elapsed_steps(h, until) / h->shape.rra[0].pdp_cnt;
+    const unsigned char *first = p->bytes + p->rg[0].len;
+    size_t per = (size_t)(h->row / sizeof(double));
+    for (uint64_t k = 1; k <= filled && k < rows + 1; k++) {
+        double v;
+        for (size_t d = 0; d < per; d++) {
+            memcpy(&v, first + (size_t)((k % rows) * h->row) + d * sizeof v,
+                   sizeof v);
+            if (!isnan(v))
+                return 0;
         }
     }
-    *keeps = 1;
-    return 0;
+    return 1;
 }
 
 int bt_rrd_read_ring(int fd, const char *path, struct bt_rrd_ring *out,
                      struct bt_error *e)
 {
-    struct layout l;
+    struct bt_rrd_head h;
     memset(out, 0, sizeof *out);
-    if (read_layout(fd, path, &l, e) != 0)
+    if (bt_rrd_head_read(fd, path, &h, e) != 0)
         return -1;
-    size_t rows = l.rra[0].row_cnt, per = (size_t)(l.row / sizeof(double));
-    double *raw = bt_xmalloc((rows ? rows : 1) * (size_t)l.row);
-    if (read_at(fd, raw, rows * (size_t)l.row, (off_t)l.header) != 0) {
-        free(raw);
-        return bt_fail(e, "'%s' is truncated", path);
+    if (!h.laid_out) {
+        not_laid_out(&h, path, e);
+        bt_rrd_head_release(&h);
+        return -1;
     }
-    out->v = bt_xmalloc((rows ? rows : 1) * sizeof *out->v);
-    size_t cur = l.cur[0].cur_row % (rows ? rows : 1);
+    size_t rows = h.shape.rra[0].rows, per = (size_t)(h.row / sizeof(double));
+    size_t bytes = rows * (size_t)h.row;
+    unsigned char *raw = h.bytes + h.size;
+    unsigned char *own = NULL;
+    if (h.size + bytes > h.len) { /* the rows beyond the first read */
+        own = raw = bt_xmalloc(bytes);
+        if (read_at(fd, raw, bytes, (off_t)h.size) != 0) {
+            free(own);
+            bt_rrd_head_release(&h);
+            return bt_fail(e, "'%s' is truncated", path);
+        }
+    }
+    out->v = bt_xmalloc(rows * sizeof *out->v);
+    size_t cur = h.cur_row[0];
     for (size_t i = 0; i < rows; i++) /* the row after the current: oldest */
-        out->v[i] = raw[((cur + 1 + i) % rows) * per];
-    free(raw);
+        memcpy(&out->v[i], raw + ((cur + 1 + i) % rows) * per * sizeof(double),
+               sizeof(double));
+    free(own);
     out->n = rows;
-    out->step = l.sh.pdp_step;
-    out->pdp_cnt = l.rra[0].pdp_cnt;
-    out->ds_cnt = l.sh.ds_cnt;
-    time_t step = (time_t)l.sh.pdp_step * (time_t)(out->pdp_cnt ? out->pdp_cnt : 1);
-    out->end = l.last - l.last % step;
+    out->step = h.shape.step;
+    out->pdp_cnt = h.shape.rra[0].pdp_cnt;
+    out->ds_cnt = h.shape.ds_cnt;
+    time_t step = (time_t)h.shape.step * (time_t)(out->pdp_cnt ? out->pdp_cnt : 1);
+    out->end = h.shape.last_up - h.shape.last_up % (step ? step : 1);
+    bt_rrd_head_release(&h);
     return 0;
 }

@@ -18,6 +18,7 @@
 #include <rrd_client.h>
 
 #include "base/fileio.h"
+#include "base/mem.h"
 #include "base/number.h"
 #include "rrd_number.h"
 #include "store_format.h"
@@ -325,14 +326,63 @@ static int file_shape(const char *path, struct bt_rrd_shape *sh,
     return rc;
 }
 
-/* The last update of the file path itself, read from its header, in
- * *last; 0 or -1. */
-static int file_last(const char *path, time_t *last, struct bt_error *e)
+void bt_store_head_drop(struct bt_store *s)
 {
-    struct bt_rrd_shape sh;
-    int rc = file_shape(path, &sh, e);
-    *last = rc == 0 ? sh.last_up : 0;
-    return rc;
+    if (!s->head_path)
+        return;
+    close(s->head_fd);
+    bt_rrd_head_release(&s->head);
+    free(s->head_path);
+    s->head_path = NULL;
+}
+
+/* The last update of the file path itself, read from its header (one
+ * open, one pread), in *last; the file and its header are kept in s for
+ * bt_store_head. 0 or -1. */
+static int file_last(struct bt_store *s, const char *path, time_t *last,
+                     struct bt_error *e)
+{
+    bt_store_head_drop(s);
+    *last = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    if (bt_rrd_head_read(fd, path, &s->head, e) != 0) {
+        close(fd);
+        return -1;
+    }
+    if (s->head.shape.last_up < BT_RRD_STEP) {
+        close(fd);
+        bt_rrd_head_release(&s->head);
+        return bt_fail(e, "cannot read '%s': no update", path);
+    }
+    *last = s->head.shape.last_up;
+    s->head_fd = fd;
+    s->head_path = bt_xstrdup(path);
+    return 0;
+}
+
+int bt_store_head(struct bt_store *s, const char *path, int *fd,
+                  struct bt_rrd_head *h, struct bt_error *e)
+{
+    if (s->head_path && strcmp(s->head_path, path) == 0) {
+        *fd = s->head_fd; /* handed over */
+        *h = s->head;
+        free(s->head_path);
+        s->head_path = NULL;
+        return 0;
+    }
+    *fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (*fd < 0) {
+        memset(h, 0, sizeof *h);
+        return bt_fail_errno(e, "cannot open '%s'", path);
+    }
+    if (bt_rrd_head_read(*fd, path, h, e) != 0) {
+        close(*fd);
+        *fd = -1;
+        return -1;
+    }
+    return 0;
 }
 
 /* Whether path is a series file: 0; 1 when there is none; -1 with *e
@@ -398,7 +448,7 @@ static int last_update(struct bt_store *s, const char *path,
     if (rc != 0)
         return rc;
     if (!s->daemon)
-        return file_last(path, last, e);
+        return file_last(s, path, last, e);
     /* The daemon's LAST counts what it holds for the file: when it is the
      * file's own, the daemon has nothing unwritten (one round trip, the
      * nightly append's only one a series); otherwise it writes what it
@@ -408,7 +458,7 @@ static int last_update(struct bt_store *s, const char *path,
     if (daemon_connect(s, e) != 0)
         return -1;
     if (!s->cached) /* it holds nothing for any file */
-        return file_last(path, last, e);
+        return file_last(s, path, last, e);
     op_begin(s);
     time_t there = rrdc_last(name);
     if (op_end(s, there < BT_RRD_STEP ? -1 : 0, "read the last update of",
@@ -423,7 +473,7 @@ static int last_update(struct bt_store *s, const char *path,
     if (op_end(s, rrdc_flush(name), "flush", path, e) != 0)
         return -1;
     bt_store_forget(s, path);
-    return file_last(path, last, e);
+    return file_last(s, path, last, e);
 }
 
 int bt_store_last(struct bt_store *s, const char *path, bt_day *last,
@@ -589,34 +639,52 @@ static int layout_v1(const struct bt_rrd_shape *sh)
            sh->rra[1].rows == BT_RRD_WEEKS_V1;
 }
 
-int bt_store_can_append(int fd, const char *path, const struct bt_point *pts,
-                        size_t n, struct bt_error *e)
+int bt_store_can_append_head(int fd, const char *path,
+                             const struct bt_rrd_head *h,
+                             const struct bt_point *pts, size_t n,
+                             struct bt_rrd_preimage *p, struct bt_error *e)
 {
-    struct bt_rrd_shape sh;
-    if (bt_rrd_shape_read(fd, path, &sh, e) != 0)
-        return -1;
-    int base = sh.step == BT_RRD_STEP && sh.ds_cnt == 1 &&
-               strcmp(sh.ds_type, "GAUGE") == 0 && sh.heartbeat == BT_RRD_STEP;
-    int now = base && sh.rra_cnt == 1 && strcmp(sh.rra[0].cf, "LAST") == 0 &&
-              sh.rra[0].pdp_cnt == 1 &&
-              bt_store_ring_rows(sh.rra[0].rows) == sh.rra[0].rows;
-    if (base && layout_v1(&sh))
+    const struct bt_rrd_shape *sh = &h->shape;
+    memset(p, 0, sizeof *p);
+    int base = sh->step == BT_RRD_STEP && sh->ds_cnt == 1 &&
+               strcmp(sh->ds_type, "GAUGE") == 0 && sh->heartbeat == BT_RRD_STEP;
+    int now = base && sh->rra_cnt == 1 && strcmp(sh->rra[0].cf, "LAST") == 0 &&
+              sh->rra[0].pdp_cnt == 1 &&
+              bt_store_ring_rows(sh->rra[0].rows) == sh->rra[0].rows;
+    if (base && layout_v1(sh))
         return 1; /* rebuilt in the current layout */
     if (!now)
         return bt_fail(e, "'%s' is not laid out as baytrack creates series "
                        "files (step %lu s, %lu data sources, %lu RRAs, first "
                        "ring %lu rows): baytrack does not write into it; "
-                       "move it out of the database", path, sh.step,
-                       sh.ds_cnt, sh.rra_cnt, sh.rra_cnt ? sh.rra[0].rows : 0);
-    int keeps;
+                       "move it out of the database", path, sh->step,
+                       sh->ds_cnt, sh->rra_cnt, sh->rra_cnt ? sh->rra[0].rows : 0);
     time_t until = ((time_t)pts[n - 1].day + 1) * BT_RRD_STEP;
-    if (bt_rrd_ring_keeps(fd, path, until, &keeps, e) != 0)
+    if (bt_rrd_preimage_read(fd, path, h, until, p, e) != 0)
         return -1;
-    return keeps ? 0 : 1; /* outgrown: rebuilt into a larger ring */
+    if (bt_rrd_preimage_keeps(h, p, until))
+        return 0;
+    bt_rrd_preimage_release(p);
+    return 1; /* outgrown: rebuilt into a larger ring */
+}
+
+int bt_store_can_append(int fd, const char *path, const struct bt_point *pts,
+                        size_t n, struct bt_error *e)
+{
+    struct bt_rrd_head h;
+    struct bt_rrd_preimage p;
+    if (bt_rrd_head_read(fd, path, &h, e) != 0)
+        return -1;
+    int rc = bt_store_can_append_head(fd, path, &h, pts, n, &p, e);
+    if (rc == 0)
+        bt_rrd_preimage_release(&p);
+    bt_rrd_head_release(&h);
+    return rc;
 }
 
 void bt_store_forget(struct bt_store *s, const char *path)
 {
+    bt_store_head_drop(s);
     struct bt_error ignored; /* a daemon that held nothing for the file */
     if (!s->daemon || daemon_connect(s, &ignored) != 0)
         return;

@@ -21,6 +21,7 @@
 #include "base/error.h"
 #include "base/period.h"
 #include "base/point.h"
+#include "store_format.h"
 
 #define BT_RRD_STEP 86400
 #define BT_RRD_ROWS_V1 21915 /* earlier releases: 60 years of days */
@@ -64,6 +65,11 @@ struct bt_store {
                            asked (else no file needs asking about) */
     int down;           /* the daemon failed: why_down says how */
     struct bt_error why_down;
+    char *head_path;    /* owned, or NULL: the file whose header
+                           bt_store_last read last, kept for the append
+                           that usually follows (bt_store_head) */
+    int head_fd;        /* that file, open read-only */
+    struct bt_rrd_head head; /* its header */
 };
 
 
@@ -87,8 +93,10 @@ int bt_store_read_range(struct bt_store *s, const char *path,
                         struct bt_error *e);
 
 /* The day of the last observation of the file path (its last update),
- * in *last, reading only its header. Returns 0; 1 when the file does not
- * exist; -1 on error. */
+ * in *last, reading only its header (one pread). The file is kept open
+ * with its header, for bt_store_head, until the next call,
+ * bt_store_head_drop or bt_store_forget. Returns 0; 1 when the file does
+ * not exist; -1 on error. */
 int bt_store_last(struct bt_store *s, const char *path, bt_day *last,
                   struct bt_error *e);
 
@@ -106,14 +114,33 @@ int bt_store_append(struct bt_store *s, const char *path,
                     bt_day last_day, const struct bt_point *pts, size_t n,
                     struct bt_error *e);
 
+/* The series file path open read-only in *fd, and its header in *h: the
+ * ones bt_store_last kept if they are path's (nothing is read again),
+ * else opened (never through a link) and read now. The caller owns both:
+ * close(*fd), bt_rrd_head_release(h). Valid while the writers' lock is
+ * held and the file not yet written (a transaction writes at commit).
+ * 0, or -1 with *e. */
+int bt_store_head(struct bt_store *s, const char *path, int *fd,
+                  struct bt_rrd_head *h, struct bt_error *e);
+/* Closes what bt_store_last kept (harmless when nothing is kept). */
+void bt_store_head_drop(struct bt_store *s);
+
 /* Whether pts[0..n) (sorted, all after the file's last observation) can
- * be appended in place to the RRD file open as fd (named path): it has
+ * be appended in place to the RRD file open as fd (named path) whose
+ * header is h, and, when it can, the bytes the append will change, in
+ * *p (read with the rows the new days fill, which must hold no known
+ * value; the caller releases *p): it has
  * exactly the current layout, so that an append can neither fail
  * half-way nor drop what a different ring holds, and its ring has room
  * for them, so that the append overwrites no observation. Returns 0 when
  * it can, 1 when the series must be rebuilt instead (a file of an earlier
  * release, or a ring the new days outgrow), or -1 with *e naming the file
  * (a layout baytrack does not write, or a file it cannot read). */
+int bt_store_can_append_head(int fd, const char *path,
+                             const struct bt_rrd_head *h,
+                             const struct bt_point *pts, size_t n,
+                             struct bt_rrd_preimage *p, struct bt_error *e);
+/* The same, reading the header of fd itself and keeping no pre-image. */
 int bt_store_can_append(int fd, const char *path, const struct bt_point *pts,
                         size_t n, struct bt_error *e);
 
