@@ -8,13 +8,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Length of the escape that stands for the character at s (0: copied as
+ * it is), written into esc (at least 5 bytes) when not 0. *adv is set to
+ * the input bytes it stands for. */
+static size_t escape_of(const unsigned char *s, char esc[5], size_t *adv)
+{
+    *adv = 1;
+    if (*s == '\n')
+        return memcpy(esc, "\\n", 2), 2;
+    if (*s == '\t')
+        return memcpy(esc, "\\t", 2), 2;
+    if (*s < 0x20 || *s == 0x7f)
+        return (size_t)snprintf(esc, 5, "\\x%02x", *s);
+    if (*s == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f) { /* C1: U+0080-U+009F */
+        *adv = 2;
+        return (size_t)snprintf(esc, 5, "\\x%02x", s[1]);
+    }
+    return 0;
+}
+
+void bt_msg_escape(char *out, size_t cap, const char *in)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    size_t n = 0;
+    if (cap == 0)
+        return;
+    while (*s) {
+        char esc[5];
+        size_t adv, k = escape_of(s, esc, &adv);
+        if (k == 0) { /* a whole UTF-8 character or nothing */
+            size_t len = 1;
+            while (s[len] && (s[len] & 0xc0) == 0x80 && len < 4)
+                len++;
+            if (*s < 0xc0)
+                len = 1;
+            if (n + len >= cap)
+                break;
+            memcpy(out + n, s, len);
+            n += len, s += len;
+            continue;
+        }
+        if (n + k >= cap)
+            break;
+        memcpy(out + n, esc, k);
+        n += k, s += adv;
+    }
+    out[n] = '\0';
+}
+
 int bt_fail(struct bt_error *e, const char *fmt, ...)
 {
     if (e) {
+        char raw[sizeof e->msg];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        vsnprintf(raw, sizeof raw, fmt, ap);
         va_end(ap);
+        bt_msg_escape(e->msg, sizeof e->msg, raw);
     }
     return -1;
 }
@@ -23,13 +73,14 @@ int bt_fail_errno(struct bt_error *e, const char *fmt, ...)
 {
     int saved = errno;
     if (e) {
+        char raw[sizeof e->msg];
         va_list ap;
         va_start(ap, fmt);
-        int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        int n = vsnprintf(raw, sizeof raw, fmt, ap);
         va_end(ap);
-        if (n >= 0 && (size_t)n < sizeof e->msg)
-            snprintf(e->msg + n, sizeof e->msg - (size_t)n, ": %s",
-                     strerror(saved));
+        if (n >= 0 && (size_t)n < sizeof raw)
+            snprintf(raw + n, sizeof raw - (size_t)n, ": %s", strerror(saved));
+        bt_msg_escape(e->msg, sizeof e->msg, raw);
     }
     errno = saved;
     return -1;
@@ -54,8 +105,9 @@ const char *bt_shown_more(const char *s)
 static void diag_push(struct bt_diags *d, const char *file, unsigned long line,
                       unsigned long column, const char *fmt, va_list ap)
 {
-    char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    char raw[1024], buf[4096];
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    bt_msg_escape(buf, sizeof buf, raw);
     bt_grow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
     d->v[d->n] = (struct bt_diag){line, column, d->n, bt_xstrdup(buf),
                                   file ? bt_xstrdup(file) : NULL};

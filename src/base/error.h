@@ -99,5 +99,13 @@ int bt_shown_len(const char *s);
 const char *bt_shown_more(const char *s);
 #define BT_SHOWN(s) bt_shown_len(s), (s), bt_shown_more(s)
 
+/* Every message (bt_fail, bt_fail_errno, bt_diags_add*) passes through
+ * bt_msg_escape, so that quoted input cannot break the line or reach the
+ * terminal as an escape sequence: control characters (C0, DEL and the C1
+ * U+0080-U+009F) become \xHH, a newline \n and a tab \t; other UTF-8 text
+ * is kept. Writes at most cap bytes including the NUL into out, cut on a
+ * character boundary. */
+void bt_msg_escape(char *out, size_t cap, const char *in);
+
 
 #endif

@@ -31,7 +31,7 @@ refused nan "$H$G"'legal.gba_lawyers,2024,nan\n' "nan.csv:3:3: value 'nan': not 
 nan.csv: rejected: 1 of 2 rows have problems; nothing written"
 refused traversal "$H$G"'../../etc/passwd,2024,1\n' "traversal.csv:3:1: unknown indicator '../../etc/passwd'
 traversal.csv: rejected: 1 of 2 rows have problems; nothing written"
-refused control "indicator,date,value,city\n"'legal.gba_lawyers,2024,1,"a\tb"\n' "control.csv:2:4: city 'a	b' contains a control character
+refused control "indicator,date,value,city\n"'legal.gba_lawyers,2024,1,"a\tb"\n' "control.csv:2:4: city 'a\\tb' contains a control character
 control.csv: rejected: 1 of 1 rows have problems; nothing written"
 refused layout 'when,how much\n2024,1\n' "layout.csv:1:1: unknown layout: the header should be 'indicator,date,value' (long), 'indicator,PERIOD,...' (wide), SDMX-CSV (STRUCTURE,... or DATAFLOW,...) or an NBS export (数据库：...), or give a mapping with --map
 layout.csv: rejected: no data rows could be read; nothing written"
@@ -41,6 +41,39 @@ refused binary "$H"'a\000b\n' "binary.csv:2:2: NUL byte: a binary or UTF-16 file
 binary.csv: rejected: no data rows could be read; nothing written"
 refused empty '' "empty.csv:1: file is empty: no header
 empty.csv: rejected: no data rows could be read; nothing written"
+
+# control characters quoted from the input are escaped, so that every
+# message is one line of safe text: no terminal escape sequence (ESC, BEL,
+# the C1 CSI U+009B), no line break; Chinese text is kept as it is
+no_controls() { # FILE WHAT: no C0 but the line ends, no DEL, no C1
+    if od -An -tx1 -v "$1" | tr ' ' '\n' | grep -qxE '0[0-9b-f]|1[0-9a-f]|7f'; then
+        fail "$2: a control byte in the message"
+    fi
+    if LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1"; then
+        fail "$2: a C1 control character in the message"
+    fi
+}
+printf 'indicator,date,value,kind\nlegal.gba_lawyers,2001,1,\033]0;PWNED\007\033[31mred\n' > esc.csv
+printf '\033[2Jt.y,2001,1,a\nlegal.gba_lawyers,2002,\033[2Jx,a\n' >> esc.csv
+printf 'legal.gba_lawyers,2003,1,"中\nb\302\233\177"\n' >> esc.csv
+run load esc.csv
+expect_eq "$RC" 65 "escapes: exit code"
+no_controls "$T/err" "escapes: load"
+expect_eq "$(cat "$T/err")" "esc.csv:2:4: kind '\\x1b]0;PWNED\\x07\\x1b[31mred' contains a control character
+esc.csv:3:1: unknown indicator '\\x1b[2Jt.y'
+esc.csv:4:3: value '\\x1b[2Jx': not a number
+esc.csv:5:4: kind '中\\nb\\x9b\\x7f' contains a control character
+esc.csv: rejected: 4 of 4 rows have problems; nothing written" "escapes: message"
+expect_eq "$(db_sum)" "$before" "escapes: database unchanged"
+mkdir -p spool/incoming
+cp esc.csv spool/incoming/
+touch -d '1 minute ago' spool/incoming/esc.csv
+run collect spool
+expect_eq "$RC" 1 "escapes: collect fails the file"
+no_controls "$T/err" "escapes: collect stderr"
+no_controls spool/failed/esc.err "escapes: failed/esc.err"
+grep -qF "esc.csv:3:1: unknown indicator '\\x1b[2Jt.y'" spool/failed/esc.err ||
+    fail "escapes: failed/esc.err: $(cat spool/failed/esc.err)"
 
 # several problems are all reported, in line order
 refused many "$H"'no.such,2024,1\nlegal.gba_lawyers,2024,x\nlegal.gba_lawyers,2024-13,1\n' "many.csv:2:1: unknown indicator 'no.such'

@@ -84,9 +84,9 @@ int main(void)
         /* ... nor hide a bad cell given twice, or one after a good row */
         {"indicator,date,value,city\na.x,2020,1,\x01\na.x,2021,1,\x01\n"
          "a.x,2022,1,A\na.x,2023,1,A\x7f\n", "",
-         "2:4: city '\x01' contains a control character\n"
-         "3:4: city '\x01' contains a control character\n"
-         "5:4: city 'A\x7f' contains a control character\n"},
+         "2:4: city '\\x01' contains a control character\n"
+         "3:4: city '\\x01' contains a control character\n"
+         "5:4: city 'A\\x7f' contains a control character\n"},
         {"", "", "1:0: file is empty: no header\n"},
         {"indicator,date,value\na.x,1969,1\n", "",
          "2:2: date '1969': before 1970-01-02, which RRD files cannot hold\n"},
