@@ -457,10 +457,11 @@ def sdmx_lines(r):
     lines += ["", "Rows per second are counted on CPU time (user + system), which the shared "
               "machine leaves steady where the wall clock is not. SDMX-CSV as baytrack writes "
               "it loads at %.2f× the long layout's rows per second, with labels at %.2f×: a "
-              "row with labels is %.1f times the bytes of a long row, and reading bytes (the "
-              "kernel's copy, UTF-8 checking, splitting at commas) is most of a load's reading. "
-              "Memory is the same: both are streamed and held as 12 bytes an observation, and "
-              "the layout is known from the header, so the file is read once." % (
+              "row with labels is %.1f times the bytes of a long row and has four times its "
+              "fields; the label columns are split off with the rest (16 bytes at a time) "
+              "and not read further. Memory is the same: both are streamed and held as 12 "
+              "bytes an observation, the layout is known from the header and UTF-8 is checked "
+              "as the file is read, so the file is read once." % (
                   ratio["sdmx"][0], ratio["labels"][0],
                   (r["bytes"]["labels"] / rows) / (r["bytes"]["long"] / rows))]
     return lines

@@ -167,34 +167,40 @@ void bt_text_release(struct bt_text *t)
 
 #define PIECE (1u << 20) /* bytes read at a time */
 
-/* A file read piece by piece, with the place of its next byte. */
+/* A file read piece by piece, with the offset of its next byte. Lines
+ * are not counted as it is read: a problem's line and column are found
+ * by reading the file again up to it (stream_diag), which only a file
+ * with a problem pays for. */
 struct stream {
     int fd;
     const char *path;
     char *buf;                /* PIECE bytes, plus room for a carry */
-    unsigned long line;       /* line of the next byte, from 1 */
-    unsigned long long col0;  /* offset where that line starts */
+    off_t base;               /* the file offset of offset 0 (after a BOM) */
     unsigned long long off;   /* offset of the next byte */
 };
 
-/* Notes that n bytes of s were consumed. */
-static void advance(struct stream *st, const char *s, size_t n)
-{
-    for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p)));) {
-        st->line++;
-        p++;
-        st->col0 = st->off + (unsigned long long)(p - s);
-    }
-    st->off += n;
-}
-
-/* Adds "what" at the byte k bytes after the next one. */
-static void stream_diag(const struct stream *st, const char *s, size_t k,
+/* Adds "what" at the byte k bytes after the next one, with its line and
+ * column (in bytes, from 1) counted from the file itself. */
+static void stream_diag(const struct stream *st, size_t k,
                         struct bt_diags *diags, const char *what)
 {
-    struct stream at = *st;
-    advance(&at, s, k);
-    bt_diags_add(diags, at.line, (unsigned long)(at.off - at.col0 + 1), "%s", what);
+    unsigned long long target = st->off + k, at = 0, start = 0;
+    unsigned long line = 1;
+    char *chunk = bt_xmalloc(1u << 16);
+    while (at < target) {
+        size_t want = target - at < (1u << 16) ? (size_t)(target - at) : 1u << 16;
+        ssize_t n = pread(st->fd, chunk, want, st->base + (off_t)at);
+        if (n <= 0)
+            break; /* changed under us: the line counted so far */
+        for (const char *p = chunk, *end = chunk + n;
+             (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+            line++;
+            start = at + (unsigned long long)(p - chunk) + 1;
+        }
+        at += (unsigned long long)n;
+    }
+    free(chunk);
+    bt_diags_add(diags, line, (unsigned long)(target - start + 1), "%s", what);
 }
 
 /* Reads the next piece after the carry of `have` bytes at the start of
@@ -213,20 +219,28 @@ static ssize_t refill(struct stream *st, size_t have, struct bt_error *e)
 /* Starts over from the first byte, skipping skip bytes (a BOM). */
 static int rewind_stream(struct stream *st, off_t skip, struct bt_error *e)
 {
-    st->line = 1;
-    st->col0 = st->off = 0;
+    st->off = 0;
+    st->base = skip;
     if (lseek(st->fd, skip, SEEK_SET) != skip)
         return bt_fail_errno(e, "cannot read '%s'", st->path);
     return 0;
 }
 
-/* Pass 1: is the text after the BOM all UTF-8 without NUL? Returns 0
- * yes; 1 no, reported in *diags (a NUL, or any bad byte when strict);
- * 2 not UTF-8, unreported; -1 on a read error. */
-static int check_utf8(struct stream *st, int strict, struct bt_diags *diags,
-                      struct bt_error *e)
+/* The text after the BOM as UTF-8, read once: each piece is checked (no
+ * NUL, valid UTF-8; a sequence cut by the piece's end waits for the
+ * next) before fn gets it. fn may stop early (non-zero): the rest is
+ * still checked, as if the file had been checked first. At a problem,
+ * fn(ctx, NULL, 0) voids what it was given; then returns 1 for a NUL or,
+ * when strict, any bad byte (reported in *diags), NOT_UTF8 for bytes
+ * that are not UTF-8 when not strict (unreported: the caller reads the
+ * file in another encoding). Returns 0 or fn's non-zero value when the
+ * whole file is UTF-8, -1 on a read error. */
+#define NOT_UTF8 (-2) /* none of fn's values, which are positive */
+static int pass_utf8(struct stream *st, int strict, bt_text_fn fn, void *ctx,
+                     struct bt_diags *diags, struct bt_error *e)
 {
     size_t have = 0;
+    int rc = 0, given = 0;
     for (;;) {
         ssize_t n = refill(st, have, e);
         if (n < 0)
@@ -234,36 +248,29 @@ static int check_utf8(struct stream *st, int strict, struct bt_diags *diags,
         size_t len = (size_t)n, ok = bt_utf8_valid_prefix(st->buf, len);
         const char *nul = memchr(st->buf, '\0', ok);
         int end = len == have;
+        int bad = nul || (ok < len && (end || len - ok >= 4));
+        if (bad && given)
+            fn(ctx, NULL, 0);
         if (nul) {
-            stream_diag(st, st->buf, (size_t)(nul - st->buf), diags,
+            stream_diag(st, (size_t)(nul - st->buf), diags,
                         "NUL byte: a binary or UTF-16 file, not CSV text");
             return 1;
         }
-        if (ok < len && (end || len - ok >= 4)) {
+        if (bad) {
             if (!strict)
-                return 2;
-            stream_diag(st, st->buf, ok, diags, "bytes are not valid UTF-8");
+                return NOT_UTF8;
+            stream_diag(st, ok, diags, "bytes are not valid UTF-8");
             return 1;
         }
         if (end)
-            return 0;
-        advance(st, st->buf, ok); /* a sequence cut by the piece waits */
-        have = len - ok;
-        memmove(st->buf, st->buf + ok, have);
-    }
-}
-
-/* Pass 2 for UTF-8: the bytes as they are. */
-static int pass_utf8(struct stream *st, bt_text_fn fn, void *ctx,
-                     struct bt_error *e)
-{
-    for (;;) {
-        ssize_t n = refill(st, 0, e);
-        if (n <= 0)
-            return (int)n;
-        int rc = fn(ctx, st->buf, (size_t)n);
-        if (rc != 0)
             return rc;
+        if (rc == 0 && ok) {
+            rc = fn(ctx, st->buf, ok);
+            given = 1;
+        }
+        st->off += ok;
+        have = len - ok; /* a sequence cut by the piece waits */
+        memmove(st->buf, st->buf + ok, have);
     }
 }
 
@@ -289,7 +296,7 @@ static int pass_iconv(struct stream *st, const char *from, bt_text_fn fn,
         int end = len == have;
         const char *nul = memchr(st->buf + have, '\0', len - have);
         if (nul) {
-            stream_diag(st, st->buf, (size_t)(nul - st->buf), diags,
+            stream_diag(st, (size_t)(nul - st->buf), diags,
                         "NUL byte: a binary or UTF-16 file, not CSV text");
             rc = 1;
             break;
@@ -301,7 +308,7 @@ static int pass_iconv(struct stream *st, const char *from, bt_text_fn fn,
         if (r == (size_t)-1 && (errno == EILSEQ || (errno == EINVAL && end))) {
             char what[64];
             snprintf(what, sizeof what, "bytes are not valid %s", from);
-            stream_diag(st, st->buf, used, diags, what);
+            stream_diag(st, used, diags, what);
             rc = 1;
             break;
         }
@@ -309,7 +316,7 @@ static int pass_iconv(struct stream *st, const char *from, bt_text_fn fn,
             rc = fn(ctx, out, (size_t)(o - out));
         if (end)
             break;
-        advance(st, st->buf, used); /* EINVAL: a sequence cut by the piece */
+        st->off += used; /* EINVAL: a sequence cut by the piece */
         have = len - used;
         memmove(st->buf, st->buf + used, have);
     }
@@ -322,7 +329,7 @@ int bt_text_stream(const char *path, const char *encoding, bt_text_fn fn,
                    void *ctx, const char **used, struct bt_diags *diags,
                    struct bt_error *e)
 {
-    struct stream st = {.path = path, .line = 1};
+    struct stream st = {.path = path};
     *used = encoding ? encoding : "UTF-8";
     if ((st.fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
         return bt_fail_errno(e, "cannot open '%s'", path);
@@ -341,11 +348,7 @@ int bt_text_stream(const char *path, const char *encoding, bt_text_fn fn,
     } else if (!utf8) {
         rc = pass_iconv(&st, encoding, fn, ctx, diags, e);
     } else if ((rc = rewind_stream(&st, bom, e)) == 0 &&
-               (rc = check_utf8(&st, encoding != NULL, diags, e)) == 0) {
-        rc = rewind_stream(&st, bom, e);
-        if (rc == 0)
-            rc = pass_utf8(&st, fn, ctx, e);
-    } else if (rc == 2) {
+               (rc = pass_utf8(&st, encoding != NULL, fn, ctx, diags, e)) == NOT_UTF8) {
         /* not UTF-8: GB18030 (a superset of GBK and GB2312) */
         *used = "GB18030";
         rc = rewind_stream(&st, 0, e);

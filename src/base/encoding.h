@@ -33,15 +33,22 @@ int bt_text_load(const char *path, const char *encoding, struct bt_text *out,
                  struct bt_diags *diags, struct bt_error *e);
 
 /* Receives decoded UTF-8 text piece by piece (a piece may end inside a
- * line or a character); returns 0 to go on, non-zero to stop. */
+ * line or a character); returns 0 to go on, a positive value to stop.
+ * Called with text NULL (and len 0): what it was given so far is void
+ * (the bytes turned out not to be text, or not UTF-8: the file is then
+ * given again from its start, decoded otherwise); it starts over, and
+ * drops what it made of them, its problems too. */
 typedef int (*bt_text_fn)(void *ctx, const char *text, size_t len);
 
 /* Reads the file at path in pieces of 1 MiB and passes its text to fn,
- * decoded exactly as bt_text_load decodes the whole file (detection reads
- * the file once more first), never holding more than a piece. *used gets
- * the encoding. Returns 0; 1 when its bytes are not text (problem in
- * *diags, with line and column); -1 when it cannot be read (*e); or fn's
- * non-zero value. */
+ * decoded exactly as bt_text_load decodes the whole file, never holding
+ * more than a piece. UTF-8 is checked as it is passed, in one reading;
+ * bytes found not to be UTF-8 void what was passed (see bt_text_fn), and
+ * with encoding NULL the file is then read again as GB18030. Every byte
+ * is checked even when fn stops early, so the outcome is as if the file
+ * had been checked first. *used gets the encoding. Returns 0; 1 when its
+ * bytes are not text (problem in *diags, with line and column); -1 when
+ * it cannot be read (*e); or fn's positive value. */
 int bt_text_stream(const char *path, const char *encoding, bt_text_fn fn,
                    void *ctx, const char **used, struct bt_diags *diags,
                    struct bt_error *e);

@@ -163,8 +163,9 @@ static int plain_decimal(const char *s, size_t n, double *out)
     long long v = 0;
     for (; i < n; i++) {
         if (digit(s[i])) {
+            if (++digits > 15)
+                return 0; /* past what a double holds exactly */
             v = v * 10 + (s[i] - '0');
-            digits++;
             frac += (size_t)point;
         } else if (s[i] == '.' && !point) {
             point = 1;
@@ -172,7 +173,7 @@ static int plain_decimal(const char *s, size_t n, double *out)
             return 0;
         }
     }
-    if (digits == 0 || digits > 15)
+    if (digits == 0)
         return 0;
     double d = (double)v / pow10[frac];
     *out = s[0] == '-' ? -d : d;
@@ -253,21 +254,30 @@ static double round_nonneg(double y)
     return y < two52 ? (y + two52) - two52 : y;
 }
 
+int bt_number_decimals(double v, double *x)
+{
+    double a = fabs(v);
+    for (int k = 0; k < 16 && a < 1e15; k++) {
+        *x = round_nonneg(a * pow10[k]);
+        if (*x >= 1e15)
+            break;
+        if (*x / pow10[k] == a)
+            return k;
+    }
+    return -1;
+}
+
 size_t bt_number_format(double v, char *buf)
 {
     if (v == 0)
         v = 0.0; /* print -0 as 0 */
-    double a = fabs(v);
     /* The fewest fraction digits k with round(v 10^k) / 10^k == v: that
      * division is correctly rounded, as is reading the decimal back, so
      * the text reads back as exactly v (and is the shortest that does). */
-    for (int k = 0; k < 16 && a < 1e15; k++) {
-        double x = round_nonneg(a * pow10[k]);
-        if (x >= 1e15)
-            break;
-        if (x / pow10[k] == a)
-            return fixed((unsigned long long)x, k, v < 0, buf);
-    }
+    double x;
+    int k = bt_number_decimals(v, &x);
+    if (k >= 0)
+        return fixed((unsigned long long)x, k, v < 0, buf);
     for (int prec = 15; prec <= 17; prec++) {
         int len = snprintf(buf, 32, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)

@@ -37,6 +37,12 @@ int bt_number_parse(const char *s, size_t n, double *out, const char **why);
 int bt_number_parse_scaled(const char *s, size_t n, int exp10, double *out,
                            const char **why);
 
+/* The fewest decimals k (0 to 15) with which |v| is an integer *x below
+ * 10^15 over 10^k: x / 10^k == |v|, that division rounded once, so the
+ * decimal x / 10^k reads back as exactly |v|. Returns k, or -1 when
+ * there is none (|v| at or above 10^15, more digits, inf or nan). */
+int bt_number_decimals(double v, double *x);
+
 /* Writes v with the fewest digits (at most 17) that read back as exactly v.
  * buf holds at least 32 bytes; returns the length. */
 size_t bt_number_format(double v, char *buf);

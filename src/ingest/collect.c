@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -14,7 +15,14 @@
 #include "base/fileio.h"
 #include "mapping.h"
 
-/* The names of SPOOL/incoming/ *.csv, sorted; dot-files left out. */
+/* Whether name ends in ".csv", in any case (".CSV" too). */
+static int has_csv(const char *name, size_t len)
+{
+    return len >= 4 && strncasecmp(name + len - 4, ".csv", 4) == 0;
+}
+
+/* The names of SPOOL/incoming/ *.csv (any case), sorted; dot-files left
+ * out. */
 static int ready_names(const char *incoming, char ***names, size_t *n,
                        struct bt_error *e)
 {
@@ -26,9 +34,8 @@ static int ready_names(const char *incoming, char ***names, size_t *n,
         return bt_fail_errno(e, "cannot open spool '%s'", incoming);
     for (struct dirent *de; (de = readdir(d));) {
         size_t len = strlen(de->d_name);
-        if (de->d_name[0] == '.' || len < 5 ||
-            strcmp(de->d_name + len - 4, ".csv") != 0)
-            continue;
+        if (de->d_name[0] == '.' || len < 5 || !has_csv(de->d_name, len))
+            continue; /* .csv in any case: NIGHT.CSV too */
         bt_grow((void **)names, &cap, *n + 1, sizeof **names);
         (*names)[(*n)++] = bt_xstrdup(de->d_name);
     }
@@ -52,10 +59,6 @@ static void crash_point(const char *point)
 #define MAP_NEW ".map.new"  /* a copied mapping before it is moved */
 #define LOADING ".loading"  /* "DEATHS NAME" of the file being loaded */
 
-static int has_csv(const char *name, size_t len)
-{
-    return len >= 4 && memcmp(name + len - 4, ".csv", 4) == 0;
-}
 
 void bt_spool_name(struct bt_buf *out, const char *name, unsigned k,
                    const char *ext)
@@ -68,13 +71,32 @@ void bt_spool_name(struct bt_buf *out, const char *name, unsigned k,
     if (ext)
         bt_buf_puts(out, ext);
     else if (csv)
-        bt_buf_puts(out, ".csv");
+        bt_buf_add(out, name + len - 4, 4); /* as it was: .csv or .CSV */
 }
 
 static int exists(const char *path)
 {
     struct stat st;
     return lstat(path, &st) == 0;
+}
+
+/* Whether the CSV incoming/name has its own mapping beside it: STEM.map,
+ * else STEM.MAP (so NIGHT.CSV may come with NIGHT.MAP). *rel gets its
+ * path in the spool ("incoming/STEM.map"), emptied first. */
+static int own_map(const char *spool, const char *name, struct bt_buf *rel)
+{
+    static const char *const exts[] = {".map", ".MAP", ".Map"};
+    struct bt_buf path = {0};
+    int found = 0;
+    for (size_t i = 0; i < 3 && !found && has_csv(name, strlen(name)); i++) {
+        rel->len = path.len = 0;
+        bt_buf_puts(rel, "incoming/");
+        bt_spool_name(rel, name, 1, exts[i]);
+        bt_buf_addf(&path, "%s/%s", spool, rel->data);
+        found = exists(path.data);
+    }
+    bt_buf_release(&path);
+    return found;
 }
 
 /* Whether SPOOL/dir/ has any of copy k's names (CSV, .map, .err). */
@@ -254,10 +276,7 @@ static int move_into(const char *spool, const char *dir, const char *name,
         journal_add(&j, ERR_NEW, to.data);
     }
     path.len = from.len = to.len = 0;
-    bt_buf_puts(&from, "incoming/");
-    bt_spool_name(&from, name, 1, ".map");
-    bt_buf_addf(&path, "%s/%s", spool, from.data);
-    if (has_csv(name, strlen(name)) && exists(path.data)) {
+    if (own_map(spool, name, &from)) {
         bt_buf_addf(&to, "%s/", dir);
         bt_spool_name(&to, name, k, ".map");
         journal_add(&j, from.data, to.data);
@@ -355,30 +374,31 @@ static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
 }
 
 /* How incoming/name is to be loaded (collect.h): *lo, and in *map_text
- * the mapping to keep beside it when it is not its own (NULL: none);
- * *how says where the mapping came from. Returns 0, or 1 when the
+ * the mapping it is read through (its own, in *own, is moved with it; any
+ * other is kept beside it as a copy); *how says where the mapping came
+ * from. Returns 0, or 1 when the
  * mapping cannot be read (in *why: the file fails). */
 static int plan(const char *spool, const char *name,
                 const struct bt_collect_opts *o,
                 const struct bt_spool_rules *rules, struct bt_load_opts *lo,
-                struct bt_buf *map_text, struct bt_buf *how, struct bt_buf *why)
+                struct bt_buf *map_text, struct bt_buf *how, struct bt_buf *why,
+                struct bt_buf *own)
 {
     const struct bt_spool_rule *r = bt_spool_rules_match(rules, name);
-    struct bt_buf own = {0};
-    bt_buf_addf(&own, "%s/incoming/", spool);
-    bt_spool_name(&own, name, 1, ".map");
+    struct bt_buf rel = {0};
     *lo = (struct bt_load_opts){
         .encoding = r && r->encoding ? r->encoding : o->encoding,
         .indicator = r ? r->indicator : NULL};
-    how->len = 0;
-    if (has_csv(name, strlen(name)) && exists(own.data))
-        bt_buf_puts(how, "its own");
+    how->len = own->len = 0;
+    if (own_map(spool, name, &rel)) /* named: NIGHT.CSV's NIGHT.MAP too */
+        bt_buf_addf(own, "%s/%s", spool, rel.data),
+        lo->map_path = own->data, bt_buf_puts(how, "its own");
     else if (r && r->map_path)
         lo->map_path = r->map_path,
         bt_buf_addf(how, "rule %s:%lu", rules->path, r->line);
     else if (o->map_path)
         lo->map_path = o->map_path, bt_buf_puts(how, "--map");
-    bt_buf_release(&own);
+    bt_buf_release(&rel);
     struct bt_error e;
     if (lo->map_path && bt_file_read(lo->map_path, map_text, &e) != 0) {
         bt_buf_addf(why, "%s: %s\n%s: not loaded; nothing written\n", name,
@@ -395,16 +415,18 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
                        const struct bt_spool_rules *rules, bt_collect_fn fn,
                        void *ctx, size_t *nfailed, struct bt_error *e)
 {
-    struct bt_buf path = {0}, moved = {0}, why = {0}, map_text = {0}, how = {0};
+    struct bt_buf path = {0}, moved = {0}, why = {0}, map_text = {0}, how = {0},
+                  own = {0};
     struct bt_load_stats st;
     struct bt_load_opts lo;
     enum bt_load_result res = BT_LOAD_FAILED;
     memset(&st, 0, sizeof st);
-    if (plan(spool, name, o, rules, &lo, &map_text, &how, &why) == 0 &&
+    if (plan(spool, name, o, rules, &lo, &map_text, &how, &why, &own) == 0 &&
         load_one(db, cat, spool, name, &lo, &res, &st, &why, e) != 0) {
         bt_buf_release(&why);
         bt_buf_release(&map_text);
         bt_buf_release(&how);
+        bt_buf_release(&own);
         return -1;
     }
     if (res == BT_LOAD_FAILED && bt_db_daemon_down(db, NULL)) {
@@ -415,6 +437,7 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
         bt_buf_release(&why);
         bt_buf_release(&map_text);
         bt_buf_release(&how);
+        bt_buf_release(&own);
         return 1;
     }
     if (res != BT_LOAD_OK)
@@ -433,6 +456,7 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
     bt_buf_release(&why);
     bt_buf_release(&map_text);
     bt_buf_release(&how);
+    bt_buf_release(&own);
     return rc;
 }
 

@@ -83,33 +83,23 @@ struct source {
     const char *encoding; /* for path: NULL to detect */
 };
 
-static int feed_csv(void *r, const char *text, size_t len)
-{
-    return bt_csv_feed(r, text, len) != 0 ? 2 : 0;
-}
+static void parser_init(struct parser *p, struct bt_dataset *ds,
+                        const struct bt_catalogue *cat,
+                        const struct bt_mapping *map, const char *indicator,
+                        struct bt_diags *diags);
 
-/* Reads every record of src through the parser p. Returns 0, 1 when the
- * bytes are not text (in *diags), -1 when they cannot be read (*e). */
-static int parse(struct parser *p, const struct source *src, struct bt_error *e)
-{
+/* One reading of a file: its parser, its CSV reader, and the problems
+ * there were before it. */
+struct reading {
+    struct parser *p;
     struct bt_csv_reader r;
-    bt_csv_init(&r, on_record, p, p->diags, 1);
-    p->csv = &r;
-    int rc = 0;
-    if (src->path)
-        rc = bt_text_stream(src->path, src->encoding, feed_csv, &r,
-                            &p->ds->encoding, p->diags, e);
-    else
-        bt_csv_feed(&r, src->text, src->len);
-    if (rc == 0 || rc == 2) {
-        bt_csv_finish(&r);
-        p->ds->skipped[BT_DS_SKIP_EMPTY] += r.empty_lines;
-        if (p->chosen && layouts[p->layout]->finish)
-            layouts[p->layout]->finish(p);
-        rc = 0;
-    } else {
-        bt_csv_release(&r);
-    }
+    size_t diags_at;
+    struct bt_dataset counts; /* the dataset's counts before it */
+};
+
+/* Frees what the parser p holds for one reading (not p->ds). */
+static void release_parser(struct parser *p)
+{
     free(p->val_col);
     free(p->col_day);
     free(p->ignored);
@@ -119,6 +109,71 @@ static int parse(struct parser *p, const struct source *src, struct bt_error *e)
     bt_buf_release(&p->dimraw);
     bt_buf_release(&p->key);
     bt_buf_release(&p->cite);
+}
+
+/* What was read is void (bt_text_fn): the reading starts over, with no
+ * observation, count or problem of its own. A second reading keeps the
+ * dataset and forgets the conflicts it had met. */
+static void start_over(struct reading *rd)
+{
+    struct parser *p = rd->p;
+    bt_csv_release(&rd->r);
+    release_parser(p);
+    if (p->locate) {
+        for (size_t i = 0; i < p->nlocate; i++)
+            p->locate[i].seen = 0;
+        p->ds->rows = rd->counts.rows;
+        p->ds->missing = rd->counts.missing;
+        p->ds->bad_rows = rd->counts.bad_rows;
+        memcpy(p->ds->skipped, rd->counts.skipped, sizeof p->ds->skipped);
+    } else {
+        bt_dataset_release(p->ds);
+        p->ds->encoding = "UTF-8";
+    }
+    bt_diags_truncate(p->diags, rd->diags_at);
+    struct parser fresh;
+    parser_init(&fresh, p->ds, p->cat, p->map, p->indicator, p->diags);
+    fresh.locate = p->locate;
+    fresh.nlocate = p->nlocate;
+    *p = fresh;
+    bt_csv_init(&rd->r, on_record, p, p->diags, 1);
+    p->csv = &rd->r;
+}
+
+static int feed_csv(void *ctx, const char *text, size_t len)
+{
+    struct reading *rd = ctx;
+    if (!text) {
+        start_over(rd);
+        return 0;
+    }
+    return bt_csv_feed(&rd->r, text, len) != 0 ? 2 : 0;
+}
+
+/* Reads every record of src through the parser p. Returns 0, 1 when the
+ * bytes are not text (in *diags), -1 when they cannot be read (*e). */
+static int parse(struct parser *p, const struct source *src, struct bt_error *e)
+{
+    struct reading rd = {.p = p, .diags_at = p->diags->n, .counts = *p->ds};
+    struct bt_csv_reader *r = &rd.r;
+    bt_csv_init(r, on_record, p, p->diags, 1);
+    p->csv = r;
+    int rc = 0;
+    if (src->path)
+        rc = bt_text_stream(src->path, src->encoding, feed_csv, &rd,
+                            &p->ds->encoding, p->diags, e);
+    else
+        bt_csv_feed(r, src->text, src->len);
+    if (rc == 0 || rc == 2) {
+        bt_csv_finish(r);
+        p->ds->skipped[BT_DS_SKIP_EMPTY] += r->empty_lines;
+        if (p->chosen && layouts[p->layout]->finish)
+            layouts[p->layout]->finish(p);
+        rc = 0;
+    } else {
+        bt_csv_release(r);
+    }
+    release_parser(p);
     return rc;
 }
 

@@ -126,6 +126,8 @@ int bt_stem_check(struct bt_diags *diags, unsigned long line, size_t col,
 static int same_cells(const struct parser *p, const struct bt_field *f,
                       const size_t *len)
 {
+    if (p->dimraw.len == 0) /* no dimension column (data NULL) */
+        return p->ndims == 0;
     const char *r = p->dimraw.data, *end = r + p->dimraw.len;
     for (size_t i = 0; i < p->ndims; i++) {
         const struct bt_field *c = &f[p->dim_col[i]];

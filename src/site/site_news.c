@@ -128,31 +128,44 @@ static void added_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
     bt_buf_puts(b, "</p>\n");
     site_table_open(b, bt_word(BT_W_LATEST_ADDED, l), NULL);
     const struct site_col cols[] = {
-        {bt_word(BT_W_INDICATOR, l), 0}, {bt_word(BT_W_SERIES, l), 0},
-        {bt_word(BT_W_DATE, l), 0}, {bt_word(BT_W_VALUE, l), 1},
-        {bt_word(BT_W_UNIT, l), 0}, {bt_word(BT_W_FILE, l), 0},
-        {bt_word(BT_W_LOADED_AT, l), 0}};
+        {bt_word(BT_W_INDICATOR, l), 0}, {bt_word(BT_W_DATE, l), 0},
+        {bt_word(BT_W_VALUE, l), 1}, {bt_word(BT_W_UNIT, l), 0},
+        {bt_word(BT_W_FILE, l), 0}};
     site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     for (size_t i = c->nadded; i-- > c->nadded - shown;) {
         const struct bt_added_entry *a = &c->added[i];
         const struct bt_indicator *ind = indicator_of(s, a->series);
+        const char *dims = strchr(a->series, '{');
         bt_buf_puts(b, "<tr><th scope=\"row\">");
-        if (ind)
+        if (ind) { /* its name, linked to its page */
+            bt_buf_puts(b, "<a href=\"");
+            site_page(b, s, ind->id, l);
+            bt_buf_puts(b, "\">");
             site_text_in(b, ind->name[l], l);
-        else
+            bt_buf_puts(b, "</a>");
+        } else {
             site_text(b, a->series);
-        bt_buf_puts(b, "</th><td>");
-        series_cell(b, s, a->series, l);
-        bt_buf_addf(b, "</td><td>%s</td><td class=\"num\">", a->date);
+        }
+        /* the series under it: its dimensions (none: the indicator's one),
+         * so that a phone shows the figure beside it */
+        if (dims && dims[1]) {
+            struct bt_buf d = {0};
+            bt_buf_add(&d, dims + 1, strlen(dims + 1) - (dims[strlen(dims) - 1] == '}'));
+            bt_buf_add(&d, "", 1);
+            bt_buf_puts(b, "<br><code>");
+            site_text(b, d.data);
+            bt_buf_puts(b, "</code>");
+            bt_buf_release(&d);
+        }
+        bt_buf_addf(b, "</th><td style=\"white-space:nowrap\">%s</td><td class=\"num\">",
+                    a->date);
         logged_num(b, a->value, l);
         bt_buf_puts(b, "</td><td>");
         if (ind)
             site_text_in(b, ind->unit_in[l], l);
         bt_buf_puts(b, "</td><td>");
         file_cell(b, a->file);
-        bt_buf_puts(b, "</td>");
-        when_cell(b, a->when);
-        bt_buf_puts(b, "</tr>\n");
+        bt_buf_puts(b, "</td></tr>\n");
     }
     site_table_close(b);
 }
@@ -189,6 +202,28 @@ static void revisions_table(struct bt_buf *b, const struct site *s,
     site_table_close(b);
 }
 
+/* What the page holds, each part linked: "1 revision · 12 figures added
+ * · 5 loads", the counts grouped. */
+static void contents(struct bt_buf *b, const struct bt_changes *c,
+                     enum bt_lang l)
+{
+    const struct {
+        size_t n;
+        const char *id;
+        enum bt_word w;
+    } parts[] = {{c->nrevisions, "revisions", BT_W_REVISIONS},
+                 {c->nadded, "added", BT_W_LATEST_ADDED},
+                 {c->nloads, "loads", BT_W_LOADS}};
+    bt_buf_addf(b, "<ul class=\"note\">");
+    for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
+        char num[BT_NUMFMT_MAX];
+        bt_num_grouped((double)parts[k].n, num);
+        bt_buf_addf(b, "<li><a href=\"#%s\">%s</a>: %s</li>", parts[k].id,
+                    bt_word(parts[k].w, l), num);
+    }
+    bt_buf_puts(b, "</ul>\n");
+}
+
 void site_news(struct bt_buf *b, const struct site *s, enum bt_lang l)
 {
     struct bt_buf line = {0}, deflt = {0};
@@ -204,8 +239,9 @@ void site_news(struct bt_buf *b, const struct site *s, enum bt_lang l)
         site_text(b, deflt.data);
     }
     bt_buf_puts(b, "</p>\n");
-    added_table(b, s, l);
+    contents(b, s->changes, l);
     revisions_table(b, s, l);
+    added_table(b, s, l);
     loads_table(b, s->changes, l);
     site_foot(b);
     bt_buf_release(&line);

@@ -574,8 +574,10 @@ int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
 {
     if (db->read_fd >= 0 || db->lock_fd >= 0)
         return 0; /* already reading, or the writer itself */
-    if (access(db->dir, F_OK) != 0)
-        return 0; /* nothing stored yet */
+    if (access(db->dir, F_OK) != 0) /* a typo in --db, or no load yet */
+        return bt_fail(e, "database '%s' does not exist: give --db DIR (or "
+                       "BAYTRACK_DB) of a database, or load a file into it "
+                       "first", db->dir);
     if (db_has(db, ".journal") || db_has(db, ".rollback")) {
         /* a killed writer's commit: finish it if no writer is alive */
         enum bt_exit code;

@@ -135,7 +135,7 @@ void bt_db_unlock(struct bt_db *db);
 /* Starts reading (once per command; bt_db_release ends it): finishes an
  * interrupted commit when no writer is alive, then holds .commit shared so
  * that no load is renamed in while the command reads. A database that does
- * not exist yet reads as empty. A commit that cannot be finished does not
+ * not exist is an error naming it (only writers create it). A commit that cannot be finished does not
  * stop reading: db->warned is set and db->warning says why and what to do.
  * bt_db_match and bt_db_each_series call it. */
 int bt_db_read_begin(struct bt_db *db, struct bt_error *e);

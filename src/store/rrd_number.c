@@ -138,17 +138,12 @@ static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,
  * answer for most figures; without it, the search tells. */
 static int short_text(double v)
 {
-    double a = fabs(v);
-    for (int k = 0; k < 16 && a < 1e15; k++) {
-        double x = nearbyint(a * pow10[k]);
-        if (x >= 1e15)
-            return 0;
-        if (x / pow10[k] == a) {
-            int pad = k <= 2 ? k : k <= 4 ? 4 : k <= 8 ? 8 : 16;
-            return x * pow10[pad - k] < 9007199254740992.0; /* 2^53 */
-        }
-    }
-    return 0;
+    double x;
+    int k = bt_number_decimals(v, &x);
+    if (k < 0)
+        return 0;
+    int pad = k <= 2 ? k : k <= 4 ? 4 : k <= 8 ? 8 : 16;
+    return x * pow10[pad - k] < 9007199254740992.0; /* 2^53 */
 }
 
 double bt_rrd_stored(double v)

@@ -51,6 +51,19 @@ expect_eq "$(rrdtool info "$f" | awk '/^rra\[0\].rows/ { print $3 }')" 28672 "25
 expect_eq "$("$BAYTRACK" export legal.gba_lawyers | tr '\n' ' ')" "indicator,date,value legal.gba_lawyers,1971-12,1 legal.gba_lawyers,2040-12,2 " "span of 69 years: both read back"
 expect_eq "$(rrdtool dump "$f" | sed -n 's/.* \([0-9]*\) --> <row><v>\([0-9]\.[0-9]*e+00\)<.*/\1 \2/p' | tr '\n' ' ')" "63072000 1.0000000000e+00 2240611200 2.0000000000e+00 " "stock rrdtool reads both days of a 69-year file"
 
+# --- a database that does not exist: readers name it, writers create it -
+for c in status series log "export legal.gba_lawyers" "report -o $T/nosite"; do
+    run $c --db "$T/no/such/db"
+    expect_eq "$RC:$(cat "$T/err")" "74:baytrack: ${c%% *}: database '$T/no/such/db' does not exist: give --db DIR (or BAYTRACK_DB) of a database, or load a file into it first" "$c on a missing database"
+done
+[ ! -e "$T/no" ] || fail "readers create no database"
+printf 'indicator,date,value\nlegal.gba_lawyers,2024,1\n' > mk.csv
+run load --db "$T/no/such/db" mk.csv
+expect_eq "$RC" 0 "load creates the database, parents too"
+run status --db "$T/no/such/db"
+expect_eq "$RC" 0 "then status reads it"
+rm -rf "$T/no" "$T/nosite" mk.csv
+
 # --- the span is bounded: no day after 2100-12-31 (docs/storage.md) ------
 # (9999-12-31 made a 25 MB file from a 60-byte CSV; 1970-01-02 to
 # 2100-12-31, the widest span, makes 393,800 bytes)

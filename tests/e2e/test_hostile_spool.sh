@@ -115,6 +115,15 @@ expect_eq "$(cat "$S/failed/a_dies.err")" "a_dies.csv: 2 runs of collect died wh
 run export science.joint_labs
 expect_eq "$(sed 1d "$T/out" | tr '\n' ' ')" "science.joint_labs,2021,10 science.joint_labs,2023,12 " "the file behind it loads, the one set aside does not"
 expect_eq "$(spool_files)" "./done/b_good.csv ./failed/a_dies.csv ./failed/a_dies.err " "nothing else left in the spool"
+# collect takes .csv in any case (NIGHT.CSV), with its own NAME.MAP
+rm -rf "$S" "$BAYTRACK_DB"; mkdir -p "$S/incoming"
+printf 'indicator,date,value\nscience.joint_labs,2021,10\n' > "$S/incoming/UP.CSV"
+printf 'Date,Value\n2024-01,5\n' > "$S/incoming/M.CSV"
+printf 'time Date\nindicator legal.gba_lawyers\nvalue Value\n' > "$S/incoming/M.MAP"
+run collect --min-age 0 "$S"
+expect_eq "$RC:$(cat "$T/err")" "0:" "upper-case .CSV: collected"
+expect_eq "$(spool_files)" "./done/M.CSV ./done/M.map ./done/UP.CSV " "upper-case .CSV: done, with its mapping"
+expect_eq "$("$BAYTRACK" export legal.gba_lawyers | sed 1d)" "legal.gba_lawyers,2024-01,5" "upper-case .MAP: the file read through it"
 # a spool journal planted as a link is refused, never read through; as a
 # directory, refused too: the files stay in incoming/
 for kind in link dir; do

@@ -58,9 +58,10 @@ done
 expect_eq "$(cut -d, -f2- "$BAYTRACK_DB/added.csv")" "series,date,value,file
 standards.bay_area,2025-11-30,262,first.csv
 standards.bay_area,2025-12-31,270,second.csv" "added.csv: the newest figure each load added to each series"
-grep -q '<tr><th scope="row">Bay Area standards (<span lang="zh">湾区标准</span>) published</th><td><a href="standards.bay_area.html"><code>standards.bay_area</code></a></td><td>2025-12-31</td><td class="num">270</td><td>standards</td><td><code>second.csv</code></td>' site/news.html || fail "news: the latest figure added"
+grep -q '<tr><th scope="row"><a href="standards.bay_area.html">Bay Area standards (<span lang="zh">湾区标准</span>) published</a></th><td style="white-space:nowrap">2025-12-31</td><td class="num">270</td><td>standards</td><td><code>second.csv</code></td></tr>' site/news.html || fail "news: the latest figure added"
 grep -q '<h2 id="added">Latest figures added</h2>' site/news.html || fail "news: the added figures' heading"
-grep -q '<tr><th scope="row">“湾区标准”数量</th><td><a href="standards.bay_area.zh-Hans.html"><code>standards.bay_area</code></a></td><td>2025-12-31</td><td class="num">270</td><td>项标准</td><td><code>second.csv</code></td>' site/news.zh-Hans.html || fail "news.zh-Hans: the latest figure added"
+grep -q '<ul class="note"><li><a href="#revisions">Revisions</a>: 1</li><li><a href="#added">Latest figures added</a>: 2</li><li><a href="#loads">Figures added, by load</a>: 2</li></ul>' site/news.html || fail "news: what the page holds, linked"
+grep -q '<tr><th scope="row"><a href="standards.bay_area.zh-Hans.html">“湾区标准”数量</a></th><td style="white-space:nowrap">2025-12-31</td><td class="num">270</td><td>项标准</td><td><code>second.csv</code></td></tr>' site/news.zh-Hans.html || fail "news.zh-Hans: the latest figure added"
 grep -q '<h2 id="added">最新新增数据</h2>' site/news.zh-Hans.html || fail "news.zh-Hans: the added figures' heading"
 grep -q '<h2 id="revisions">修订</h2>' site/news.zh-Hans.html || fail "news.zh-Hans: the revisions' heading"
 grep -q '<th scope="col" class="num">旧值 → 新值</th>' site/news.zh-Hans.html || fail "news.zh-Hans: old → new"
@@ -91,8 +92,8 @@ awk 'BEGIN { print "indicator,date,value,city"
 "$BAYTRACK" load -q many.csv
 "$BAYTRACK" report -o site5 -q
 grep -q '<td><code>many.csv</code></td><td class="num">1,201</td><td class="num">0</td>' site5/news.html || fail "news: a count grouped: $(grep -o '<td><code>many.csv</code></td><td class="num">[^<]*' site5/news.html)"
-grep -q '<td>2019-12-31</td><td class="num">4,322.23</td>' site5/news.html || fail "news: an added figure rounded by the rule"
-grep -q '<td>2020-12-31</td><td class="num">2,020</td>' site5/news.zh-Hans.html || fail "news.zh-Hans: a breakdown's newest figure"
+grep -q '<td style="white-space:nowrap">2019-12-31</td><td class="num">4,322.23</td>' site5/news.html || fail "news: an added figure rounded by the rule"
+grep -q '<br><code>city=c59</code></th><td style="white-space:nowrap">2020-12-31</td><td class="num">2,020</td>' site5/news.zh-Hans.html || fail "news.zh-Hans: a breakdown's newest figure"
 python3 "$SRC/tests/e2e/sigdigits.py" site5 > "$T/digits" || fail "news: too many digits: $(head -3 "$T/digits")"
 
 # --since reaches back to the old load; TZ changes no page

@@ -5,7 +5,7 @@
 # violation of WCAG 2.1 A/AA (sitephone.py); and, from
 # disk, page weight and the lang of parts (sitecheck.py). The pages: the
 # index, an indicator with breakdowns and a long daily series, one with a
-# data table, and the methodology, in each language.
+# data table, the methodology and what's new, in each language.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 "$BAYTRACK" load -q "$SRC"/datasets/*.csv
@@ -27,6 +27,11 @@ grep -qF '<div lang="en">' rep/methodology.zh-Hans.html || fail "methodology in 
 grep -qF '<source media="(max-width: 831px)" srcset="charts/immd.passengers.total.narrow.en.svg"' \
     rep/immd.passengers.total.html || fail "the chart's narrow twin"
 grep -qF 'aria-describedby="chart-desc"' rep/immd.passengers.total.html || fail "the chart's description by reference"
+# the dashboard: an SVG, with a narrow twin of one column, each titled
+grep -qF '<source media="(max-width: 1131px)" srcset="dashboard.narrow.svg"' rep/index.html || fail "the dashboard's narrow twin"
+grep -qF '<img src="dashboard.svg" width="1100"' rep/index.html || fail "the dashboard, an SVG"
+grep -q '<title>Greater Bay Area soft connectivity: progress against the plan' rep/dashboard.svg || fail "the dashboard's own title"
+grep -q '<title>Gnuplot</title>' rep/dashboard*.svg && fail "a dashboard titled by gnuplot"
 grep -q '<object' rep/*.html && fail "a chart as an <object> (a tab stop of its own)"
 # a long daily series shows its latest 400 rows, the whole table a link away
 expect_eq "$(grep -c '^<tr><td>20' rep/immd.passengers.total.html)" 400 "rows of the IMMD page's data table"
@@ -46,7 +51,7 @@ if [ -f "$AXE_JS" ]; then export AXE_JS; else
 fi
 pages=
 for x in "" .zh-Hans .zh-Hant; do
-    pages="$pages index$x.html immd.passengers.total$x.html methodology$x.html science.joint_labs$x.html"
+    pages="$pages index$x.html immd.passengers.total$x.html methodology$x.html science.joint_labs$x.html news$x.html"
 done
 mkdir -p shots
 for width in 390 1300; do

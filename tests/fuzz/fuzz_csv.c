@@ -49,8 +49,9 @@ static const struct bt_catalogue cat = {.v = inds, .n = 2};
 
 /* The mapped layouts the input is also read through: a wide table with a
  * preamble and notes, a period split over columns with annual rows,
- * flags, marks, words and scales, and a record-typed table (filters,
- * columns by position, title columns as one dimension). */
+ * flags, marks, words and scales, a record-typed table (filters,
+ * columns by position, title columns as one dimension), one with remark
+ * columns ('next'), and a mapping of an SDMX-CSV file's dimensions. */
 static const char *const map_texts[] = {
     "header 2\nnotes \"注：\" Source:\nskip blank short\nindicator a.x\n"
     "dimension region r\ntime header\nscale 亿\n",
@@ -65,6 +66,11 @@ static const char *const map_texts[] = {
     "scale thousand\n",
     "time @1\nvalue a.x @2 flag=@3\ndimension t @4 @5 \"T 3\"\nkeep @6 Value\n"
     "drop @7 \"\"\nskip blank short\n",
+    "header 4\nkeep @1 Value\nindicator a.x\ndimension item @2 @3\n"
+    "time header\nflag next\nnote next\nnormal Remark\nmissing N.A.\n",
+    "indicator a.x\ndimension region REF_AREA\nkeep sex _T \"\"\ndrop @5 X\n"
+    "ignore AGE OBS_STATUS\nvalue OBS_VALUE fixed=1 scale=1000\n"
+    "alias region ISL Iceland\nmissing NA\n",
 };
 #define NMAPS (sizeof map_texts / sizeof *map_texts)
 static struct bt_mapping maps[NMAPS];
