@@ -337,8 +337,10 @@ static int roll_back(struct bt_db *db, struct bt_error *e)
 }
 
 /* The file named by the last line of the staged load log a journal puts
- * in place (its "tmp<TAB>loads.csv" line), appended to *out as " of
- * 'FILE'"; nothing when there is none. */
+ * in place (its "tmp<TAB>loads.csv" line), or of loads.csv itself when
+ * the journal stages none (the load appended its line in place, synced
+ * before the commit point), appended to *out as " of 'FILE'"; nothing
+ * when there is none. */
 static void journal_load_file(struct bt_db *db, const char *j,
                               struct bt_buf *out)
 {
