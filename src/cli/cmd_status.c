@@ -37,6 +37,16 @@ static void fmt_num(char *buf, double v)
         bt_number_format(v, buf);
 }
 
+/* v as fmt_num writes it; for people with at most six significant digits
+ * in e-notation too (bt_num_people). buf holds 32 bytes. */
+static void fmt_shown(char *buf, int for_people, double v)
+{
+    if (for_people && !isnan(v))
+        bt_num_people(v, buf);
+    else
+        fmt_num(buf, v);
+}
+
 /* Figure v of a as a row shows it. For people (the text table): in the
  * indicator's display unit in l (display.csv) and rounded by the one rule
  * (numfmt.h). For programs (--json, --csv): as stored, exactly, but a
@@ -69,11 +79,11 @@ static void fill(struct row *r, const struct bt_assessment *a, int for_people,
      * is decided on (a mean when consolidated, named) */
     if (p->has_last)
         bt_period_format(p->last_date, f, r->latest_date);
-    fmt_num(r->latest_value, shown(a, for_people, l, 0, p->last_value));
+    fmt_shown(r->latest_value, for_people, shown(a, for_people, l, 0, p->last_value));
     if (p->has_latest) {
         bt_period_format(p->latest_date, p->consolidation ? BT_FREQ_DAILY : f,
                          r->assessed_date);
-        fmt_num(r->assessed_value, shown(a, for_people, l, 1, p->latest_value));
+        fmt_shown(r->assessed_value, for_people, shown(a, for_people, l, 1, p->latest_value));
         bt_assessed_label(p, p->latest_date, BT_LANG_EN, r->assessed,
                           sizeof r->assessed);
     }
@@ -89,10 +99,10 @@ static void fill(struct row *r, const struct bt_assessment *a, int for_people,
         bt_period_format(p->target_date, f, r->target_date);
     if (p->has_projection)
         bt_date_format(p->projected_date, r->projected);
-    fmt_num(r->baseline_value,
-            shown(a, for_people, l, p->baseline_observed && p->consolidation,
+    fmt_shown(r->baseline_value, for_people,
+              shown(a, for_people, l, p->baseline_observed && p->consolidation,
                   p->baseline_value));
-    fmt_num(r->target_value, shown(a, for_people, l, 0, p->target_value));
+    fmt_shown(r->target_value, for_people, shown(a, for_people, l, 0, p->target_value));
     fmt_ratio(r->progress, p->progress);
     fmt_ratio(r->elapsed, p->elapsed);
     fmt_ratio(r->pace, p->pace);

@@ -39,6 +39,16 @@ double bt_num_rounded(double v)
     return isfinite(r) ? r : v;
 }
 
+size_t bt_num_people(double v, char *buf)
+{
+    size_t n = bt_number_format(bt_num_rounded(v), buf);
+    if (!strpbrk(buf, "eE"))
+        return n;
+    /* e-notation (1.2345678901234568e+29, 4.94065645841247e-324): the
+     * digits bt_num_rounded cannot take off a double written this way */
+    return (size_t)snprintf(buf, 32, "%.*g", BT_SHOWN_DIGITS, v);
+}
+
 size_t bt_num_grouped(double v, char *buf)
 {
     char plain[32];

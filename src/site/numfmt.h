@@ -15,6 +15,11 @@
  *   but never fewer than its integer digits: 4322.225806 is 4322.23,
  *   1039414.46 is 1039414, 0.12345678 is 0.123457, 14148890000000 stays.
  *   Exports keep the stored value exactly (export.h).
+ * bt_num_people: v rounded by that rule and written as bt_number_format
+ *   does (no separators), but in e-notation (|v| from 10^15 with more
+ *   digits, tiny and subnormal values) with at most BT_SHOWN_DIGITS
+ *   significant digits too: 1.23457e+29, 4.94066e-324 (for status);
+ *   buf holds at least 32 bytes.
  * Both take any double (inf and nan are written "inf", "-inf", "nan"),
  * are independent of the process locale and write at most
  * BT_NUMFMT_MAX bytes with the NUL into buf; they return the length. */
@@ -30,6 +35,7 @@
 #define BT_SHOWN_DIGITS 6
 
 double bt_num_rounded(double v);
+size_t bt_num_people(double v, char *buf);
 size_t bt_num_grouped(double v, char *buf);
 size_t bt_num_short(double v, enum bt_lang l, char *buf);
 

@@ -1,7 +1,8 @@
 """sigdigits.py DIR [FILE...]: no number a person reads carries more
 significant digits than the rule allows (numfmt.h, bt_num_rounded): at
 most six, never fewer than the integer digits, so a number with a
-fractional part has at most six. Reads every .html and .md page of the
+fractional part has at most six, and one in e-notation (1.23457e+29) at most
+six in its mantissa. Reads every .html and .md page of the
 site DIR but the methodology (text only: tags, attributes and scripts left out) and each FILE
 (plain text, e.g. the output of status); prints each offender as
 FILE: NUMBER and exits 1 if there is one."""
@@ -10,7 +11,7 @@ import pathlib
 import re
 import sys
 
-NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*\.\d+(?![\w.])")
+NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?(?![\w.])")
 
 
 class Text(html.parser.HTMLParser):
@@ -33,7 +34,10 @@ class Text(html.parser.HTMLParser):
 
 def offenders(text):
     for m in NUMBER.finditer(text):
-        digits = m.group().replace(",", "").replace("-", "").replace(".", "")
+        if not m.group(1) and not m.group(2):
+            continue  # an integer: all its digits are allowed
+        mantissa = m.group()[: m.start(2) - m.start()] if m.group(2) else m.group()
+        digits = mantissa.replace(",", "").replace("-", "").replace(".", "")
         if len(digits.lstrip("0")) > 6:
             yield m.group()
 

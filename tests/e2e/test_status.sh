@@ -166,4 +166,18 @@ for fmt in --json --csv "--lang zh-Hant"; do
         cmp -s "$T/utc" "$T/tz" || fail "status $fmt differs under TZ=$tz"
     done
 done
+# huge and subnormal values: six significant digits in e-notation too, for
+# people; --json keeps the value as stored
+export BAYTRACK_DB="$T/db-edges"
+printf 'indicator,date,value,city\nlegal.gba_lawyers,2024,123456789012345678901234567890,a\nlegal.gba_lawyers,2024,4.94065645841247e-324,b\n' > "$T/edges.csv"
+run load "$T/edges.csv"
+expect_eq "$RC" 0 "huge and subnormal values load"
+"$BAYTRACK" status --as-of 2026-12-01 > "$T/edges"
+"$BAYTRACK" status --as-of 2026-12-01 --by city >> "$T/edges"
+grep -q ' 1\.23457e+29 ' "$T/edges" || fail "status: 1.23457e+29: $(grep -i lawyers "$T/edges")"
+grep -q ' 4\.94066e-324 ' "$T/edges" || fail "status --by: 4.94066e-324: $(grep -A2 -i lawyers "$T/edges")"
+python3 "$SRC/tests/e2e/sigdigits.py" "$T/site" "$T/edges" > "$T/digits" || fail "status: too many digits: $(head -3 "$T/digits")"
+"$BAYTRACK" status --as-of 2026-12-01 --json | grep -qF '"latest_value":1.2345678901234568e+29' ||
+    fail "status --json: the value as stored"
+
 finish

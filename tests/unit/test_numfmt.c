@@ -207,6 +207,25 @@ int main(void)
     }
     CHECK(isnan(bt_num_rounded(NAN)) && bt_num_rounded(INFINITY) == INFINITY);
     CHECK(bt_num_rounded(4.9e-324) == 4.9e-324);
+    /* for people, e-notation has at most six significant digits too */
+    static const struct {
+        double v;
+        const char *text;
+    } people[] = {
+        {123456789012345678901234567890.0, "1.23457e+29"},
+        {4.9e-324, "4.94066e-324"},
+        {-1.2345678901234567e-300, "-1.23457e-300"},
+        {1e60, "1e+60"},
+        {14148890000000, "14148890000000"},
+        {4322.225806, "4322.23"},
+        {0.12345678, "0.123457"},
+    };
+    for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+        char buf[32];
+        bt_num_people(people[i].v, buf);
+        want(buf, people[i].text, people[i].v);
+        CHECK(strcmp(buf, people[i].text) == 0);
+    }
     display_units();
     range();
     return CHECK_DONE();
