@@ -64,6 +64,13 @@ static int header_ok(struct ctx *x, unsigned long line,
     return 0;
 }
 
+/* Why bt_number_parse returned rc (not 1) for a catalogue number: its
+ * reason, as load gives it, or that the cell is empty or "missing". */
+static const char *number_why(int rc, const char *why)
+{
+    return rc < 0 ? why : "a number is needed, not a missing value";
+}
+
 static int indicator_row(void *vx, unsigned long line, const struct bt_field *f,
                          size_t n)
 {
@@ -97,6 +104,7 @@ static int indicator_row(void *vx, unsigned long line, const struct bt_field *f,
     in.unit = bt_xstrdup(f[4].s);
     in.domain = bt_xstrdup(f[7].s);
     in.source = bt_xstrdup(f[8].s);
+    in.line = line;
     struct bt_catalogue *c = x->c;
     c->v = bt_xrealloc(c->v, (c->n + 1) * sizeof *c->v);
     c->v[c->n++] = in;
@@ -234,8 +242,10 @@ static int target_row(void *vx, unsigned long line, const struct bt_field *f,
         bt_diags_add(&x->diags, line, 1, "unknown indicator '%.*s%s'", BT_SHOWN(f[0].s));
     if (bt_period_parse(f[1].s, f[1].len, &t.date, &why) != 0)
         bt_diags_add(&x->diags, line, 2, "date '%.*s%s': %s", BT_SHOWN(f[1].s), why);
-    if (bt_number_parse(f[2].s, f[2].len, &t.value, &why) != 1)
-        bt_diags_add(&x->diags, line, 3, "value '%.*s%s' is not a number", BT_SHOWN(f[2].s));
+    int rc = bt_number_parse(f[2].s, f[2].len, &t.value, &why);
+    if (rc != 1)
+        bt_diags_add(&x->diags, line, 3, "value '%.*s%s': %s", BT_SHOWN(f[2].s),
+                     number_why(rc, why));
     if (strcmp(f[3].s, "baseline") == 0)
         t.kind = BT_KIND_BASELINE;
     else if (strcmp(f[3].s, "milestone") == 0)
@@ -302,7 +312,11 @@ static void derive_check(struct ctx *x, unsigned long line, const struct bt_fiel
         return;
     }
     const struct bt_indicator *den = derive_source(x, line, &f[4], 4, NULL);
-    if (bt_number_parse(f[5].s, f[5].len, &d->scale, &why) != 1 || d->scale == 0)
+    int rc = bt_number_parse(f[5].s, f[5].len, &d->scale, &why);
+    if (rc != 1)
+        bt_diags_add(&x->diags, line, 6, "scale '%.*s%s': %s", BT_SHOWN(f[5].s),
+                     number_why(rc, why));
+    else if (d->scale == 0)
         bt_diags_add(&x->diags, line, 6, "scale '%.*s%s' must be a number, not 0",
                      BT_SHOWN(f[5].s));
     if (den)
@@ -403,8 +417,11 @@ static int release_row(void *vx, unsigned long line, const struct bt_field *f,
     else if (in->release_days)
         bt_diags_add(&x->diags, line, 1, "indicator '%s' has an interval already",
                      in->id);
-    if (bt_number_parse(f[1].s, f[1].len, &days, &why) != 1 || days < 1 ||
-        days > 36600 || days != (double)(int)days)
+    int rc = bt_number_parse(f[1].s, f[1].len, &days, &why);
+    if (rc != 1)
+        bt_diags_add(&x->diags, line, 2, "interval_days '%.*s%s': %s",
+                     BT_SHOWN(f[1].s), number_why(rc, why));
+    else if (days < 1 || days > 36600 || days != (double)(int)days)
         bt_diags_add(&x->diags, line, 2, "interval_days '%.*s%s' must be a whole "
                      "number of days from 1 to 36600", BT_SHOWN(f[1].s));
     if (f[2].len == 0)
@@ -526,10 +543,14 @@ static int display_row(void *vx, unsigned long line, const struct bt_field *f,
     else if (in && in->display_unit[l])
         bt_diags_add(&x->diags, line, 2, "indicator '%s' has a unit in %s already",
                      in->id, f[1].s);
-    if (bt_number_parse(f[2].s, f[2].len, &d, &why) != 1 || !(d > 0) ||
-        d > 1e300 || d < 1e-300)
+    int rc = bt_number_parse(f[2].s, f[2].len, &d, &why);
+    if (rc != 1)
+        bt_diags_add(&x->diags, line, 3, "divisor '%.*s%s': %s", BT_SHOWN(f[2].s),
+                     number_why(rc, why));
+    else if (!(d >= 1e-300 && d <= 1e300))
         bt_diags_add(&x->diags, line, 3, "divisor '%.*s%s' must be a number "
-                     "above 0 (10000: 亿元 shown as 万亿元)", BT_SHOWN(f[2].s));
+                     "from 1e-300 to 1e300 (10000: 亿元 shown as 万亿元)",
+                     BT_SHOWN(f[2].s));
     if (f[3].len == 0)
         bt_diags_add(&x->diags, line, 4, "empty unit");
     if (x->diags.n)
@@ -696,8 +717,33 @@ static const char *translated(const struct bt_catalogue *c, const char *text,
 
 static int indicator_cmp(const void *a, const void *b)
 {
-    return strcmp(((const struct bt_indicator *)a)->id,
-                  ((const struct bt_indicator *)b)->id);
+    const struct bt_indicator *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    return x->line < y->line ? -1 : x->line > y->line; /* a twice defined id */
+}
+
+/* After the sort: fails with the second definition of an id that comes
+ * earliest in indicators.csv, at its line, naming the first one's. */
+static int indicator_twice(const struct bt_catalogue *c, const char *dir,
+                           struct bt_error *e)
+{
+    const struct bt_indicator *second = NULL;
+    unsigned long first = 0;
+    for (size_t i = 1, start = 0; i < c->n; i++) {
+        if (strcmp(c->v[i - 1].id, c->v[i].id) != 0) {
+            start = i;
+            continue;
+        }
+        if (!second || c->v[i].line < second->line)
+            second = &c->v[i], first = c->v[start].line;
+    }
+    if (!second)
+        return 0;
+    return bt_fail(e, "%s/indicators.csv:%lu:1: indicator '%s' is defined "
+                   "twice, first on line %lu", dir, second->line, second->id,
+                   first);
 }
 
 int bt_dims_cmp(const struct bt_dim *a, size_t na, const struct bt_dim *b,
@@ -755,12 +801,8 @@ int bt_catalogue_load(struct bt_catalogue *c, const char *dir,
     if (read_file(c, dir, "indicators.csv", indicator_row, e) != 0)
         goto fail;
     bt_qsort(c->v, c->n, sizeof *c->v, indicator_cmp);
-    for (size_t i = 1; i < c->n; i++)
-        if (strcmp(c->v[i - 1].id, c->v[i].id) == 0) {
-            bt_fail(e, "%s/indicators.csv: indicator '%s' is defined twice",
-                    dir, c->v[i].id);
-            goto fail;
-        }
+    if (indicator_twice(c, dir, e) != 0)
+        goto fail;
     if (read_file(c, dir, "targets.csv", target_row, e) != 0)
         goto fail;
     for (size_t i = 0; i < c->n; i++) {

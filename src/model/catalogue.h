@@ -90,6 +90,7 @@ struct bt_indicator {
     enum bt_freq freq;
     char *domain;
     char *source;
+    unsigned long line; /* its row in indicators.csv */
     struct bt_target *targets; /* the total's, sorted by date; owned */
     size_t ntargets;
     struct bt_breakdown_targets *breakdowns; /* the breakdowns with targets

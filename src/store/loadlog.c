@@ -49,8 +49,9 @@ struct reading {
     bt_day since;
     struct bt_changes *out;
     size_t loads_cap, revisions_cap, added_cap;
-    unsigned long bad_line;
+    unsigned long bad_line, bad_column;
     const char *why;
+    char why_buf[64]; /* a why that is formatted */
 };
 
 /* The UTC day of a log time "YYYY-MM-DDTHH:MM:SSZ", or -1. */
@@ -75,11 +76,24 @@ static int count_cell(const struct bt_field *f, size_t *out)
     return *end || errno ? -1 : 0;
 }
 
-static int bad(struct reading *r, unsigned long line, const char *why)
+/* Records the first malformed line: at its column, for why (static). */
+static int bad(struct reading *r, unsigned long line, unsigned long column,
+               const char *why)
 {
     r->bad_line = line;
+    r->bad_column = column;
     r->why = why;
     return 1;
+}
+
+/* A row of n fields where want are needed: at the first missing or the
+ * first extra field, "expected WANT fields, found N". */
+static int bad_count(struct reading *r, unsigned long line, size_t n,
+                     size_t want)
+{
+    snprintf(r->why_buf, sizeof r->why_buf, "expected %zu fields, found %zu",
+             want, n);
+    return bad(r, line, (n < want ? n : want) + 1, r->why_buf);
 }
 
 static int load_line(void *ctx, unsigned long line, const struct bt_field *f,
@@ -91,12 +105,13 @@ static int load_line(void *ctx, unsigned long line, const struct bt_field *f,
     struct bt_load_entry le = {0};
     long day = n == 6 ? when_day(f[0].s, f[0].len) : -1;
     if (n != 6)
-        return bad(r, line, "not 6 fields");
+        return bad_count(r, line, n, 6);
     if (day < 0)
-        return bad(r, line, "not a time YYYY-MM-DDTHH:MM:SSZ");
-    if (count_cell(&f[2], &le.added) || count_cell(&f[3], &le.revised) ||
-        count_cell(&f[4], &le.deleted) || count_cell(&f[5], &le.flags))
-        return bad(r, line, "a count is not a whole number");
+        return bad(r, line, 1, "not a time YYYY-MM-DDTHH:MM:SSZ");
+    size_t *counts[] = {&le.added, &le.revised, &le.deleted, &le.flags};
+    for (size_t k = 0; k < 4; k++)
+        if (count_cell(&f[2 + k], counts[k]))
+            return bad(r, line, 3 + k, "a count is not a whole number");
     if (day < r->since)
         return 0;
     memcpy(le.when, f[0].s, 21);
@@ -114,12 +129,12 @@ static int revision_line(void *ctx, unsigned long line,
     if (line == 1)
         return 0;
     if (n != 6)
-        return bad(r, line, "not 6 fields");
+        return bad_count(r, line, n, 6);
     long day = when_day(f[0].s, f[0].len);
     if (day < 0)
-        return bad(r, line, "not a time YYYY-MM-DDTHH:MM:SSZ");
+        return bad(r, line, 1, "not a time YYYY-MM-DDTHH:MM:SSZ");
     if (f[2].len != 10)
-        return bad(r, line, "not a date YYYY-MM-DD");
+        return bad(r, line, 3, "not a date YYYY-MM-DD");
     if (day < r->since)
         return 0;
     struct bt_revision_entry re = {0};
@@ -143,12 +158,12 @@ static int added_line(void *ctx, unsigned long line, const struct bt_field *f,
     if (line == 1)
         return 0;
     if (n != 5)
-        return bad(r, line, "not 5 fields");
+        return bad_count(r, line, n, 5);
     long day = when_day(f[0].s, f[0].len);
     if (day < 0)
-        return bad(r, line, "not a time YYYY-MM-DDTHH:MM:SSZ");
+        return bad(r, line, 1, "not a time YYYY-MM-DDTHH:MM:SSZ");
     if (f[2].len != 10)
-        return bad(r, line, "not a date YYYY-MM-DD");
+        return bad(r, line, 3, "not a date YYYY-MM-DD");
     if (day < r->since)
         return 0;
     struct bt_added_entry ae = {0};
@@ -179,7 +194,8 @@ static int read_log(struct bt_db *db, struct reading *r, bt_csv_record_fn fn,
             rc = bt_fail(e, "%s: not CSV (%s)", path.data,
                          diags.n ? diags.v[0].msg : "syntax error");
         else if (got)
-            rc = bt_fail(e, "%s:%lu: %s", path.data, r->bad_line, r->why);
+            rc = bt_fail(e, "%s:%lu:%lu: %s", path.data, r->bad_line,
+                         r->bad_column, r->why);
     }
     bt_diags_release(&diags);
     bt_buf_release(&path);
@@ -193,7 +209,7 @@ int bt_db_changes(struct bt_db *db, bt_day since, struct bt_changes *out,
     memset(out, 0, sizeof *out);
     if (bt_db_read_begin(db, e) != 0)
         return -1;
-    struct reading r = {BT_LOADS_LOG, since, out, 0, 0, 0, 0, NULL};
+    struct reading r = {.name = BT_LOADS_LOG, .since = since, .out = out};
     int rc = read_log(db, &r, load_line, e);
     r.name = BT_REVISIONS_LOG;
     if (rc == 0)

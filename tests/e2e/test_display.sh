@@ -114,7 +114,9 @@ bad_display() {
 }
 bad_display "synthetic.nope,en,10,x" "2:1: unknown indicator 'synthetic.nope'" "an unknown indicator"
 bad_display "synthetic.gdp,fr,10,x" "2:2: language 'fr' must be en, zh-Hans or zh-Hant" "an unknown language"
-bad_display "synthetic.gdp,en,0,x" "2:3: divisor '0' must be a number above 0 (10000: 亿元 shown as 万亿元)" "a divisor of 0"
+bad_display "synthetic.gdp,en,0,x" "2:3: divisor '0' must be a number from 1e-300 to 1e300 (10000: 亿元 shown as 万亿元)" "a divisor of 0"
+bad_display "synthetic.gdp,en,1e-320,x" "2:3: divisor '1e-320' must be a number from 1e-300 to 1e300 (10000: 亿元 shown as 万亿元)" "a subnormal divisor"
+bad_display "synthetic.gdp,en,1e400,x" "2:3: divisor '1e400': number is out of range (beyond ±1e303)" "a divisor too large: the parser's message, as load gives it"
 bad_display "synthetic.gdp,en,10," "2:4: empty unit" "an empty unit"
 bad_display "synthetic.gdp,en,10,x
 synthetic.gdp,en,100,y" "3:2: indicator 'synthetic.gdp' has a unit in en already" "twice"
@@ -161,4 +163,20 @@ bad_site "languages," "2:2: no language: give one or more of en, zh-Hans and zh-
 bad_site "languages,en,zh-Hans," "2:3: the languages go in the second cell alone (\"en zh-Hans\"): this one must be empty" "a language in the third cell"
 bad_site "languages,en
 languages,zh-Hans" "3:1: 'languages' is given twice" "the row twice"
+# the other catalogue files' errors at their cell too: an indicator
+# defined twice at its second row (naming the first), a target value
+# with the number parser's own message, as load gives it
+mkdir cat2
+cp cat/indicators.csv cat/targets.csv cat2/
+sed -n 3p cat/indicators.csv >> cat2/indicators.csv
+BAYTRACK_CATALOGUE="$T/cat2" run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat2/indicators.csv:7:1: indicator 'synthetic.fund' is defined twice, first on line 3" "indicators.csv: twice"
+cp cat/indicators.csv cat2/
+printf 'synthetic.gdp,2040,1e400,target,synthetic,yes\n' >> cat2/targets.csv
+BAYTRACK_CATALOGUE="$T/cat2" run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat2/targets.csv:4:3: value '1e400': number is out of range (beyond ±1e303)" "targets.csv: out of range"
+printf 'indicator,date,value,kind,source,illustrative\nsynthetic.gdp,2040,12x,target,synthetic,yes\n' > cat2/targets.csv
+BAYTRACK_CATALOGUE="$T/cat2" run status
+expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat2/targets.csv:2:3: value '12x': not a number" "targets.csv: not a number"
+
 finish

@@ -109,5 +109,9 @@ done
 printf '2021-01-01T00:00:00Z,x.csv,1,2\n' >> "$BAYTRACK_DB/loads.csv"
 run log
 expect_eq "$RC" 74 "a broken loads.csv: exit code"
-expect_eq "$(cat "$T/err")" "baytrack: log: $BAYTRACK_DB/loads.csv:7: not 6 fields" "a broken loads.csv: named at its line"
+expect_eq "$(cat "$T/err")" "baytrack: log: $BAYTRACK_DB/loads.csv:7:5: expected 6 fields, found 4" "a broken loads.csv: named at its line and column"
+sed -i '$d' "$BAYTRACK_DB/loads.csv"
+printf '2021-01-01T00:00:00Z,x.csv,1,2,z,0\n' >> "$BAYTRACK_DB/loads.csv"
+run log
+expect_eq "$(cat "$T/err")" "baytrack: log: $BAYTRACK_DB/loads.csv:7:5: a count is not a whole number" "a bad count: at its cell"
 finish

@@ -221,10 +221,10 @@ int main(void)
         {0.12345678, "0.123457"},
     };
     for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
-        char buf[32];
-        bt_num_people(people[i].v, buf);
-        want(buf, people[i].text, people[i].v);
-        CHECK(strcmp(buf, people[i].text) == 0);
+        char text[32];
+        bt_num_people(people[i].v, text);
+        want(text, people[i].text, people[i].v);
+        CHECK(strcmp(text, people[i].text) == 0);
     }
     display_units();
     range();
