@@ -10,10 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e)
+/* bt_file_read, with extra open flags (O_NOFOLLOW or 0). */
+static int read_whole(const char *path, int flags, struct bt_buf *out,
+                      struct bt_error *e)
 {
     memset(out, 0, sizeof *out);
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* a FIFO: refused below, never waited on */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | flags); /* a FIFO: refused below, never waited on */
+    if (fd < 0 && errno == ELOOP && (flags & O_NOFOLLOW))
+        return bt_fail(e, "'%s' is not a regular file (a symbolic link)", path);
     if (fd < 0)
         return bt_fail_errno(e, "cannot open '%s'", path);
     struct stat st;
@@ -41,6 +45,17 @@ int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e)
     out->data[out->len] = '\0';
     close(fd);
     return 0;
+}
+
+int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e)
+{
+    return read_whole(path, 0, out, e);
+}
+
+int bt_file_read_nofollow(const char *path, struct bt_buf *out,
+                          struct bt_error *e)
+{
+    return read_whole(path, O_NOFOLLOW, out, e);
 }
 
 int bt_fsync_path(const char *path, struct bt_error *e)

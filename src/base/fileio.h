@@ -10,6 +10,11 @@
 
 /* Reads the whole file at path into *out (NUL-terminated, len excludes it). */
 int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e);
+/* bt_file_read, refusing a path whose last part is a symbolic link
+ * ("'PATH' is not a regular file (a symbolic link)"), for files baytrack
+ * finds on its own in a folder others write to (the spool). */
+int bt_file_read_nofollow(const char *path, struct bt_buf *out,
+                          struct bt_error *e);
 
 /* Writes data to path atomically and durably: a temporary file beside it,
  * fsync, rename over path, fsync of the directory. */

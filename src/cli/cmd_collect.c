@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "ingest/collect.h"
@@ -41,6 +42,8 @@ static void summary(const struct bt_collect_file *f)
                     st->flags_changed == 1 ? "" : "s");
     if (f->map_how)
         bt_buf_addf(&more, "; mapping %s (%s)", st->map_path, f->map_how);
+    if (f->rule && (!f->map_how || strncmp(f->map_how, "rule ", 5) != 0))
+        bt_buf_addf(&more, "; rule %s", f->rule); /* --indicator, --encoding */
     char deleted[48] = ""; /* only said when a file deletes (SDMX) */
     if (st->deleted)
         snprintf(deleted, sizeof deleted, "%zu deleted, ", st->deleted);
@@ -62,8 +65,10 @@ static void on_file(void *ctx, const struct bt_collect_file *f)
         return;
     }
     if (f->result != BT_LOAD_OK) {
-        logf_(stderr, "%s: failed, moved to %s", f->path,
-              f->moved_to ? f->moved_to : "(not moved)");
+        if (f->moved_to)
+            logf_(stderr, "%s: failed, moved to %s", f->path, f->moved_to);
+        else
+            logf_(stderr, "%s: failed, left in incoming/", f->path);
         fputs(f->why, stderr);
     }
     if (cli->verbose && f->stats)

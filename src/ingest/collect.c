@@ -115,6 +115,15 @@ static int taken(const char *spool, const char *dir, const char *name,
     return any;
 }
 
+/* The first copy k (from 1) whose names are all free in SPOOL/dir/. */
+static unsigned free_copy(const char *spool, const char *dir, const char *name)
+{
+    unsigned k = 1;
+    while (taken(spool, dir, name, k))
+        k++;
+    return k;
+}
+
 /* A journal entry is a path in the spool that collect writes: the .err
  * before its move, incoming/NAME, done/NAME or failed/NAME, NAME neither
  * a dot-file nor a path. */
@@ -187,7 +196,7 @@ static unsigned deaths(const char *spool, const char *name)
     struct bt_error ignored;
     unsigned n = 0;
     bt_buf_addf(&path, "%s/%s", spool, LOADING);
-    if (bt_file_read(path.data, &text, &ignored) == 0) {
+    if (bt_file_read_nofollow(path.data, &text, &ignored) == 0) {
         const char *sp = memchr(text.data, ' ', text.len);
         if (sp && strcmp(sp + 1, name) == 0)
             n = (unsigned)strtoul(text.data, NULL, 10);
@@ -229,13 +238,14 @@ static int recover(const char *spool, struct bt_error *e)
                      bt_no_links(spool, LOADING, e) != 0
                  ? -1 : 0;
     if (rc == 0 && exists(j.data)) {
-        rc = bt_file_read(j.data, &text, e);
+        rc = bt_file_read_nofollow(j.data, &text, e);
         if (rc == 0)
             rc = finish_moves(spool, text.data, text.len, e);
         bt_buf_release(&text);
     }
     bt_buf_addf(&path, "%s/%s", spool, LOADING);
-    if (rc == 0 && exists(path.data) && bt_file_read(path.data, &text, e) == 0) {
+    if (rc == 0 && exists(path.data) &&
+        bt_file_read_nofollow(path.data, &text, e) == 0) {
         const char *sp = memchr(text.data, ' ', text.len);
         path.len = 0;
         bt_buf_addf(&path, "%s/incoming/%s", spool, sp ? sp + 1 : "");
@@ -263,9 +273,7 @@ static int move_into(const char *spool, const char *dir, const char *name,
                      const char *why, const struct bt_buf *map_text,
                      struct bt_buf *moved, struct bt_error *e)
 {
-    unsigned k = 1;
-    while (taken(spool, dir, name, k))
-        k++;
+    unsigned k = free_copy(spool, dir, name);
     struct bt_buf j = {0}, from = {0}, to = {0}, path = {0};
     int rc = 0;
     if (why) {
@@ -352,14 +360,18 @@ static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
     if (mark_loading(spool, name, (int)died + 1, e) != 0)
         return -1;
     crash_point("collect-loading");
-    struct bt_buf path = {0};
+    struct bt_buf path = {0}, done = {0};
     struct bt_diags diags = BT_DIAGS_INIT;
     struct bt_error le;
     bt_buf_addf(&path, "%s/incoming/%s", spool, name);
+    /* the logs name the file where it will be kept: done/NAME.K.csv */
+    bt_buf_addf(&done, "%s/done/", spool);
+    bt_spool_name(&done, name, free_copy(spool, "done", name), NULL);
     struct checked c = {spool, name};
     struct bt_load_opts o = *lo;
     o.progress = file_checked;
     o.progress_ctx = &c;
+    o.record_as = done.data;
     *res = bt_load_file(db, cat, path.data, &o, st, &diags, &le);
     if (*res == BT_LOAD_FAILED)
         bt_buf_addf(why, "%s\n", le.msg);
@@ -370,26 +382,30 @@ static int load_one(struct bt_db *db, const struct bt_catalogue *cat,
         bt_buf_addf(why, "%s: not loaded; nothing written\n", name);
     bt_diags_release(&diags);
     bt_buf_release(&path);
+    bt_buf_release(&done);
     return 0;
 }
 
 /* How incoming/name is to be loaded (collect.h): *lo, and in *map_text
  * the mapping it is read through (its own, in *own, is moved with it; any
  * other is kept beside it as a copy); *how says where the mapping came
- * from. Returns 0, or 1 when the
+ * from, *rule the rule that matched ("RULES:LINE"; empty: none).
+ * Returns 0, or 1 when the
  * mapping cannot be read (in *why: the file fails). */
 static int plan(const char *spool, const char *name,
                 const struct bt_collect_opts *o,
                 const struct bt_spool_rules *rules, struct bt_load_opts *lo,
                 struct bt_buf *map_text, struct bt_buf *how, struct bt_buf *why,
-                struct bt_buf *own)
+                struct bt_buf *own, struct bt_buf *rule)
 {
     const struct bt_spool_rule *r = bt_spool_rules_match(rules, name);
     struct bt_buf rel = {0};
     *lo = (struct bt_load_opts){
         .encoding = r && r->encoding ? r->encoding : o->encoding,
         .indicator = r ? r->indicator : NULL};
-    how->len = own->len = 0;
+    how->len = own->len = rule->len = 0;
+    if (r)
+        bt_buf_addf(rule, "%s:%lu", rules->path, r->line);
     if (own_map(spool, name, &rel)) /* named: NIGHT.CSV's NIGHT.MAP too */
         bt_buf_addf(own, "%s/%s", spool, rel.data),
         lo->map_path = own->data, bt_buf_puts(how, "its own");
@@ -400,7 +416,10 @@ static int plan(const char *spool, const char *name,
         lo->map_path = o->map_path, bt_buf_puts(how, "--map");
     bt_buf_release(&rel);
     struct bt_error e;
-    if (lo->map_path && bt_file_read(lo->map_path, map_text, &e) != 0) {
+    /* its own mapping is the spool's: a link there is never read through
+     * (bt_collect refused it already; this closes the window after) */
+    if (lo->map_path && (own->len ? bt_file_read_nofollow(lo->map_path, map_text, &e)
+                                  : bt_file_read(lo->map_path, map_text, &e)) != 0) {
         bt_buf_addf(why, "%s: %s\n%s: not loaded; nothing written\n", name,
                     e.msg, name);
         return 1;
@@ -416,17 +435,19 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
                        void *ctx, size_t *nfailed, struct bt_error *e)
 {
     struct bt_buf path = {0}, moved = {0}, why = {0}, map_text = {0}, how = {0},
-                  own = {0};
+                  own = {0}, rule = {0};
     struct bt_load_stats st;
     struct bt_load_opts lo;
     enum bt_load_result res = BT_LOAD_FAILED;
     memset(&st, 0, sizeof st);
-    if (plan(spool, name, o, rules, &lo, &map_text, &how, &why, &own) == 0 &&
+    if (plan(spool, name, o, rules, &lo, &map_text, &how, &why, &own,
+             &rule) == 0 &&
         load_one(db, cat, spool, name, &lo, &res, &st, &why, e) != 0) {
         bt_buf_release(&why);
         bt_buf_release(&map_text);
         bt_buf_release(&how);
         bt_buf_release(&own);
+        bt_buf_release(&rule);
         return -1;
     }
     if (res == BT_LOAD_FAILED && bt_db_daemon_down(db, NULL)) {
@@ -438,6 +459,7 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
         bt_buf_release(&map_text);
         bt_buf_release(&how);
         bt_buf_release(&own);
+        bt_buf_release(&rule);
         return 1;
     }
     if (res != BT_LOAD_OK)
@@ -449,8 +471,10 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
         rc = mark_loading(spool, name, -1, e);
     bt_buf_addf(&path, "%s/incoming/%s", spool, name);
     struct bt_collect_file f = {path.data, rc == 0 ? moved.data : NULL, res,
-                                &st, why.data, 0, how.len ? how.data : NULL};
+                                &st, why.data, 0, how.len ? how.data : NULL,
+                                rule.len ? rule.data : NULL};
     fn(ctx, &f);
+    bt_buf_release(&rule);
     bt_buf_release(&path);
     bt_buf_release(&moved);
     bt_buf_release(&why);
@@ -460,13 +484,32 @@ static int collect_one(struct bt_db *db, const struct bt_catalogue *cat,
     return rc;
 }
 
-/* Reads SPOOL/rules and checks the --map mapping: 0, 1 (problems in
+/* Whether incoming/name has its own mapping and it is not a regular file
+ * (a link, a FIFO, a directory); *map gets its path (emptied first). */
+static int map_not_regular(const char *spool, const char *name,
+                           struct bt_buf *map)
+{
+    struct bt_buf rel = {0};
+    struct stat st;
+    map->len = 0;
+    int bad = own_map(spool, name, &rel);
+    if (bad) {
+        bt_buf_addf(map, "%s/%s", spool, rel.data);
+        bad = lstat(map->data, &st) == 0 && !S_ISREG(st.st_mode);
+    }
+    bt_buf_release(&rel);
+    return bad;
+}
+
+/* Reads SPOOL/rules (each --indicator checked in cat) and checks the
+ * --map mapping: 0, 1 (problems in
  * *d), -1 (*e). */
-static int configure(const char *spool, const struct bt_collect_opts *o,
+static int configure(const char *spool, const struct bt_catalogue *cat,
+                     const struct bt_collect_opts *o,
                      struct bt_spool_rules *rules, struct bt_diags *d,
                      struct bt_error *e)
 {
-    int rc = bt_spool_rules_load(rules, spool, d, e);
+    int rc = bt_spool_rules_load(rules, spool, cat, d, e);
     if (rc >= 0 && o->map_path) {
         struct bt_mapping m;
         int mrc = bt_mapping_load(&m, o->map_path, d, e);
@@ -481,16 +524,23 @@ static int configure(const char *spool, const struct bt_collect_opts *o,
 }
 
 /* Reports incoming file path, which is not a regular file (a symbolic
- * link, a FIFO, a directory): failed, left where it is and never opened,
- * so that no link is followed and no FIFO blocks the run. */
-static void not_regular(const char *path, bt_collect_fn fn, void *ctx)
+ * link, a FIFO, a directory), or whose own mapping map (not NULL) is
+ * not: failed, both left where they are and never opened, so that no
+ * link is followed and no FIFO blocks the run. */
+static void not_regular(const char *path, const char *map, bt_collect_fn fn,
+                        void *ctx)
 {
     struct bt_buf why = {0};
-    bt_buf_addf(&why, "%s: not a regular file (a symbolic link, a FIFO or a "
-                "directory): left in incoming/ and not read; put the file "
-                "itself there\n", path);
+    if (map)
+        bt_buf_addf(&why, "%s: not a regular file (a symbolic link, a FIFO or "
+                    "a directory): left in incoming/ with '%s', neither "
+                    "read; put the file itself there\n", map, path);
+    else
+        bt_buf_addf(&why, "%s: not a regular file (a symbolic link, a FIFO or a "
+                    "directory): left in incoming/ and not read; put the file "
+                    "itself there\n", path);
     struct bt_collect_file f = {path, NULL, BT_LOAD_FAILED, NULL, why.data,
-                                0, NULL};
+                                0, NULL, NULL};
     fn(ctx, &f);
     bt_buf_release(&why);
 }
@@ -517,7 +567,7 @@ int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
         return -1;
     }
     struct bt_spool_rules rules;
-    int conf = configure(spool, o, &rules, diags, e);
+    int conf = configure(spool, cat, o, &rules, diags, e);
     if (conf != 0) {
         bt_spool_rules_release(&rules);
         bt_buf_release(&dir);
@@ -531,16 +581,19 @@ int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
     time_t now = time(NULL);
     size_t left = 0;
     for (size_t i = 0; i < n; i++) {
-        struct bt_buf path = {0};
+        struct bt_buf path = {0}, map = {0};
         struct stat st;
         bt_buf_addf(&path, "%s/%s", dir.data, names[i]);
         int got = rc == 0 ? lstat(path.data, &st) : -1;
         if (got == 0 && !S_ISREG(st.st_mode)) {
-            not_regular(path.data, fn, ctx);
+            not_regular(path.data, NULL, fn, ctx);
+            ++*nfailed;
+        } else if (got == 0 && map_not_regular(spool, names[i], &map)) {
+            not_regular(path.data, map.data, fn, ctx);
             ++*nfailed;
         } else if (got == 0 && difftime(now, st.st_mtime) < o->min_age) {
             struct bt_collect_file f = {path.data, NULL, BT_LOAD_OK, NULL,
-                                        NULL, 1, NULL};
+                                        NULL, 1, NULL, NULL};
             fn(ctx, &f);
         } else if (rc == 0) {
             rc = collect_one(db, cat, spool, names[i], o, &rules, fn, ctx,
@@ -548,6 +601,7 @@ int bt_collect(struct bt_db *db, const struct bt_catalogue *cat,
             left = rc == 1 ? n - i : 0;
         }
         bt_buf_release(&path);
+        bt_buf_release(&map);
         free(names[i]);
     }
     free(names);

@@ -71,6 +71,8 @@ struct bt_collect_file {
     const char *map_how;           /* where its mapping came from ("its
                                       own", "rule RULES:LINE", "--map"),
                                       or NULL for none */
+    const char *rule;              /* "RULES:LINE" of the rule it matched,
+                                      or NULL */
 };
 
 typedef void (*bt_collect_fn)(void *ctx, const struct bt_collect_file *f);

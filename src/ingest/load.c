@@ -365,9 +365,10 @@ enum bt_load_result bt_load_file(struct bt_db *db,
     st->observations = ds.nobs;
     struct bt_txn txn;
     bt_txn_begin(&txn, db);
-    rc = apply(db, &ds, path, o->dry_run ? NULL : &txn, o, st, diags, e);
+    const char *as = o->record_as ? o->record_as : path;
+    rc = apply(db, &ds, as, o->dry_run ? NULL : &txn, o, st, diags, e);
     if (rc == 0 && !o->dry_run)
-        bt_txn_load(&txn, path, st->added, st->revised, st->deleted,
+        bt_txn_load(&txn, as, st->added, st->revised, st->deleted,
                     st->flags_changed);
     if (rc != 0 || (!o->dry_run && bt_txn_commit(&txn, e) != 0)) {
         bt_txn_abort(&txn);

@@ -18,6 +18,9 @@ struct bt_load_opts {
     void *progress_ctx;
     const char *indicator; /* the indicator of an SDMX-CSV or NBS file
                               (load --indicator), or NULL */
+    const char *record_as; /* the file's name in the logs (loads, revisions,
+                              flags), or NULL: path (collect gives the
+                              name it gets in done/) */
 };
 
 /* What one load did (or, for a dry run, would do). */

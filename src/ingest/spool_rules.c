@@ -11,6 +11,7 @@
 #include "base/fileio.h"
 #include "base/mem.h"
 #include "mapping.h"
+#include "model/catalogue.h"
 
 #define RULE_WORDS 16 /* the message in split says 16 */
 
@@ -70,13 +71,13 @@ static char *spool_path(const char *spool, const char *file)
 /* Reads one rule from words w[0..k) of line into *out; problems go to *d.
  * Returns 0 or -1. */
 static int rule(const struct bt_spool_rules *r, const char *spool,
-                unsigned long line, struct rword *w, int k,
-                struct bt_spool_rule *out, struct bt_diags *d,
-                struct bt_error *e)
+                const struct bt_catalogue *cat, unsigned long line,
+                struct rword *w, int k, struct bt_spool_rule *out,
+                struct bt_diags *d, struct bt_error *e)
 {
     *out = (struct bt_spool_rule){.pattern = bt_xstrdup(w[0].s.data),
                                   .line = line};
-    size_t map_col = 0;
+    size_t map_col = 0, ind_col = 0;
     if (k == 1) {
         bt_diags_add_in(d, r->path, line, w[0].col, "a rule is PATTERN "
                         "OPTION...: give --map FILE, --indicator ID or "
@@ -100,10 +101,18 @@ static int rule(const struct bt_spool_rules *r, const char *spool,
         }
         if (slot == &out->map_path)
             map_col = w[i + 1].col;
+        if (slot == &out->indicator)
+            ind_col = w[i + 1].col;
         *slot = i + 1 < k ? (slot == &out->map_path
                                  ? spool_path(spool, w[i + 1].s.data)
                                  : bt_xstrdup(w[i + 1].s.data))
                           : NULL;
+    }
+    if (out->indicator && cat &&
+        !bt_catalogue_find(cat, out->indicator, strlen(out->indicator))) {
+        bt_diags_add_in(d, r->path, line, ind_col, "unknown indicator '%s'",
+                        out->indicator);
+        return -1;
     }
     if (out->map_path) {
         struct bt_mapping m;
@@ -119,7 +128,8 @@ static int rule(const struct bt_spool_rules *r, const char *spool,
 }
 
 int bt_spool_rules_load(struct bt_spool_rules *r, const char *spool,
-                        struct bt_diags *d, struct bt_error *e)
+                        const struct bt_catalogue *cat, struct bt_diags *d,
+                        struct bt_error *e)
 {
     memset(r, 0, sizeof *r);
     struct bt_buf path = {0}, text;
@@ -144,7 +154,7 @@ int bt_spool_rules_load(struct bt_spool_rules *r, const char *spool,
         } else if (k > 0) {
             struct bt_spool_rule x;
             r->v = bt_xrealloc(r->v, (r->n + 1) * sizeof *r->v);
-            rule(r, spool, line, w, k, &x, d, e);
+            rule(r, spool, cat, line, w, k, &x, d, e);
             r->v[r->n++] = x;
         }
         for (int i = 0; i < RULE_WORDS; i++)

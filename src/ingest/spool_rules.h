@@ -34,12 +34,15 @@ struct bt_spool_rules {
     size_t n;
 };
 
+struct bt_catalogue;
+
 /* Reads SPOOL/rules into *r (no file: no rule) and checks each rule's
- * mapping. Returns 0, 1 with every problem in *d (at RULES:LINE:COLUMN,
+ * mapping and (cat not NULL) that its --indicator is in cat. Returns 0, 1 with every problem in *d (at RULES:LINE:COLUMN,
  * or the mapping's MAP:LINE:COLUMN), or -1 when the file cannot be read
  * (*e). Release *r in every case. */
 int bt_spool_rules_load(struct bt_spool_rules *r, const char *spool,
-                        struct bt_diags *d, struct bt_error *e);
+                        const struct bt_catalogue *cat, struct bt_diags *d,
+                        struct bt_error *e);
 
 /* The first rule whose pattern matches the file name, or NULL. */
 const struct bt_spool_rule *bt_spool_rules_match(const struct bt_spool_rules *r,

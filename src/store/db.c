@@ -194,6 +194,58 @@ static int is_text(const char *s)
     return 1;
 }
 
+/* Whether s holds no control character but tabs (a journal line). */
+static int is_text_line(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+            return 0;
+    return 1;
+}
+
+/* Checks journal text[0..len) whole before anything is acted on: it
+ * must be lines "STAGED<TAB>FILE\n", each text (no NUL or control
+ * byte) and one a commit writes (journal_line_ok), at least one. So a
+ * journal baytrack did not write is refused, never taken for a
+ * committed load. Returns 0, or -1 with *e naming the journal. */
+static int journal_parses(struct bt_db *db, const char *text, size_t len,
+                          struct bt_error *e)
+{
+    if (len == 0 || text[len - 1] != '\n')
+        return bt_fail(e, "journal '%s/.journal' is %s: baytrack did not "
+                       "write it", db->dir, len ? "cut in the middle of a "
+                       "line" : "empty");
+    unsigned long no = 1;
+    for (const char *p = text, *end = text + len; p < end; no++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)(nl - p);
+        struct bt_buf line = {0};
+        bt_buf_add(&line, p, n);
+        const char *tab = memchr(p, '\t', n);
+        int bad = memchr(p, '\0', n) || !is_text_line(line.data);
+        int rc = 0;
+        if (bad)
+            rc = bt_fail(e, "journal '%s/.journal' holds a line that is not "
+                         "text: baytrack did not write it", db->dir);
+        else if (!tab || memchr(tab + 1, '\t', (size_t)(nl - tab - 1)))
+            rc = bt_fail(e, "journal '%s/.journal':%lu: not 'STAGED<TAB>FILE': "
+                         "baytrack did not write it", db->dir, no);
+        else {
+            line.data[tab - p] = '\0';
+            if (!journal_line_ok(line.data, line.data + (tab - p) + 1))
+                rc = bt_fail(e, "journal '%s/.journal' renames '%.*s%s' to "
+                             "'%.*s%s', which is not a file of the database",
+                             db->dir, BT_SHOWN(line.data),
+                             BT_SHOWN(line.data + (tab - p) + 1));
+        }
+        bt_buf_release(&line);
+        if (rc != 0)
+            return rc;
+        p = nl + 1;
+    }
+    return 0;
+}
+
 /* Renames DB/tmp to DB/final, creating final's directory. A missing tmp
  * means the rename was done before (recovery may repeat a journal). */
 static int apply_rename(struct bt_db *db, const char *tmp,
@@ -404,9 +456,13 @@ static int finish_interrupted(struct bt_db *db, struct bt_error *e)
     if (db_has(db, ".journal")) {
         modified_at(db, ".journal", when);
         bt_db_path(db, ".journal", &path);
-        rc = remove_synced(db, ".rollback", e);
+        /* read and checked whole first: a journal that does not parse
+         * is refused with .rollback and every file as they are */
+        rc = bt_file_read_nofollow(path.data, &journal, e);
         if (rc == 0)
-            rc = bt_file_read(path.data, &journal, e);
+            rc = journal_parses(db, journal.data, journal.len, e);
+        if (rc == 0)
+            rc = remove_synced(db, ".rollback", e);
         size_t n = 0;
         for (const char *p = rc == 0 ? journal.data : NULL; p && *p; p++)
             n += *p == '\n';

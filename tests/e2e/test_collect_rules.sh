@@ -127,4 +127,30 @@ night 4
 expect_eq "$RC" 1 "a rule's --indicator: the unmatched file fails"
 expect_eq "$(spool_files)" "./done/eurostat_2026.csv ./failed/other_2026.csv ./failed/other_2026.err " "a rule's --indicator: the matched file loaded"
 expect_eq "$(grep -c '28 added' night4.out)" 1 "a rule's --indicator: its summary"
+expect_eq "$(grep -c "eurostat_2026.csv: .*; rule $S/rules:4; moved to $S/done/eurostat_2026.csv$" night4.out)" 1 "a rule's --indicator: its summary names the rule"
+
+# a rule's --indicator not in the catalogue: refused before any file is
+# touched, at its place, as a broken --map is
+new_spool
+echo 'eurostat_* --indicator nope.none' >> "$S/rules"
+cp "$T/syn/synthetic_eurostat_sdmx1.csv" "$S/incoming/eurostat_2027.csv"
+before=$(db_sum)
+run collect --min-age 0 "$S"
+expect_eq "$RC:$(head -1 "$T/err")" "78:$S/rules:4:24: unknown indicator 'nope.none'" "a rule's unknown --indicator: exit 78, at its place"
+expect_eq "$(spool_files)" "./incoming/eurostat_2027.csv " "a rule's unknown --indicator: no file touched"
+expect_eq "$(db_sum)" "$before" "a rule's unknown --indicator: nothing loaded"
+
+# the logs name each night's file as it is kept in done/, so that a
+# revision leads to its archived file, not to incoming/ of either night
+new_spool
+rm -rf "$BAYTRACK_DB"
+labs labs_2030.csv 2030 10
+run collect --min-age 0 "$S"
+labs labs_2030.csv 2030 11
+run collect --min-age 0 "$S"
+expect_eq "$(spool_files)" "./done/labs_2030.2.csv ./done/labs_2030.2.map ./done/labs_2030.csv ./done/labs_2030.map " "two nights of one name: both kept"
+expect_eq "$(sed 1d "$BAYTRACK_DB/loads.csv" | cut -d, -f2 | tr '\n' ' ')" "$S/done/labs_2030.csv $S/done/labs_2030.2.csv " "loads.csv: the names in done/"
+expect_eq "$(sed 1d "$BAYTRACK_DB/revisions.csv" | cut -d, -f2-)" "science.joint_labs,2030-12-31,10,11,$S/done/labs_2030.2.csv" "revisions.csv: the second night's file"
+run log
+grep -q "$S/done/labs_2030.2.csv" "$T/out" || fail "log: the name in done/ ($(cat "$T/out"))"
 finish

@@ -201,8 +201,8 @@ run load revised.csv
 expect_eq "$RC" 74 "binary journal: refused"
 LC_ALL=C grep -q "$(printf '\033')" "$T/err" && fail "binary journal: its bytes reach the terminal"
 grep -q "holds a line that is not text" "$T/err" || fail "binary journal: message: $(cat "$T/err")"
-# a journal that does not parse (a NUL, a line without a tab, a path) is
-# refused as a linked one is, never described as a committed load
+# a journal that does not parse (a NUL, a line without a tab, empty, cut)
+# is refused as a linked one is, never described as a committed load
 for kind in nul notab empty cut; do
     case $kind in
         nul) printf 'hello\000world\n../../etc/passwd\n' ;;
@@ -211,7 +211,7 @@ for kind in nul notab empty cut; do
         cut) printf '.tmp/1-1.rrd\tlegal.gba_lawyers/_.rrd' ;;
     esac > "$BAYTRACK_DB/.journal"
     before=$(db_sum)
-    run export --all x.csv
+    run status
     grep -q "recovered:" "$T/err" && fail "a journal of $kind: taken for a committed load: $(cat "$T/err")"
     grep -q "warning: cannot finish the interrupted commit in '$BAYTRACK_DB': journal '$BAYTRACK_DB/.journal'" "$T/err" ||
         fail "a journal of $kind: a reader's warning naming it: $(cat "$T/err")"
@@ -347,5 +347,20 @@ expect_eq "$(cat "$T/err")" "$(echo "$want" | sed 's/^baytrack: status:/baytrack
 run export science.joint_labs
 expect_eq "$RC" 74 "unreadable series: export of it still fails"
 rm -rf site
+
+# standard output that cannot be written (a pipe closed by its reader, as
+# `| head` does once it has its lines): every command says so, exit 74
+cat > closed.py <<'EOF'
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+sys.exit(subprocess.call(sys.argv[1:], stdout=w))
+EOF
+export BAYTRACK_DB="$T/db.pipe"
+"$BAYTRACK" load -q one.csv
+for c in status log series "export legal.gba_lawyers"; do
+    set +e; python3 closed.py "$BAYTRACK" $c 2> "$T/err"; rc=$?; set -e
+    expect_eq "$rc:$(cat "$T/err")" "74:baytrack: ${c%% *}: cannot write output" "$c into a closed pipe"
+done
 
 finish

@@ -53,6 +53,32 @@ set +e; timeout 20 "$BAYTRACK" collect --min-age 0 "$S"; rc=$?; set -e
 expect_eq "$rc" 0 "40000 marks: collect in under 20 s"
 run export --annotated legal.gba_lawyers
 expect_eq "$(sed 1d "$T/out" | cut -d, -f2,3,5 | tr '\n' ' ')" "2024-01,5,# 2024-02,6,m39999 " "40000 marks: the marks are the flags"
+# a companion NAME.map that is a link (to a mapping or to any file) is
+# refused as a linked CSV is: both left in incoming/, neither read, said
+rm -rf "$S"/*/*
+mkdir -p elsewhere
+printf 'time Date\nindicator legal.gba_lawyers\nvalue Value\n' > elsewhere/td.map
+printf 'Date,Value\n2024-03,7\n' > "$S/incoming/td.csv"
+ln -s "$T/elsewhere/td.map" "$S/incoming/td.map"
+printf 'secret\n' > outside.txt
+printf 'Date,Value\n2024-04,8\n' > "$S/incoming/a.csv"
+ln -s "$T/outside.txt" "$S/incoming/a.map"
+run collect --min-age 0 "$S"
+expect_eq "$RC" 1 "a linked .map: collect exits 1"
+expect_eq "$(sed 's/^[0-9TZ:-]* collect:/collect:/' "$T/err")" "collect: $S/incoming/a.csv: failed, left in incoming/
+$S/incoming/a.map: not a regular file (a symbolic link, a FIFO or a directory): left in incoming/ with '$S/incoming/a.csv', neither read; put the file itself there
+collect: $S/incoming/td.csv: failed, left in incoming/
+$S/incoming/td.map: not a regular file (a symbolic link, a FIFO or a directory): left in incoming/ with '$S/incoming/td.csv', neither read; put the file itself there" "a linked .map: each said"
+expect_eq "$(ls "$S/incoming" | tr '\n' ' '):$(find "$S/done" "$S/failed" -mindepth 1 | wc -l)" "a.csv a.map td.csv td.map :0" "a linked .map: both left in incoming/, nothing moved"
+[ -L "$S/incoming/td.map" ] && [ -L "$S/incoming/a.map" ] || fail "a linked .map: the links left as they were"
+run export legal.gba_lawyers
+grep -q '2024-0[34]' "$T/out" && fail "a linked .map: nothing loaded through it"
+rm "$S/incoming/td.map" "$S/incoming/a.map" "$S/incoming/a.csv"
+cp elsewhere/td.map "$S/incoming/td.map"
+run collect --min-age 0 "$S" --verbose
+expect_eq "$RC" 0 "the .map itself: collect loads"
+[ -f "$S/done/td.map" ] && [ ! -L "$S/done/td.map" ] || fail "the .map itself: filed in done/"
+
 # spool_files: every file of the spool, dot-files too, as one line
 spool_files() {
     (cd "$S" && find . -type f | sort | tr '\n' ' ')

@@ -59,18 +59,18 @@ static void test_rules(void)
     struct bt_spool_rules r;
     struct bt_diags d = BT_DIAGS_INIT;
     struct bt_error e;
-    CHECK(bt_spool_rules_load(&r, dir, &d, &e) == 0 && r.n == 0); /* none */
+    CHECK(bt_spool_rules_load(&r, dir, NULL, &d, &e) == 0 && r.n == 0); /* none */
     bt_spool_rules_release(&r);
     put(dir, "a.map", "indicator a.b\ntime Year\nvalue V\n");
     put(dir, "rules", "# comment\n\nnbs_*.csv --map a.map # night\n"
                       "nbs_m*.csv --encoding GB18030\n"
                       "\"x y.csv\" --encoding UTF-8 --map /abs.map\n");
-    CHECK(bt_spool_rules_load(&r, dir, &d, &e) == 1); /* /abs.map is missing */
+    CHECK(bt_spool_rules_load(&r, dir, NULL, &d, &e) == 1); /* /abs.map is missing */
     CHECK(d.n == 1 && d.v[0].line == 5 && d.v[0].column == 34);
     bt_diags_release(&d);
     bt_spool_rules_release(&r);
     put(dir, "rules", "nbs_*.csv --map a.map\nnbs_m*.csv --encoding GB18030\n");
-    CHECK(bt_spool_rules_load(&r, dir, &d, &e) == 0 && r.n == 2);
+    CHECK(bt_spool_rules_load(&r, dir, NULL, &d, &e) == 0 && r.n == 2);
     const struct bt_spool_rule *x = bt_spool_rules_match(&r, "nbs_m2.csv");
     CHECK(x && x->line == 1 && x->map_path && strstr(x->map_path, "/a.map"));
     CHECK(bt_spool_rules_match(&r, ".nbs_m2.csv") == NULL);
@@ -79,7 +79,7 @@ static void test_rules(void)
     put(dir, "b.map", "time Year\nvalue V scale=7\n");
     put(dir, "rules", "a --map\nb --map b.map\nc --colour red\nd\n\"e\n"
                       "f --encoding X --encoding Y\n");
-    CHECK(bt_spool_rules_load(&r, dir, &d, &e) == 1);
+    CHECK(bt_spool_rules_load(&r, dir, NULL, &d, &e) == 1);
     struct bt_buf all = {0};
     bt_diags_text(&d, "x", 100, &all);
     char want[4096];
