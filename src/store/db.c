@@ -337,8 +337,10 @@ static int roll_back(struct bt_db *db, struct bt_error *e)
 }
 
 /* The file named by the last line of the staged load log a journal puts
- * in place (its "tmp<TAB>loads.csv" line), appended to *out as " of
- * 'FILE'"; nothing when there is none. */
+ * in place (its "tmp<TAB>loads.csv" line), or of loads.csv itself when
+ * the journal stages none (the load appended its line in place, synced
+ * before the commit point), appended to *out as " of 'FILE'"; nothing
+ * when there is none. */
 static void journal_load_file(struct bt_db *db, const char *j,
                               struct bt_buf *out)
 {
@@ -349,11 +351,12 @@ static void journal_load_file(struct bt_db *db, const char *j,
             memcmp(tab + 1, BT_LOADS_LOG, strlen(BT_LOADS_LOG)) == 0)
             hit = p;
     }
-    if (!hit)
-        return;
     struct bt_buf rel = {0}, path = {0}, log = {0};
     struct bt_error ignored;
-    bt_buf_add(&rel, hit, (size_t)(strchr(hit, '\t') - hit));
+    if (hit)
+        bt_buf_add(&rel, hit, (size_t)(strchr(hit, '\t') - hit));
+    else /* a load that appended in place: its line is in the log itself */
+        bt_buf_puts(&rel, BT_LOADS_LOG);
     bt_db_path(db, rel.data, &path);
     if (bt_file_read(path.data, &log, &ignored) == 0 && log.len > 1) {
         /* the last line: WHEN,FILE,ADDED,REVISED,DELETED,FLAGS */
