@@ -95,11 +95,21 @@ static const char *value_of(const struct bt_match *m, const char *dim)
     return NULL;
 }
 
-/* Rows by assessed latest value, largest first, NAN last, then by value. */
+/* The figure a row is ordered by: its latest value as status prints it
+ * (the last single observation, before any consolidation: a monthly
+ * series is assessed on a 3-month mean, but a reader compares the latest
+ * figure); NAN when it has none. */
+static double row_latest(const struct bt_breakdown_row *r)
+{
+    const struct bt_progress *p = &r->a.progress;
+    return p->has_last ? p->last_value : p->latest_value;
+}
+
+/* Rows by latest value, largest first, NAN last, then by value. */
 static int row_cmp(const void *a, const void *b)
 {
     const struct bt_breakdown_row *x = a, *y = b;
-    double u = x->a.progress.latest_value, v = y->a.progress.latest_value;
+    double u = row_latest(x), v = row_latest(y);
     if (isnan(u) != isnan(v))
         return isnan(u) ? 1 : -1;
     if (!isnan(u) && u != v)

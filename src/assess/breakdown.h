@@ -56,8 +56,9 @@ int bt_breakdown_assess(struct bt_db *db, const struct bt_indicator *ind,
 /* Every value of dimension dim among the series of ind that match
  * where[0..nwhere) (dim not among them), each assessed as the breakdown
  * where + dim=value, in one pass over the series: *out gets *n rows
- * ordered by the assessed latest value, largest first (those without one
- * last), ties by value (free with bt_breakdown_rows_free). Series without
+ * ordered by the latest value (the last observation as status prints it,
+ * not a consolidated mean), largest first (those without one last), ties
+ * by value (free with bt_breakdown_rows_free). Series without
  * dim are left out. Returns 0 or -1. */
 int bt_breakdown_by(struct bt_db *db, const struct bt_indicator *ind,
                     const char *dim, const struct bt_dim *where, size_t nwhere,

@@ -271,25 +271,50 @@ static bt_day time_axis(struct bt_buf *s, bt_day lo, bt_day hi, int year_end)
     return lo + (hi - lo) / 2;
 }
 
+/* The largest magnitude an axis reaches, in the figures shown: far beyond
+ * what a load accepts (1e303), small enough that the headroom, the tics
+ * and the range's width stay finite. */
+#define Y_AXIS_MAX 1e306
+/* The smallest span an axis shows: below it the figures print as 0 and a
+ * tenth of a span underflows (denormals). */
+#define Y_AXIS_MIN_SPAN 1e-290
+
+/* v kept within [-Y_AXIS_MAX, Y_AXIS_MAX]; NaN becomes dflt. */
+static double axis_clamp(double v, double dflt)
+{
+    if (isnan(v))
+        return dflt;
+    return fmax(-Y_AXIS_MAX, fmin(Y_AXIS_MAX, v));
+}
+
 /* Sets the y range from lo (at most 0: quantities are read against zero)
  * to hi with headroom for labels, and about five tics labelled for people
  * (1.2 M, 120万) in the unit they are shown in: the tics are placed and
  * labelled in stored figures divided by div (display.csv), at stored
- * positions. */
+ * positions. Any lo and hi give finite figures (never nan or inf in the
+ * script): a span of nothing (all values equal, one point, denormals)
+ * becomes one of at least 1 reaching to 0, and magnitudes beyond
+ * Y_AXIS_MAX are cut to it. */
 static void y_axis(struct bt_buf *s, double lo, double hi, enum bt_lang l,
                    double div)
 {
-    if (!(div > 0))
+    if (!(div > 0) || !isfinite(div))
         div = 1;
-    lo = fmin(lo, 0) / div;
-    hi /= div;
-    if (!(hi > lo))
-        hi = lo + 1;
-    double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)));
+    lo = axis_clamp(fmin(lo, 0) / div, 0);
+    hi = axis_clamp(hi / div, lo);
+    double raw = hi / 5 - lo / 5; /* (hi - lo) / 5 without overflow */
+    if (!(raw >= Y_AXIS_MIN_SPAN) ||
+        raw < 1e-13 * fmax(fabs(lo), fabs(hi))) { /* a span of nothing */
+        if (fabs(lo) < Y_AXIS_MIN_SPAN)
+            lo = 0;
+        hi = lo + fmax(fabs(lo), 1);
+        raw = hi / 5 - lo / 5;
+    }
+    double mag = pow(10, floor(log10(raw)));
     double f = raw / mag;
     double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
     double bottom = floor(lo / step) * step;
-    double top = ceil((hi + (hi - lo) * 0.1) / step) * step;
+    double top = ceil(hi / step + raw / 2 / step) * step; /* 10% headroom */
     char num[BT_NUMFMT_MAX], v[32];
     bt_number_format(bottom * div, num);
     bt_number_format(top * div, v);

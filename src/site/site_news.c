@@ -7,14 +7,19 @@
 #include "numfmt.h"
 #include "site.h"
 
-/* A cell of numbers from a log: rounded by the rule like every figure on
- * the site; "" (a deleted figure) says so. */
-static void logged_num(struct bt_buf *b, const char *v, enum bt_lang l)
+/* A cell of numbers from a log: in ind's display unit for l when the
+ * catalogue knows the series (display.csv, as every page shows it; ind
+ * NULL: as stored), rounded by the rule like every figure on the site;
+ * "" (a deleted figure) says so. */
+static void logged_num(struct bt_buf *b, const struct bt_indicator *ind,
+                       const char *v, enum bt_lang l)
 {
     char *end;
     double x = strtod(v, &end);
     if (!*v || *end)
         site_text(b, *v ? v : bt_word(BT_W_DELETED, l));
+    else if (ind)
+        site_shown(b, ind, l, x);
     else
         site_num(b, x);
 }
@@ -159,10 +164,10 @@ static void added_table(struct bt_buf *b, const struct site *s, enum bt_lang l)
         }
         bt_buf_addf(b, "</th><td style=\"white-space:nowrap\">%s</td><td class=\"num\">",
                     a->date);
-        logged_num(b, a->value, l);
+        logged_num(b, ind, a->value, l);
         bt_buf_puts(b, "</td><td>");
         if (ind)
-            site_text_in(b, ind->unit_in[l], l);
+            site_text_in(b, ind->shown_unit[l], l);
         bt_buf_puts(b, "</td><td>");
         file_cell(b, a->file);
         bt_buf_puts(b, "</td></tr>\n");
@@ -187,12 +192,17 @@ static void revisions_table(struct bt_buf *b, const struct site *s,
     site_table_head(b, cols, sizeof cols / sizeof *cols, l);
     for (size_t i = c->nrevisions; i-- > 0;) {
         const struct bt_revision_entry *r = &c->revisions[i];
+        const struct bt_indicator *ind = indicator_of(s, r->series);
         bt_buf_puts(b, "<tr><th scope=\"row\">");
         series_cell(b, s, r->series, l);
         bt_buf_addf(b, "</th><td>%s</td><td class=\"num\">", r->date);
-        logged_num(b, r->old_value, l);
+        logged_num(b, ind, r->old_value, l);
         bt_buf_puts(b, " → ");
-        logged_num(b, r->new_value, l);
+        logged_num(b, ind, r->new_value, l);
+        if (ind && ind->display_unit[l]) { /* figures not as stored: say so */
+            bt_buf_puts(b, " ");
+            site_text_in(b, ind->shown_unit[l], l);
+        }
         bt_buf_puts(b, "</td><td>");
         file_cell(b, r->file);
         bt_buf_puts(b, "</td>");

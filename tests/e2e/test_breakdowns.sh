@@ -260,4 +260,17 @@ expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/targets.csv:2:0: ex
 printf 'indicator,date,value,kind,source,region\nnbs.gdp.province,2020,1,target,x,a,b\n' > cat/targets.csv
 run status
 expect_eq "$RC:$(cat "$T/err")" "78:baytrack: status: $T/cat/targets.csv:2:0: expected 5 to 6 fields, found 7" "targets.csv: a long row"
+
+# --by orders by the latest value as printed, not the 3-month mean a
+# monthly series is assessed on: B (latest 150, mean 56.67) before A
+# (latest 100, mean 100)
+mkdir -p mcat
+printf 'id,name_en,name_zh_hans,name_zh_hant,unit,direction,frequency,domain,source\nt.m,Test monthly,测试月,測試月,things,up,monthly,test,synthetic\n' > mcat/indicators.csv
+printf 'indicator,date,value,kind,source\n' > mcat/targets.csv
+printf 'indicator,date,value,region\nt.m,2024-01,100,A\nt.m,2024-02,100,A\nt.m,2024-03,100,A\nt.m,2024-01,10,B\nt.m,2024-02,10,B\nt.m,2024-03,150,B\n' > monthly.csv
+BAYTRACK_CATALOGUE="$T/mcat" BAYTRACK_DB="$T/mdb" "$BAYTRACK" load -q monthly.csv
+BAYTRACK_CATALOGUE="$T/mcat" BAYTRACK_DB="$T/mdb" run status t.m --by region --as-of 2024-04-15 --csv
+expect_eq "$RC:$(cut -d, -f2,6,20 "$T/out" | tr '\n' ' ')" \
+    "0:breakdown,latest_value,assessed_value region=B,150,56.6667 region=A,100,100 " \
+    "--by: largest latest value first, not the largest assessed mean"
 finish

@@ -92,6 +92,40 @@ done
 python3 "$SRC/tests/e2e/sitecheck.py" rep en > "$T/site" 2>&1 || fail "site with hostile names: $(head -3 "$T/site")"
 export BAYTRACK_CATALOGUE="$SRC/indicators"
 
+# figures a load accepts chart with the real gnuplot, whatever their size:
+# denormals, the largest accepted (1e303) either way, mixed magnitudes,
+# all equal, one point; no nan or inf reaches the script
+mkdir -p xcat
+cp "$SRC/indicators/indicators.csv" "$SRC/indicators/targets.csv" xcat/
+printf 't.d,Test daily,测试,測試,things,up,daily,test,synthetic\nt.m,Test monthly,测试月,測試月,things,up,monthly,test,synthetic\n' >> xcat/indicators.csv
+export BAYTRACK_CATALOGUE="$T/xcat" BAYTRACK_DB="$T/xdb"
+for values in "4.9e-324 4.9e-324" "1e303 1e303" "-1e303 -1e303" "1e303 -1e303" \
+              "1e303 1.2e29 0.3 4.9e-324" "7 7" "1e303"; do
+    rm -rf "$T/xdb"
+    printf 'indicator,date,value\n' > x.csv
+    day=1
+    for v in $values; do
+        printf 't.d,2024-01-%02d,%s\n' $day "$v" >> x.csv
+        day=$((day + 1))
+    done
+    "$BAYTRACK" load -q x.csv
+    run chart t.d -o x.svg
+    expect_eq "$RC" 0 "chart of $values exits 0: $(cat "$T/err")"
+    CAPTURE="$T/x.gp" BAYTRACK_GNUPLOT="$SRC/tests/e2e/capture-gnuplot" \
+        "$BAYTRACK" chart t.d -o x.svg
+    grep -qw 'nan\|inf' "$T/x.gp" && fail "chart of $values: nan or inf in the script"
+done
+# breakdowns of mixed magnitudes on one axis
+rm -rf "$T/xdb"
+printf 'indicator,date,value,city\n' > x.csv
+for m in 01 02 03; do
+    printf 't.m,2024-%s,1e303,a\nt.m,2024-%s,1.2e29,b\nt.m,2024-%s,0.3,c\nt.m,2024-%s,4.9e-324,d\n' $m $m $m $m >> x.csv
+done
+"$BAYTRACK" load -q x.csv
+run chart t.m --by city -o x.svg
+expect_eq "$RC" 0 "--by chart of mixed magnitudes exits 0: $(cat "$T/err")"
+export BAYTRACK_CATALOGUE="$SRC/indicators" BAYTRACK_DB="$T/db"
+
 # without gnuplot: a clear error, and status still works
 BAYTRACK_GNUPLOT=/nonexistent/gnuplot run chart legal.gba_lawyers -o x.png
 expect_eq "$RC" 70 "no gnuplot: exit code"

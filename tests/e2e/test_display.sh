@@ -141,6 +141,19 @@ grep -qF 'shown in trillion yuan: the stored figures divided by 1,000,000,000,00
 grep -qF '14.1489' site/index.html || fail "the index: the latest in trillion yuan"
 grep -qF '14148890000000' site/data/synthetic.gdp.csv || fail "the download: stored"
 python3 "$SRC/tests/e2e/sigdigits.py" site > "$T/digits" || fail "too many digits: $(head -3 "$T/digits")"
+# the what's new page too, the added figures and a revision (old -> new)
+printf 'indicator,date,value\nsynthetic.gdp,2024,14200000000000\n' > revised.csv
+run load revised.csv
+expect_eq "$RC" 0 "load a revision"
+run report -o site4 --as-of 2025-06-30
+expect_eq "$RC" 0 "report after a revision"
+grep -qF '<td class="num">14.1489</td><td>trillion yuan</td>' site4/news.html ||
+    fail "what's new: the added figure in trillion yuan"
+grep -qF '14.1489 → 14.2 trillion yuan' site4/news.html ||
+    fail "what's new: the revision in trillion yuan"
+grep -qF '<td>万亿元</td>' site4/news.zh-Hans.html || fail "what's new (zh-Hans): the added figure in 万亿元"
+grep -qF '14.1489 → 14.2 万亿元' site4/news.zh-Hans.html || fail "what's new (zh-Hans): the revision in 万亿元"
+grep -qF '14,148,890,000,000' site4/news.html && fail "what's new: a stored figure where the display unit is shown"
 printf 'text,en,zh_hans,zh_hant\nlanguages,zh-Hant en,,\n' > cat/site.csv
 run report -o site2 --as-of 2025-06-30
 expect_eq "$RC" 0 "languages zh-Hant en"

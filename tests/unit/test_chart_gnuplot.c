@@ -1,4 +1,6 @@
 /* Unit tests: chart_gnuplot.c's quoting and small multiples */
+#include <float.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "site/chart_gnuplot.h"
@@ -66,8 +68,50 @@ static void test_panels(void)
     bt_buf_release(&shared);
 }
 
+/* Any figures give a finite y axis: no nan or inf reaches the script
+ * (gnuplot stops at an undefined variable nan), at the extremes of a
+ * double, for denormals, equal values, one point and none. */
+static void test_extreme_axes(void)
+{
+    static const double cases[][2] = {
+        {4.9e-324, 4.9e-324}, {DBL_MIN, DBL_MIN / 4}, {1e308, 1e308},
+        {-1e308, -1e308},     {1e308, -1e308},        {DBL_MAX, DBL_MAX},
+        {-DBL_MAX, DBL_MAX},  {1e303, 4.9e-324},      {0, 0},
+        {5, 5},               {-5, -5},               {INFINITY, -INFINITY},
+        {NAN, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        for (size_t n = 0; n <= 2; n++) {
+            struct bt_point pts[2] = {{20000, cases[i][0]}, {20001, cases[i][1]}};
+            struct bt_panel p = {"x", pts, n, NULL, NULL, NULL, 0, 0};
+            struct bt_buf s = {0};
+            bt_panels_script(&s, &p, 1, 1, "t", BT_LANG_EN, "x.svg", BT_CHART_SVG,
+                             800, 300, NULL);
+            const char *y = strstr(s.data, "set yrange [");
+            CHECK(y != NULL);
+            const char *end = y ? strstr(y, "\nset ytics (") : NULL;
+            CHECK(end != NULL);
+            if (end)
+                end = strchr(end + 12, '\n');
+            if (y && end) {
+                char axis[2048];
+                size_t len = (size_t)(end - y) < sizeof axis - 1 ? (size_t)(end - y)
+                                                                 : sizeof axis - 1;
+                memcpy(axis, y, len);
+                axis[len] = 0;
+                if (strstr(axis, "nan") || strstr(axis, "inf"))
+                    fprintf(stderr, "case %zu (%zu points): %s\n", i, n, axis);
+                CHECK(!strstr(axis, "nan") && !strstr(axis, "inf"));
+                CHECK(count(axis, "', ") <= 12); /* about five tics */
+            }
+            bt_buf_release(&s);
+        }
+    }
+}
+
 int main(void)
 {
+    test_extreme_axes();
     test_quote();
     test_panels();
     return CHECK_DONE();
