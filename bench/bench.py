@@ -74,8 +74,8 @@ DAYS = 3650
 DAY0 = 16436  # 2015-01-01
 
 
-def run(cmd, stdin=None, env=None):
-    """Runs cmd; returns (seconds, peak RSS in MiB)."""
+def waited(cmd, stdin=None, env=None):
+    """Runs cmd to its end; returns (wall seconds, its rusage)."""
     fin = open(stdin) if stdin else subprocess.DEVNULL
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL, env=env)
@@ -83,6 +83,12 @@ def run(cmd, stdin=None, env=None):
     dt = time.perf_counter() - t0
     if status != 0:
         sys.exit("failed: %s" % " ".join(cmd))
+    return dt, usage
+
+
+def run(cmd, stdin=None, env=None):
+    """Runs cmd; returns (seconds, peak RSS in MiB)."""
+    dt, usage = waited(cmd, stdin, env)
     return dt, usage.ru_maxrss / 1024
 
 
@@ -554,13 +560,7 @@ def bench_report(gen, env):
 def timed(cmd, stdin=None, env=None):
     """Runs cmd; returns (wall seconds, CPU seconds: user + system of it
     and the children it waited for)."""
-    fin = open(stdin) if stdin else subprocess.DEVNULL
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(p.pid, 0)
-    dt = time.perf_counter() - t0
-    if status != 0:
-        sys.exit("failed: %s" % " ".join(cmd))
+    dt, usage = waited(cmd, stdin, env)
     return dt, usage.ru_utime + usage.ru_stime
 
 

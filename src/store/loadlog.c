@@ -122,21 +122,32 @@ static int load_line(void *ctx, unsigned long line, const struct bt_field *f,
     return 0;
 }
 
-static int revision_line(void *ctx, unsigned long line,
-                         const struct bt_field *f, size_t n)
+/* The checks a dated log line shares (revisions.csv, added.csv): want
+ * fields, a time in field 1 and a date in field 3. Returns 0 when the line
+ * is to be kept, -1 when it is skipped (the header, or a line before
+ * --since), or bad()'s 1. */
+static int dated_line(struct reading *r, unsigned long line,
+                      const struct bt_field *f, size_t n, size_t want)
 {
-    struct reading *r = ctx;
     if (line == 1)
-        return 0;
-    if (n != 6)
-        return bad_count(r, line, n, 6);
+        return -1;
+    if (n != want)
+        return bad_count(r, line, n, want);
     long day = when_day(f[0].s, f[0].len);
     if (day < 0)
         return bad(r, line, 1, "not a time YYYY-MM-DDTHH:MM:SSZ");
     if (f[2].len != 10)
         return bad(r, line, 3, "not a date YYYY-MM-DD");
-    if (day < r->since)
-        return 0;
+    return day < r->since ? -1 : 0;
+}
+
+static int revision_line(void *ctx, unsigned long line,
+                         const struct bt_field *f, size_t n)
+{
+    struct reading *r = ctx;
+    int rc = dated_line(r, line, f, n, 6);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
     struct bt_revision_entry re = {0};
     memcpy(re.when, f[0].s, 21);
     memcpy(re.date, f[2].s, 11);
@@ -155,17 +166,9 @@ static int added_line(void *ctx, unsigned long line, const struct bt_field *f,
                       size_t n)
 {
     struct reading *r = ctx;
-    if (line == 1)
-        return 0;
-    if (n != 5)
-        return bad_count(r, line, n, 5);
-    long day = when_day(f[0].s, f[0].len);
-    if (day < 0)
-        return bad(r, line, 1, "not a time YYYY-MM-DDTHH:MM:SSZ");
-    if (f[2].len != 10)
-        return bad(r, line, 3, "not a date YYYY-MM-DD");
-    if (day < r->since)
-        return 0;
+    int rc = dated_line(r, line, f, n, 5);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
     struct bt_added_entry ae = {0};
     memcpy(ae.when, f[0].s, 21);
     memcpy(ae.date, f[2].s, 11);
