@@ -200,10 +200,7 @@ static void flag_changes(struct applier *a, const struct bt_flags *x,
 static int apply_flags(struct applier *a, const struct bt_ds_series *s,
                        const struct bt_point *o, size_t n)
 {
-    struct bt_buf fpath = {0}, frel = {0};
-    bt_flags_path(a->rel.data, &frel);
-    bt_db_path(a->db, frel.data, &fpath);
-    int rc = bt_flags_read(fpath.data, &a->flags, a->e);
+    int rc = bt_db_flags(a->db, a->rel.data, &a->flags, a->e);
     if (rc == 0 && (a->flags.n || s->nflags)) {
         bt_flags_release(&a->kept);
         size_t i = 0, k = 0;
@@ -231,14 +228,14 @@ static int apply_flags(struct applier *a, const struct bt_ds_series *s,
         }
         flag_changes(a, &a->flags, &a->kept);
         if (!bt_flags_equal(&a->flags, &a->kept) && a->txn) {
-            struct bt_buf text = {0};
+            struct bt_buf text = {0}, frel = {0};
+            bt_flags_path(a->rel.data, &frel);
             bt_flags_text(&a->kept, &text);
             rc = bt_txn_put(a->txn, frel.data, text.data, text.len, a->e);
             bt_buf_release(&text);
+            bt_buf_release(&frel);
         }
     }
-    bt_buf_release(&fpath);
-    bt_buf_release(&frel);
     return rc;
 }
 

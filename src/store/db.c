@@ -50,6 +50,7 @@ void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
     db->skip_unreadable = 0;
     db->skipped = (struct bt_buf){0};
     db->nskipped = 0;
+    db->flags_listed = (struct bt_flags_dir){0};
 }
 
 void bt_db_skip_unreadable(struct bt_db *db)
@@ -135,6 +136,22 @@ int bt_db_read_range(struct bt_db *db, const char *rel, bt_day from,
     struct bt_buf path = {0};
     int rc = bt_store_read_range(db->store, series_path(db, rel, &path), from,
                                  to, out, e);
+    bt_buf_release(&path);
+    return rc;
+}
+
+int bt_db_flags(struct bt_db *db, const char *rel, struct bt_flags *f,
+                struct bt_error *e)
+{
+    struct bt_buf frel = {0}, path = {0};
+    bt_flags_path(rel, &frel);
+    bt_db_path(db, frel.data, &path);
+    int rc = 0;
+    if (db->lock_fd >= 0 && !bt_flags_dir_has(&db->flags_listed, path.data))
+        bt_flags_release(f); /* none there */
+    else
+        rc = bt_flags_read(path.data, f, e);
+    bt_buf_release(&frel);
     bt_buf_release(&path);
     return rc;
 }
@@ -691,6 +708,7 @@ int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
 
 void bt_db_unlock(struct bt_db *db)
 {
+    bt_flags_dir_release(&db->flags_listed);
     if (db->lock_fd >= 0)
         close(db->lock_fd); /* releases the flock */
     db->lock_fd = -1;
@@ -826,49 +844,6 @@ int bt_txn_put(struct bt_txn *t, const char *rel, const void *data,
     return rc;
 }
 
-/* The time of a log line, UTC. */
-static void log_time(char when[32])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    strftime(when, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-}
-
-void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
-                 const char *old_flag, const char *new_flag, const char *file)
-{
-    char when[32], date[11];
-    log_time(when);
-    bt_date_format(day, date);
-    bt_buf_addf(&t->flag_log, "%s,", when);
-    bt_csv_cell(&t->flag_log, series_label);
-    bt_buf_addf(&t->flag_log, ",%s,", date);
-    bt_csv_cell(&t->flag_log, old_flag ? old_flag : "");
-    bt_buf_add(&t->flag_log, ",", 1);
-    bt_csv_cell(&t->flag_log, new_flag ? new_flag : "");
-    bt_buf_add(&t->flag_log, ",", 1);
-    bt_csv_cell(&t->flag_log, file);
-    bt_buf_add(&t->flag_log, "\n", 1);
-}
-
-void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
-                     double old_value, double new_value, const char *file)
-{
-    char when[32], date[11], o[32], n[32];
-    log_time(when);
-    bt_date_format(day, date);
-    bt_number_format(old_value, o);
-    if (isnan(new_value))
-        n[0] = '\0'; /* deleted */
-    else
-        bt_number_format(new_value, n);
-    bt_buf_addf(&t->revisions, "%s,", when);
-    bt_csv_cell(&t->revisions, series_label);
-    bt_buf_addf(&t->revisions, ",%s,%s,%s,", date, o, n);
-    bt_csv_cell(&t->revisions, file);
-    bt_buf_add(&t->revisions, "\n", 1);
-}
-
 /* Stages DB/name: the old log (or header, for a new one) plus lines. */
 static int stage_log(struct bt_txn *t, const char *name, const char *header,
                      const struct bt_buf *lines, struct bt_error *e)
@@ -939,6 +914,27 @@ static int write_logs(struct bt_txn *t, struct bt_error *e)
     return 0;
 }
 
+/* Checks that the directory of the series file rel is no link, once for
+ * the appends to one indicator's files in a row (the transaction keeps
+ * the lock, so no link can be planted in between). 0, or -1 with *e. */
+static int dir_no_link(struct bt_txn *t, const char *rel, struct bt_error *e)
+{
+    const char *slash = strrchr(rel, '/');
+    size_t len = slash ? (size_t)(slash - rel) : 0;
+    if (t->checked_dir && strlen(t->checked_dir) == len &&
+        memcmp(t->checked_dir, rel, len) == 0)
+        return 0;
+    free(t->checked_dir);
+    t->checked_dir = NULL;
+    char *dir = bt_xstrndup(rel, len);
+    int rc = len ? bt_no_links(t->db->dir, dir, e) : 0;
+    if (rc == 0)
+        t->checked_dir = dir;
+    else
+        free(dir);
+    return rc;
+}
+
 int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
                   const struct bt_point *pts, size_t n, struct bt_error *e)
 {
@@ -947,7 +943,7 @@ int bt_txn_append(struct bt_txn *t, const char *rel, bt_day last_day,
     struct bt_rrd_preimage pre = {0};
     int fd = -1;
     bt_db_path(t->db, rel, &path);
-    int rc = bt_no_links(t->db->dir, rel, e);
+    int rc = dir_no_link(t, rel, e); /* the file itself: bt_store_head */
     if (rc == 0) /* the header bt_db_last read, most often */
         rc = bt_store_head(t->db->store, path.data, &fd, &h, e);
     if (rc == 0) /* 1: rebuild */
@@ -1093,6 +1089,7 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     int rc = 0, cfd = -1;
     struct bt_buf staged = {0}, journal = {0};
     bt_store_head_drop(t->db->store); /* no file is read from here on */
+    bt_flags_dir_release(&t->db->flags_listed); /* flags files renamed in */
     if (t->renames.len == 0 && t->nappends == 0)
         goto out; /* nothing changed: nothing is touched */
     if (t->revisions.len &&
@@ -1197,6 +1194,7 @@ void bt_txn_abort(struct bt_txn *t)
     for (size_t i = 0; i < t->nappends; i++)
         free(t->appends[i].rel);
     free(t->appends);
+    free(t->checked_dir);
     bt_points_release(&t->points);
     struct bt_txn kept = *t; /* what a failed commit left is kept */
     memset(t, 0, sizeof *t);

@@ -41,12 +41,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "base/error.h"
 #include "base/fileio.h"
 #include "base/period.h"
 #include "base/point.h"
 #include "model/series.h"
+#include "flags.h"
 
 /* The store's own parts, opaque above it: how series files are reached
  * (store_rrd.h) and the rollback journal (rollback.h). */
@@ -72,6 +74,7 @@ struct bt_db {
     int skip_unreadable;   /* bt_db_skip_unreadable */
     struct bt_buf skipped; /* "REL\tWHY\n" per series file left out */
     size_t nskipped;
+    struct bt_flags_dir flags_listed; /* a writer's listing (bt_db_flags) */
 };
 
 /* Sets up *db for dir (nothing is touched on disk). daemon (borrowed),
@@ -109,6 +112,14 @@ int bt_db_read(struct bt_db *db, const char *rel, struct bt_points *out,
                struct bt_error *e);
 int bt_db_read_range(struct bt_db *db, const char *rel, bt_day from,
                      bt_day to, struct bt_points *out, struct bt_error *e);
+
+/* Reads the flags of the series file rel (flags.h) into *f (emptied
+ * first); a series without a flags file has none. A writer holding the
+ * lock lists an indicator's flags files once (one readdir) instead of
+ * opening one a series; the listing is dropped at commit and unlock.
+ * Returns 0, or -1 with *e. */
+int bt_db_flags(struct bt_db *db, const char *rel, struct bt_flags *f,
+                struct bt_error *e);
 
 /* What the store keeps of a value v: what reading it back gives, once a
  * load has written it (rrd_number.h). A load writes only kept values. */
@@ -196,6 +207,10 @@ struct bt_txn {
     struct bt_txn_append *appends;   /* owned */
     size_t nappends, appends_cap;
     struct bt_points points;         /* every appended point, owned */
+    time_t logged_at;                /* the time of the log lines, */
+    char logged[32];                 /* and its text (loadlog.c) */
+    char *checked_dir;               /* owned: the directory of the last
+                                        append, checked to be no link */
     struct bt_txn_log logs[4];       /* loads, added, revisions, flags */
     size_t nlogs;
     enum bt_txn_outcome outcome;     /* after bt_txn_commit failed */

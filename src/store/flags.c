@@ -1,6 +1,7 @@
 /* flags.c - observation flags beside a series file (see flags.h). */
 #include "flags.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,4 +121,54 @@ void bt_flags_release(struct bt_flags *f)
     }
     free(f->v);
     memset(f, 0, sizeof *f);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists in *l (released first) the *.flags files of dir (len bytes of
+ * path): 0, or -1 when it cannot be listed (*l is left empty). */
+static int list_flags(struct bt_flags_dir *l, const char *path, size_t len)
+{
+    bt_flags_dir_release(l);
+    char *dir = bt_xstrndup(path, len);
+    DIR *d = opendir(len ? dir : path[0] == '/' ? "/" : ".");
+    if (!d) {
+        free(dir);
+        return -1;
+    }
+    size_t cap = 0;
+    for (struct dirent *de; (de = readdir(d));) {
+        size_t n = strlen(de->d_name);
+        if (n > 6 && strcmp(de->d_name + n - 6, ".flags") == 0) {
+            bt_grow((void **)&l->names, &cap, l->n + 1, sizeof *l->names);
+            l->names[l->n++] = bt_xstrdup(de->d_name);
+        }
+    }
+    closedir(d);
+    qsort(l->names, l->n, sizeof *l->names, name_cmp);
+    l->dir = dir;
+    return 0;
+}
+
+int bt_flags_dir_has(struct bt_flags_dir *l, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t len = slash ? (size_t)(slash - path) : 0;
+    const char *name = slash ? slash + 1 : path;
+    if (!(l->dir && strlen(l->dir) == len && memcmp(l->dir, path, len) == 0) &&
+        list_flags(l, path, len) != 0)
+        return 1;
+    return bsearch(&name, l->names, l->n, sizeof *l->names, name_cmp) != NULL;
+}
+
+void bt_flags_dir_release(struct bt_flags_dir *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->names[i]);
+    free(l->names);
+    free(l->dir);
+    memset(l, 0, sizeof *l);
 }

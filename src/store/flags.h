@@ -59,4 +59,19 @@ int bt_flags_equal(const struct bt_flags *a, const struct bt_flags *b);
 
 void bt_flags_release(struct bt_flags *f);
 
+/* The flags files one directory holds, listed once: most series have
+ * none, and one listing of an indicator's directory costs less than a
+ * failed open a series. Owns its strings; zero-initialised is empty. */
+struct bt_flags_dir {
+    char *dir;    /* the directory listed, or NULL */
+    char **names; /* its *.flags files, sorted */
+    size_t n;
+};
+/* Whether the flags file path may exist: 0 only when its directory,
+ * listed in *l (now, if *l holds another or none), has no file of that
+ * name; 1 too when the directory cannot be listed. True while no flags
+ * file is put there: whoever may put one drops the listing first. */
+int bt_flags_dir_has(struct bt_flags_dir *l, const char *path);
+void bt_flags_dir_release(struct bt_flags_dir *l);
+
 #endif

@@ -1,6 +1,8 @@
-/* loadlog.c - DB/loads.csv, one line per committed load, and reading it
- * back with DB/revisions.csv: what changed since a day (db.h). */
+/* loadlog.c - the lines a transaction logs (loads.csv, added.csv,
+ * revisions.csv, flags.csv), and reading them back: what changed since a
+ * day (db.h). */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +15,26 @@
 #include "db.h"
 #include "loadlog.h"
 
+/* Starts a line of log: the time, UTC, and a comma. The time is
+ * formatted once a second, not once a line (an append night logs a
+ * line a series). */
+static void line_start(struct bt_txn *t, struct bt_buf *log)
+{
+    time_t now = time(NULL);
+    if (!t->logged[0] || now != t->logged_at) {
+        struct tm tm;
+        strftime(t->logged, sizeof t->logged, "%Y-%m-%dT%H:%M:%SZ",
+                 gmtime_r(&now, &tm));
+        t->logged_at = now;
+    }
+    bt_buf_puts(log, t->logged);
+    bt_buf_add(log, ",", 1);
+}
+
 void bt_txn_load(struct bt_txn *t, const char *file, size_t added,
                  size_t revised, size_t deleted, size_t flags)
 {
-    char when[32];
-    time_t now = time(NULL);
-    struct tm tm;
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-    bt_buf_addf(&t->load_log, "%s,", when);
+    line_start(t, &t->load_log);
     bt_csv_cell(&t->load_log, file);
     bt_buf_addf(&t->load_log, ",%zu,%zu,%zu,%zu\n", added, revised, deleted,
                 flags);
@@ -29,17 +43,50 @@ void bt_txn_load(struct bt_txn *t, const char *file, size_t added,
 void bt_txn_added(struct bt_txn *t, const char *series_label, bt_day day,
                   double value, const char *file)
 {
-    char when[32], date[11], v[32];
-    time_t now = time(NULL);
-    struct tm tm;
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-    bt_date_format(day, date);
-    bt_number_format(value, v);
-    bt_buf_addf(&t->added_log, "%s,", when);
+    char date[11], v[32];
+    size_t nd = bt_date_format(day, date), n = bt_number_format(value, v);
+    line_start(t, &t->added_log);
     bt_csv_cell(&t->added_log, series_label);
-    bt_buf_addf(&t->added_log, ",%s,%s,", date, v);
+    bt_buf_add(&t->added_log, ",", 1);
+    bt_buf_add(&t->added_log, date, nd);
+    bt_buf_add(&t->added_log, ",", 1);
+    bt_buf_add(&t->added_log, v, n);
+    bt_buf_add(&t->added_log, ",", 1);
     bt_csv_cell(&t->added_log, file);
     bt_buf_add(&t->added_log, "\n", 1);
+}
+
+void bt_txn_flag(struct bt_txn *t, const char *series_label, bt_day day,
+                 const char *old_flag, const char *new_flag, const char *file)
+{
+    char date[11];
+    bt_date_format(day, date);
+    line_start(t, &t->flag_log);
+    bt_csv_cell(&t->flag_log, series_label);
+    bt_buf_addf(&t->flag_log, ",%s,", date);
+    bt_csv_cell(&t->flag_log, old_flag ? old_flag : "");
+    bt_buf_add(&t->flag_log, ",", 1);
+    bt_csv_cell(&t->flag_log, new_flag ? new_flag : "");
+    bt_buf_add(&t->flag_log, ",", 1);
+    bt_csv_cell(&t->flag_log, file);
+    bt_buf_add(&t->flag_log, "\n", 1);
+}
+
+void bt_txn_revision(struct bt_txn *t, const char *series_label, bt_day day,
+                     double old_value, double new_value, const char *file)
+{
+    char date[11], o[32], n[32];
+    bt_date_format(day, date);
+    bt_number_format(old_value, o);
+    if (isnan(new_value))
+        n[0] = '\0'; /* deleted */
+    else
+        bt_number_format(new_value, n);
+    line_start(t, &t->revisions);
+    bt_csv_cell(&t->revisions, series_label);
+    bt_buf_addf(&t->revisions, ",%s,%s,%s,", date, o, n);
+    bt_csv_cell(&t->revisions, file);
+    bt_buf_add(&t->revisions, "\n", 1);
 }
 
 /* Reading one log: its name, the day from which lines are kept, where

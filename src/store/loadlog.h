@@ -1,6 +1,8 @@
-/* loadlog.h - the store's own side of DB/loads.csv: its name and header
- * (db.c stages it in a load's transaction, like revisions.csv). What the
- * layers above see of it is in db.h (bt_txn_load, bt_db_changes). */
+/* loadlog.h - the store's own side of its logs (loads.csv, added.csv,
+ * revisions.csv, flags.csv): their names and headers (db.c appends them
+ * in a load's transaction; loadlog.c writes their lines). What the layers
+ * above see of them is in db.h (bt_txn_load, bt_txn_added, bt_txn_flag,
+ * bt_txn_revision, bt_db_changes). */
 #ifndef BT_LOADLOG_H
 #define BT_LOADLOG_H
 

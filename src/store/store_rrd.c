@@ -311,6 +311,52 @@ static int fetch(struct bt_store *s, const char *path, const char *name,
     return ok ? 0 : -1;
 }
 
+/* Why path, a link or not a regular file (mode), is no series file:
+ * -1 with *e. */
+static int not_series_file(const char *path, mode_t mode, struct bt_error *e)
+{
+    return bt_fail(e, "'%s' is %s, not a series file: baytrack follows no "
+                   "link inside the database", path,
+                   S_ISLNK(mode) ? "a symbolic link" : "not a file");
+}
+
+/* Whether path is a series file: 0; 1 when there is none; -1 with *e
+ * when it is a link or not a regular file (never followed). */
+static int series_file(const char *path, struct bt_error *e)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 1;
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    }
+    return S_ISREG(st.st_mode) ? 0 : not_series_file(path, st.st_mode, e);
+}
+
+/* Opens the series file path to read, in *fd, checked as series_file
+ * checks it but in one open: a link is not followed (O_NOFOLLOW), a FIFO
+ * is not waited on (O_NONBLOCK), and what opens must be a regular file.
+ * 0; 1 when there is none; -1 with *e. */
+static int open_series(const char *path, int *fd, struct bt_error *e)
+{
+    *fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (*fd < 0 && errno == ENOENT)
+        return 1;
+    if (*fd < 0 && errno == ELOOP)
+        return not_series_file(path, S_IFLNK, e);
+    if (*fd < 0)
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    struct stat st;
+    int rc = fstat(*fd, &st) != 0 ? bt_fail_errno(e, "cannot read '%s'", path)
+             : !S_ISREG(st.st_mode) ? not_series_file(path, st.st_mode, e)
+                                    : 0;
+    if (rc != 0) {
+        close(*fd);
+        *fd = -1;
+    }
+    return rc;
+}
+
 /* The shape of the file path, read from its header (one open, no
  * mmap); 0 or -1. */
 static int file_shape(const char *path, struct bt_rrd_shape *sh,
@@ -336,17 +382,17 @@ void bt_store_head_drop(struct bt_store *s)
     s->head_path = NULL;
 }
 
-/* The last update of the file path itself, read from its header (one
- * open, one pread), in *last; the file and its header are kept in s for
- * bt_store_head. 0 or -1. */
+/* The last update of the series file path itself, read from its header
+ * (one open, one pread), in *last; the file and its header are kept in s
+ * for bt_store_head. 0, 1 when there is no such file, or -1. */
 static int file_last(struct bt_store *s, const char *path, time_t *last,
                      struct bt_error *e)
 {
     bt_store_head_drop(s);
     *last = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0)
-        return bt_fail_errno(e, "cannot read '%s'", path);
+    int fd, rc = open_series(path, &fd, e);
+    if (rc != 0)
+        return rc;
     if (bt_rrd_head_read(fd, path, &s->head, e) != 0) {
         close(fd);
         return -1;
@@ -372,33 +418,15 @@ int bt_store_head(struct bt_store *s, const char *path, int *fd,
         s->head_path = NULL;
         return 0;
     }
-    *fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (*fd < 0) {
-        memset(h, 0, sizeof *h);
-        return bt_fail_errno(e, "cannot open '%s'", path);
-    }
+    memset(h, 0, sizeof *h);
+    int rc = open_series(path, fd, e);
+    if (rc != 0)
+        return rc > 0 ? bt_fail(e, "cannot open '%s': no such file", path) : -1;
     if (bt_rrd_head_read(*fd, path, h, e) != 0) {
         close(*fd);
         *fd = -1;
         return -1;
     }
-    return 0;
-}
-
-/* Whether path is a series file: 0; 1 when there is none; -1 with *e
- * when it is a link or not a regular file (never followed). */
-static int series_file(const char *path, struct bt_error *e)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0) {
-        if (errno == ENOENT)
-            return 1;
-        return bt_fail_errno(e, "cannot read '%s'", path);
-    }
-    if (!S_ISREG(st.st_mode))
-        return bt_fail(e, "'%s' is %s, not a series file: baytrack follows "
-                       "no link inside the database", path,
-                       S_ISLNK(st.st_mode) ? "a symbolic link" : "not a file");
     return 0;
 }
 
@@ -444,11 +472,11 @@ static int read_local(const char *path, int all, bt_day from, bt_day to,
 static int last_update(struct bt_store *s, const char *path,
                        time_t *last, struct bt_buf *nb, struct bt_error *e)
 {
+    if (!s->daemon)
+        return file_last(s, path, last, e);
     int rc = series_file(path, e);
     if (rc != 0)
         return rc;
-    if (!s->daemon)
-        return file_last(s, path, last, e);
     /* The daemon's LAST counts what it holds for the file: when it is the
      * file's own, the daemon has nothing unwritten (one round trip, the
      * nightly append's only one a series); otherwise it writes what it

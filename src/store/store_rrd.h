@@ -116,7 +116,8 @@ int bt_store_append(struct bt_store *s, const char *path,
 
 /* The series file path open read-only in *fd, and its header in *h: the
  * ones bt_store_last kept if they are path's (nothing is read again),
- * else opened (never through a link) and read now. The caller owns both:
+ * else opened as bt_store_last opens it (never through a link, a
+ * regular file) and read now. The caller owns both:
  * close(*fd), bt_rrd_head_release(h). Valid while the writers' lock is
  * held and the file not yet written (a transaction writes at commit).
  * 0, or -1 with *e. */
