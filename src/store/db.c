@@ -177,7 +177,9 @@ int bt_db_same_value(double stored, double v, double *kept)
 
 void bt_db_path(const struct bt_db *db, const char *rel, struct bt_buf *out)
 {
-    bt_buf_addf(out, "%s/%s", db->dir, rel);
+    bt_buf_puts(out, db->dir); /* no printf: a few times a series */
+    bt_buf_add(out, "/", 1);
+    bt_buf_puts(out, rel);
 }
 
 /* Whether name is one bt_txn_add gives a staged file: PID-N.rrd. */

@@ -51,6 +51,18 @@ printf 'indicator,date,value\nscience.joint_labs,2021,10\n' > "$S/incoming/good.
 run collect --min-age 0 "$S"
 [ -f "$S/done/good.2.csv" ] || fail "a second good.csv is kept as good.2.csv"
 
+# flags across the loads of one run: the first load flags 2028 of a
+# series that has no flags file yet, the next one 2029; the second must
+# see the flags file the first put in (a writer lists an indicator's
+# flags files once, and drops that listing at each commit)
+printf 'indicator,date,value,flag\nscience.joint_labs,2028,16,p\n' > "$S/incoming/f1.csv"
+printf 'indicator,date,value,flag\nscience.joint_labs,2029,17,e\n' > "$S/incoming/f2.csv"
+run collect --min-age 0 "$S"
+expect_eq "$RC" 0 "two flagged files: exit 0"
+expect_eq "$(cat "$BAYTRACK_DB/science.joint_labs/_.flags")" "date,flag
+2028-12-31,p
+2029-12-31,e" "the second load of a run keeps the flag the first set"
+
 # a held lock: wait, then a clear failure with exit 75
 flock "$BAYTRACK_DB/.lock" sleep 3 &
 sleep 0.3
