@@ -100,6 +100,22 @@ expect_eq "$(head -1 "$T/err")" "baytrack: load: '$BAYTRACK_DB/legal.gba_lawyers
 expect_eq "$(md5sum < outside/victim.rrd)" "$sum" "linked series file: outside file untouched"
 run export legal.gba_lawyers
 expect_eq "$RC" 74 "linked series file: readers refuse it too"
+# a FIFO or a directory where the series file was: refused at once (the
+# FIFO is not waited on), nothing written
+for kind in fifo dir; do
+    rm -f "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+    if [ $kind = fifo ]; then mkfifo "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+    else mkdir "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"; fi
+    before=$(db_sum)
+    set +e
+    timeout 20 "$BAYTRACK" load two.csv >"$T/out" 2>"$T/err"
+    RC=$?
+    set -e
+    expect_eq "$RC" 74 "a $kind as series file: refused, not waited on"
+    expect_eq "$(head -1 "$T/err")" "baytrack: load: '$BAYTRACK_DB/legal.gba_lawyers/_.rrd' is not a file, not a series file: baytrack follows no link inside the database" "a $kind as series file: message"
+    expect_eq "$(db_sum)" "$before" "a $kind as series file: nothing written"
+    rm -rf "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+done
 # an indicator directory that is a link: no series made outside
 rm -rf "$BAYTRACK_DB" outside/*
 mkdir -p "$BAYTRACK_DB"
