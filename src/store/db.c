@@ -35,6 +35,17 @@ static void crash_point(const char *point)
         raise(SIGKILL);
 }
 
+/* Test hook: BAYTRACK_TEST_FAIL=rename makes every rename of a journal
+ * fail, as a full or broken disk would, so that the tests can show what
+ * a commit that cannot put everything in place leaves. 0, or -1 with *e. */
+static int fail_point(const char *point, struct bt_error *e)
+{
+    const char *want = getenv("BAYTRACK_TEST_FAIL");
+    if (want && strcmp(want, point) == 0)
+        return bt_fail(e, "cannot %s: BAYTRACK_TEST_FAIL=%s", point, point);
+    return 0;
+}
+
 void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
 {
     db->dir = bt_xstrdup(dir);
@@ -51,6 +62,7 @@ void bt_db_init(struct bt_db *db, const char *dir, const char *daemon)
     db->skipped = (struct bt_buf){0};
     db->nskipped = 0;
     db->flags_listed = (struct bt_flags_dir){0};
+    db->nstaged = 0;
 }
 
 void bt_db_skip_unreadable(struct bt_db *db)
@@ -333,7 +345,8 @@ static int apply_journal(struct bt_db *db, char *j, struct bt_error *e)
                     return -1;
                 snprintf(dir, sizeof dir, "%.*s", (int)n, d);
             }
-            if (apply_rename(db, line, final, e) != 0)
+            if (fail_point("rename", e) != 0 ||
+                apply_rename(db, line, final, e) != 0)
                 return -1;
             crash_point("renamed-one");
         }
@@ -464,7 +477,8 @@ static int db_has(struct bt_db *db, const char *rel)
 
 /* Rolls an interrupted transaction forward (a journal: it committed) or
  * back (only .rollback: it did not). Lock held. */
-static int finish_interrupted(struct bt_db *db, struct bt_error *e)
+static int finish_interrupted(struct bt_db *db, const char *by,
+                              struct bt_error *e)
 {
     if (bt_no_links(db->dir, ".journal", e) != 0 ||
         bt_no_links(db->dir, ".rollback", e) != 0)
@@ -493,9 +507,9 @@ static int finish_interrupted(struct bt_db *db, struct bt_error *e)
             rc = remove_synced(db, ".journal", e);
         if (rc == 0)
             bt_buf_addf(&db->recovered, "recovered: the load%s, committed "
-                        "at %s by a process killed before it had put it "
-                        "all in place, is finished: %zu file%s renamed "
-                        "into place\n", what.len ? what.data : "", when, n,
+                        "at %s by %s before it had put it all in place, is "
+                        "finished: %zu file%s renamed into place\n",
+                        what.len ? what.data : "", when, by, n,
                         n == 1 ? "" : "s");
     } else if (db_has(db, ".rollback")) {
         size_t n = 0;
@@ -527,7 +541,7 @@ static int unfinished(struct bt_db *db, struct bt_error *e)
 static int recover(struct bt_db *db, struct bt_error *e)
 {
     struct bt_buf path = {0};
-    int rc = finish_interrupted(db, e);
+    int rc = finish_interrupted(db, "a process killed", e);
     if (rc != 0)
         unfinished(db, e);
     if (rc == 0)
@@ -820,7 +834,11 @@ void bt_txn_begin(struct bt_txn *t, struct bt_db *db)
 void bt_txn_add(struct bt_txn *t, const char *rel, struct bt_buf *tmp)
 {
     char name[64];
-    snprintf(name, sizeof name, ".tmp/%ld-%zu.rrd", (long)getpid(), t->nfiles++);
+    /* numbered for the command, not the transaction: a later load of the
+     * same command must never stage over (or abort) what an earlier one
+     * committed and left for recovery to put in place */
+    snprintf(name, sizeof name, ".tmp/%ld-%zu.rrd", (long)getpid(),
+             t->db->nstaged++);
     bt_buf_addf(&t->renames, "%s\t%s\n", name, rel);
     tmp->len = 0;
     bt_db_path(t->db, name, tmp);
@@ -1094,6 +1112,13 @@ int bt_txn_commit(struct bt_txn *t, struct bt_error *e)
     bt_flags_dir_release(&t->db->flags_listed); /* flags files renamed in */
     if (t->renames.len == 0 && t->nappends == 0)
         goto out; /* nothing changed: nothing is touched */
+    /* an earlier load of this command committed but could not put it all
+     * in place: finished first, never replaced by this commit's journal */
+    if ((db_has(t->db, ".journal") || db_has(t->db, ".rollback")) &&
+        finish_interrupted(t->db, "this command", e) != 0) {
+        unfinished(t->db, e);
+        goto fail;
+    }
     if (t->revisions.len &&
         add_log(t, BT_REVISIONS_LOG, BT_REVISIONS_HEADER, &t->revisions, e) != 0)
         goto fail;

@@ -75,6 +75,7 @@ struct bt_db {
     struct bt_buf skipped; /* "REL\tWHY\n" per series file left out */
     size_t nskipped;
     struct bt_flags_dir flags_listed; /* a writer's listing (bt_db_flags) */
+    size_t nstaged;        /* files staged by this command (bt_txn_add) */
 };
 
 /* Sets up *db for dir (nothing is touched on disk). daemon (borrowed),
@@ -202,7 +203,6 @@ struct bt_txn {
     struct bt_buf flag_log;  /* new flags.csv lines */
     struct bt_buf load_log;  /* new loads.csv lines */
     struct bt_buf added_log; /* new added.csv lines */
-    size_t nfiles;
     struct bt_rollback *rollback;    /* owned, once an append is queued */
     struct bt_txn_append *appends;   /* owned */
     size_t nappends, appends_cap;

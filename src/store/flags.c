@@ -140,16 +140,22 @@ static int list_flags(struct bt_flags_dir *l, const char *path, size_t len)
         return -1;
     }
     size_t cap = 0;
-    for (struct dirent *de; (de = readdir(d));) {
+    struct dirent *de;
+    for (errno = 0; (de = readdir(d)); errno = 0) {
         size_t n = strlen(de->d_name);
         if (n > 6 && strcmp(de->d_name + n - 6, ".flags") == 0) {
             bt_grow((void **)&l->names, &cap, l->n + 1, sizeof *l->names);
             l->names[l->n++] = bt_xstrdup(de->d_name);
         }
     }
+    int failed = errno != 0; /* a listing cut short is no listing */
     closedir(d);
-    qsort(l->names, l->n, sizeof *l->names, name_cmp);
     l->dir = dir;
+    if (failed) {
+        bt_flags_dir_release(l);
+        return -1;
+    }
+    qsort(l->names, l->n, sizeof *l->names, name_cmp);
     return 0;
 }
 

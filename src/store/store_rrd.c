@@ -342,11 +342,14 @@ static int open_series(const char *path, int *fd, struct bt_error *e)
     *fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (*fd < 0 && errno == ENOENT)
         return 1;
-    if (*fd < 0 && errno == ELOOP)
-        return not_series_file(path, S_IFLNK, e);
-    if (*fd < 0)
-        return bt_fail_errno(e, "cannot read '%s'", path);
     struct stat st;
+    if (*fd < 0) { /* a link, a socket, a loop on the way: lstat tells */
+        int err = errno;
+        if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+            return not_series_file(path, st.st_mode, e);
+        errno = err;
+        return bt_fail_errno(e, "cannot read '%s'", path);
+    }
     int rc = fstat(*fd, &st) != 0 ? bt_fail_errno(e, "cannot read '%s'", path)
              : !S_ISREG(st.st_mode) ? not_series_file(path, st.st_mode, e)
                                     : 0;

@@ -379,4 +379,28 @@ for c in status log series "export legal.gba_lawyers"; do
     expect_eq "$rc:$(cat "$T/err")" "74:baytrack: ${c%% *}: cannot write output" "$c into a closed pipe"
 done
 
+# --- a commit that cannot put everything in place, then another load ---
+# f1 commits but its renames fail (BAYTRACK_TEST_FAIL, as a broken disk
+# would); f2 in the same command must neither stage over f1's files nor
+# replace f1's journal: it finishes it first or, as here, writes nothing;
+# the next command finishes f1, and f2 then loads beside it
+rm -rf "$BAYTRACK_DB"
+printf 'indicator,date,value\nlegal.gba_lawyers,2024-01,1\n' > one.csv
+printf 'indicator,date,value,flag\nlegal.gba_lawyers,2024-02,2,p\n' > f1.csv
+printf 'indicator,date,value,flag\nlegal.gba_lawyers,2024-03,3,e\n' > f2.csv
+"$BAYTRACK" load -q one.csv
+set +e
+BAYTRACK_TEST_FAIL=rename "$BAYTRACK" load -q f1.csv f2.csv >"$T/out" 2>"$T/err"
+RC=$?
+set -e
+expect_eq "$RC" 74 "renames that fail: exit 74"
+grep -q "^f1.csv: loaded, but not yet all in place" "$T/err" || fail "f1 committed, not in place: $(cat "$T/err")"
+grep -q "^f2.csv: not loaded; nothing written" "$T/err" || fail "f2 waits for f1: $(cat "$T/err")"
+expect_eq "$(ls "$BAYTRACK_DB/.tmp" | wc -l)" 2 "f1's staged files are kept for recovery"
+run load f2.csv
+expect_eq "$RC" 0 "the next command finishes f1 and loads f2"
+expect_eq "$(cat "$BAYTRACK_DB/legal.gba_lawyers/_.flags")" "date,flag
+2024-02-29,p
+2024-03-31,e" "f1's flag is kept beside f2's"
+
 finish
