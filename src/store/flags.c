@@ -155,7 +155,8 @@ static int list_flags(struct bt_flags_dir *l, const char *path, size_t len)
         bt_flags_dir_release(l);
         return -1;
     }
-    qsort(l->names, l->n, sizeof *l->names, name_cmp);
+    if (l->n) /* names is NULL when there are none */
+        qsort(l->names, l->n, sizeof *l->names, name_cmp);
     return 0;
 }
 
@@ -167,7 +168,8 @@ int bt_flags_dir_has(struct bt_flags_dir *l, const char *path)
     if (!(l->dir && strlen(l->dir) == len && memcmp(l->dir, path, len) == 0) &&
         list_flags(l, path, len) != 0)
         return 1;
-    return bsearch(&name, l->names, l->n, sizeof *l->names, name_cmp) != NULL;
+    return l->n &&
+           bsearch(&name, l->names, l->n, sizeof *l->names, name_cmp) != NULL;
 }
 
 void bt_flags_dir_release(struct bt_flags_dir *l)
