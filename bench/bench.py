@@ -933,4 +933,5 @@ def write_doc(rows, reports, appends, readers, mem, sizes, sdmx, breakdowns):
     print("\n".join(lines))
 
 
-main()
+if __name__ == "__main__":
+    main()

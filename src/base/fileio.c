@@ -82,6 +82,24 @@ int bt_fsync_parent(const char *path, struct bt_error *e)
     return bt_fsync_path(dir, e);
 }
 
+int bt_write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = EIO;
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 /* Writes a temporary file beside path and renames it over path; with
  * durable, fsyncs the file before and the directory after. */
 static int write_replace(const char *path, const void *data, size_t len,
@@ -92,17 +110,9 @@ static int write_replace(const char *path, const void *data, size_t len,
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         return bt_fail_errno(e, "cannot create '%s'", tmp);
-    const char *p = data;
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            bt_fail_errno(e, "cannot write '%s'", tmp);
-            goto fail;
-        }
-        p += n;
-        len -= (size_t)n;
+    if (bt_write_all(fd, data, len) != 0) {
+        bt_fail_errno(e, "cannot write '%s'", tmp);
+        goto fail;
     }
     if (durable && fsync(fd) != 0) {
         bt_fail_errno(e, "cannot sync '%s'", tmp);

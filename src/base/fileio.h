@@ -16,6 +16,10 @@ int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e);
 int bt_file_read_nofollow(const char *path, struct bt_buf *out,
                           struct bt_error *e);
 
+/* Writes all len bytes of data to fd (again after EINTR or a short
+ * write); 0, or -1 with errno. */
+int bt_write_all(int fd, const void *data, size_t len);
+
 /* Writes data to path atomically and durably: a temporary file beside it,
  * fsync, rename over path, fsync of the directory. */
 int bt_file_write_atomic(const char *path, const void *data, size_t len,

@@ -307,7 +307,22 @@ size_t bt_date_format(bt_day day, char *buf)
 {
     int y, m, d;
     bt_day_to_civil(day, &y, &m, &d);
-    return (size_t)snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+    if (y < 0 || y > 9999)
+        return (size_t)snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+    /* the common case, digit by digit: a log line per observation */
+    char *p = buf;
+    *p++ = (char)('0' + y / 1000);
+    *p++ = (char)('0' + y / 100 % 10);
+    *p++ = (char)('0' + y / 10 % 10);
+    *p++ = (char)('0' + y % 10);
+    *p++ = '-';
+    *p++ = (char)('0' + m / 10);
+    *p++ = (char)('0' + m % 10);
+    *p++ = '-';
+    *p++ = (char)('0' + d / 10);
+    *p++ = (char)('0' + d % 10);
+    *p = '\0';
+    return 10;
 }
 
 size_t bt_period_format(bt_day day, enum bt_freq f, char *buf)

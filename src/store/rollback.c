@@ -12,38 +12,72 @@
 #include "loadlog.h"
 #include "model/series.h"
 
-static const char MAGIC[] = "baytrack rollback 2\n";
+static const char MAGIC[] = "baytrack rollback 3\n";
+static const char MAGIC_V2[] = "baytrack rollback 2\n"; /* byte sum */
 static const char MAGIC_V1[] = "baytrack rollback 1\n"; /* no cut record */
 
+#define FNV_BASIS 1469598103934665603ull
+#define FNV_PRIME 1099511628211ull
+#define OUT_CHUNK 65536 /* bytes written at once */
+
+/* FNV-1a 64 of n bytes, from h: the checksum of journals of version 1
+ * and 2, and of the last under 8 bytes of one of version 3. */
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
     const unsigned char *s = p;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ s[i]) * 1099511628211ull;
+        h = (h ^ s[i]) * FNV_PRIME;
     return h;
 }
 
-/* Writes n bytes to the journal and adds them to the checksum. */
+/* The checksum of version 3 over n bytes, a multiple of 8, from h: FNV-1a
+ * over 8-byte words, each product folded (h ^= h >> 32) so that a change
+ * in any bit reaches every later one. Eight times fewer steps than fnv. */
+static uint64_t fnv_words(uint64_t h, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * FNV_PRIME;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+/* Writes the pending bytes to the journal, all of them when last, else a
+ * multiple of 8 of them (the rest stays pending), adding them to the
+ * checksum; 0 or -1 (errno). */
+static int flush(struct bt_rollback *r, int last)
+{
+    size_t n = last ? r->out.len : r->out.len & ~(size_t)7;
+    size_t words = n & ~(size_t)7;
+    r->sum = fnv_words(r->sum, (const unsigned char *)r->out.data, words);
+    if (last)
+        r->sum = fnv(r->sum, r->out.data + words, n - words);
+    if (bt_write_all(r->fd, r->out.data, n) != 0)
+        return -1;
+    memmove(r->out.data, r->out.data + n, r->out.len - n);
+    r->out.len -= n;
+    return 0;
+}
+
+/* Adds n bytes to the journal (written out in chunks of OUT_CHUNK). */
 static int put(struct bt_rollback *r, const void *p, size_t n)
 {
-    r->sum = fnv(r->sum, p, n);
-    return fwrite(p, 1, n, r->f) == n ? 0 : -1;
+    bt_buf_add(&r->out, p, n);
+    return r->out.len >= OUT_CHUNK ? flush(r, 0) : 0;
 }
 
 int bt_rollback_begin(struct bt_rollback *r, const char *path,
                       struct bt_error *e)
 {
     memset(r, 0, sizeof *r);
-    r->sum = 1469598103934665603ull;
+    r->sum = FNV_BASIS;
     r->path = bt_xstrdup(path);
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0 || !(r->f = fdopen(fd, "wb"))) {
-        if (fd >= 0)
-            close(fd);
+    r->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (r->fd < 0)
         return bt_fail_errno(e, "cannot write '%s'", path);
-    }
-    if (put(r, MAGIC, sizeof MAGIC - 1) != 0)
-        return bt_fail_errno(e, "cannot write '%s'", path);
+    put(r, MAGIC, sizeof MAGIC - 1);
     return 0;
 }
 
@@ -90,28 +124,29 @@ int bt_rollback_log_ok(const char *rel)
 int bt_rollback_finish(struct bt_rollback *r, struct bt_error *e)
 {
     uint32_t end = 0;
-    int rc = put(r, &end, sizeof end);
-    uint64_t sum = r->sum;
-    if (rc == 0)
-        rc = fwrite(&sum, sizeof sum, 1, r->f) == 1 ? 0 : -1;
-    if (rc == 0)
-        rc = fflush(r->f) == 0 && fsync(fileno(r->f)) == 0 ? 0 : -1;
+    int rc = put(r, &end, sizeof end) == 0 && flush(r, 1) == 0 &&
+                     bt_write_all(r->fd, &r->sum, sizeof r->sum) == 0 &&
+                     fsync(r->fd) == 0
+                 ? 0
+                 : -1;
     if (rc != 0)
         bt_fail_errno(e, "cannot write '%s'", r->path);
-    if (fclose(r->f) != 0 && rc == 0)
+    if (close(r->fd) != 0 && rc == 0)
         rc = bt_fail_errno(e, "cannot write '%s'", r->path);
-    r->f = NULL;
+    r->fd = -1;
     return rc;
 }
 
 void bt_rollback_release(struct bt_rollback *r)
 {
-    if (r->f) {
-        fclose(r->f);
+    if (r->path && r->fd >= 0) {
+        close(r->fd);
         unlink(r->path);
     }
+    bt_buf_release(&r->out);
     free(r->path);
     memset(r, 0, sizeof *r);
+    r->fd = -1;
 }
 
 /* Reads a value of n bytes at *p if the journal holds it. */
@@ -127,14 +162,18 @@ static int take(const char **p, const char *end, void *out, size_t n)
 /* Checks the journal's magic and checksum; sets *end to its end record. */
 static int check(const struct bt_buf *j, const char **end)
 {
-    size_t m = sizeof MAGIC - 1;
+    size_t m = sizeof MAGIC - 1, n = j->len - 8;
     uint64_t sum;
-    if (j->len < m + 4 + 8 || (memcmp(j->data, MAGIC, m) != 0 &&
-                                memcmp(j->data, MAGIC_V1, m) != 0))
+    int v3 = j->len >= m && memcmp(j->data, MAGIC, m) == 0;
+    if (j->len < m + 4 + 8 ||
+        (!v3 && memcmp(j->data, MAGIC_V2, m) != 0 &&
+         memcmp(j->data, MAGIC_V1, m) != 0))
         return -1;
-    memcpy(&sum, j->data + j->len - 8, 8);
-    *end = j->data + j->len - 8;
-    return fnv(1469598103934665603ull, j->data, j->len - 8) == sum ? 0 : -1;
+    memcpy(&sum, j->data + n, 8);
+    *end = j->data + n;
+    size_t words = v3 ? n & ~(size_t)7 : 0;
+    uint64_t h = fnv_words(FNV_BASIS, (const unsigned char *)j->data, words);
+    return fnv(h, j->data + words, n - words) == sum ? 0 : -1;
 }
 
 /* fsyncs and closes fd (if open); 0 or -1. */

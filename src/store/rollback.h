@@ -1,7 +1,7 @@
 /* rollback.h - a rollback journal: the bytes of files about to be changed
  * in place, saved so that the change can be undone (SQLite's idea).
  *
- * The file holds the magic line "baytrack rollback 2\n", then one record
+ * The file holds the magic line "baytrack rollback 3\n", then one record
  * per saved range:
  *
  *     u32 path length, path (relative to the database), u64 offset,
@@ -11,11 +11,13 @@
  * flags.csv at the top of the database), a cut record: its path, u64 the log's
  * length before, and a length of BT_ROLLBACK_CUT with no bytes (undone by
  * cutting the log back to that length); then an end record (a path
- * length of 0) and the FNV-1a 64 checksum of everything before it, all
- * integers in the machine's byte order (the files it saves are in that
- * order too). A journal is only ever put in place complete and synced, so
+ * length of 0) and a 64-bit checksum of everything before it: FNV-1a
+ * over its 8-byte words, each step's product folded as h ^= h >> 32,
+ * then byte by byte over the last under 8 bytes; all integers in the
+ * machine's byte order (the files it saves are in that order too). A journal is only ever put in place complete and synced, so
  * recovery can trust one that checks out and refuses one that does not.
- * Journals of version 1 (no cut record) are undone as well.
+ * Journals of version 2 (FNV-1a 64 byte by byte) and 1 (that, and no cut
+ * record) are undone as well.
  */
 #ifndef BT_ROLLBACK_H
 #define BT_ROLLBACK_H
@@ -23,11 +25,14 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "base/buf.h"
+
 #include "base/error.h"
 #include "store_format.h"
 
 struct bt_rollback {
-    FILE *f;       /* the journal being written, or NULL */
+    int fd;        /* the journal being written, or -1 */
+    struct bt_buf out; /* owned: bytes not yet written to fd */
     char *path;    /* owned: where it is being written */
     uint64_t sum;  /* checksum of what was written so far */
     size_t ranges; /* ranges saved */

@@ -69,6 +69,15 @@ static int parse_offsets(const struct bt_rrd_head *h, const char *path,
     return 0;
 }
 
+/* Copies the name field src of n bytes, NUL-terminated or not, to dst of
+ * 20 bytes, cut to 19 (the shape's fields; librrd's hold 20). */
+static void name_copy(char *dst, const char *src, size_t n)
+{
+    size_t len = strnlen(src, n < 19 ? n : 19);
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
 /* Fills h's shape and layout from h->bytes (at least o->size bytes when
  * the file holds that many). 0, or -1 with *e. */
 static int parse_head(struct bt_rrd_head *h, const struct offsets *o,
@@ -83,13 +92,13 @@ static int parse_head(struct bt_rrd_head *h, const struct offsets *o,
     s->step = sh->pdp_step;
     s->ds_cnt = sh->ds_cnt;
     s->rra_cnt = sh->rra_cnt;
-    snprintf(s->ds_type, sizeof s->ds_type, "%.19s", ds.dst);
+    name_copy(s->ds_type, ds.dst, sizeof ds.dst);
     s->heartbeat = ds.par[DS_mrhb_cnt].u_cnt;
     uint64_t rows = 0;
     for (unsigned long i = 0; i < sh->rra_cnt; i++) {
         rra_def_t rra;
         memcpy(&rra, h->bytes + o->defs + i * sizeof rra, sizeof rra);
-        snprintf(s->rra[i].cf, sizeof s->rra[i].cf, "%.19s", rra.cf_nam);
+        name_copy(s->rra[i].cf, rra.cf_nam, sizeof rra.cf_nam);
         s->rra[i].pdp_cnt = rra.pdp_cnt;
         s->rra[i].rows = rra.row_cnt;
         rows += rra.row_cnt;
@@ -118,7 +127,14 @@ int bt_rrd_head_read(int fd, const char *path, struct bt_rrd_head *h,
     memset(h, 0, sizeof *h);
     if (fstat(fd, &st) != 0)
         return bt_fail_errno(e, "cannot read '%s'", path);
-    h->file_size = (uint64_t)st.st_size;
+    return bt_rrd_head_read_sized(fd, (uint64_t)st.st_size, path, h, e);
+}
+
+int bt_rrd_head_read_sized(int fd, uint64_t file_size, const char *path,
+                           struct bt_rrd_head *h, struct bt_error *e)
+{
+    memset(h, 0, sizeof *h);
+    h->file_size = file_size;
     h->bytes = bt_xmalloc(BT_RRD_HEAD_READ);
     ssize_t got = pread(fd, h->bytes, BT_RRD_HEAD_READ, 0);
     if (got < 0) {

@@ -68,6 +68,10 @@ struct bt_rrd_head {
  * bt_rrd_head_release frees h->bytes (harmless on a zeroed head). */
 int bt_rrd_head_read(int fd, const char *path, struct bt_rrd_head *h,
                      struct bt_error *e);
+/* bt_rrd_head_read of a file already known to be file_size bytes long
+ * (an fstat the caller made), without one of its own. */
+int bt_rrd_head_read_sized(int fd, uint64_t file_size, const char *path,
+                           struct bt_rrd_head *h, struct bt_error *e);
 void bt_rrd_head_release(struct bt_rrd_head *h);
 
 /* Reads the shape of the RRD file open as fd; path is for messages.

@@ -337,7 +337,8 @@ static int series_file(const char *path, struct bt_error *e)
  * checks it but in one open: a link is not followed (O_NOFOLLOW), a FIFO
  * is not waited on (O_NONBLOCK), and what opens must be a regular file.
  * 0; 1 when there is none; -1 with *e. */
-static int open_series(const char *path, int *fd, struct bt_error *e)
+static int open_series(const char *path, int *fd, uint64_t *size,
+                       struct bt_error *e)
 {
     *fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (*fd < 0 && errno == ENOENT)
@@ -353,6 +354,7 @@ static int open_series(const char *path, int *fd, struct bt_error *e)
     int rc = fstat(*fd, &st) != 0 ? bt_fail_errno(e, "cannot read '%s'", path)
              : !S_ISREG(st.st_mode) ? not_series_file(path, st.st_mode, e)
                                     : 0;
+    *size = (uint64_t)st.st_size;
     if (rc != 0) {
         close(*fd);
         *fd = -1;
@@ -393,10 +395,11 @@ static int file_last(struct bt_store *s, const char *path, time_t *last,
 {
     bt_store_head_drop(s);
     *last = 0;
-    int fd, rc = open_series(path, &fd, e);
+    uint64_t size;
+    int fd, rc = open_series(path, &fd, &size, e);
     if (rc != 0)
         return rc;
-    if (bt_rrd_head_read(fd, path, &s->head, e) != 0) {
+    if (bt_rrd_head_read_sized(fd, size, path, &s->head, e) != 0) {
         close(fd);
         return -1;
     }
@@ -422,10 +425,11 @@ int bt_store_head(struct bt_store *s, const char *path, int *fd,
         return 0;
     }
     memset(h, 0, sizeof *h);
-    int rc = open_series(path, fd, e);
+    uint64_t size;
+    int rc = open_series(path, fd, &size, e);
     if (rc != 0)
         return rc > 0 ? bt_fail(e, "cannot open '%s': no such file", path) : -1;
-    if (bt_rrd_head_read(*fd, path, h, e) != 0) {
+    if (bt_rrd_head_read_sized(*fd, size, path, h, e) != 0) {
         close(*fd);
         *fd = -1;
         return -1;

@@ -1,7 +1,9 @@
 /* test_rollback.c - the rollback journal (store/rollback.h): saved ranges
  * are written back, a cut record cuts a log back to its length, undoing
- * twice is harmless, and a journal naming a file it may not is refused. */
+ * twice is harmless, a journal naming a file it may not is refused, one of
+ * version 2 is undone, and one of many records round trips. */
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +58,64 @@ static int journal(const char *log, struct bt_error *e)
     return 0;
 }
 
+/* Appends n bytes to buf at *len, and to the byte-wise FNV-1a 64 *h. */
+static void add(unsigned char *buf, size_t *len, uint64_t *h, const void *p,
+                size_t n)
+{
+    memcpy(buf + *len, p, n);
+    for (size_t i = 0; i < n; i++)
+        *h = (*h ^ buf[*len + i]) * 1099511628211ull;
+    *len += n;
+}
+
+/* Writes at path, as a version 2 journal (an older baytrack's, left by a
+ * kill) would be: the first 4 bytes of ind/a.rrd were "abcd". */
+static void journal_v2(const char *path)
+{
+    unsigned char buf[256];
+    size_t len = 0;
+    uint64_t h = 1469598103934665603ull, off = 0, n = 4;
+    uint32_t rel = 9, end = 0;
+    add(buf, &len, &h, "baytrack rollback 2\n", 20);
+    add(buf, &len, &h, &rel, 4);
+    add(buf, &len, &h, "ind/a.rrd", 9);
+    add(buf, &len, &h, &off, 8);
+    add(buf, &len, &h, &n, 8);
+    add(buf, &len, &h, "abcd", 4);
+    add(buf, &len, &h, &end, 4);
+    memcpy(buf + len, &h, 8);
+    FILE *f = fopen(path, "wb");
+    fwrite(buf, 1, len + 8, f);
+    fclose(f);
+}
+
+/* A journal of many records, of more than one chunk written at once and
+ * of lengths that are no multiple of 8, undoes every one of them. */
+static void many_records(const char *path)
+{
+    struct bt_error e;
+    struct bt_rollback r;
+    char want[3001];
+    for (int i = 0; i < 3000; i++)
+        want[i] = (char)('a' + i % 26);
+    want[3000] = '\0';
+    put_file("ind/a.rrd", want);
+    CHECK(bt_rollback_begin(&r, path, &e) == 0);
+    for (uint64_t i = 0; i < 3000; i += 3) {
+        struct bt_range rg = {i, 3};
+        CHECK(bt_rollback_put(&r, "ind/a.rrd", &rg, 1,
+                              (const unsigned char *)want + i, &e) == 0);
+    }
+    CHECK(bt_rollback_finish(&r, &e) == 0);
+    bt_rollback_release(&r);
+    char spoilt[3001];
+    memset(spoilt, 'Z', 3000);
+    spoilt[3000] = '\0';
+    put_file("ind/a.rrd", spoilt);
+    CHECK(bt_rollback_undo(dir, path, NULL, NULL, &e) == 0);
+    CHECK(file_is("ind/a.rrd", want));
+}
+
 int main(void)
 {
     struct bt_error e;
@@ -101,6 +161,19 @@ int main(void)
     CHECK(bt_rollback_undo(dir, path, NULL, NULL, &e) == -1);
     CHECK(strstr(e.msg, "is damaged") != NULL);
     CHECK(file_is("loads.csv", "header\nline9\n"));
+
+    /* a version 2 journal (byte-wise checksum) is undone too */
+    put_file("ind/a.rrd", "WXYZefgh");
+    journal_v2(path);
+    CHECK(bt_rollback_undo(dir, path, NULL, NULL, &e) == 0);
+    CHECK(file_is("ind/a.rrd", "abcdefgh"));
+    /* and is refused when damaged */
+    fd = open(path, O_WRONLY);
+    CHECK(pwrite(fd, "X", 1, 25) == 1);
+    close(fd);
+    CHECK(bt_rollback_undo(dir, path, NULL, NULL, &e) == -1);
+
+    many_records(path);
 
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
