@@ -223,7 +223,8 @@ static void widen(bt_day d, bt_day *lo, bt_day *hi)
 }
 
 /* Sets the x range [lo, hi] with a margin, and tics a reader can use: one
- * label a year (or every few years) on long ranges, months on short ones.
+ * label a year (or every few years) on long ranges, months on short ones,
+ * days (the first with its year, then month and day) on a few weeks.
  * A yearly series' tic sits on its year's last day, where its values are
  * dated. An empty range (lo > hi) shows the plan's horizon; a single day,
  * two years either side. Returns the middle of the range. */
@@ -241,7 +242,14 @@ static bt_day time_axis(struct bt_buf *s, bt_day lo, bt_day hi, int year_end)
     double years = (hi - lo) / 365.25;
     int y, m, d, first = 1;
     bt_day_to_civil(from, &y, &m, &d);
-    if (years < 2) {
+    if (to - from < 70) { /* weeks: a tic every few days, by its date */
+        bt_day step = (to - from) / 6 + 1;
+        for (bt_day t = from + step / 2; t <= to; t += step) {
+            bt_date_format(t, a);
+            bt_buf_addf(s, "%s'%s' '%s'", first ? "" : ", ", first ? a : a + 5, a);
+            first = 0;
+        }
+    } else if (years < 2) {
         int step = (int)ceil(years * 12 / 6) * 2;
         for (bt_day t = bt_day_from_civil(y, m, 1); t <= to;
              m += step, y += (m - 1) / 12, m = (m - 1) % 12 + 1,
@@ -663,17 +671,20 @@ const char *bt_compare_colour(size_t i)
     return colours[i % BT_COMPARE_COLOURS];
 }
 
-/* The points a comparison draws of line q into *out: a daily series'
- * monthly means, else its observations. */
+/* The points a comparison draws of line q into *out: a long daily
+ * series' monthly means (as bt_chart_script draws one), else its
+ * observations: a line of a few weeks, or of no complete month, is drawn
+ * day by day rather than not at all. */
 static void compare_points(const struct bt_compare *c,
                            const struct bt_compare_line *q, struct bt_points *out)
 {
     out->n = 0;
-    if (c->ind->freq == BT_FREQ_DAILY) {
+    if (c->ind->freq == BT_FREQ_DAILY && q->nobs > 60) {
         struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
                                   .from_freq = BT_FREQ_DAILY};
         bt_derive_points(&month, q->obs, q->nobs, out);
-        return;
+        if (out->n > 0)
+            return;
     }
     for (size_t i = 0; i < q->nobs; i++)
         bt_points_add(out, q->obs[i].day, q->obs[i].value);

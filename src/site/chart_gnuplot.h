@@ -70,9 +70,10 @@ struct bt_compare_line {
 
 /* Breakdowns of one indicator on one axis, with one scale and a legend
  * below the plot: a colour each (bt_compare_colour), solid for the first
- * ten, then the colours again with dashes. A daily line is drawn as the
- * means of its complete months, so that lines do not hide each other
- * under daily noise. All pointers are borrowed. */
+ * ten, then the colours again with dashes. A daily line of more than 60
+ * days is drawn as the means of its complete months, so that lines do
+ * not hide each other under daily noise; a shorter one, or one of no
+ * complete month, day by day. All pointers are borrowed. */
 struct bt_compare {
     const struct bt_indicator *ind;
     const struct bt_compare_line *lines;

@@ -124,6 +124,19 @@ done
 "$BAYTRACK" load -q x.csv
 run chart t.m --by city -o x.svg
 expect_eq "$RC" 0 "--by chart of mixed magnitudes exits 0: $(cat "$T/err")"
+# daily breakdowns of three weeks, no month complete: drawn day by day
+# (a longer line is drawn as its monthly means)
+rm -rf "$T/xdb"
+printf 'indicator,date,value,city\n' > x.csv
+for d in $(seq 5 25); do
+    printf 't.d,2024-01-%02d,%d,a\nt.d,2024-01-%02d,%d,b\n' $d $d $d $((d * 2)) >> x.csv
+done
+"$BAYTRACK" load -q x.csv
+CAPTURE="$T/x.gp" BAYTRACK_GNUPLOT="$SRC/tests/e2e/capture-gnuplot" \
+    "$BAYTRACK" chart t.d --by city -o x.svg
+expect_eq "$(grep -c '^2024-01-' "$T/x.gp")" 42 "--by chart of three weeks: both lines, day by day"
+run chart t.d --by city -o x.svg
+expect_eq "$RC" 0 "--by chart of three weeks exits 0: $(cat "$T/err")"
 export BAYTRACK_CATALOGUE="$SRC/indicators" BAYTRACK_DB="$T/db"
 
 # without gnuplot: a clear error, and status still works
