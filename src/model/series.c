@@ -82,11 +82,19 @@ int bt_dim_value_check(const char *s, size_t n, const char **why)
         *why = n ? "is too long (more than 200 bytes)" : "is empty";
         return -1;
     }
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
-            *why = "contains a control character";
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        /* C0 and DEL; C1 (U+0080-U+009F: NEL breaks a line in some
+         * readers); U+2028 and U+2029, the line and paragraph separators */
+        int c1 = u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9f;
+        int sep = u[i] == 0xe2 && i + 2 < n && u[i + 1] == 0x80 &&
+                  (u[i + 2] == 0xa8 || u[i + 2] == 0xa9);
+        if (u[i] < 0x20 || u[i] == 0x7f || c1 || sep) {
+            *why = sep ? "contains a line separator (U+2028 or U+2029)"
+                       : "contains a control character";
             return -1;
         }
+    }
     return 0;
 }
 

@@ -65,7 +65,9 @@ extern const char *const bt_columns[BT_COL_N];
  * s is no such name (then it may name a dimension). */
 enum bt_column bt_column_find(const char *s, size_t n);
 
-/* Checks a dimension value: 1 to BT_DIM_MAX bytes, no control characters. */
+/* Checks a dimension value: 1 to BT_DIM_MAX bytes, no control character
+ * (C0, DEL, C1) and no U+2028 or U+2029, which break a line in some
+ * readers of the files and pages it reaches. */
 int bt_dim_value_check(const char *s, size_t n, const char **why);
 
 /* The longest stem of a series file name ("NAME=VALUE+..." without its

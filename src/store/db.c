@@ -541,7 +541,7 @@ static int unfinished(struct bt_db *db, struct bt_error *e)
 static int recover(struct bt_db *db, struct bt_error *e)
 {
     struct bt_buf path = {0};
-    int rc = finish_interrupted(db, "a process killed", e);
+    int rc = finish_interrupted(db, "a command killed or stopped by an error", e);
     if (rc != 0)
         unfinished(db, e);
     if (rc == 0)

@@ -66,7 +66,7 @@ for point in staged committed renamed-one; do
     # it says once what it recovered, and from when
     case $point in
         staged) want_err="^baytrack: load: recovered: removed 6[0-9] files that a load killed before its commit point staged in '$BAYTRACK_DB/.tmp' (the last at 20[0-9-]*T[0-9:]*Z); that load is not in the database\$" ;;
-        *) want_err="^baytrack: load: recovered: the load of 'it$i.csv', committed at 20[0-9-]*T[0-9:]*Z by a process killed before it had put it all in place, is finished: [0-9]* files renamed into place\$" ;;
+        *) want_err="^baytrack: load: recovered: the load of 'it$i.csv', committed at 20[0-9-]*T[0-9:]*Z by a command killed or stopped by an error before it had put it all in place, is finished: [0-9]* files renamed into place\$" ;;
     esac
     expect_eq "$(wc -l < "$T/err")" 1 "after a kill at $point: one line on stderr"
     grep -q "$want_err" "$T/err" || fail "after a kill at $point: what was recovered: $(cat "$T/err")"

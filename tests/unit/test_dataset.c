@@ -87,6 +87,14 @@ int main(void)
          "2:4: city '\\x01' contains a control character\n"
          "3:4: city '\\x01' contains a control character\n"
          "5:4: city 'A\\x7f' contains a control character\n"},
+        /* C1 (NEL) and the line separator are refused as well */
+        {"indicator,date,value,city\na.x,2020,1,A\xc2\x85Z\na.x,2021,1,A\xe2\x80\xa8Z\n"
+         "a.x,2022,1,A\xe2\x80\xa7Z\n", "",
+         "2:4: city 'A\\x85Z' contains a control character\n"
+         "3:4: city 'A\xe2\x80\xa8Z' contains a line separator (U+2028 or U+2029)\n"},
+        /* U+2027, beside them, is no separator */
+        {"indicator,date,value,city\na.x,2022,1,A\xe2\x80\xa7Z\n",
+         "a.x{city=A\xe2\x80\xa7Z}@2022-12-31=1;", ""},
         {"", "", "1:0: file is empty: no header\n"},
         {"indicator,date,value\na.x,1969,1\n", "",
          "2:2: date '1969': before 1970-01-02, which RRD files cannot hold\n"},
