@@ -32,7 +32,7 @@ enum bt_exit {
 };
 
 /* The text of a macro's value, for messages that name a limit:
- * "at most " BT_STRINGIFY(BT_DIMS_MAX) gives "at most 8". */
+ * "at most " BT_STRINGIFY(BT_DIMS_MAX) gives "at most 16". */
 #define BT_STRINGIFY_(x) #x
 #define BT_STRINGIFY(x) BT_STRINGIFY_(x)
 

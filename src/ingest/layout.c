@@ -175,8 +175,7 @@ int bt_layout_row_dims_n(struct parser *p, unsigned long line,
         if (!vlen)
             continue; /* not broken down by this one: the total over it */
         if (++filled > BT_DIMS_MAX) {
-            bt_diags_add(p->diags, line, c + 1, "more than %d dimensions "
-                         "filled in one row", BT_DIMS_MAX);
+            bt_diags_add(p->diags, line, c + 1, BT_DIMS_TOO_MANY);
             return -1;
         }
         if (bt_dim_value_check(v, vlen, &why) != 0) {

@@ -22,6 +22,11 @@
 #include "base/fileio.h"
 #include "mapping.h"
 
+/* The error at the cell of a row that fills one dimension too many. */
+#define BT_DIMS_TOO_MANY                                                   \
+    "more than " BT_STRINGIFY(BT_DIMS_MAX) " dimensions filled in one "    \
+    "row; a mapping's 'ignore COLUMN' leaves one out (docs/mapping.md)"
+
 enum layout { LONG, WIDE, MAPPED, SDMX, NBS, LAYOUT_N };
 
 struct mapped; /* layout_mapped.c */

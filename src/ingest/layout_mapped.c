@@ -679,8 +679,7 @@ static int row_dims(struct parser *p, unsigned long line,
             continue;
         const char *v = bt_mapping_alias(m, m->dims[i].key, cell), *why;
         if (n == BT_DIMS_MAX) {
-            bt_diags_add(p->diags, line, col + 1, "more than %d "
-                         "dimensions filled in one row", BT_DIMS_MAX);
+            bt_diags_add(p->diags, line, col + 1, BT_DIMS_TOO_MANY);
             return -1;
         }
         if (bt_dim_value_check(v, strlen(v), &why) != 0) {

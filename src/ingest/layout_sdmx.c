@@ -780,8 +780,7 @@ static int map_row_dims(struct parser *p, unsigned long line,
         v = bt_mapping_alias(st->map, d->name, st->cellbuf.data);
         n = strlen(v);
         if (++filled > BT_DIMS_MAX) {
-            bt_diags_add(p->diags, line, col + 1, "more than %d dimensions "
-                         "filled in one row", BT_DIMS_MAX);
+            bt_diags_add(p->diags, line, col + 1, BT_DIMS_TOO_MANY);
             return -1;
         }
         if (bt_dim_value_check(v, n, &why) != 0) {

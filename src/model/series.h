@@ -21,8 +21,9 @@
 
 #define BT_ID_MAX 100    /* bytes in an indicator id */
 #define BT_DIM_MAX 200   /* bytes in a dimension value */
-#define BT_DIMS_MAX 8    /* dimensions in a series */
-#define BT_DIM_COLUMNS_MAX 24 /* dimension columns in a file (Open SDG has
+#define BT_DIMS_MAX 16   /* dimensions in a series (an OECD national
+                            accounts dataflow has 11, UN SDG's 15) */
+#define BT_DIM_COLUMNS_MAX 32 /* dimension columns in a file (Open SDG has
                                  15); a row fills at most BT_DIMS_MAX */
 
 /* A dimension; the strings are borrowed. */

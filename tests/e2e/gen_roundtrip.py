@@ -44,7 +44,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CATALOGUE = os.path.join(HERE, "..", "roundtrip", "indicators")
 
 BT_DIM_MAX = 200        # src/model/series.h: bytes in a dimension value
-BT_DIMS_MAX = 8         # dimensions filled in one row
+BT_DIMS_MAX = 16        # dimensions filled in one row
 NAME_MAX = 255          # a file name, in bytes
 # KNOWN: librrd does not store every double exactly (docs/storage.md, "How
 # exact": up to 4 ulps, for 15 to 17 significant digits). Seen here: one
@@ -401,7 +401,7 @@ class Case:
     def header(self):
         r = self.r
         names, cols = set(), []
-        for _ in range(r.choice([0, 1, 1, 2, 2, 3, 4, 6, 9, 12])):
+        for _ in range(r.choice([0, 1, 1, 2, 2, 3, 4, 6, 9, 12, 18])):
             for _ in range(50):
                 h = gen_dim_header(r)
                 n = dim_name(h)[0]

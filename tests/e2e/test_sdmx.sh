@@ -74,6 +74,12 @@ expect_eq "$(head -1 exp.coded.csv)" "indicator,date,value,unit,flag,note,source
 # 8040.901 in millions (UNIT_MULT 6), exactly; 7460.357 in hundredths
 grep -qx 'synthetic.trade,2022Q1,8040901000,yuan,E,,,HK,TRD' exp.coded.csv || fail "coded: UNIT_MULT 6"
 grep -qx 'synthetic.trade,2022Q2,74.60357,yuan,P,,,HK,TRD' exp.coded.csv || fail "coded: UNIT_MULT -2"
+# the UN SDG database's 15 dimensions, with --indicator alone
+run load --indicator synthetic.sdg syn/synthetic_sdg_sdmx1.csv
+expect_eq "$RC" 0 "sdg: exit code: $(cat "$T/err")"
+check sdg syn/synthetic_sdg_sdmx1.csv synthetic.sdg yearly 36
+# 15 dimensions in the file name; UNIT_MULT 3 scaled exactly
+expect_eq "$(ls "$BAYTRACK_DB/synthetic.sdg" | grep -c '^activity=_Z+age=_T+.*+sex=F+urbanisation=_T.rrd$')" 3 "sdg: a series of 15 dimensions per area and sex"
 run load --indicator synthetic.days syn/synthetic_sdmx2_periods.csv
 expect_eq "$RC" 0 "periods: exit code"
 check periods syn/synthetic_sdmx2_periods.csv synthetic.days daily 13

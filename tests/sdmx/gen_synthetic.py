@@ -12,6 +12,9 @@ synthetic) into DIR, each in a form a publisher writes:
   synthetic_sdmx2_periods.csv    SDMX-CSV 2.0 without labels: every
       TIME_PERIOD form (2024-W05, 2024-D060, 2024-S1, 2024-T2, 2024-A1,
       2024-M03, 2024-Q4, 2024-02-29T12:00:00 ...), for a daily indicator
+  synthetic_sdg_sdmx1.csv        SDMX-CSV 1.0 as the UN SDG database
+      (DF_SDG_GLH) writes it: 15 dimensions filled in every row, most of
+      them _T or _Z, UNIT_MULT 3 and attributes after OBS_VALUE (yearly)
   synthetic_sdmx2_insert.csv     four observations, two flagged P
   synthetic_sdmx2_delete.csv     ACTION D for one of them and for one never
       stored, R (a revision) for another
@@ -88,6 +91,25 @@ def periods():
     return lines
 
 
+def sdg():
+    dims = ["REPORTING_TYPE", "SERIES", "REF_AREA", "SEX", "AGE", "URBANISATION",
+            "INCOME_WEALTH_QUANTILE", "EDUCATION_LEV", "OCCUPATION",
+            "CUST_BREAKDOWN", "COMPOSITE_BREAKDOWN", "DISABILITY_STATUS",
+            "ACTIVITY", "PRODUCT", "NATURE_OF_DATA"]
+    lines = ["DATAFLOW,FREQ," + ",".join(dims) + ",TIME_PERIOD,OBS_VALUE,"
+             "UPPER_BOUND,LOWER_BOUND,UNIT_MULT,UNIT_MEASURE,NATURE,"
+             "SOURCE_DETAIL,FOOT_NOTE,OBS_STATUS"]
+    for area in ("344", "446", "156"):
+        for sex in ("_T", "F", "M"):
+            for year in range(2020, 2024):
+                value = "%.1f" % rnd.uniform(100, 9999)
+                cells = ["G", "SP_POP_TOTL", area, sex, "_T", "_T", "_T",
+                         "_Z", "_Z", "_Z", "_Z", "_Z", "_Z", "_Z", "C"]
+                lines.append("IAEG-SDGs:DF_SDG_GLH(1.17),A," + ",".join(cells) +
+                             ',%d,%s,,,3,NUMBER,C,"UN DESA, synthetic",,A' % (year, value))
+    return lines
+
+
 def insert():
     return ["STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS",
             "dataflow,SYNTH:DF_D(1.0),I,HK,2021,0.5,",
@@ -108,5 +130,6 @@ def delete():
 write("synthetic_eurostat_sdmx1.csv", eurostat())
 write("synthetic_sdmx2_coded.csv", coded())
 write("synthetic_sdmx2_periods.csv", periods())
+write("synthetic_sdg_sdmx1.csv", sdg())
 write("synthetic_sdmx2_insert.csv", insert())
 write("synthetic_sdmx2_delete.csv", delete())
