@@ -678,6 +678,8 @@ static int row_dims(struct parser *p, unsigned long line,
         if (!cell)
             continue;
         const char *v = bt_mapping_alias(m, m->dims[i].key, cell), *why;
+        if (!*v)
+            continue; /* aliased to "": the total over it */
         if (n == BT_DIMS_MAX) {
             bt_diags_add(p->diags, line, col + 1, BT_DIMS_TOO_MANY);
             return -1;

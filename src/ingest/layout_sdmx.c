@@ -779,6 +779,8 @@ static int map_row_dims(struct parser *p, unsigned long line,
         bt_buf_add(&st->cellbuf, "", 1);
         v = bt_mapping_alias(st->map, d->name, st->cellbuf.data);
         n = strlen(v);
+        if (!n)
+            continue; /* aliased to "": the total over it */
         if (++filled > BT_DIMS_MAX) {
             bt_diags_add(p->diags, line, col + 1, BT_DIMS_TOO_MANY);
             return -1;

@@ -270,6 +270,17 @@ expect_eq "$("$BAYTRACK" series synthetic.eurostat | sort | tr '\n' ' ')" \
     "synthetic.eurostat{region=Area two,sex=_T} synthetic.eurostat{region=XA1,sex=_T} " "eurostat mapped: series, XA2 aliased"
 expect_eq "$(cut -d'|' -f4 want.eurostat_mapped | sort -u | tr '\n' ' ')" " b be e u " "eurostat mapped: the flags compared"
 
+# an aggregate beside its members made the total: alias to ""
+printf 'alias geo XB ""\n' > aggregate.map
+BAYTRACK_DB="$T/agg" "$BAYTRACK" load -q --map aggregate.map --indicator synthetic.eurostat \
+    syn/synthetic_eurostat_sdmx1.csv || fail "aggregate: load"
+expect_eq "$(BAYTRACK_DB="$T/agg" "$BAYTRACK" series synthetic.eurostat | sort | tr '\n' ' ')" \
+    "synthetic.eurostat{geo=XA1,sdmx_unit=NR} synthetic.eurostat{geo=XA2,sdmx_unit=NR} synthetic.eurostat{sdmx_unit=NR} " \
+    "aggregate: XB is the series without geo"
+BAYTRACK_DB="$T/agg" "$BAYTRACK" export --total synthetic.eurostat | sed 1d | cut -d, -f2,3 > agg.total
+grep ',XB,NR$' exp.eurostat.csv | cut -d, -f2,3 > agg.xb
+expect_eq "$(cat agg.total)" "$(cat agg.xb)" "aggregate: the total is XB's figures, not a sum with XA1 and XA2"
+
 # ACTION D through a mapping deletes from the renamed series
 printf 'dimension place REF_AREA\n' > place.map
 BAYTRACK_DB="$T/place" "$BAYTRACK" load -q --map place.map --indicator synthetic.eurostat syn/synthetic_sdmx2_insert.csv ||
