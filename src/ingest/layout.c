@@ -299,7 +299,8 @@ const struct bt_indicator *bt_layout_given(struct parser *p,
     const struct bt_indicator *ind =
         bt_catalogue_find(p->cat, p->indicator, strlen(p->indicator));
     if (!ind)
-        bt_diags_add(p->diags, line, 0, "unknown indicator '%s' (--indicator)",
+        bt_diags_add(p->diags, line, 0, "unknown indicator '%s' (--indicator): "
+                     BT_NOT_IN_CATALOGUE,
                      p->indicator);
     return ind;
 }

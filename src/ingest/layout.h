@@ -22,6 +22,11 @@
 #include "base/fileio.h"
 #include "mapping.h"
 
+/* What an error about an indicator the catalogue lacks adds. */
+#define BT_NOT_IN_CATALOGUE                                                \
+    "not in the catalogue's indicators.csv (--catalogue or "              \
+    "BAYTRACK_CATALOGUE; docs/catalogue.md says how to add one)"
+
 /* The error at the cell of a row that fills one dimension too many. */
 #define BT_DIMS_TOO_MANY                                                   \
     "more than " BT_STRINGIFY(BT_DIMS_MAX) " dimensions filled in one "    \

@@ -234,7 +234,7 @@ static const struct bt_indicator *indicator(struct parser *p,
     const struct bt_indicator *ind = bt_catalogue_find(p->cat, id, strlen(id));
     if (!ind)
         bt_diags_add_in(p->diags, p->map->path, at.line, at.col,
-                        "unknown indicator '%s' (not in the catalogue)", id);
+                        "unknown indicator '%s': " BT_NOT_IN_CATALOGUE, id);
     return ind;
 }
 

@@ -187,7 +187,7 @@ run load "$OECD"
 expect_eq "$RC" 65 "no --indicator: exit code"
 expect_eq "$(sed "s|$PUB/||" "$T/err" | head -1)" "oecd_lfs_comp_sdmx_csv2_labels_crlf.csv:1: an SDMX-CSV file names no indicator: say which with --indicator ID" "no --indicator: message"
 run load --indicator nope "$OECD"
-expect_eq "$(sed "s|$PUB/||" "$T/err" | head -1)" "oecd_lfs_comp_sdmx_csv2_labels_crlf.csv:1: unknown indicator 'nope' (--indicator)" "unknown --indicator"
+expect_eq "$(sed "s|$PUB/||" "$T/err" | head -1)" "oecd_lfs_comp_sdmx_csv2_labels_crlf.csv:1: unknown indicator 'nope' (--indicator): not in the catalogue's indicators.csv (--catalogue or BAYTRACK_CATALOGUE; docs/catalogue.md says how to add one)" "unknown --indicator"
 printf 'indicator,date,value\nnbs.m2,2024-01,1\n' > long.csv
 run load --indicator nbs.m2 long.csv
 expect_eq "$(head -1 "$T/err")" "long.csv:1: --indicator names the indicator of an SDMX-CSV or NBS file; a long file names its own" "--indicator with a long file"
