@@ -27,7 +27,9 @@
  * column after OBS_VALUE is an attribute baytrack does not keep. In a
  * file with STRUCTURE_NAME and no "ID: Name" headers (.Stat Suite's
  * "with labels"), each column after ACTION is followed by its label
- * column, which is not read; in one with "ID: Name" headers, every cell
+ * column, which is not read; so it is in a file whose header has a column
+ * named with a space (no SDMX id has one: Eurostat's "freq,Time
+ * frequency,..." with labels); in one with "ID: Name" headers, every cell
  * "CODE: Label" is read as CODE. The indicator is load --indicator's.
  *
  * With a mapping (one without 'time': docs/formats.md, "With a
@@ -563,8 +565,11 @@ static int header(struct parser *p, unsigned long line,
     for (size_t i = 0; i < n; i++) {
         size_t k = code_len(f[i].s, f[i].len);
         st->coded |= k != f[i].len;
-        labels |= role_of(f[i].s, k) == R_STRUCTURE &&
-                  k == 14 && memcmp(f[i].s, "STRUCTURE_NAME", 14) == 0;
+        enum role r = role_of(f[i].s, k);
+        labels |= r == R_STRUCTURE && k == 14 &&
+                  memcmp(f[i].s, "STRUCTURE_NAME", 14) == 0;
+        /* no SDMX id holds a space: "Time frequency" is a label */
+        labels |= r == R_N && memchr(f[i].s, ' ', f[i].len) != NULL;
     }
     labels &= !st->coded;
     enum kind *kind = bt_xcalloc(n ? n : 1, sizeof *kind);

@@ -64,6 +64,11 @@ for f in e b p u be; do
     grep -q ",$f,,,\(XA1\|XA2\|XB\),NR$" exp.eurostat.csv || fail "eurostat: flag $f kept"
 done
 grep -q ',F,,,' exp.eurostat.csv && fail "eurostat: CONF_STATUS F is no flag"
+# the same with Eurostat's label columns: the label columns are not read
+BAYTRACK_DB="$T/labels" "$BAYTRACK" load -q --indicator synthetic.eurostat \
+    syn/synthetic_eurostat_sdmx1_labels.csv || fail "eurostat labels: load"
+expect_eq "$(BAYTRACK_DB="$T/labels" "$BAYTRACK" export --all --annotated synthetic.eurostat)" \
+    "$(cat exp.eurostat.csv)" "eurostat labels: the same series, figures and flags as without labels"
 run load --indicator synthetic.trade syn/synthetic_sdmx2_coded.csv
 expect_eq "$RC" 0 "coded: exit code"
 check coded syn/synthetic_sdmx2_coded.csv synthetic.trade quarterly 21

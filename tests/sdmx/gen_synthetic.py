@@ -6,6 +6,8 @@ synthetic) into DIR, each in a form a publisher writes:
       DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,
       CONF_STATUS, flags e b p u and be, ':' values, confidential cells
       empty with CONF_STATUS C (yearly)
+  synthetic_eurostat_sdmx1_labels.csv  the same with Eurostat's labels: a
+      label column after each code column ("freq,Time frequency,...")
   synthetic_sdmx2_coded.csv      SDMX-CSV 2.0 with labels=both: headers
       "ID: Name", cells "CODE: Label", UNIT_MULT 3, 6 and -2, OBS_STATUS,
       OBS_COMMENT, an INDICATOR dimension, NaN (quarterly)
@@ -51,6 +53,31 @@ def eurostat():
             lines.append("ESTAT:SYNTH_D2JAN(1.0),21/03/24 23:00:00,A,NR,%s,"
                          "%d,%s,%s,%s" % (geo, year, value, flag, conf))
     return lines
+
+
+def eurostat_labels(lines):
+    """lines with a label column after each code column, as Eurostat's
+    data browser writes SDMX-CSV 1.0 with labels."""
+    labels = {"freq": "Time frequency", "unit": "Unit of measure",
+              "geo": "Geopolitical entity (reporting)", "TIME_PERIOD": "Time",
+              "OBS_VALUE": "Observation value",
+              "OBS_FLAG": "Observation status (Flag) V2 structure",
+              "CONF_STATUS": "Confidentiality status (flag)"}
+    words = {"A": "Annual", "NR": "Number", "XA1": "Area one", "XA2": "Area two",
+             "XB": "Area B", "e": "estimated", "b": "break in time series",
+             "p": "provisional", "u": "low reliability", "be": "", "C": "Confidential",
+             "F": "Free"}
+    head = lines[0].split(",")
+    out = [",".join(sum(([h, labels[h]] if h in labels else [h] for h in head), []))]
+    for line in lines[1:]:
+        cells = line.split(",")
+        row = []
+        for h, c in zip(head, cells):
+            row.append(c)
+            if h in labels:
+                row.append("" if h in ("TIME_PERIOD", "OBS_VALUE") else words.get(c, ""))
+        out.append(",".join(row))
+    return out
 
 
 def coded():
@@ -127,7 +154,9 @@ def delete():
             "dataflow,SYNTH:DF_D(1.0),D,MO,2020,,"]
 
 
-write("synthetic_eurostat_sdmx1.csv", eurostat())
+estat = eurostat()
+write("synthetic_eurostat_sdmx1.csv", estat)
+write("synthetic_eurostat_sdmx1_labels.csv", eurostat_labels(estat))
 write("synthetic_sdmx2_coded.csv", coded())
 write("synthetic_sdmx2_periods.csv", periods())
 write("synthetic_sdg_sdmx1.csv", sdg())
