@@ -100,6 +100,25 @@ int bt_write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+int bt_pwrite_all(int fd, const void *data, size_t len, uint64_t at)
+{
+    const char *p = data;
+    while (len > 0) {
+        ssize_t n = pwrite(fd, p, len, (off_t)at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = EIO;
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+        at += (uint64_t)n;
+    }
+    return 0;
+}
+
 /* Writes a temporary file beside path and renames it over path; with
  * durable, fsyncs the file before and the directory after. */
 static int write_replace(const char *path, const void *data, size_t len,

@@ -3,6 +3,7 @@
 #define BT_FILEIO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "error.h"
@@ -19,6 +20,8 @@ int bt_file_read_nofollow(const char *path, struct bt_buf *out,
 /* Writes all len bytes of data to fd (again after EINTR or a short
  * write); 0, or -1 with errno. */
 int bt_write_all(int fd, const void *data, size_t len);
+/* The same at offset at, with pwrite(2). */
+int bt_pwrite_all(int fd, const void *data, size_t len, uint64_t at);
 
 /* Writes data to path atomically and durably: a temporary file beside it,
  * fsync, rename over path, fsync of the directory. */

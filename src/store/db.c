@@ -532,7 +532,8 @@ static int unfinished(struct bt_db *db, struct bt_error *e)
 {
     struct bt_error why = *e;
     return bt_fail(e, "cannot finish the interrupted commit in '%s': %s; "
-                   "nothing more was changed: fix the cause, or move "
+                   "its journal is kept for the next command to try again "
+                   "(doing so twice is harmless): fix the cause, or move "
                    "'.journal' and '.rollback' out of the database to keep "
                    "it as it is (docs/reliability.md)", db->dir, why.msg);
 }
@@ -672,10 +673,18 @@ int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
     if (db_has(db, ".journal") || db_has(db, ".rollback")) {
         /* a killed writer's commit: finish it if no writer is alive */
         enum bt_exit code;
-        if (bt_db_lock(db, 0, &code, &db->warning) == 0)
+        struct bt_error why;
+        if (bt_db_lock(db, 0, &code, &why) == 0)
             bt_db_unlock(db);
-        else if (code != BT_EXIT_LOCKED)
-            db->warned = 1; /* read what is there, and say so */
+        else if (code != BT_EXIT_LOCKED) { /* read what is there, and say so */
+            db->warned = 1;
+            db->warning = why;
+            if (strncmp(why.msg, "cannot finish", 13) != 0) /* the lock */
+                bt_fail(&db->warning, "a load was interrupted and cannot be "
+                        "finished now (%s), so what is read may hold part of "
+                        "it; any command run where the database can be "
+                        "written finishes it", why.msg);
+        }
     }
     int fd = commit_lock(db, LOCK_SH, e);
     if (fd == -1 || fd == -3)
@@ -901,10 +910,14 @@ static int add_log(struct bt_txn *t, const char *name, const char *header,
     struct bt_buf path = {0};
     struct stat st;
     bt_db_path(t->db, name, &path);
-    int fd = open(path.data, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+    /* O_NONBLOCK: a FIFO planted there is not waited on */
+    int fd = open(path.data, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     int rc = 0;
     if (fd < 0 && errno == ENOENT)
         rc = stage_log(t, name, header, lines, e); /* the first line */
+    else if (fd < 0 && lstat(path.data, &st) == 0 && !S_ISREG(st.st_mode))
+        rc = bt_fail(e, "'%s' is not a file: baytrack writes its log there",
+                     path.data);
     else if (fd < 0 || fstat(fd, &st) != 0)
         rc = bt_fail_errno(e, "cannot write '%s'", path.data);
     else if (!S_ISREG(st.st_mode))
@@ -913,7 +926,7 @@ static int add_log(struct bt_txn *t, const char *name, const char *header,
     else
         rc = bt_rollback_cut(t->rollback, name, (uint64_t)st.st_size, e);
     if (fd >= 0 && rc == 0) {
-        t->logs[t->nlogs++] = (struct bt_txn_log){fd, (uint64_t)st.st_size, lines};
+        t->logs[t->nlogs++] = (struct bt_txn_log){fd, (uint64_t)st.st_size, lines, name};
         fd = -1;
     }
     if (fd >= 0)
@@ -927,9 +940,13 @@ static int write_logs(struct bt_txn *t, struct bt_error *e)
 {
     for (size_t i = 0; i < t->nlogs; i++) {
         const struct bt_txn_log *l = &t->logs[i];
-        if (pwrite(l->fd, l->lines->data, l->lines->len, (off_t)l->at) !=
-            (ssize_t)l->lines->len)
-            return bt_fail_errno(e, "cannot write the log of '%s'", t->db->dir);
+        if (bt_pwrite_all(l->fd, l->lines->data, l->lines->len, l->at) != 0) {
+            struct bt_buf path = {0};
+            bt_db_path(t->db, l->name, &path);
+            bt_fail_errno(e, "cannot write '%s'", path.data);
+            bt_buf_release(&path);
+            return -1;
+        }
     }
     return 0;
 }

@@ -185,6 +185,7 @@ struct bt_txn_log {
     int fd;                     /* the log, open for writing: owned */
     uint64_t at;                /* its length before the append */
     const struct bt_buf *lines; /* what is appended: the transaction's */
+    const char *name;           /* its name in the database: static */
 };
 
 /* What a commit that failed left in the database. */

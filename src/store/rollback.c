@@ -74,7 +74,7 @@ int bt_rollback_begin(struct bt_rollback *r, const char *path,
     memset(r, 0, sizeof *r);
     r->sum = FNV_BASIS;
     r->path = bt_xstrdup(path);
-    r->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    r->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (r->fd < 0)
         return bt_fail_errno(e, "cannot write '%s'", path);
     put(r, MAGIC, sizeof MAGIC - 1);
@@ -134,15 +134,16 @@ int bt_rollback_finish(struct bt_rollback *r, struct bt_error *e)
     if (close(r->fd) != 0 && rc == 0)
         rc = bt_fail_errno(e, "cannot write '%s'", r->path);
     r->fd = -1;
+    r->finished = rc == 0;
     return rc;
 }
 
 void bt_rollback_release(struct bt_rollback *r)
 {
-    if (r->path && r->fd >= 0) {
+    if (r->fd >= 0)
         close(r->fd);
+    if (r->path && !r->finished) /* never complete: never put in place */
         unlink(r->path);
-    }
     bt_buf_release(&r->out);
     free(r->path);
     memset(r, 0, sizeof *r);
@@ -159,15 +160,22 @@ static int take(const char **p, const char *end, void *out, size_t n)
     return 0;
 }
 
+/* Whether j starts with the magic of a version this build undoes. */
+static int known_version(const struct bt_buf *j)
+{
+    size_t m = sizeof MAGIC - 1;
+    return j->len >= m && (memcmp(j->data, MAGIC, m) == 0 ||
+                           memcmp(j->data, MAGIC_V2, m) == 0 ||
+                           memcmp(j->data, MAGIC_V1, m) == 0);
+}
+
 /* Checks the journal's magic and checksum; sets *end to its end record. */
 static int check(const struct bt_buf *j, const char **end)
 {
     size_t m = sizeof MAGIC - 1, n = j->len - 8;
     uint64_t sum;
     int v3 = j->len >= m && memcmp(j->data, MAGIC, m) == 0;
-    if (j->len < m + 4 + 8 ||
-        (!v3 && memcmp(j->data, MAGIC_V2, m) != 0 &&
-         memcmp(j->data, MAGIC_V1, m) != 0))
+    if (j->len < m + 4 + 8 || !known_version(j))
         return -1;
     memcpy(&sum, j->data + n, 8);
     *end = j->data + n;
@@ -240,7 +248,14 @@ int bt_rollback_undo(const char *dir, const char *path,
     const char *end = j.data, *p = j.data + sizeof MAGIC - 1;
     char cur[4096] = "";
     int fd = -1, rc = 0;
-    if (check(&j, &end) != 0)
+    size_t m = sizeof MAGIC - 1; /* "baytrack rollback N\n" */
+    int sound = check(&j, &end) == 0;
+    if (!sound && j.len >= m && !known_version(&j) &&
+        memcmp(j.data, MAGIC, m - 2) == 0) /* a newer baytrack's */
+        rc = bt_fail(e, "rollback journal '%s' is of a version this baytrack "
+                     "does not know (%.*s): undo it with the baytrack that "
+                     "wrote it", path, (int)(m - 1), j.data);
+    else if (!sound)
         rc = bt_fail(e, "rollback journal '%s' is damaged; the files it "
                      "names may hold a load half applied", path);
     while (rc == 0) {

@@ -36,6 +36,7 @@ struct bt_rollback {
     char *path;    /* owned: where it is being written */
     uint64_t sum;  /* checksum of what was written so far */
     size_t ranges; /* ranges saved */
+    int finished;  /* bt_rollback_finish wrote it whole and synced it */
 };
 
 /* Starts writing a journal at path (replacing any file there). */

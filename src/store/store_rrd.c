@@ -354,7 +354,7 @@ static int open_series(const char *path, int *fd, uint64_t *size,
     int rc = fstat(*fd, &st) != 0 ? bt_fail_errno(e, "cannot read '%s'", path)
              : !S_ISREG(st.st_mode) ? not_series_file(path, st.st_mode, e)
                                     : 0;
-    *size = (uint64_t)st.st_size;
+    *size = rc == 0 ? (uint64_t)st.st_size : 0;
     if (rc != 0) {
         close(*fd);
         *fd = -1;

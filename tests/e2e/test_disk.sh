@@ -29,8 +29,32 @@ expect_eq "\$(ls -A "\$BAYTRACK_DB/.tmp")" "" "disk full: nothing staged is left
 run export science.joint_labs
 expect_eq "\$(sed 1d "\$T/out")" "science.joint_labs,2021,10" "disk full: the old data reads"
 
-# read-only: writers fail clearly, readers read
+# a nightly append whose rollback journal does not fit: nothing is left
+# staged, and the next command has nothing to recover
+printf 'indicator,date,value\nimmd.passengers.total,2024-01-01,5\n' > d1.csv
+printf 'indicator,date,value\nimmd.passengers.total,2024-01-02,6\n' > d2.csv
+run load d1.csv
+expect_eq "\$RC" 0 "daily series fits"
+daily=\$(db_sum)
+dd if=/dev/zero of="$T/small/filler" bs=4096 2>/dev/null || true
+run load d2.csv
+expect_eq "\$RC" 74 "journal disk full: exit code: \$(cat "\$T/err")"
+expect_eq "\$(ls -A "\$BAYTRACK_DB/.tmp")" "" "journal disk full: nothing staged is left"
+rm "$T/small/filler"
+expect_eq "\$(db_sum)" "\$daily" "journal disk full: the database is as it was"
+run load d2.csv
+expect_eq "\$RC:\$(grep -c recovered "\$T/err")" "0:0" "journal disk full: the next load has nothing to recover"
+
+# read-only: writers fail clearly, readers read (a load killed before
+# its commit point, which no one can undo on a read-only disk, is said)
+printf 'indicator,date,value\nimmd.passengers.total,2024-01-03,7\n' > d3.csv
+set +e; BAYTRACK_TEST_CRASH=appended "\$BAYTRACK" load -q d3.csv 2>/dev/null; set -e
+[ -e "\$BAYTRACK_DB/.rollback" ] || fail "a killed append left its rollback journal"
 mount -o remount,ro "$T/small"
+run export immd.passengers.total
+expect_eq "\$RC" 0 "read-only, interrupted load: export reads"
+grep -q "warning: a load was interrupted and cannot be finished now (cannot open lock .*Read-only file system), so what is read may hold part of it" "\$T/err" ||
+    fail "read-only, interrupted load: the warning says so: \$(cat "\$T/err")"
 run load a.csv
 expect_eq "\$RC" 74 "read-only: exit code"
 expect_eq "\$(cat "\$T/err")" "baytrack: load: cannot open lock '\$BAYTRACK_DB/.lock': Read-only file system" "read-only: message"

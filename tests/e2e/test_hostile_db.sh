@@ -116,6 +116,19 @@ for kind in fifo dir; do
     expect_eq "$(db_sum)" "$before" "a $kind as series file: nothing written"
     rm -rf "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
 done
+# a FIFO where a log of the database is: an append refuses it at once
+rm -rf "$BAYTRACK_DB"
+"$BAYTRACK" load -q one.csv
+rm "$BAYTRACK_DB/added.csv"
+mkfifo "$BAYTRACK_DB/added.csv"
+before=$(db_sum)
+set +e
+timeout 20 "$BAYTRACK" load two.csv >"$T/out" 2>"$T/err"
+RC=$?
+set -e
+expect_eq "$RC" 74 "a FIFO as added.csv: refused, not waited on"
+expect_eq "$(head -1 "$T/err")" "baytrack: load: '$BAYTRACK_DB/added.csv' is not a file: baytrack writes its log there" "a FIFO as added.csv: message"
+expect_eq "$(db_sum)" "$before" "a FIFO as added.csv: nothing written"
 # an indicator directory that is a link: no series made outside
 rm -rf "$BAYTRACK_DB" outside/*
 mkdir -p "$BAYTRACK_DB"
@@ -153,7 +166,7 @@ grep -q "warning: cannot finish the interrupted commit" "$T/err" || fail "plante
 [ -e "$BAYTRACK_DB/legal.gba_lawyers/_.rrd" ] || fail "planted journal: file still there"
 run load two.csv
 expect_eq "$RC" 74 "planted journal: writers refuse"
-expect_eq "$(cat "$T/err")" "baytrack: load: cannot finish the interrupted commit in '$BAYTRACK_DB': journal '$BAYTRACK_DB/.journal' renames 'legal.gba_lawyers/_.rrd' to '../outside/stolen.rrd', which is not a file of the database; nothing more was changed: fix the cause, or move '.journal' and '.rollback' out of the database to keep it as it is (docs/reliability.md)" "planted journal: message"
+expect_eq "$(cat "$T/err")" "baytrack: load: cannot finish the interrupted commit in '$BAYTRACK_DB': journal '$BAYTRACK_DB/.journal' renames 'legal.gba_lawyers/_.rrd' to '../outside/stolen.rrd', which is not a file of the database; its journal is kept for the next command to try again (doing so twice is harmless): fix the cause, or move '.journal' and '.rollback' out of the database to keep it as it is (docs/reliability.md)" "planted journal: message"
 mv "$BAYTRACK_DB/.journal" journal.aside
 run load two.csv
 expect_eq "$RC" 0 "planted journal: moved aside, loads go on"

@@ -173,6 +173,13 @@ int main(void)
     close(fd);
     CHECK(bt_rollback_undo(dir, path, NULL, NULL, &e) == -1);
 
+    /* a newer version is named as such, not called damaged */
+    FILE *f = fopen(path, "wb");
+    fputs("baytrack rollback 9\nwhatever a later version writes", f);
+    fclose(f);
+    CHECK(bt_rollback_undo(dir, path, NULL, NULL, &e) == -1);
+    CHECK(strstr(e.msg, "of a version this baytrack does not know (baytrack rollback 9)") != NULL);
+
     many_records(path);
 
     char cmd[300];
