@@ -698,21 +698,30 @@ static int row_dims(struct parser *p, unsigned long line,
     return ok ? -1 : n;
 }
 
-/* Sets p->dimkey to the row's dimensions plus vc's fixed ones. */
-static void value_key(struct parser *p, int nrow, const struct vcol *vc)
+/* Sets p->dimkey to the row's dimensions plus vc's fixed ones; 0, or -1
+ * after a message at vc's cell when together they are too many or make
+ * too long a file name (the row's own were checked alone). */
+static int value_key(struct parser *p, unsigned long line, int nrow,
+                     const struct vcol *vc)
 {
     struct mapped *st = p->mapped;
-    size_t n = (size_t)nrow;
+    size_t n = (size_t)nrow, stem = 0;
     for (size_t k = 0; vc->v && k < vc->v->nfixed; k++)
         st->dims[n++] = vc->v->fixed[k];
+    if (n > BT_DIMS_MAX) {
+        bt_diags_add(p->diags, line, vc->col + 1, BT_DIMS_TOO_MANY);
+        return -1;
+    }
     struct bt_dim sorted[2 * BT_DIMS_MAX];
     memcpy(sorted, st->dims, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, dim_cmp);
     p->dimkey.len = 0;
     for (size_t i = 0; i < n; i++) {
+        stem += bt_dim_stem_len(sorted[i].name, sorted[i].value, i == 0);
         bt_buf_add(&p->dimkey, sorted[i].name, strlen(sorted[i].name) + 1);
         bt_buf_add(&p->dimkey, sorted[i].value, strlen(sorted[i].value) + 1);
     }
+    return bt_stem_check(p->diags, line, vc->col + 1, stem);
 }
 
 /* Whether the row's cell in column col is one of values[0..n) (a cell
@@ -867,7 +876,10 @@ static void data_row(struct parser *p, unsigned long line,
             p->ds->missing++;
             continue;
         }
-        value_key(p, ndims, vc);
+        if (value_key(p, line, ndims, vc) != 0) {
+            p->ds->bad_rows++;
+            return;
+        }
         const char *flag = c->flag, *note = NULL;
         size_t flaglen = c->flaglen;
         if (vc->flag_head) {

@@ -93,6 +93,27 @@ ls "$BAYTRACK_DB/legal.gba_lawyers/" | grep -qx 'city=..%2F..%2F..%2Fescape.rrd'
 run load nowhere.csv
 expect_eq "$RC" 74 "missing file: exit code"
 expect_eq "$(head -1 "$T/err")" "baytrack: load: cannot open 'nowhere.csv': No such file or directory" "missing file: message"
+# a mapped table: the row's dimensions and a value's fixed ones are
+# counted and measured together, at the value's cell, before anything is
+# written (16 and one more crashed; a name too long wedged the database)
+before=$(db_sum)
+{ printf 'Year'; for i in $(seq 0 15); do printf ',C%d' $i; done; printf ',Value\n2024'
+  for i in $(seq 0 15); do printf ',v%d' $i; done; printf ',5\n'; } > wide16.csv
+{ printf 'time year=Year\nindicator legal.gba_lawyers\n'
+  for i in $(seq 0 15); do printf 'dimension c%d C%d\n' $i $i; done
+  printf 'value Value f0=1\n'; } > wide16.map
+run load --map wide16.map wide16.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:wide16.csv:2:18: more than 16 dimensions filled in one row; a mapping's 'ignore COLUMN' leaves one out (docs/mapping.md)" \
+    "16 dimensions and a fixed one: refused at the value's cell"
+printf 'Year,A,Value\n2024,%s,5\n' "$(printf 'a%.0s' $(seq 200))" > longname.csv
+printf 'time year=Year\nindicator legal.gba_lawyers\ndimension a A\nvalue Value zz=%s\n' "$(printf 'z%.0s' $(seq 60))" > longname.map
+run load --map longname.map longname.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:longname.csv:2:3: the dimensions make a series file name of 266 bytes, more than 249 ('/', '%', '=', '+' and control characters take 3 bytes each)" \
+    "a fixed dimension making the name too long: refused at the value's cell"
+expect_eq "$(db_sum)" "$before" "the database is as it was"
+run load "$SRC/datasets/seeds_soft_connectivity.csv"
+expect_eq "$RC" 0 "and loads go on"
+
 run frobnicate
 expect_eq "$RC" 64 "unknown command: exit code"
 run load --bogus x.csv
