@@ -1,7 +1,6 @@
 /* query.c - reading indicators back (see query.h). */
 #include "query.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,38 +108,6 @@ static int is_part(const struct bt_match *m, const struct bt_match *all,
     return 0;
 }
 
-/* Whether every dimension of a is one of b's, with the same value. */
-static int dims_within(const struct bt_match *a, const struct bt_match *b)
-{
-    for (size_t k = 0; k < a->name.ndims; k++) {
-        const char *v = dim_value(b, a->name.dims[k].name);
-        if (!v || strcmp(v, a->name.dims[k].value) != 0)
-            return 0;
-    }
-    return 1;
-}
-
-/* The publisher's own total among m[0..n): the one series whose
- * dimensions every other series has too, with the same values (the
- * series without dimensions, or Eurostat's aggregate beside its members
- * when every series also has unit=NR); n when there is none. */
-static size_t own_total(const struct bt_match *m, size_t n)
-{
-    size_t best = n, fewest = SIZE_MAX, ties = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (m[i].name.ndims < fewest)
-            best = i, fewest = m[i].name.ndims, ties = 0;
-        else if (m[i].name.ndims == fewest)
-            ties++;
-    }
-    if (best == n || ties) /* two of the fewest: neither holds the other */
-        return n;
-    for (size_t j = 0; j < n; j++)
-        if (j != best && !dims_within(&m[best], &m[j]))
-            return n;
-    return best;
-}
-
 int bt_query_sum(struct bt_db *db, const struct bt_match *m, size_t n,
                  size_t nwhere, struct bt_points *out, size_t *nseries,
                  struct bt_error *e)
@@ -150,8 +117,6 @@ int bt_query_sum(struct bt_db *db, const struct bt_match *m, size_t n,
     for (size_t i = 0; i < n && exact == n; i++)
         if (m[i].name.ndims == nwhere)
             exact = i;
-    if (exact == n)
-        exact = own_total(m, n);
     out->n = 0;
     *nseries = 0;
     int rc = 0, left_out = 0;

@@ -287,6 +287,25 @@ void bt_layout_value(struct parser *p, unsigned long line,
     }
 }
 
+int bt_layout_aliases_known(struct parser *p, const char *const *names,
+                            size_t n)
+{
+    int ok = 0;
+    for (size_t i = 0; i < p->map->naliases; i++) {
+        const struct bt_map_alias *a = &p->map->aliases[i];
+        size_t k = 0;
+        while (k < n && strcmp(names[k], a->dimension) != 0)
+            k++;
+        if (k == n) {
+            bt_diags_add_in(p->diags, p->map->path, a->at.line, a->at.col,
+                            "alias names dimension '%s', which this file's "
+                            "series do not have", a->dimension);
+            ok = -1;
+        }
+    }
+    return ok;
+}
+
 const struct bt_indicator *bt_layout_given(struct parser *p,
                                            unsigned long line,
                                            const char *what)

@@ -113,6 +113,11 @@ int bt_stem_check(struct bt_diags *diags, unsigned long line, size_t col,
 /* Adds column col, named name, to the dimension columns (kept sorted);
  * reports at line:col+1 and returns -1 when there are too many or the
  * name is taken. */
+/* Fails, at each one's place in the mapping, when an 'alias' names a
+ * dimension not among names[0..n) (a misspelt name would alias nothing). */
+int bt_layout_aliases_known(struct parser *p, const char *const *names,
+                            size_t n);
+
 int bt_layout_add_dim(struct parser *p, unsigned long line, size_t col,
                       const char *name);
 

@@ -485,6 +485,11 @@ static int resolve(struct parser *p, unsigned long line)
         else
             used[*slots[i]] = 1;
     }
+    const char *names[BT_DIM_COLUMNS_MAX];
+    for (size_t i = 0; i < m->ndims; i++)
+        names[i] = m->dims[i].key;
+    if (bt_layout_aliases_known(p, names, m->ndims) != 0)
+        ok = -1;
     for (size_t i = 0; i < m->ndims; i++)
         for (size_t k = 0; k < m->dims[i].nlevels; k++) {
             size_t c = column(p, &m->dims[i].levels[k], "dimension",

@@ -27,9 +27,10 @@
  * column after OBS_VALUE is an attribute baytrack does not keep. In a
  * file with STRUCTURE_NAME and no "ID: Name" headers (.Stat Suite's
  * "with labels"), each column after ACTION is followed by its label
- * column, which is not read; so it is in a file whose header has a column
- * named with a space (no SDMX id has one: Eurostat's "freq,Time
- * frequency,..." with labels); in one with "ID: Name" headers, every cell
+ * column, which is not read; so it is in a file whose OBS_VALUE is followed
+ * by a column named with a space, which no SDMX id has (Eurostat's
+ * "freq,Time frequency,...,OBS_VALUE,Observation value,..." with labels);
+ * in one with "ID: Name" headers, every cell
  * "CODE: Label" is read as CODE. The indicator is load --indicator's.
  *
  * With a mapping (one without 'time': docs/formats.md, "With a
@@ -568,8 +569,11 @@ static int header(struct parser *p, unsigned long line,
         enum role r = role_of(f[i].s, k);
         labels |= r == R_STRUCTURE && k == 14 &&
                   memcmp(f[i].s, "STRUCTURE_NAME", 14) == 0;
-        /* no SDMX id holds a space: "Time frequency" is a label */
-        labels |= r == R_N && memchr(f[i].s, ' ', f[i].len) != NULL;
+        /* OBS_VALUE followed by a column named with a space, which no
+         * SDMX id has: its label ("Observation value", Eurostat's) */
+        labels |= r == R_VALUE && i + 1 < n &&
+                  role_of(f[i + 1].s, code_len(f[i + 1].s, f[i + 1].len)) == R_N &&
+                  memchr(f[i + 1].s, ' ', f[i + 1].len) != NULL;
     }
     labels &= !st->coded;
     enum kind *kind = bt_xcalloc(n ? n : 1, sizeof *kind);
@@ -615,6 +619,12 @@ static int header(struct parser *p, unsigned long line,
         ok = add_dims(p, line, f, n, kind, mapped, mapped_at);
     if (ok == 0 && p->map)
         ok = map_fixed(p);
+    if (ok == 0 && p->map) {
+        const char *names[BT_DIM_COLUMNS_MAX + BT_DIMS_MAX];
+        for (size_t i = 0; i < st->ndims; i++)
+            names[i] = st->dims[i].name;
+        ok = bt_layout_aliases_known(p, names, st->ndims);
+    }
     if (ok == 0 && !(st->ind = p->map ? map_indicator(p, line)
                                       : bt_layout_given(p, line, "an SDMX-CSV file")))
         ok = -1;

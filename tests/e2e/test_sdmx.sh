@@ -69,6 +69,10 @@ BAYTRACK_DB="$T/labels" "$BAYTRACK" load -q --indicator synthetic.eurostat \
     syn/synthetic_eurostat_sdmx1_labels.csv || fail "eurostat labels: load"
 expect_eq "$(BAYTRACK_DB="$T/labels" "$BAYTRACK" export --all --annotated synthetic.eurostat)" \
     "$(cat exp.eurostat.csv)" "eurostat labels: the same series, figures and flags as without labels"
+# an attribute named with a space in a file of codes: no labels
+printf 'DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,Data note\nX,1,A,NR,DE,2020,5,,\n' > spaced.csv
+BAYTRACK_DB="$T/spaced" "$BAYTRACK" load -q --indicator synthetic.eurostat spaced.csv || fail "spaced: load"
+expect_eq "$(BAYTRACK_DB="$T/spaced" "$BAYTRACK" series)" "synthetic.eurostat{geo=DE,sdmx_unit=NR}" "spaced attribute: every code column read"
 run load --indicator synthetic.trade syn/synthetic_sdmx2_coded.csv
 expect_eq "$RC" 0 "coded: exit code"
 check coded syn/synthetic_sdmx2_coded.csv synthetic.trade quarterly 21
@@ -276,15 +280,20 @@ expect_eq "$("$BAYTRACK" series synthetic.eurostat | sort | tr '\n' ' ')" \
 expect_eq "$(cut -d'|' -f4 want.eurostat_mapped | sort -u | tr '\n' ' ')" " b be e u " "eurostat mapped: the flags compared"
 
 # an aggregate beside its members made the total: alias to ""
-printf 'alias geo XB ""\n' > aggregate.map
+printf 'ignore unit\nalias geo XB ""\n' > aggregate.map
 BAYTRACK_DB="$T/agg" "$BAYTRACK" load -q --map aggregate.map --indicator synthetic.eurostat \
     syn/synthetic_eurostat_sdmx1.csv || fail "aggregate: load"
 expect_eq "$(BAYTRACK_DB="$T/agg" "$BAYTRACK" series synthetic.eurostat | sort | tr '\n' ' ')" \
-    "synthetic.eurostat{geo=XA1,sdmx_unit=NR} synthetic.eurostat{geo=XA2,sdmx_unit=NR} synthetic.eurostat{sdmx_unit=NR} " \
+    "synthetic.eurostat synthetic.eurostat{geo=XA1} synthetic.eurostat{geo=XA2} " \
     "aggregate: XB is the series without geo"
 BAYTRACK_DB="$T/agg" "$BAYTRACK" export --total synthetic.eurostat | sed 1d | cut -d, -f2,3 > agg.total
 grep ',XB,NR$' exp.eurostat.csv | cut -d, -f2,3 > agg.xb
 expect_eq "$(cat agg.total)" "$(cat agg.xb)" "aggregate: the total is XB's figures, not a sum with XA1 and XA2"
+
+# an alias of a dimension the file has not (misspelt) is an error at it
+printf 'alias goe XB ""\n' > misspelt.map
+run load --db "$T/misspelt" --map misspelt.map --indicator synthetic.eurostat syn/synthetic_eurostat_sdmx1.csv
+expect_eq "$RC:$(head -1 "$T/err")" "65:misspelt.map:1:1: alias names dimension 'goe', which this file's series do not have" "alias of a misspelt dimension"
 
 # ACTION D through a mapping deletes from the renamed series
 printf 'dimension place REF_AREA\n' > place.map
