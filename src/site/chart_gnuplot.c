@@ -249,8 +249,8 @@ static bt_day time_axis(struct bt_buf *s, bt_day lo, bt_day hi, int year_end)
             bt_buf_addf(s, "%s'%s' '%s'", first ? "" : ", ", first ? a : a + 5, a);
             first = 0;
         }
-    } else if (years < 2) {
-        int step = (int)ceil(years * 12 / 6) * 2;
+    } else if (years < 2) { /* monthly up to half a year, then every few */
+        int step = years * 12 <= 6 ? 1 : (int)ceil(years * 12 / 6) * 2;
         for (bt_day t = bt_day_from_civil(y, m, 1); t <= to;
              m += step, y += (m - 1) / 12, m = (m - 1) % 12 + 1,
              t = bt_day_from_civil(y, m, 1)) {
@@ -511,6 +511,10 @@ static void curve(struct bt_buf *s, const struct bt_chart *c, const char *data,
     name_plot(c->series, bt_word(w, c->lang));
 }
 
+/* The fewest complete months a daily line is drawn as the means of;
+ * with fewer, its days are drawn. */
+#define MONTHS_MIN 3
+
 void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
                      const char *output, enum bt_chart_format fmt, int width,
                      int height)
@@ -525,7 +529,7 @@ void bt_chart_script(struct bt_buf *s, const struct bt_chart *c,
                                   .from_freq = BT_FREQ_DAILY};
         bt_derive_points(&month, c->obs, c->nobs, &months);
     }
-    int daily = months.n > 0;
+    int daily = months.n >= MONTHS_MIN;
     int narrow = width < 600;
     bt_buf_puts(s, "reset\n");
     terminal(s, fmt, l, width, height, BT_CHART_TEXT_MIN);
@@ -683,8 +687,9 @@ static void compare_points(const struct bt_compare *c,
         struct bt_derive month = {.period = BT_DERIVE_MONTH, .fn = BT_DERIVE_MEAN,
                                   .from_freq = BT_FREQ_DAILY};
         bt_derive_points(&month, q->obs, q->nobs, out);
-        if (out->n > 0)
+        if (out->n >= MONTHS_MIN)
             return;
+        out->n = 0;
     }
     for (size_t i = 0; i < q->nobs; i++)
         bt_points_add(out, q->obs[i].day, q->obs[i].value);
@@ -787,6 +792,8 @@ void bt_panels_script(struct bt_buf *s, const struct bt_panel *p, size_t n,
                                   .from_freq = BT_FREQ_DAILY};
             bt_derive_points(&month, q->obs, q->nobs, &months);
         }
+        if (months.n < MONTHS_MIN)
+            months.n = 0; /* a month or two: the days themselves */
         const struct bt_point *obs = months.n ? months.v : q->obs;
         size_t nobs = months.n ? months.n : q->nobs;
         bt_buf_puts(s, "unset object\nunset label\nset title ");

@@ -137,6 +137,18 @@ CAPTURE="$T/x.gp" BAYTRACK_GNUPLOT="$SRC/tests/e2e/capture-gnuplot" \
 expect_eq "$(grep -c '^2024-01-' "$T/x.gp")" 42 "--by chart of three weeks: both lines, day by day"
 run chart t.d --by city -o x.svg
 expect_eq "$RC" 0 "--by chart of three weeks exits 0: $(cat "$T/err")"
+# 65 days, one month complete: the days, not one monthly mean, with a
+# tic a month
+rm -rf "$T/xdb"
+printf 'indicator,date,value\n' > x.csv
+python3 -c "
+import datetime
+for i in range(65):
+    print('t.d,%s,%d' % (datetime.date(2024, 1, 5) + datetime.timedelta(i), i))" >> x.csv
+"$BAYTRACK" load -q x.csv
+CAPTURE="$T/x.gp" BAYTRACK_GNUPLOT="$SRC/tests/e2e/capture-gnuplot" "$BAYTRACK" chart t.d -o x.svg
+grep -q '^\$months' "$T/x.gp" && fail "65 days: no monthly means of one month"
+grep -q "set xtics ('2024-02' '2024-02-01', '2024-03' '2024-03-01')" "$T/x.gp" || fail "65 days: a tic a month: $(grep xtics "$T/x.gp")"
 export BAYTRACK_CATALOGUE="$SRC/indicators" BAYTRACK_DB="$T/db"
 
 # without gnuplot: a clear error, and status still works
