@@ -9,9 +9,9 @@
 #include <string.h>
 
 /* Length of the escape that stands for the character at s (0: copied as
- * it is), written into esc (at least 5 bytes) when not 0. *adv is set to
+ * it is), written into esc (8 bytes) when not 0. *adv is set to
  * the input bytes it stands for. */
-static size_t escape_of(const unsigned char *s, char esc[5], size_t *adv)
+static size_t escape_of(const unsigned char *s, char esc[8], size_t *adv)
 {
     *adv = 1;
     if (*s == '\n')
@@ -24,6 +24,10 @@ static size_t escape_of(const unsigned char *s, char esc[5], size_t *adv)
         *adv = 2;
         return (size_t)snprintf(esc, 5, "\\x%02x", s[1]);
     }
+    if (*s == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9)) {
+        *adv = 3; /* U+2028, U+2029: they break a line too */
+        return memcpy(esc, s[2] == 0xa8 ? "\\u2028" : "\\u2029", 6), 6;
+    }
     return 0;
 }
 
@@ -34,7 +38,7 @@ void bt_msg_escape(char *out, size_t cap, const char *in)
     if (cap == 0)
         return;
     while (*s) {
-        char esc[5];
+        char esc[8];
         size_t adv, k = escape_of(s, esc, &adv);
         if (k == 0) { /* a whole UTF-8 character or nothing */
             size_t len = 1;

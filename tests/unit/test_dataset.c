@@ -91,7 +91,7 @@ int main(void)
         {"indicator,date,value,city\na.x,2020,1,A\xc2\x85Z\na.x,2021,1,A\xe2\x80\xa8Z\n"
          "a.x,2022,1,A\xe2\x80\xa7Z\n", "",
          "2:4: city 'A\\x85Z' contains a control character\n"
-         "3:4: city 'A\xe2\x80\xa8Z' contains a line separator (U+2028 or U+2029)\n"},
+         "3:4: city 'A\\u2028Z' contains a line separator (U+2028 or U+2029)\n"},
         /* U+2027, beside them, is no separator */
         {"indicator,date,value,city\na.x,2022,1,A\xe2\x80\xa7Z\n",
          "a.x{city=A\xe2\x80\xa7Z}@2022-12-31=1;", ""},
