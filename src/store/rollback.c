@@ -140,7 +140,7 @@ int bt_rollback_finish(struct bt_rollback *r, struct bt_error *e)
 
 void bt_rollback_release(struct bt_rollback *r)
 {
-    if (r->fd >= 0)
+    if (r->path && r->fd >= 0) /* begun (a zeroed one was not) */
         close(r->fd);
     if (r->path && !r->finished) /* never complete: never put in place */
         unlink(r->path);
