@@ -82,11 +82,13 @@ int bt_fsync_parent(const char *path, struct bt_error *e)
     return bt_fsync_path(dir, e);
 }
 
-int bt_write_all(int fd, const void *data, size_t len)
+/* Writes all len bytes of data to fd, at offset at with pwrite, or with
+ * write when at is negative; again after EINTR or a short write. */
+static int write_loop(int fd, const void *data, size_t len, int64_t at)
 {
     const char *p = data;
     while (len > 0) {
-        ssize_t n = write(fd, p, len);
+        ssize_t n = at < 0 ? write(fd, p, len) : pwrite(fd, p, len, (off_t)at);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
@@ -96,27 +98,19 @@ int bt_write_all(int fd, const void *data, size_t len)
         }
         p += n;
         len -= (size_t)n;
+        at += at < 0 ? 0 : n;
     }
     return 0;
 }
 
+int bt_write_all(int fd, const void *data, size_t len)
+{
+    return write_loop(fd, data, len, -1);
+}
+
 int bt_pwrite_all(int fd, const void *data, size_t len, uint64_t at)
 {
-    const char *p = data;
-    while (len > 0) {
-        ssize_t n = pwrite(fd, p, len, (off_t)at);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            if (n == 0)
-                errno = EIO;
-            return -1;
-        }
-        p += n;
-        len -= (size_t)n;
-        at += (uint64_t)n;
-    }
-    return 0;
+    return write_loop(fd, data, len, (int64_t)at);
 }
 
 /* Writes a temporary file beside path and renames it over path; with

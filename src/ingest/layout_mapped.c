@@ -48,6 +48,7 @@ struct mapped {
     struct bt_buf title[BT_DIM_COLUMNS_MAX][BT_MAP_LEVELS_MAX]; /* the last
                                           title met at each level */
     struct bt_buf path[BT_DIM_COLUMNS_MAX]; /* the row's path of titles */
+    size_t row_stem;       /* the file name the row's dimensions make */
     size_t *filter_col;    /* per 'keep' or 'drop' */
     struct vcol *vals;
     size_t nvals;
@@ -700,6 +701,7 @@ static int row_dims(struct parser *p, unsigned long line,
             return -1;
         st->dims[n++] = (struct bt_dim){m->dims[i].key, v};
     }
+    st->row_stem = stem;
     return ok ? -1 : n;
 }
 
@@ -710,9 +712,12 @@ static int value_key(struct parser *p, unsigned long line, int nrow,
                      const struct vcol *vc)
 {
     struct mapped *st = p->mapped;
-    size_t n = (size_t)nrow, stem = 0;
-    for (size_t k = 0; vc->v && k < vc->v->nfixed; k++)
-        st->dims[n++] = vc->v->fixed[k];
+    size_t n = (size_t)nrow, stem = st->row_stem;
+    for (size_t k = 0; vc->v && k < vc->v->nfixed; k++) {
+        const struct bt_dim *d = &vc->v->fixed[k];
+        stem += bt_dim_stem_len(d->name, d->value, n == 0);
+        st->dims[n++] = *d;
+    }
     if (n > BT_DIMS_MAX) {
         bt_diags_add(p->diags, line, vc->col + 1, BT_DIMS_TOO_MANY);
         return -1;
@@ -722,7 +727,6 @@ static int value_key(struct parser *p, unsigned long line, int nrow,
     qsort(sorted, n, sizeof *sorted, dim_cmp);
     p->dimkey.len = 0;
     for (size_t i = 0; i < n; i++) {
-        stem += bt_dim_stem_len(sorted[i].name, sorted[i].value, i == 0);
         bt_buf_add(&p->dimkey, sorted[i].name, strlen(sorted[i].name) + 1);
         bt_buf_add(&p->dimkey, sorted[i].value, strlen(sorted[i].value) + 1);
     }

@@ -662,6 +662,19 @@ static int commit_lock(struct bt_db *db, int how, struct bt_error *e)
     return fd;
 }
 
+static int take_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
+                     struct bt_error *e);
+
+/* What whoever takes the writers' lock does first: finish an interrupted
+ * commit, and (through a daemon) mark the database. 0, or -1 with *e. */
+static int after_lock(struct bt_db *db, struct bt_error *e)
+{
+    return recover(db, e) != 0 ||
+                   (db->store->daemon && bt_store_mark(db->store, e) != 0)
+               ? -1
+               : 0;
+}
+
 int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
 {
     if (db->read_fd >= 0 || db->lock_fd >= 0)
@@ -674,16 +687,18 @@ int bt_db_read_begin(struct bt_db *db, struct bt_error *e)
         /* a killed writer's commit: finish it if no writer is alive */
         enum bt_exit code;
         struct bt_error why;
-        if (bt_db_lock(db, 0, &code, &why) == 0)
-            bt_db_unlock(db);
-        else if (code != BT_EXIT_LOCKED) { /* read what is there, and say so */
-            db->warned = 1;
-            db->warning = why;
-            if (strncmp(why.msg, "cannot finish", 13) != 0) /* the lock */
+        if (take_lock(db, 0, &code, &why) != 0) {
+            if (code != BT_EXIT_LOCKED) { /* read what is there, say so */
+                db->warned = 1;
                 bt_fail(&db->warning, "a load was interrupted and cannot be "
                         "finished now (%s), so what is read may hold part of "
                         "it; any command run where the database can be "
                         "written finishes it", why.msg);
+            }
+        } else {
+            if (after_lock(db, &db->warning) != 0)
+                db->warned = 1; /* read what is there, and say so */
+            bt_db_unlock(db);
         }
     }
     int fd = commit_lock(db, LOCK_SH, e);
@@ -700,12 +715,11 @@ void bt_db_read_end(struct bt_db *db)
     db->read_fd = -1;
 }
 
-int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
-               struct bt_error *e)
+/* Takes the writers' lock, as bt_db_lock does, without recovering. */
+static int take_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
+                     struct bt_error *e)
 {
     *code = BT_EXIT_IO;
-    if (db->lock_fd >= 0)
-        return 0;
     /* the longest path a series has: DB/ID/STEM.flags */
     if (strlen(db->dir) + 1 + BT_ID_MAX + 1 + BT_STEM_MAX + 6 >= PATH_MAX)
         return bt_fail(e, "database path '%s' is too long: series paths "
@@ -723,8 +737,18 @@ int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
         return -1;
     }
     db->lock_fd = fd;
-    if (recover(db, e) != 0 ||
-        (db->store->daemon && bt_store_mark(db->store, e) != 0)) {
+    return 0;
+}
+
+int bt_db_lock(struct bt_db *db, double wait_seconds, enum bt_exit *code,
+               struct bt_error *e)
+{
+    *code = BT_EXIT_IO;
+    if (db->lock_fd >= 0)
+        return 0;
+    if (take_lock(db, wait_seconds, code, e) != 0)
+        return -1;
+    if (after_lock(db, e) != 0) {
         bt_db_unlock(db);
         return -1;
     }

@@ -100,35 +100,33 @@ expect_eq "$(head -1 "$T/err")" "baytrack: load: '$BAYTRACK_DB/legal.gba_lawyers
 expect_eq "$(md5sum < outside/victim.rrd)" "$sum" "linked series file: outside file untouched"
 run export legal.gba_lawyers
 expect_eq "$RC" 74 "linked series file: readers refuse it too"
-# a FIFO or a directory where the series file was: refused at once (the
-# FIFO is not waited on), nothing written
-for kind in fifo dir; do
-    rm -f "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
-    if [ $kind = fifo ]; then mkfifo "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
-    else mkdir "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"; fi
+# refused_at_once WHAT MESSAGE: loading two.csv fails at once (within
+# 20 s: nothing planted is waited on) with exit 74 and MESSAGE, nothing
+# written
+refused_at_once() {
     before=$(db_sum)
     set +e
     timeout 20 "$BAYTRACK" load two.csv >"$T/out" 2>"$T/err"
     RC=$?
     set -e
-    expect_eq "$RC" 74 "a $kind as series file: refused, not waited on"
-    expect_eq "$(head -1 "$T/err")" "baytrack: load: '$BAYTRACK_DB/legal.gba_lawyers/_.rrd' is not a file, not a series file: baytrack follows no link inside the database" "a $kind as series file: message"
-    expect_eq "$(db_sum)" "$before" "a $kind as series file: nothing written"
+    expect_eq "$RC" 74 "$1: refused, not waited on"
+    expect_eq "$(head -1 "$T/err")" "$2" "$1: message"
+    expect_eq "$(db_sum)" "$before" "$1: nothing written"
+}
+# a FIFO or a directory where the series file was
+for kind in fifo dir; do
+    rm -f "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+    if [ $kind = fifo ]; then mkfifo "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
+    else mkdir "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"; fi
+    refused_at_once "a $kind as series file" "baytrack: load: '$BAYTRACK_DB/legal.gba_lawyers/_.rrd' is not a file, not a series file: baytrack follows no link inside the database"
     rm -rf "$BAYTRACK_DB/legal.gba_lawyers/_.rrd"
 done
-# a FIFO where a log of the database is: an append refuses it at once
+# a FIFO where a log of the database is
 rm -rf "$BAYTRACK_DB"
 "$BAYTRACK" load -q one.csv
 rm "$BAYTRACK_DB/added.csv"
 mkfifo "$BAYTRACK_DB/added.csv"
-before=$(db_sum)
-set +e
-timeout 20 "$BAYTRACK" load two.csv >"$T/out" 2>"$T/err"
-RC=$?
-set -e
-expect_eq "$RC" 74 "a FIFO as added.csv: refused, not waited on"
-expect_eq "$(head -1 "$T/err")" "baytrack: load: '$BAYTRACK_DB/added.csv' is not a file: baytrack writes its log there" "a FIFO as added.csv: message"
-expect_eq "$(db_sum)" "$before" "a FIFO as added.csv: nothing written"
+refused_at_once "a FIFO as added.csv" "baytrack: load: '$BAYTRACK_DB/added.csv' is not a file: baytrack writes its log there"
 # an indicator directory that is a link: no series made outside
 rm -rf "$BAYTRACK_DB" outside/*
 mkdir -p "$BAYTRACK_DB"
