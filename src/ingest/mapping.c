@@ -585,7 +585,7 @@ static int st_simple(struct bt_mapping *m, struct stmt *st)
         m->aliases = bt_xrealloc(m->aliases, (m->naliases + 1) * sizeof *m->aliases);
         m->aliases[m->naliases++] = (struct bt_map_alias){
             bt_xstrdup(st->w[1].s), bt_xstrdup(st->w[2].s), bt_xstrdup(st->w[3].s),
-            place(st, 0)};
+            place(st, 1)};
     } else if (strcmp(k, "scale") == 0 && st->n == 2) {
         if (parse_scale(st->w[1].s, &m->exp10) != 0)
             return bad(st, 1, SCALE_WHY);

@@ -85,7 +85,7 @@ struct bt_map_column {
 
 struct bt_map_alias {
     char *dimension, *from, *to;
-    struct bt_map_place at; /* 'annual': where TO is */
+    struct bt_map_place at; /* 'annual': where TO is; 'alias': DIMENSION */
 };
 
 /* A value column. */

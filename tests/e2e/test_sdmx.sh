@@ -293,7 +293,7 @@ expect_eq "$(cat agg.total)" "$(cat agg.xb)" "aggregate: the total is XB's figur
 # an alias of a dimension the file has not (misspelt) is an error at it
 printf 'alias goe XB ""\n' > misspelt.map
 run load --db "$T/misspelt" --map misspelt.map --indicator synthetic.eurostat syn/synthetic_eurostat_sdmx1.csv
-expect_eq "$RC:$(head -1 "$T/err")" "65:misspelt.map:1:1: alias names dimension 'goe', which this file's series do not have" "alias of a misspelt dimension"
+expect_eq "$RC:$(head -1 "$T/err")" "65:misspelt.map:1:7: alias names dimension 'goe', which this file's series do not have" "alias of a misspelt dimension"
 
 # ACTION D through a mapping deletes from the renamed series
 printf 'dimension place REF_AREA\n' > place.map
