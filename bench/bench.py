@@ -28,7 +28,8 @@ What runs:
            on a copy of the freshly loaded database, against the fresh load
   append   the nightly job: one new day for N = 300 and 3,000 daily series
            with 1 and 10 years of history, on copies of one database:
-           baytrack load (in place, journalled, synced) / the same through a
+           baytrack load (in place, journalled, synced) / the same on one
+           CPU (taskset -c 0: the appends in one process) / the same through a
            local rrdcached (unix socket, -j journal; baytrack writes the
            files, synced, the daemon is asked once) / bench/floor.c (one rrd_updatex_r per
            file) / `rrdtool -` (one update a line) / the same pipe and one
@@ -635,6 +636,9 @@ def bench_append(gen, env):
 
             contenders = [
                 ("bt", lambda: timed([BAYTRACK, "load", "-q", "--db", work, night], env=env)),
+                # the same on one CPU: the appends made in one process
+                ("bt1", lambda: timed(["taskset", "-c", "0", BAYTRACK, "load", "-q", "--db",
+                                       work, night], env=env)),
                 # the durable floor: the same pipe, then one syncfs of the files
                 ("durable", lambda: timed(["sh", "-c", 'rrdtool - < "$1" && sync -f "$2"',
                                            "durable", cmds, work])),
@@ -797,8 +801,9 @@ def append_lines(appends):
     lines = ["", "## Append: one new day per series, the nightly job", "",
              "| series | history | baytrack: wall | CPU | durable floor (pipe + one `syncfs`): wall | CPU "
              "| baytrack / durable: wall, median (range) | CPU | `rrdtool -` pipe: wall | CPU "
-             "| baytrack / pipe: wall | CPU | floor (`rrd_updatex_r` per file) | through rrdcached |%s" % prev,
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%s" % (
+             "| baytrack / pipe: wall | CPU | baytrack on one CPU: wall | CPU | / durable: wall | CPU "
+             "| floor (`rrd_updatex_r` per file) | through rrdcached |%s" % prev,
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%s" % (
                  "---:|---:|---:|---:|" * len(PREV))]
     for r in appends:
         ru = r["runs"]
@@ -808,11 +813,14 @@ def append_lines(appends):
             med(ru[name], 0), med(ru[name], 1), paired(r, name, "bt", 0)[0],
             paired(r, name, "bt", 1)[0]) for name, _ in PREV)
         lines.append("| %d | %d days | %.3f s | %.3f s | %.3f s | %.3f s | %.2f× (%.2f–%.2f) | %.2f× "
-                     "| %.3f s | %.3f s | %.2f× | %.2f× | %.3f s | %.3f s |%s" % (
+                     "| %.3f s | %.3f s | %.2f× | %.2f× | %.3f s | %.3f s | %.2f× | %.2f× "
+                     "| %.3f s | %.3f s |%s" % (
                          r["n"], r["hist"], med(ru["bt"], 0), med(ru["bt"], 1),
                          med(ru["durable"], 0), med(ru["durable"], 1), w, wlo, whi, c,
                          med(ru["pipe"], 0), med(ru["pipe"], 1),
                          paired(r, "bt", "pipe", 0)[0], paired(r, "bt", "pipe", 1)[0],
+                         med(ru["bt1"], 0), med(ru["bt1"], 1),
+                         paired(r, "bt1", "durable", 0)[0], paired(r, "bt1", "durable", 1)[0],
                          med(ru["floor"], 0), med(ru["daemon"], 0), extra))
     lines += ["", "Measured %s on 2 cores shared with other engineers' work: load average %s "
               "over the rows. %d rounds; in each round every contender runs once, in turn, "
@@ -830,7 +838,9 @@ def append_lines(appends):
               "saves those bytes in a rollback journal (fsynced), appends in place, appends the "
               "load's line to `loads.csv` in place (its old length in the rollback journal), "
               "syncs everything with one `syncfs` and commits by removing the rollback journal: "
-              "the load is all or nothing. The database holds a `loads.csv` of three years of "
+              "the load is all or nothing. The appends in place are shared out between "
+              "processes, one per 64 files and no more than the CPUs (here 2; docs/storage.md); "
+              "*on one CPU* is the same load under `taskset -c 0`, all in one process. The database holds a `loads.csv` of three years of "
               "nightly loads and an `added.csv`, as a nightly database does (their lines are "
               "appended in place too). Through rrdcached "
               "(a local daemon on a unix socket, started with `-j`, fresh for each run), "

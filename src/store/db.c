@@ -3,8 +3,8 @@
 #include "db.h"
 
 #include <dirent.h>
-#include <signal.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +17,7 @@
 
 #include "base/csv_read.h"
 #include "base/number.h"
+#include "base/parallel.h"
 #include "model/series.h"
 #include "loadlog.h"
 #include "rollback.h"
@@ -32,17 +33,20 @@ static void crash_point(const char *point)
 {
     const char *want = getenv("BAYTRACK_TEST_CRASH");
     if (want && strcmp(want, point) == 0)
-        raise(SIGKILL);
+        bt_parallel_die(SIGKILL);
 }
 
 /* Test hook: BAYTRACK_TEST_FAIL=rename makes every rename of a journal
- * fail, as a full or broken disk would, so that the tests can show what
- * a commit that cannot put everything in place leaves. 0, or -1 with *e. */
-static int fail_point(const char *point, struct bt_error *e)
+ * fail, and BAYTRACK_TEST_FAIL=append every append in place from the
+ * middle of a load's on, as a full or broken disk would, so that the
+ * tests can show what a commit that cannot put everything in place
+ * leaves. 0, or -1 with *e. */
+static int fail_point(const char *point, const char *path, struct bt_error *e)
 {
     const char *want = getenv("BAYTRACK_TEST_FAIL");
     if (want && strcmp(want, point) == 0)
-        return bt_fail(e, "cannot %s: BAYTRACK_TEST_FAIL=%s", point, point);
+        return bt_fail(e, "cannot %s '%s': BAYTRACK_TEST_FAIL=%s", point,
+                       path, point);
     return 0;
 }
 
@@ -345,7 +349,7 @@ static int apply_journal(struct bt_db *db, char *j, struct bt_error *e)
                     return -1;
                 snprintf(dir, sizeof dir, "%.*s", (int)n, d);
             }
-            if (fail_point("rename", e) != 0 ||
+            if (fail_point("rename", final, e) != 0 ||
                 apply_rename(db, line, final, e) != 0)
                 return -1;
             crash_point("renamed-one");
@@ -1057,22 +1061,29 @@ static void roll_back_now(struct bt_db *db)
         roll_back(db, &ignored);
 }
 
-/* Makes every queued append in place; the first failure stops it. */
-static int write_appends(struct bt_txn *t, struct bt_error *e)
+/* Makes append i of the transaction ctx: bt_parallel_fn. */
+static int append_one(void *ctx, size_t i, struct bt_error *e)
 {
+    const struct bt_txn *t = ctx;
+    const struct bt_txn_append *a = &t->appends[i];
     struct bt_buf path = {0};
-    int rc = 0;
-    for (size_t i = 0; i < t->nappends && rc == 0; i++) {
-        const struct bt_txn_append *a = &t->appends[i];
-        path.len = 0;
-        bt_db_path(t->db, a->rel, &path);
+    bt_db_path(t->db, a->rel, &path);
+    int rc = i >= t->nappends / 2 ? fail_point("append", path.data, e) : 0;
+    if (rc == 0)
         rc = bt_store_append(t->db->store, path.data, a->last,
                              t->points.v + a->first, a->count, e);
-        if (i + 1 == (t->nappends + 1) / 2)
-            crash_point("appended-half");
-    }
     bt_buf_release(&path);
+    if (rc == 0 && i + 1 == (t->nappends + 1) / 2)
+        crash_point("appended-half");
     return rc;
+}
+
+/* Makes every queued append in place, the files on several cores at once
+ * (each append is its own file, and every one's bytes are in .rollback);
+ * the first failure stops it. */
+static int write_appends(struct bt_txn *t, struct bt_error *e)
+{
+    return bt_parallel_run(t->nappends, append_one, t, e);
 }
 
 /* Puts the rollback journal in place, then makes every queued append in

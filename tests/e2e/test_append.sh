@@ -172,6 +172,23 @@ for k in $(seq 1 "$N"); do
     expect_eq "$(last_times)" "$(day_t "$d") " "night $d: every series has its day"
 done
 echo "random kills: $killed of $N nightly loads killed mid-way" >&2
+
+# -- appends that fail from the middle on (a broken disk), in whichever of
+# the processes that share them (base/parallel.h), leave every file as it
+# was and say why ------------------------------------------------------------
+rm -rf "$T/before"
+cp -a "$BAYTRACK_DB" "$T/before"
+d=$((d + 1))
+gen $d $d 0 > broken.csv
+set +e; BAYTRACK_TEST_FAIL=append "$BAYTRACK" load -q broken.csv > out 2> err; rc=$?; set -e
+expect_eq "$rc:$(cat err)" "74:baytrack: load: cannot append '$BAYTRACK_DB/$IND/city=c$(printf %03d $((S / 2))).rrd': BAYTRACK_TEST_FAIL=append
+broken.csv: not loaded; nothing written" "appends that fail: the load fails and names the first file that failed"
+for f in "$T/before/$IND"/*.rrd "$T/before/loads.csv" "$T/before/added.csv"; do
+    cmp -s "$f" "$BAYTRACK_DB/${f#"$T/before/"}" || fail "appends that fail: ${f#"$T/before/"} is not as before, byte for byte"
+done
+[ ! -e "$BAYTRACK_DB/.rollback" ] || fail "appends that fail: .rollback is left"
+run load broken.csv
+expect_eq "$RC:$(last_times)" "0:$(day_t "$d") " "appends that fail: the next load succeeds"
 # -- a ring outgrown: the append rebuilds into the next rung -------------
 # (docs/storage.md) half the series fill their ring of 384 days and the
 # next night outgrows it; the other half have room and append in place
