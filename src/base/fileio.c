@@ -23,6 +23,7 @@ static int read_whole(const char *path, int flags, struct bt_buf *out,
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
+        errno = EINVAL; /* not an earlier call's: a caller may test it */
         return bt_fail(e, "'%s' is not a regular file", path);
     }
     bt_grow((void **)&out->data, &out->cap, (size_t)st.st_size + 1, 1);

@@ -9,7 +9,9 @@
 #include "error.h"
 
 
-/* Reads the whole file at path into *out (NUL-terminated, len excludes it). */
+/* Reads the whole file at path into *out (NUL-terminated, len excludes it).
+ * 0, or -1 with *e and errno: ENOENT when there is no file, EINVAL when it
+ * is not a regular one (a FIFO, never waited on). */
 int bt_file_read(const char *path, struct bt_buf *out, struct bt_error *e);
 /* bt_file_read, refusing a path whose last part is a symbolic link
  * ("'PATH' is not a regular file (a symbolic link)"), for files baytrack

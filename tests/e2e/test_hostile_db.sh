@@ -127,6 +127,11 @@ rm -rf "$BAYTRACK_DB"
 rm "$BAYTRACK_DB/added.csv"
 mkfifo "$BAYTRACK_DB/added.csv"
 refused_at_once "a FIFO as added.csv" "baytrack: load: '$BAYTRACK_DB/added.csv' is not a file: baytrack writes its log there"
+# and where loads.csv is, the log command says so (it read an empty log)
+rm "$BAYTRACK_DB/loads.csv"
+mkfifo "$BAYTRACK_DB/loads.csv"
+set +e; timeout 20 "$BAYTRACK" log >"$T/out" 2>"$T/err"; RC=$?; set -e
+expect_eq "$RC:$(cat "$T/err")" "74:baytrack: log: '$BAYTRACK_DB/loads.csv' is not a regular file" "a FIFO as loads.csv: log refuses it, not waited on"
 # an indicator directory that is a link: no series made outside
 rm -rf "$BAYTRACK_DB" outside/*
 mkdir -p "$BAYTRACK_DB"
