@@ -1,5 +1,5 @@
 /* parallel.c - independent items on up to BT_PARALLEL_MAX processes. */
-#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT, pipe2 */
 #include "parallel.h"
 
 #include <errno.h>
@@ -7,41 +7,57 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
-#include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* What the processes of a job share (one anonymous shared page). */
+/* Shared between processes, the atomics must not hide a lock. */
+_Static_assert(ATOMIC_LONG_LOCK_FREE == 2 && ATOMIC_INT_LOCK_FREE == 2,
+               "the job's counters are shared by processes");
+
+/* What the processes of a job share (one anonymous shared mapping). */
 struct shared {
-    atomic_size_t next; /* the next item not yet taken */
-    atomic_int stop;    /* set at the first failure */
+    atomic_size_t next;                /* the next item not yet taken */
+    atomic_int stop;                   /* a failure, or a worker ended */
+    atomic_size_t on[BT_PARALLEL_MAX]; /* the item each worker took last */
 };
 
-/* A failure as a worker sends it to the caller through its pipe. */
-struct failure {
+/* What a worker sends its caller as it ends: item n when all went well,
+ * else the item that failed and why. */
+struct record {
     size_t item;
     struct bt_error err;
 };
 
-/* The caller of the job under way, seen by its workers (bt_parallel_die);
- * 0 in the caller and outside a job. */
-static pid_t job_caller;
+/* The job's failure with the lowest item, as the caller gathers them. */
+struct outcome {
+    int failed, died;
+    size_t item; /* n: not known */
+    struct bt_error err;
+};
 
-/* Takes items of the job until none is left or one failed; returns the
- * item that failed, with *f, or n. */
-static size_t work(struct shared *sh, size_t n, bt_parallel_fn fn, void *ctx,
-                   struct failure *f)
+/* The job under way: its caller, for bt_parallel_die in a worker (0 in
+ * the caller), and the shared page, for the caller's SIGCHLD handler. */
+static pid_t job_caller;
+static struct shared *job_shared;
+
+/* Takes items until none is left or the job stops, noting each in *on
+ * (NULL: the caller's own); returns the item that failed, with *err, or
+ * n. */
+static size_t work(struct shared *sh, atomic_size_t *on, size_t n,
+                   bt_parallel_fn fn, void *ctx, struct bt_error *err)
 {
     while (!atomic_load(&sh->stop)) {
         size_t i = atomic_fetch_add(&sh->next, 1);
         if (i >= n)
             break;
-        if (fn(ctx, i, &f->err) != 0) {
+        if (on)
+            atomic_store(on, i);
+        if (fn(ctx, i, err) != 0) {
             atomic_store(&sh->stop, 1);
-            return f->item = i;
+            return i;
         }
     }
     return n;
@@ -60,70 +76,82 @@ size_t bt_parallel_workers(size_t n)
     return k ? k : 1;
 }
 
-/* The worker's life: dies with its caller, works, sends its failure if
- * any, and ends without running the caller's exit handlers or flushing
- * its buffers (they are the caller's). */
-static void worker(pid_t caller, int out, struct shared *sh, size_t n,
-                   bt_parallel_fn fn, void *ctx)
+/* A worker ended (it dies only at the end of the job, or of a failure):
+ * the caller takes no item more. */
+static void on_child(int sig)
+{
+    (void)sig;
+    if (job_shared)
+        atomic_store(&job_shared->stop, 1);
+}
+
+/* The worker's life: dies with its caller, works, always sends its
+ * record, and ends without running the caller's exit handlers or
+ * flushing its buffers (they are the caller's). */
+static void worker(pid_t caller, int out, struct shared *sh, size_t slot,
+                   size_t n, bt_parallel_fn fn, void *ctx)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != caller)
         _exit(2); /* the caller died before the line above */
     job_caller = caller;
-    struct failure f;
-    int failed = work(sh, n, fn, ctx, &f) < n;
-    if (failed && write(out, &f, sizeof f) != (ssize_t)sizeof f)
-        _exit(3);
-    _exit(failed);
+    struct record r;
+    r.item = work(sh, &sh->on[slot], n, fn, ctx, &r.err);
+    _exit(write(out, &r, sizeof r) == (ssize_t)sizeof r ? 0 : 3);
 }
 
-/* Waits for worker pid and reads its failure from in into *f (with the
- * lowest item so far). */
-static void reap(pid_t pid, int in, struct failure *f, size_t n)
+/* Keeps the failure of item (n: not known) in *o if it is the lowest. */
+static void take(struct outcome *o, size_t item, int died,
+                 const struct bt_error *err)
 {
-    struct failure got;
-    ssize_t r;
-    while ((r = read(in, &got, sizeof got)) < 0 && errno == EINTR)
+    if (o->failed && item >= o->item)
+        return;
+    *o = (struct outcome){1, died, item, *err};
+}
+
+/* Waits for worker pid (slot) and reads its record from in: a worker that
+ * sent none died, on the item it took last. */
+static void reap(pid_t pid, int in, const struct shared *sh, size_t slot,
+                 size_t n, struct outcome *o)
+{
+    struct record r;
+    ssize_t got;
+    while ((got = read(in, &r, sizeof r)) < 0 && errno == EINTR)
         ;
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (r == (ssize_t)sizeof got) {
-        if (got.item < f->item)
-            *f = got;
-    } else if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0) && f->item == n) {
-        f->item = n - 1; /* which item it was on is not known */
-        if (WIFSIGNALED(status))
-            bt_fail(&f->err, "a process writing in parallel was killed by "
-                    "signal %d", WTERMSIG(status));
-        else
-            bt_fail(&f->err, "a process writing in parallel failed (exit "
-                    "status %d)", WEXITSTATUS(status));
-    }
     close(in);
+    int status = 0, waited;
+    while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+        ;
+    if (got == (ssize_t)sizeof r) {
+        if (r.item < n)
+            take(o, r.item, 0, &r.err);
+        return;
+    }
+    struct bt_error how;
+    if (waited == pid && WIFSIGNALED(status))
+        bt_fail(&how, "the process that took it was killed by signal %d "
+                "(%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
+    else
+        bt_fail(&how, "the process that took it ended before it was done");
+    size_t on = atomic_load(&sh->on[slot]);
+    take(o, on, 1, &how);
 }
 
-int bt_parallel_run(size_t n, bt_parallel_fn fn, void *ctx,
-                    struct bt_error *e)
+/* Forks up to k - 1 workers of the job into pids[] and fds[] (their
+ * pipes' read ends); returns how many started. */
+static size_t start(size_t k, struct shared *sh, size_t n, bt_parallel_fn fn,
+                    void *ctx, pid_t *pids, int *fds)
 {
-    struct failure f = {.item = n};
-    struct shared *sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE,
-                             MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (sh == MAP_FAILED)
-        return bt_fail_errno(e, "cannot share memory between processes");
-    atomic_init(&sh->next, 0);
-    atomic_init(&sh->stop, 0);
-    pid_t pids[BT_PARALLEL_MAX], self = getpid();
-    int fds[BT_PARALLEL_MAX];
+    pid_t self = getpid();
     size_t started = 0;
-    for (size_t k = bt_parallel_workers(n); started + 1 < k; started++) {
+    for (; started + 1 < k; started++) {
         int p[2];
         if (pipe2(p, O_CLOEXEC) != 0)
             break; /* the workers that started, and the caller, do it all */
         pid_t pid = fork();
         if (pid == 0) {
             close(p[0]);
-            worker(self, p[1], sh, n, fn, ctx);
+            worker(self, p[1], sh, started, n, fn, ctx);
         }
         close(p[1]);
         if (pid < 0) {
@@ -133,17 +161,50 @@ int bt_parallel_run(size_t n, bt_parallel_fn fn, void *ctx,
         pids[started] = pid;
         fds[started] = p[0];
     }
-    struct failure mine;
-    if (work(sh, n, fn, ctx, &mine) < f.item)
-        f = mine;
-    for (size_t k = 0; k < started; k++)
-        reap(pids[k], fds[k], &f, n);
-    munmap(sh, sizeof *sh);
-    if (f.item == n)
-        return 0;
-    if (e)
-        *e = f.err;
-    return -1;
+    return started;
+}
+
+int bt_parallel_run(size_t n, bt_parallel_fn fn, void *ctx, size_t *at,
+                    struct bt_error *e)
+{
+    struct outcome o = {0, 0, n, {""}};
+    size_t k = bt_parallel_workers(n);
+    struct shared alone, *sh = &alone;
+    if (k > 1) {
+        sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE,
+                  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        if (sh == MAP_FAILED)
+            sh = &alone, k = 1; /* the caller does it all */
+    }
+    memset(sh, 0, sizeof *sh);
+    for (size_t w = 0; w < BT_PARALLEL_MAX; w++)
+        atomic_store(&sh->on[w], n); /* none taken yet */
+    pid_t pids[BT_PARALLEL_MAX];
+    int fds[BT_PARALLEL_MAX];
+    struct sigaction quit = {.sa_handler = on_child,
+                             .sa_flags = SA_RESTART | SA_NOCLDSTOP}, old;
+    sigemptyset(&quit.sa_mask);
+    size_t started = 0;
+    if (k > 1) { /* before the first fork: a worker may end at once */
+        job_shared = sh;
+        sigaction(SIGCHLD, &quit, &old);
+        started = start(k, sh, n, fn, ctx, pids, fds);
+    }
+    struct bt_error err;
+    size_t failed = work(sh, NULL, n, fn, ctx, &err);
+    if (failed < n)
+        take(&o, failed, 0, &err);
+    for (size_t w = 0; w < started; w++)
+        reap(pids[w], fds[w], sh, w, n, &o);
+    if (k > 1) {
+        sigaction(SIGCHLD, &old, NULL);
+        job_shared = NULL;
+        munmap(sh, sizeof *sh);
+    }
+    *at = o.item;
+    if (o.failed && e)
+        *e = o.err;
+    return o.failed ? (o.died ? -2 : -1) : 0;
 }
 
 void bt_parallel_die(int sig)

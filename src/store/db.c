@@ -1080,10 +1080,24 @@ static int append_one(void *ctx, size_t i, struct bt_error *e)
 
 /* Makes every queued append in place, the files on several cores at once
  * (each append is its own file, and every one's bytes are in .rollback);
- * the first failure stops it. */
+ * the first failure, or a process of them that dies, stops it, and the
+ * error names the file. 0, or -1 with *e. */
 static int write_appends(struct bt_txn *t, struct bt_error *e)
 {
-    return bt_parallel_run(t->nappends, append_one, t, e);
+    size_t at;
+    int rc = bt_parallel_run(t->nappends, append_one, t, &at, e);
+    if (rc == -2) { /* append_one's own errors name the file */
+        struct bt_error how = *e;
+        struct bt_buf path = {0};
+        if (at < t->nappends) {
+            bt_db_path(t->db, t->appends[at].rel, &path);
+            bt_fail(e, "cannot append '%s': %s", path.data, how.msg);
+        } else {
+            bt_fail(e, "cannot append: %s", how.msg);
+        }
+        bt_buf_release(&path);
+    }
+    return rc == 0 ? 0 : -1;
 }
 
 /* Puts the rollback journal in place, then makes every queued append in

@@ -1,8 +1,8 @@
 /* test_parallel.c - independent items on several processes (base/
  * parallel.h): every item runs exactly once, in the caller alone below a
  * grain, the lowest failure is the one returned, whichever process met
- * it, a worker that dies is named with its signal, and workers die with
- * their caller. */
+ * it, a worker that dies stops the job and is named with its signal and
+ * item (SIGCHLD ignored too), and workers die with their caller. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -68,7 +68,8 @@ static int workers_die_with_caller(void)
     pid_t caller = fork();
     if (caller == 0) {
         struct job j = {fd, getpid(), 200, 200, 100000};
-        _exit(bt_parallel_run(200, item, &j, NULL) == 0 ? 0 : 1);
+        size_t at;
+        _exit(bt_parallel_run(200, item, &j, &at, NULL) == 0 ? 0 : 1);
     }
     pid_t worker = 0;
     for (int tries = 0; tries < 200 && !worker; tries++) { /* 2 s at most */
@@ -92,15 +93,15 @@ static int workers_die_with_caller(void)
 }
 
 /* Runs n items of a fresh job; fills ran[] with the pid of each (0: not
- * run) and returns bt_parallel_run's result, with *e. */
+ * run) and returns bt_parallel_run's result, with *at and *e. */
 static int run(size_t n, size_t fail_from, size_t die_at, pid_t *ran,
-               struct bt_error *e)
+               size_t *at, struct bt_error *e)
 {
     char path[] = "bt_parallel_XXXXXX";
     struct job j = {mkstemp(path), getpid(), fail_from, die_at, 0};
     unlink(path);
     CHECK(ftruncate(j.fd, (off_t)(n * sizeof(pid_t))) == 0);
-    int rc = bt_parallel_run(n, item, &j, e);
+    int rc = bt_parallel_run(n, item, &j, at, e);
     CHECK(pread(j.fd, ran, n * sizeof *ran, 0) == (ssize_t)(n * sizeof *ran));
     close(j.fd);
     return rc;
@@ -112,7 +113,9 @@ int main(void)
     struct bt_error e;
 
     /* every item once; on more than one process when there are cores */
-    CHECK(run(ITEMS, ITEMS, ITEMS, ran, &e) == 0);
+    size_t at;
+    CHECK(run(ITEMS, ITEMS, ITEMS, ran, &at, &e) == 0);
+    CHECK(at == ITEMS);
     size_t done = 0, mine = 0;
     for (size_t i = 0; i < ITEMS; i++) {
         done += ran[i] != 0;
@@ -125,20 +128,36 @@ int main(void)
 
     /* below the grain: the caller alone */
     CHECK(bt_parallel_workers(BT_PARALLEL_GRAIN - 1) == 1);
-    CHECK(run(10, 10, 10, ran, &e) == 0);
+    CHECK(run(10, 10, 10, ran, &at, &e) == 0);
     for (size_t i = 0; i < 10; i++)
         CHECK(ran[i] == getpid());
 
     /* items 500.. fail: the lowest is the one reported, whoever met it */
-    CHECK(run(ITEMS, 500, ITEMS, ran, &e) == -1);
+    CHECK(run(ITEMS, 500, ITEMS, ran, &at, &e) == -1);
     CHECK_STR(e.msg, "item 500 failed");
+    CHECK(at == 500);
     for (size_t i = 0; i < 500; i++)
         CHECK(ran[i] != 0); /* taken before 500, so all run */
 
     /* a worker killed: the job fails and says so */
     if (bt_parallel_workers(200) > 1) {
-        CHECK(run(200, 200, 0, ran, &e) == -1);
-        CHECK(strstr(e.msg, "was killed by signal 9") != NULL);
+        /* it stops the job: the caller, 1 ms an item, did not do all */
+        CHECK(run(200, 200, 0, ran, &at, &e) == -2);
+        CHECK_STR(e.msg, "the process that took it was killed by signal 9 (Killed)");
+        CHECK(at < 200 && ran[at] == 0); /* the item it died on */
+        size_t taken = 0;
+        for (size_t i = 0; i < 200; i++)
+            taken += ran[i] != 0;
+        CHECK(taken < 150);
+        /* the same with SIGCHLD ignored by whoever started us (the kernel
+         * then reaps workers at once, and waitpid knows nothing) */
+        signal(SIGCHLD, SIG_IGN);
+        CHECK(run(200, 200, 0, ran, &at, &e) == -2);
+        CHECK_STR(e.msg, "the process that took it was killed by signal 9 (Killed)");
+        struct sigaction now;
+        sigaction(SIGCHLD, NULL, &now);
+        CHECK(now.sa_handler == SIG_IGN); /* as it was */
+        signal(SIGCHLD, SIG_DFL);
         /* and the caller killed: its workers die with it */
         CHECK(workers_die_with_caller());
     }
